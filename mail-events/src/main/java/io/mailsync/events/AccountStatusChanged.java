@@ -1,0 +1,27 @@
+package io.mailsync.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The fetcher's session for an account changed state. {@code reason} is for people and never holds a secret. */
+@WireType(name = "AccountStatusChanged", version = 1)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AccountStatusChanged(
+        UUID eventId,
+        Instant occurredAt,
+        String accountId,
+        Origin origin,
+        Status status,
+        String reason) implements MailEvent {
+
+    public enum Status { CONNECTING, CONNECTED, IDLE, POLLING, AUTH_FAILED, UNREACHABLE, ERROR, STOPPED }
+
+    public AccountStatusChanged {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(status, "status");
+    }
+}

@@ -1,0 +1,30 @@
+package io.mailsync.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The folder's UIDVALIDITY changed: every UID in it is void. Followed by a silent rebuild — the messages
+ * that are still there are re-announced with {@code rebuild = true} on their {@link MessageArrived}, never as
+ * new mail.
+ */
+@WireType(name = "FolderReset", version = 1)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FolderReset(
+        UUID eventId,
+        Instant occurredAt,
+        String accountId,
+        Origin origin,
+        String folder,
+        Long oldUidValidity,
+        long newUidValidity) implements MailEvent {
+
+    public FolderReset {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(folder, "folder");
+    }
+}

@@ -1,0 +1,33 @@
+package io.mailsync.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One reading of how full a mailbox is. Limits are what the server reports (RFC 9208 GETQUOTAROOT); a null
+ * limit means the server reported none and the provisioned limit applies.
+ */
+@WireType(name = "MailboxUsageSampled", version = 1)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MailboxUsageSampled(
+        UUID eventId,
+        Instant occurredAt,
+        String accountId,
+        Origin origin,
+        Source source,
+        Long storageUsedBytes,
+        Long storageLimitBytes,
+        Long messageCount,
+        Long messageLimit) implements MailEvent {
+
+    public enum Source { IMAP_QUOTA, POP3_STAT, FOLDER_SIZES }
+
+    public MailboxUsageSampled {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(source, "source");
+    }
+}

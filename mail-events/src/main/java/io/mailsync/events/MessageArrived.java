@@ -1,0 +1,54 @@
+package io.mailsync.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A message the fetcher has not announced before. Envelope fields are best effort: a malformed message still
+ * arrives, with whatever could be parsed. The body never travels here; {@code contentRef} points to the
+ * content store where the account's policy stores bodies (claim check).
+ *
+ * @param flags    keywords in JMAP form ({@code $seen}, {@code $flagged}, ..., custom keywords as they are)
+ * @param modSeq   the message's CONDSTORE modseq where the server offers it
+ * @param receivedAt the server's INTERNALDATE, or when the fetcher first saw a POP3 message
+ * @param rebuild  true when re-announced after a {@link FolderReset}: known mail under a new UID, not new mail
+ */
+@WireType(name = "MessageArrived", version = 1)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MessageArrived(
+        UUID eventId,
+        Instant occurredAt,
+        String accountId,
+        Origin origin,
+        MessageLocator locator,
+        Long modSeq,
+        String messageIdHeader,
+        List<String> from,
+        List<String> to,
+        List<String> cc,
+        String subject,
+        Instant sentAt,
+        Instant receivedAt,
+        long size,
+        Set<String> flags,
+        String contentRef,
+        boolean rebuild) implements MailEvent {
+
+    public MessageArrived {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(locator, "locator");
+        from = from == null ? List.of() : List.copyOf(from);
+        to = to == null ? List.of() : List.copyOf(to);
+        cc = cc == null ? List.of() : List.copyOf(cc);
+        flags = flags == null ? Set.of() : Set.copyOf(flags);
+        if (size < 0) {
+            throw new IllegalArgumentException("size is not negative");
+        }
+    }
+}

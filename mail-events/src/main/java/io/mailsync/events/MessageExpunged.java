@@ -1,0 +1,24 @@
+package io.mailsync.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A message is gone from the server: IMAP EXPUNGE/VANISHED, or a POP3 UIDL no longer listed. */
+@WireType(name = "MessageExpunged", version = 1)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MessageExpunged(
+        UUID eventId,
+        Instant occurredAt,
+        String accountId,
+        Origin origin,
+        MessageLocator locator) implements MailEvent {
+
+    public MessageExpunged {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(locator, "locator");
+    }
+}

@@ -1,0 +1,27 @@
+package io.mailsync.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** At the current rate the mailbox will be full in about {@code daysToFull} days. */
+@WireType(name = "QuotaForecastWarning", version = 1)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record QuotaForecastWarning(
+        UUID eventId,
+        Instant occurredAt,
+        String accountId,
+        Resource resource,
+        double percent,
+        Instant expectedFullAt,
+        double daysToFull) implements QuotaAlert {
+
+    public QuotaForecastWarning {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(expectedFullAt, "expectedFullAt");
+    }
+}

@@ -1,0 +1,59 @@
+package io.mailsync.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Consumers built today must keep working when producers built tomorrow add fields and types. */
+class ForwardCompatibilityTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void unknownFieldsAreIgnored() {
+        String json = """
+                {"type":"MessageExpunged","schemaVersion":1,"eventId":"6f1c1a52-3a57-4c1e-9a7e-0d4f5a1b2c3d",
+                 "occurredAt":"2026-11-26T08:15:30Z","accountId":"acc-1",
+                 "origin":{"kind":"SESSION","id":"s","addedLater":true},
+                 "locator":{"uidl":"UID-0001"},"reasonAddedInAFutureRelease":"expired"}""";
+
+        assertThat(codec.decode(json, MailEvent.class))
+                .get().isInstanceOfSatisfying(MessageExpunged.class,
+                        e -> assertThat(e.locator()).isEqualTo(MessageLocator.pop3("UID-0001")));
+    }
+
+    @Test
+    void unknownTypesAreReportedForSkippingNotAsErrors() {
+        assertThat(codec.decode("{\"type\":\"MessageSnoozed\",\"schemaVersion\":1,\"accountId\":\"acc-1\"}"))
+                .isEqualTo(new EventCodec.Decoded.Unknown("MessageSnoozed", 1));
+        assertThat(codec.decode("{\"type\":\"MessageSnoozed\",\"accountId\":\"acc-1\"}", MailEvent.class)).isEmpty();
+    }
+
+    @Test
+    void aNewerBreakingVersionOfAKnownTypeIsSkippedToo() {
+        assertThat(codec.decode("{\"type\":\"MessageArrived\",\"schemaVersion\":2,\"whatever\":1}"))
+                .isEqualTo(new EventCodec.Decoded.Unknown("MessageArrived", 2));
+    }
+
+    @Test
+    void aRecordOfAnotherFamilyIsNotMistakenForThisOne() {
+        String spec = codec.encode(Samples.all().stream().filter(AccountSpec.class::isInstance).findFirst().orElseThrow());
+        assertThat(codec.decode(spec, MailEvent.class)).isEmpty();
+        assertThat(codec.decode(spec, AccountSpec.class)).isPresent();
+    }
+
+    @Test
+    void poisonRecordsFailWithAReasonAPersonCanRead() {
+        assertThatThrownBy(() -> codec.decode("{not json"))
+                .isInstanceOf(MalformedRecordException.class).hasMessageStartingWith("not JSON");
+        assertThatThrownBy(() -> codec.decode("[1,2]"))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("no \"type\"");
+        assertThatThrownBy(() -> codec.decode("""
+                {"type":"MessageExpunged","eventId":"6f1c1a52-3a57-4c1e-9a7e-0d4f5a1b2c3d",
+                 "occurredAt":"2026-11-26T08:15:30Z","accountId":"acc-1","locator":{"folder":"INBOX"}}"""))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("MessageExpunged v1 is malformed")
+                .hasMessageContaining("exactly one of them");
+    }
+}

@@ -1,0 +1,46 @@
+package io.mailsync.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** One fixed example of every wire type: what the golden files hold. */
+final class Samples {
+    static final Instant AT = Instant.parse("2026-11-26T08:15:30Z");
+    static final UUID ID = UUID.fromString("6f1c1a52-3a57-4c1e-9a7e-0d4f5a1b2c3d");
+    static final MessageLocator INBOX_42 = MessageLocator.imap("INBOX", 1700000000L, 42L);
+    static final Origin SESSION = Origin.session("fetcher-1/acc-1");
+
+    static List<WireRecord> all() {
+        return List.of(
+                new MessageArrived(ID, AT, "acc-1", SESSION, INBOX_42, 17L, "<m42@example.net>",
+                        List.of("Alice <alice@example.net>"), List.of("bob@example.org"), List.of(),
+                        "Hello", AT.minusSeconds(60), AT, 2048, Set.of("$seen"), null, false),
+                new MessageFlagsChanged(ID, AT, "acc-1", Origin.device("dev-phone"), INBOX_42, 18L,
+                        Set.of("$seen"), Set.of(), Set.of("$seen")),
+                new MessageExpunged(ID, AT, "acc-1", SESSION, MessageLocator.pop3("UID-0001")),
+                new FolderReset(ID, AT, "acc-1", SESSION, "INBOX", 1700000000L, 1800000000L),
+                new MailboxUsageSampled(ID, AT, "acc-1", SESSION, MailboxUsageSampled.Source.IMAP_QUOTA,
+                        838_860_800L, 1_073_741_824L, 1200L, 10_000L),
+                new AccountStatusChanged(ID, AT, "acc-1", SESSION, AccountStatusChanged.Status.AUTH_FAILED,
+                        "server said: [AUTHENTICATIONFAILED] Authentication failed."),
+                new AccountSpec("acc-1", "cust-1", AccountSpec.Protocol.POP3, "pop.example.net", 995,
+                        AccountSpec.Security.SSL, false, "alice", "v1:AAAA:BBBB", List.of("INBOX"),
+                        Duration.ofMinutes(5),
+                        new AccountSpec.Pop3Retention(AccountSpec.Pop3Retention.Policy.DELETE_AFTER_DAYS, 14),
+                        true, 1_073_741_824L, null, "alice@home.example", AT),
+                new SetFlags(ID, AT, "acc-1", Origin.device("dev-phone"), INBOX_42, Set.of("$seen"), Set.of(), 17L),
+                new DeleteFromServer(ID, AT, "acc-1", Origin.system("pop3-retention"),
+                        MessageLocator.pop3("UID-0001"), AT.plus(Duration.ofDays(14))),
+                new QuotaLevelCrossed(ID, AT, "acc-1", QuotaAlert.Resource.STORAGE, 90,
+                        QuotaLevelCrossed.Direction.UP, 966_367_641L, 1_073_741_824L, 90.0),
+                new QuotaForecastWarning(ID, AT, "acc-1", QuotaAlert.Resource.STORAGE, 82.5,
+                        AT.plus(Duration.ofDays(6)), 6.0),
+                new AccountStateAdvanced("acc-1", "s1:42", AT));
+    }
+
+    private Samples() {
+    }
+}
