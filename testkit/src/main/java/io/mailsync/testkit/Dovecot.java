@@ -1,0 +1,293 @@
+package io.mailsync.testkit;
+
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private Dovecot instance from the Debian packages ({@code dovecot-imapd dovecot-pop3d}): its own config, base
+ * and state directories under a temp folder, loopback ports below 32768, users with quotas in a passwd-file. It
+ * offers what GreenMail lacks: CONDSTORE, QRESYNC, STORAGE and MESSAGE quota. See ENVIRONMENT.md for why each
+ * setting is there.
+ */
+public final class Dovecot implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/sbin/dovecot");
+    static final Path DOVEADM = Path.of("/usr/bin/doveadm");
+    private static final int MAIL_UID = 5000;
+    private static Dovecot shared;
+
+    private final Path dir;
+    private final Path config;
+    private final Path users;
+    private final int imapPort;
+    private final int pop3Port;
+    private final Process master;
+    private long usersStamp;
+
+    private Dovecot(Path dir) throws IOException, InterruptedException {
+        this.dir = dir;
+        this.config = dir.resolve("dovecot.conf");
+        this.users = dir.resolve("users");
+        this.imapPort = freePort();
+        this.pop3Port = freePort();
+        for (String sub : List.of("run", "state", "mail", "home")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        Files.writeString(users, "");
+        usersStamp = Instant.now().getEpochSecond();
+        Files.writeString(config, config());
+        chown(dir.resolve("mail"));
+        chown(dir.resolve("home"));
+        this.master = new ProcessBuilder(BINARY.toString(), "-F", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("master.out").toFile()).start();
+        awaitPort(imapPort);
+        awaitPort(pop3Port);
+    }
+
+    /** Whether the Debian packages are installed on this machine. */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY) && Files.isExecutable(DOVEADM);
+    }
+
+    /**
+     * The instance shared by this JVM's tests. Where Dovecot is missing, a test fails under {@code CI=true} (CI must
+     * install it) and is skipped elsewhere with the command that installs it.
+     */
+    public static synchronized Dovecot shared() {
+        Requirements.dovecot();
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "dovecot-shutdown"));
+        }
+        return shared;
+    }
+
+    public static Dovecot start() {
+        try {
+            Path dir = Files.createTempDirectory("mailsync-dovecot-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            return new Dovecot(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Dovecot", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    public int pop3Port() {
+        return pop3Port;
+    }
+
+    /** Adds a mailbox user; {@code quotaRule} like {@code *:storage=1M} or {@code *:messages=10}, or null. */
+    public MailUser newUser(String prefix, String quotaRule) {
+        String login = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
+        String extra = quotaRule == null ? "" : "userdb_quota_rule=" + quotaRule;
+        // passwd-file needs all seven colons or login answers NO [UNAVAILABLE]
+        String line = login + ":{PLAIN}" + password + ":" + MAIL_UID + ":" + MAIL_UID + "::"
+                + dir.resolve("home").resolve(login) + "::" + extra + "\n";
+        try {
+            synchronized (this) {
+                Files.writeString(users, line, StandardOpenOption.APPEND);
+                // Dovecot re-reads a passwd-file when its mtime (seconds) moves: make every addition move it
+                usersStamp = Math.max(usersStamp + 1, Instant.now().getEpochSecond());
+                Files.setLastModifiedTime(users, java.nio.file.attribute.FileTime.from(Instant.ofEpochSecond(usersStamp)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitUserKnown(login);
+        return new MailUser(login + "@example.test", login, password);
+    }
+
+    /** The auth process re-reads the passwd-file lazily; a user is usable once {@code doveadm user} finds it. */
+    private void awaitUserKnown(String login) {
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (true) {
+            try {
+                doveadm("user", login);
+                return;
+            } catch (IllegalStateException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw notYet;
+                }
+                try {
+                    Files.setLastModifiedTime(users, java.nio.file.attribute.FileTime.from(
+                            Instant.ofEpochSecond(++usersStamp)));
+                    Thread.sleep(100);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** Delivers an RFC 822 message as the LDA would ({@code doveadm save}, ~11 ms). */
+    public void deliver(MailUser user, String folder, String rfc822) {
+        doveadmWithInput(rfc822, "save", "-u", user.login(), "-m", folder);
+    }
+
+    public void deliver(MailUser user, String rfc822) {
+        deliver(user, "INBOX", rfc822);
+    }
+
+    /** Runs {@code doveadm -c <this config> args...} and returns its output; fails on a non-zero exit. */
+    public String doveadm(String... args) {
+        return doveadmWithInput(null, args);
+    }
+
+    private String doveadmWithInput(String input, String... args) {
+        List<String> command = new ArrayList<>(List.of(DOVEADM.toString(), "-c", config.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (input != null) {
+                process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("doveadm " + String.join(" ", args) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The server's log, for a failing test's diagnosis. */
+    public String log() {
+        try {
+            return Files.readString(dir.resolve("dovecot.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        master.destroy();
+        try {
+            if (!master.waitFor(10, TimeUnit.SECONDS)) {
+                master.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String config() {
+        return """
+                base_dir = %1$s/run
+                state_dir = %1$s/state
+                instance_name = mailsync-%2$s
+                log_path = %1$s/dovecot.log
+                info_log_path = %1$s/dovecot.log
+                listen = 127.0.0.1
+                protocols = imap pop3
+                ssl = no
+                disable_plaintext_auth = no
+                auth_mechanisms = plain login
+                auth_failure_delay = 0
+                login_trusted_networks = 127.0.0.0/8
+                mail_location = maildir:%1$s/mail/%%u
+                mail_uid = %3$d
+                mail_gid = %3$d
+                first_valid_uid = 1000
+                first_valid_gid = 1000
+                mail_plugins = $mail_plugins quota
+                passdb {
+                  driver = passwd-file
+                  args = %1$s/users
+                }
+                userdb {
+                  driver = passwd-file
+                  args = %1$s/users
+                }
+                service imap-login {
+                  inet_listener imap {
+                    port = %4$d
+                  }
+                  inet_listener imaps {
+                    port = 0
+                  }
+                }
+                service pop3-login {
+                  inet_listener pop3 {
+                    port = %5$d
+                  }
+                  inet_listener pop3s {
+                    port = 0
+                  }
+                }
+                protocol imap {
+                  mail_plugins = $mail_plugins imap_quota
+                  mail_max_userip_connections = 1000
+                }
+                protocol pop3 {
+                  pop3_uidl_format = %%08Xu%%08Xv
+                }
+                plugin {
+                  quota = count:User quota
+                  quota_vsizes = yes
+                }
+                """.formatted(dir, dir.getFileName(), MAIL_UID, imapPort, pop3Port);
+    }
+
+    private static void chown(Path path) throws IOException, InterruptedException {
+        new ProcessBuilder("chown", "-R", MAIL_UID + ":" + MAIL_UID, path.toString()).inheritIO().start().waitFor();
+    }
+
+    private static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20000, 32000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port below 32768");
+    }
+
+    private void awaitPort(int port) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            if (!master.isAlive()) {
+                throw new IllegalStateException("Dovecot exited at start: " + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50); // waiting for a process we launched; no Awaitility in production code paths
+            }
+        }
+        throw new IllegalStateException("Dovecot did not open port " + port + ": " + log());
+    }
+}
