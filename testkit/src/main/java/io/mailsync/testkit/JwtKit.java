@@ -1,0 +1,91 @@
+package io.mailsync.testkit;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
+
+/**
+ * An RSA signing key for tests and devstack: every service verifies tokens with its public key
+ * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), and {@link #token} mints them. In
+ * production the ISP's identity provider signs, and the services read its JWK set instead.
+ */
+public final class JwtKit {
+
+    public static final String ISSUER = "https://auth.mailsync.test";
+    private static JwtKit shared;
+
+    private final KeyPair keys;
+    private final Path publicKeyPem;
+
+    public JwtKit(Path publicKeyPem) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            this.keys = generator.generateKeyPair();
+            this.publicKeyPem = publicKeyPem;
+            Files.writeString(publicKeyPem, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static synchronized JwtKit shared() {
+        if (shared == null) {
+            try {
+                shared = new JwtKit(Files.createTempFile("mailsync-jwt-", ".pem"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    /** {@code file:} location of the PEM public key, for {@code ...resourceserver.jwt.public-key-location}. */
+    public String publicKeyLocation() {
+        return "file:" + publicKeyPem.toAbsolutePath();
+    }
+
+    /** A token for customer {@code subject} with the given scopes, valid for an hour. */
+    public String token(String subject, String... scopes) {
+        return token(subject, Duration.ofHours(1), scopes);
+    }
+
+    public String token(String subject, Duration validFor, String... scopes) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(subject)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(validFor)))
+                .claim("scope", String.join(" ", scopes))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        try {
+            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+}
