@@ -1,0 +1,51 @@
+package io.mailsync.gateway.adapter.in.web;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
+import io.mailsync.gateway.config.GatewayProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The public routes (ADR 0001): quota to quota-service, push served here ({@link EventsController}), every other
+ * {@code /api/v1/**} path to sync-service. The {@code Authorization} header goes through untouched: the services
+ * verify the same token again.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiRoutes {
+
+    static final String QUOTA = "quota-service";
+    static final String SYNC = "sync-service";
+
+    static final String QUOTA_PATH = "/api/v1/accounts/{accountId}/quota";
+    static final String QUOTA_SUBTREE = "/api/v1/accounts/{accountId}/quota/**";
+    static final String EVENTS_PATH = "/api/v1/accounts/{accountId}/events";
+
+    @Bean
+    RouterFunction<ServerResponse> quotaRoute(GatewayProperties properties, DownstreamGuard guard) {
+        return route(QUOTA)
+                .route(quotaPaths(), http())
+                .before(uri(properties.quotaUri()))
+                .filter(guard.guard(QUOTA))
+                .build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> syncRoute(GatewayProperties properties, DownstreamGuard guard) {
+        return route(SYNC)
+                .route(path("/api/v1/**").and(quotaPaths().negate()).and(path(EVENTS_PATH).negate()), http())
+                .before(uri(properties.syncUri()))
+                .filter(guard.guard(SYNC))
+                .build();
+    }
+
+    private static RequestPredicate quotaPaths() {
+        return path(QUOTA_PATH).or(path(QUOTA_SUBTREE));
+    }
+}

@@ -1,0 +1,115 @@
+package io.mailsync.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A small real HTTP server standing in for sync- or quota-service: it records what reached it and answers
+ * {@code {"service": name, "path": ...}}. It can be stopped (connection refused) and made slow (a hang).
+ */
+public final class FakeService implements AutoCloseable {
+
+    /** What the gateway sent on. */
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+    }
+
+    private final String name;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile Duration delay = Duration.ZERO;
+    private volatile int status = 200;
+    private final int port;
+    private HttpServer server;
+
+    public FakeService(String name) {
+        this.name = name;
+        this.server = create(0);
+        this.port = server.getAddress().getPort();
+    }
+
+    private HttpServer create(int onPort) {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 50);
+            s.createContext("/", this::handle);
+            s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            s.start();
+            return s;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay); // simulates a hanging service, not a test wait
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] answer = ("{\"service\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI().getRawPath()
+                    + "\"}").getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+        }
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public List<Received> received() {
+        return received;
+    }
+
+    public Received last() {
+        return received.getLast();
+    }
+
+    public void clear() {
+        received.clear();
+    }
+
+    public void answerAfter(Duration delay) {
+        this.delay = delay;
+    }
+
+    public void answerStatus(int status) {
+        this.status = status;
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    public synchronized void restart() {
+        if (server == null) {
+            server = create(port);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
