@@ -1,0 +1,67 @@
+package io.mailsync.quota.adapter.in.kafka;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.EventCodec;
+import io.mailsync.events.MailboxUsageSampled;
+import io.mailsync.events.WireRecord;
+import io.mailsync.quota.application.ProvisionAccount;
+import io.mailsync.quota.application.QuotaAccount;
+import io.mailsync.quota.application.RecordUsage;
+import io.mailsync.quota.application.UsageSample;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Both topics, one consumer group ({@value #GROUP} + {@code mailsync.kafka.group-suffix}). Other event types and
+ * types this build does not know are skipped; a record that cannot be read throws and ends in {@code .DLT}.
+ */
+@Component
+class QuotaListeners {
+
+    static final String GROUP = "quota";
+    private static final Logger log = LoggerFactory.getLogger(QuotaListeners.class);
+
+    private final EventCodec codec = new EventCodec();
+    private final RecordUsage recordUsage;
+    private final ProvisionAccount provision;
+
+    QuotaListeners(RecordUsage recordUsage, ProvisionAccount provision) {
+        this.recordUsage = recordUsage;
+        this.provision = provision;
+    }
+
+    @KafkaListener(id = "quota-events", groupId = GROUP + "${mailsync.kafka.group-suffix:}",
+            topics = "#{@topicNames.events()}")
+    void onEvent(ConsumerRecord<String, String> record) {
+        if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
+                MailboxUsageSampled s)) {
+            recordUsage.record(new UsageSample(s.accountId(), s.occurredAt().truncatedTo(ChronoUnit.MILLIS),
+                    s.storageUsedBytes(), s.storageLimitBytes(), s.messageCount(), s.messageLimit()));
+        }
+    }
+
+    @KafkaListener(id = "quota-accounts", groupId = GROUP + "${mailsync.kafka.group-suffix:}",
+            topics = "#{@topicNames.accounts()}")
+    void onAccount(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            if (record.key() != null) {
+                provision.apply(record.key(), Optional.empty());
+            }
+            return;
+        }
+        switch (codec.decode(record.value())) {
+            case EventCodec.Decoded.Known(AccountSpec spec) -> provision.apply(spec.accountId(), Optional.of(
+                    new QuotaAccount(spec.accountId(), spec.customerId(), spec.contactAddress(),
+                            spec.quotaLimitBytes(), spec.quotaLimitMessages())));
+            case EventCodec.Decoded.Known(WireRecord other) ->
+                    log.debug("skipping {} on the accounts topic", other.getClass().getSimpleName());
+            case EventCodec.Decoded.Unknown unknown ->
+                    log.debug("skipping unknown type {} v{}", unknown.type(), unknown.schemaVersion());
+        }
+    }
+}
