@@ -1,0 +1,121 @@
+package io.mailsync.fetcher.adapter.in.kafka;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.EventCodec;
+import io.mailsync.events.MailCommand;
+import io.mailsync.events.MalformedRecordException;
+import io.mailsync.events.TopicNames;
+import io.mailsync.fetcher.application.AccountSessions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+/**
+ * Kafka's group coordinator is the scheduler (DESIGN.md "Who fetches which account"): the accounts partitions
+ * assigned to this consumer are the accounts this fetcher owns. On assignment they are read from the beginning
+ * (the topic is compacted: the latest registration of every account); on revocation their sessions are closed
+ * before the partitions move on. Commands are co-partitioned and read by the same consumer, so they reach the
+ * owner of their account.
+ */
+@Component
+class AccountOwnershipListener implements ConsumerSeekAware {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountOwnershipListener.class);
+
+    private final AccountSessions sessions;
+    private final EventCodec codec;
+    private final TopicNames topics;
+    private final Map<Integer, Set<String>> accountsByPartition = new ConcurrentHashMap<>();
+
+    AccountOwnershipListener(AccountSessions sessions, EventCodec codec, TopicNames topics) {
+        this.sessions = sessions;
+        this.codec = codec;
+        this.topics = topics;
+    }
+
+    @KafkaListener(id = "fetcher-ownership",
+            topics = {"#{@topicNames.accounts()}", "#{@topicNames.commands()}"},
+            groupId = FetcherGroups.OWNERSHIP + "${mailsync.kafka.group-suffix:}",
+            properties = "auto.offset.reset=earliest")
+    void onRecord(ConsumerRecord<String, String> record) {
+        if (record.topic().equals(topics.accounts())) {
+            onAccount(record);
+        } else {
+            onCommand(record);
+        }
+    }
+
+    private void onAccount(ConsumerRecord<String, String> record) {
+        String accountId = record.key();
+        if (record.value() == null) {
+            if (accountId != null) {
+                owned(record.partition()).remove(accountId);
+                sessions.forget(accountId);
+            }
+            return;
+        }
+        try {
+            codec.decode(record.value(), AccountSpec.class).ifPresentOrElse(spec -> {
+                owned(record.partition()).add(spec.accountId());
+                sessions.watch(spec);
+            }, () -> log.debug("skipping a record of unknown type at {}-{}@{}", record.topic(), record.partition(),
+                    record.offset()));
+        } catch (MalformedRecordException e) {
+            log.warn("skipping a malformed account record at {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+        }
+    }
+
+    private void onCommand(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return;
+        }
+        try {
+            codec.decode(record.value(), MailCommand.class)
+                    .ifPresent(command -> log.debug("command {} for {} not handled yet", command.commandId(),
+                            command.accountId()));
+        } catch (MalformedRecordException e) {
+            log.warn("skipping a malformed command at {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        List<TopicPartition> accounts = assignments.keySet().stream()
+                .filter(tp -> tp.topic().equals(topics.accounts())).toList();
+        log.info("owning account partitions {}", accounts.stream().map(TopicPartition::partition).sorted().toList());
+        callback.seekToBeginning(accounts);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        List<String> released = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            if (tp.topic().equals(topics.accounts())) {
+                Set<String> accounts = accountsByPartition.remove(tp.partition());
+                if (accounts != null) {
+                    released.addAll(accounts);
+                }
+            }
+        }
+        if (!released.isEmpty()) {
+            log.info("releasing {} accounts of revoked partitions", released.size());
+            sessions.release(released);
+        }
+    }
+
+    private Set<String> owned(int partition) {
+        return accountsByPartition.computeIfAbsent(partition, p -> ConcurrentHashMap.newKeySet());
+    }
+}

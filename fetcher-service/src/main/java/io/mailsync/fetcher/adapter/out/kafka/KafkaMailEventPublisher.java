@@ -1,0 +1,47 @@
+package io.mailsync.fetcher.adapter.out.kafka;
+
+import io.mailsync.events.EventCodec;
+import io.mailsync.events.MailEvent;
+import io.mailsync.events.TopicNames;
+import io.mailsync.fetcher.application.port.out.MailEventPublisher;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/** Sends a batch, then waits for every acknowledgement: the caller advances its cursor only after this returns. */
+@Component
+class KafkaMailEventPublisher implements MailEventPublisher {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaTemplate<String, String> kafka;
+    private final EventCodec codec;
+    private final String topic;
+
+    KafkaMailEventPublisher(KafkaTemplate<String, String> kafka, EventCodec codec, TopicNames topics) {
+        this.kafka = kafka;
+        this.codec = codec;
+        this.topic = topics.events();
+    }
+
+    @Override
+    public void publish(List<? extends MailEvent> events) {
+        List<CompletableFuture<?>> sent = events.stream()
+                .<CompletableFuture<?>>map(e -> kafka.send(topic, e.accountId(), codec.encode(e)))
+                .toList();
+        try {
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                    .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing to " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("events not acknowledged on " + topic + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.mailsync.fetcher.application;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.fetcher.application.port.out.CursorStore;
+import io.mailsync.fetcher.application.port.out.MailEventPublisher;
+import io.mailsync.fetcher.application.port.out.MailServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The sessions of the accounts this fetcher owns. Driven by the accounts topic: a registration opens (or
+ * updates) a session, a tombstone closes and forgets it, a revoked partition releases its accounts before
+ * another fetcher may open them.
+ */
+public final class AccountSessions {
+
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private final Map<String, AccountSession> sessions = new ConcurrentHashMap<>();
+    private final AccountSession.Collaborators collaborators;
+    private final CursorStore cursors;
+
+    public AccountSessions(MailServer server, SecretCipher secrets, CursorStore cursors, MailEventPublisher publisher,
+                           Clock clock, SessionSettings settings) {
+        FolderSynchronizer synchronizer = new FolderSynchronizer(cursors, publisher, clock, settings.batchSize());
+        this.collaborators = new AccountSession.Collaborators(server, secrets, synchronizer, publisher, clock, settings);
+        this.cursors = cursors;
+    }
+
+    /** Opens a session for the account, or hands a changed registration to the one already open. */
+    public void watch(AccountSpec spec) {
+        sessions.compute(spec.accountId(), (id, session) -> {
+            if (session == null) {
+                AccountSession started = new AccountSession(spec, collaborators);
+                started.start();
+                return started;
+            }
+            session.update(spec);
+            return session;
+        });
+    }
+
+    /** The account was removed: close its session and forget its cursors. */
+    public void forget(String accountId) {
+        release(List.of(accountId));
+        cursors.forget(accountId);
+    }
+
+    /** This fetcher no longer owns these accounts: returns once their connections are closed. */
+    public void release(Collection<String> accountIds) {
+        List<AccountSession> stopping = new ArrayList<>();
+        for (String id : accountIds) {
+            AccountSession session = sessions.remove(id);
+            if (session != null) {
+                stopping.add(session);
+            }
+        }
+        // stop all first, then wait: closing connections in parallel keeps a rebalance short
+        List<Thread> waits = stopping.stream().map(s -> Thread.ofVirtual().start(() -> s.stop(STOP_WAIT))).toList();
+        for (Thread wait : waits) {
+            try {
+                wait.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public void releaseAll() {
+        release(List.copyOf(sessions.keySet()));
+    }
+
+    public boolean isWatching(String accountId) {
+        return sessions.containsKey(accountId);
+    }
+
+    /** How many sessions are in each state (metrics, health). */
+    public Map<Status, Long> countByStatus() {
+        return sessions.values().stream().filter(s -> s.status() != null)
+                .collect(Collectors.groupingBy(AccountSession::status, Collectors.counting()));
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+}

@@ -1,0 +1,68 @@
+package io.mailsync.fetcher.config;
+
+import io.mailsync.events.EventCodec;
+import io.mailsync.events.TopicNames;
+import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.fetcher.application.AccountSessions;
+import io.mailsync.fetcher.application.SessionSettings;
+import io.mailsync.fetcher.application.port.out.CursorStore;
+import io.mailsync.fetcher.application.port.out.MailEventPublisher;
+import io.mailsync.fetcher.application.port.out.MailServer;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the use cases to their ports. */
+@Configuration(proxyBeanMethods = false)
+class FetcherConfiguration {
+
+    @Bean
+    TopicNames topicNames(MailsyncProperties properties) {
+        return new TopicNames(properties.kafka().namespace());
+    }
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    SecretCipher secretCipher(MailsyncProperties properties) {
+        MailsyncProperties.Crypto crypto = properties.crypto();
+        if (crypto == null || crypto.keyId() == null || crypto.key() == null) {
+            throw new IllegalStateException("mailsync.crypto.key-id and mailsync.crypto.key must be set");
+        }
+        return new SecretCipher(crypto.keyId(), crypto.key());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SessionSettings sessionSettings(FetcherProperties properties) {
+        FetcherProperties.Session s = properties.session();
+        return new SessionSettings(instanceId(properties), s.idleRenewal(), s.backoffStart(), s.backoffMax(),
+                s.stableAfter(), s.authRetry(), s.startStagger(), s.batchSize());
+    }
+
+    @Bean(destroyMethod = "releaseAll")
+    AccountSessions accountSessions(MailServer server, SecretCipher secrets, CursorStore cursors,
+                                    MailEventPublisher publisher, Clock clock, SessionSettings settings) {
+        return new AccountSessions(server, secrets, cursors, publisher, clock, settings);
+    }
+
+    private static String instanceId(FetcherProperties properties) {
+        if (properties.instanceId() != null && !properties.instanceId().isBlank()) {
+            return properties.instanceId();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName() + "-" + UUID.randomUUID().toString().substring(0, 4);
+        } catch (java.io.IOException e) {
+            return "fetcher-" + UUID.randomUUID().toString().substring(0, 8);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.mailsync.fetcher.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code mailsync.fetcher.*}: how sessions behave. See {@link io.mailsync.fetcher.application.SessionSettings}. */
+@ConfigurationProperties("mailsync.fetcher")
+public record FetcherProperties(
+        String instanceId,
+        @DefaultValue Session session,
+        @DefaultValue Imap imap) {
+
+    public record Session(
+            @DefaultValue("28m") Duration idleRenewal,
+            @DefaultValue("2s") Duration backoffStart,
+            @DefaultValue("30s") Duration backoffMax,
+            @DefaultValue("5m") Duration stableAfter,
+            @DefaultValue("15m") Duration authRetry,
+            @DefaultValue("10s") Duration startStagger,
+            @DefaultValue("200") int batchSize) {
+    }
+
+    public record Imap(
+            @DefaultValue("20s") Duration connectTimeout,
+            @DefaultValue("31m") Duration readTimeout) {
+    }
+}

@@ -1,0 +1,64 @@
+package io.mailsync.fetcher.support;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.EventCodec;
+import io.mailsync.events.TopicNames;
+import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.testkit.KafkaKit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Plays the sync service's part: registers accounts (secrets encrypted) and removes them with tombstones. */
+public final class AccountFeed implements AutoCloseable {
+
+    public static final String KEY_ID = "test-key";
+    /** 32 bytes, base64: a test key, nothing else uses it. */
+    public static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    private final TopicNames topics;
+    private final EventCodec codec = new EventCodec();
+    private final SecretCipher cipher = new SecretCipher(KEY_ID, KEY);
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaKit.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.LINGER_MS_CONFIG, 0));
+
+    public AccountFeed(TopicNames topics) {
+        this.topics = topics;
+    }
+
+    public AccountSpec imap(String accountId, int port, String login, String password) {
+        return new AccountSpec(accountId, "cust-1", AccountSpec.Protocol.IMAP, "127.0.0.1", port,
+                AccountSpec.Security.NONE, false, login, cipher.encrypt(accountId, password), List.of("INBOX"),
+                Duration.ofSeconds(1), null, false, null, null, null, Instant.now());
+    }
+
+    public AccountSpec register(AccountSpec spec) {
+        send(spec.accountId(), codec.encode(spec));
+        return spec;
+    }
+
+    public void remove(String accountId) {
+        send(accountId, null);
+    }
+
+    private void send(String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topics.accounts(), key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
