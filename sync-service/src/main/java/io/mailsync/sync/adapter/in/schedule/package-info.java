@@ -1,0 +1,2 @@
+/** Periodic work: pruning the change log past its retention. */
+package io.mailsync.sync.adapter.in.schedule;

@@ -1,0 +1,85 @@
+package io.mailsync.sync.adapter.in.web;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.sync.application.RegisterAccountCommand;
+import io.mailsync.sync.domain.Account;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/** Request and response bodies of {@code /api/v1/accounts} (ADR 0001). The password goes in, never out. */
+final class AccountJson {
+
+    private AccountJson() {
+    }
+
+    record RetentionJson(String policy, Integer days) {
+    }
+
+    record RegisterRequest(String customerId, String protocol, String host, Integer port, String security,
+                           Boolean trustAnyCertificate, String username, String password, List<String> folders,
+                           String pollInterval, RetentionJson retention, Boolean storeBodies, Long quotaLimitBytes,
+                           Long quotaLimitMessages, String contactAddress) {
+
+        RegisterAccountCommand toCommand() {
+            if (port == null) {
+                throw new IllegalArgumentException("port is required");
+            }
+            return new RegisterAccountCommand(customerId, parse(AccountSpec.Protocol.class, protocol, "protocol"),
+                    host, port, parse(AccountSpec.Security.class, security, "security"),
+                    Boolean.TRUE.equals(trustAnyCertificate), username, password, folders, duration(pollInterval),
+                    retention == null ? null : new AccountSpec.Pop3Retention(
+                            parse(AccountSpec.Pop3Retention.Policy.class, retention.policy(), "retention.policy"),
+                            retention.days()),
+                    Boolean.TRUE.equals(storeBodies), quotaLimitBytes, quotaLimitMessages, contactAddress);
+        }
+
+        @Override
+        public String toString() {
+            return "RegisterRequest[" + protocol + " " + username + "@" + host + "]"; // never the password
+        }
+    }
+
+    record AccountResponse(String accountId, String customerId, String protocol, String host, int port,
+                           String security, boolean trustAnyCertificate, String username, List<String> folders,
+                           String pollInterval, RetentionJson retention, boolean storeBodies, Long quotaLimitBytes,
+                           Long quotaLimitMessages, String contactAddress, String status, String statusReason,
+                           Instant statusAt, Instant createdAt) {
+
+        static AccountResponse of(Account account) {
+            AccountSpec s = account.spec();
+            return new AccountResponse(s.accountId(), s.customerId(), s.protocol().name(), s.host(), s.port(),
+                    s.security().name(), s.trustAnyCertificate(), s.username(), s.folders(),
+                    s.pollInterval().toString(), new RetentionJson(s.retention().policy().name(), s.retention().days()),
+                    s.storeBodies(), s.quotaLimitBytes(), s.quotaLimitMessages(), s.contactAddress(),
+                    account.status(), account.statusReason(), account.statusAt(), account.createdAt());
+        }
+    }
+
+    record AccountList(List<AccountResponse> accounts) {
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required: one of " + List.of(type.getEnumConstants()));
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " is one of " + List.of(type.getEnumConstants()));
+        }
+    }
+
+    private static Duration duration(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("pollInterval is an ISO-8601 duration such as PT1M");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.mailsync.sync.adapter.in.web;
+
+import io.mailsync.sync.application.Caller;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** The token's {@code sub} is the customer; {@code accounts.admin} may act for any customer (ADR 0001). */
+final class Callers {
+
+    private Callers() {
+    }
+
+    static Caller of(JwtAuthenticationToken token) {
+        boolean admin = token.getAuthorities().stream()
+                .anyMatch(authority -> "SCOPE_accounts.admin".equals(authority.getAuthority()));
+        return new Caller(token.getToken().getSubject(), admin);
+    }
+}

@@ -1,0 +1,60 @@
+package io.mailsync.sync.adapter.out.gridfs;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoGridFSException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import io.mailsync.sync.application.port.out.ContentStore;
+import java.io.InputStream;
+import java.util.Optional;
+import org.bson.types.ObjectId;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The content store is GridFS in the database named by {@code mailsync.content.uri}; without that setting no body
+ * is available and every {@code /raw} answers 404 with the reason.
+ */
+@Component
+class GridFsContentStore implements ContentStore, DisposableBean {
+
+    private static final String PREFIX = "gridfs:";
+
+    private final MongoClient client;
+    private final GridFSBucket bucket;
+
+    GridFsContentStore(@Value("${mailsync.content.uri:}") String uri) {
+        if (uri == null || uri.isBlank()) {
+            this.client = null;
+            this.bucket = null;
+            return;
+        }
+        ConnectionString connection = new ConnectionString(uri);
+        String database = connection.getDatabase() == null ? "mailsync-content" : connection.getDatabase();
+        this.client = MongoClients.create(connection);
+        this.bucket = GridFSBuckets.create(client.getDatabase(database));
+    }
+
+    @Override
+    public Optional<InputStream> open(String contentRef) {
+        if (bucket == null || contentRef == null || !contentRef.startsWith(PREFIX)
+                || !ObjectId.isValid(contentRef.substring(PREFIX.length()))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(bucket.openDownloadStream(new ObjectId(contentRef.substring(PREFIX.length()))));
+        } catch (MongoGridFSException notThere) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.mailsync.sync.adapter.out.mongo;
+
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.sync.application.port.out.AccountStore;
+import io.mailsync.sync.domain.Account;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+@Component
+class MongoAccountStore implements AccountStore {
+
+    static final String COLLECTION = "accounts";
+
+    private final MongoTemplate mongo;
+
+    MongoAccountStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("mailboxKey", Sort.Direction.ASC).unique());
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("customerId", Sort.Direction.ASC));
+    }
+
+    @Override
+    public boolean insert(Account account) {
+        try {
+            mongo.insert(toDocument(account), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Account> find(String accountId) {
+        return Optional.ofNullable(mongo.findById(accountId, Document.class, COLLECTION)).map(MongoAccountStore::toAccount);
+    }
+
+    @Override
+    public List<Account> findByCustomer(String customerId) {
+        Query query = Query.query(Criteria.where("customerId").is(customerId)).with(Sort.by("createdAt", "_id"));
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoAccountStore::toAccount).toList();
+    }
+
+    @Override
+    public boolean delete(String accountId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(accountId)), COLLECTION).getDeletedCount() > 0;
+    }
+
+    @Override
+    public void updateStatus(String accountId, String status, String reason, Instant at) {
+        Query newer = Query.query(Criteria.where("_id").is(accountId)
+                .orOperator(Criteria.where("statusAt").is(null), Criteria.where("statusAt").lte(date(at))));
+        mongo.updateFirst(newer, new Update().set("status", status).set("statusReason", reason)
+                .set("statusAt", date(at)), COLLECTION);
+    }
+
+    private static Document toDocument(Account account) {
+        AccountSpec spec = account.spec();
+        return new Document("_id", spec.accountId())
+                .append("mailboxKey", String.join("\n", spec.customerId(), spec.protocol().name(),
+                        spec.host().toLowerCase(Locale.ROOT), String.valueOf(spec.port()), spec.username()))
+                .append("customerId", spec.customerId())
+                .append("protocol", spec.protocol().name())
+                .append("host", spec.host())
+                .append("port", spec.port())
+                .append("security", spec.security().name())
+                .append("trustAnyCertificate", spec.trustAnyCertificate())
+                .append("username", spec.username())
+                .append("encryptedSecret", spec.encryptedSecret())
+                .append("folders", spec.folders())
+                .append("pollInterval", spec.pollInterval().toString())
+                .append("retentionPolicy", spec.retention().policy().name())
+                .append("retentionDays", spec.retention().days())
+                .append("storeBodies", spec.storeBodies())
+                .append("quotaLimitBytes", spec.quotaLimitBytes())
+                .append("quotaLimitMessages", spec.quotaLimitMessages())
+                .append("contactAddress", spec.contactAddress())
+                .append("updatedAt", date(spec.updatedAt()))
+                .append("status", account.status())
+                .append("statusReason", account.statusReason())
+                .append("statusAt", date(account.statusAt()))
+                .append("createdAt", date(account.createdAt()));
+    }
+
+    private static Account toAccount(Document doc) {
+        AccountSpec spec = new AccountSpec(doc.getString("_id"), doc.getString("customerId"),
+                AccountSpec.Protocol.valueOf(doc.getString("protocol")), doc.getString("host"), doc.getInteger("port"),
+                AccountSpec.Security.valueOf(doc.getString("security")), doc.getBoolean("trustAnyCertificate", false),
+                doc.getString("username"), doc.getString("encryptedSecret"), Docs.strings(doc, "folders"),
+                Duration.parse(doc.getString("pollInterval")),
+                new AccountSpec.Pop3Retention(AccountSpec.Pop3Retention.Policy.valueOf(doc.getString("retentionPolicy")),
+                        doc.getInteger("retentionDays")),
+                doc.getBoolean("storeBodies", false), Docs.longOrNull(doc, "quotaLimitBytes"),
+                Docs.longOrNull(doc, "quotaLimitMessages"), doc.getString("contactAddress"), instant(doc, "updatedAt"));
+        return new Account(spec, doc.getString("status"), doc.getString("statusReason"), instant(doc, "statusAt"),
+                instant(doc, "createdAt"));
+    }
+}

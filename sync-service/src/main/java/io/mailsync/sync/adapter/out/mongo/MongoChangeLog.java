@@ -1,0 +1,94 @@
+package io.mailsync.sync.adapter.out.mongo;
+
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
+
+import io.mailsync.sync.application.port.out.ChangeLog;
+import io.mailsync.sync.domain.ChangeEntry;
+import io.mailsync.sync.domain.ChangeKind;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** One document per (account, modseq). */
+@Component
+class MongoChangeLog implements ChangeLog {
+
+    static final String COLLECTION = "changes";
+
+    private final MongoTemplate mongo;
+
+    MongoChangeLog(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
+                .on("modseq", Sort.Direction.ASC).unique());
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.ASC));
+    }
+
+    @Override
+    public void append(String accountId, ChangeEntry entry) {
+        Document doc = new Document("_id", accountId + ":" + entry.modseq())
+                .append("accountId", accountId)
+                .append("modseq", entry.modseq())
+                .append("messageId", entry.messageId())
+                .append("kind", entry.kind().name())
+                .append("at", date(entry.at()));
+        try {
+            mongo.insert(doc, COLLECTION);
+        } catch (DuplicateKeyException alreadyLogged) {
+            // modseqs are never handed out twice; a duplicate is a retried write of the same entry
+        }
+    }
+
+    @Override
+    public List<ChangeEntry> read(String accountId, long after, long upTo, int limit) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("modseq").gt(after).lte(upTo))
+                .with(Sort.by(Sort.Direction.ASC, "modseq")).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoChangeLog::toEntry).toList();
+    }
+
+    @Override
+    public Optional<ChangeEntry> firstAfter(String accountId, long modseq) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("modseq").gt(modseq))
+                .with(Sort.by(Sort.Direction.ASC, "modseq")).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoChangeLog::toEntry);
+    }
+
+    @Override
+    public Map<String, Long> highestOlderThan(Instant cutoff) {
+        Aggregation aggregation = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("at").lt(date(cutoff))),
+                Aggregation.group("accountId").max("modseq").as("highest"));
+        Map<String, Long> highest = new HashMap<>();
+        for (Document doc : mongo.aggregate(aggregation, COLLECTION, Document.class)) {
+            highest.put(doc.getString("_id"), Docs.longOr(doc, "highest", 0));
+        }
+        return highest;
+    }
+
+    @Override
+    public void deleteThrough(String accountId, long modseq) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId).and("modseq").lte(modseq)), COLLECTION);
+    }
+
+    @Override
+    public void deleteAccount(String accountId) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
+    }
+
+    private static ChangeEntry toEntry(Document doc) {
+        return new ChangeEntry(Docs.longOr(doc, "modseq", 0), doc.getString("messageId"),
+                ChangeKind.valueOf(doc.getString("kind")), instant(doc, "at"));
+    }
+}

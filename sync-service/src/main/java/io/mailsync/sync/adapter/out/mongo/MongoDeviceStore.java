@@ -1,0 +1,96 @@
+package io.mailsync.sync.adapter.out.mongo;
+
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
+
+import io.mailsync.sync.application.port.out.DeviceStore;
+import io.mailsync.sync.domain.Device;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Devices, and one record per (device, message) with when it was delivered and first read there. */
+@Component
+class MongoDeviceStore implements DeviceStore {
+
+    static final String DEVICES = "devices";
+    static final String RECORDS = "device_messages";
+
+    private final MongoTemplate mongo;
+
+    MongoDeviceStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(DEVICES).createIndex(new Index().on("accountId", Sort.Direction.ASC));
+        mongo.indexOps(RECORDS).createIndex(new Index().on("accountId", Sort.Direction.ASC)
+                .on("messageId", Sort.Direction.ASC));
+    }
+
+    @Override
+    public void insert(Device device) {
+        mongo.insert(new Document("_id", device.deviceId()).append("accountId", device.accountId())
+                .append("name", device.name()).append("registeredAt", date(device.registeredAt()))
+                .append("ackState", device.ackState()), DEVICES);
+    }
+
+    @Override
+    public Optional<Device> find(String accountId, String deviceId) {
+        Query query = Query.query(Criteria.where("_id").is(deviceId).and("accountId").is(accountId));
+        return Optional.ofNullable(mongo.findOne(query, Document.class, DEVICES)).map(doc -> new Device(
+                doc.getString("_id"), doc.getString("accountId"), doc.getString("name"),
+                instant(doc, "registeredAt"), doc.getString("ackState")));
+    }
+
+    @Override
+    public void acknowledge(String accountId, String deviceId, String state) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(deviceId).and("accountId").is(accountId)),
+                new Update().set("ackState", state), DEVICES);
+    }
+
+    @Override
+    public void delivered(String accountId, String deviceId, List<String> messageIds, Instant at) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RECORDS);
+        for (String messageId : messageIds) {
+            bulk.upsert(recordId(deviceId, messageId), new Update().setOnInsert("accountId", accountId)
+                    .setOnInsert("deviceId", deviceId).setOnInsert("messageId", messageId).min("deliveredAt", date(at)));
+        }
+        bulk.execute();
+    }
+
+    @Override
+    public void read(String accountId, String deviceId, String messageId, Instant at) {
+        mongo.upsert(recordId(deviceId, messageId), new Update().setOnInsert("accountId", accountId)
+                .setOnInsert("deviceId", deviceId).setOnInsert("messageId", messageId)
+                .min("deliveredAt", date(at)).min("readAt", date(at)), RECORDS);
+    }
+
+    @Override
+    public List<DeviceRecord> records(String accountId, String messageId) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageId").is(messageId));
+        return mongo.find(query, Document.class, RECORDS).stream()
+                .map(doc -> new DeviceRecord(doc.getString("deviceId"), instant(doc, "deliveredAt"),
+                        instant(doc, "readAt")))
+                .toList();
+    }
+
+    @Override
+    public void deleteAccount(String accountId) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), DEVICES);
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), RECORDS);
+    }
+
+    private static Query recordId(String deviceId, String messageId) {
+        return Query.query(Criteria.where("_id").is(deviceId + "|" + messageId));
+    }
+}

@@ -1,0 +1,191 @@
+package io.mailsync.sync.adapter.out.mongo;
+
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
+
+import io.mailsync.events.MessageLocator;
+import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.domain.StoredMessage;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Messages keyed by public id, unique per (account, location); every write is conditional on the message's modseq. */
+@Component
+class MongoMessageStore implements MessageStore {
+
+    static final String COLLECTION = "messages";
+
+    private final MongoTemplate mongo;
+
+    MongoMessageStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
+                .on("locatorKey", Sort.Direction.ASC).unique());
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
+                .on("createdModseq", Sort.Direction.DESC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
+                .on("messageIdHeader", Sort.Direction.ASC));
+    }
+
+    @Override
+    public boolean insert(StoredMessage m) {
+        Document doc = new Document("_id", m.id())
+                .append("accountId", m.accountId())
+                .append("locatorKey", m.locator().key())
+                .append("folder", m.folder())
+                .append("uidValidity", m.locator().uidValidity())
+                .append("uid", m.locator().uid())
+                .append("uidl", m.locator().uidl())
+                .append("messageIdHeader", m.messageIdHeader())
+                .append("from", m.from())
+                .append("to", m.to())
+                .append("cc", m.cc())
+                .append("subject", m.subject())
+                .append("sentAt", date(m.sentAt()))
+                .append("receivedAt", date(m.receivedAt()))
+                .append("size", m.size())
+                .append("keywords", List.copyOf(new TreeSet<>(m.keywords())))
+                .append("contentRef", m.contentRef())
+                .append("createdModseq", m.createdModseq())
+                .append("modseq", m.modseq())
+                .append("serverModSeq", m.serverModSeq())
+                .append("lastServerEventAt", date(m.lastServerEventAt()))
+                .append("destroyed", m.destroyed())
+                .append("deleteRequested", m.deleteRequested());
+        try {
+            mongo.insert(doc, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<StoredMessage> find(String accountId, String messageId) {
+        Query query = Query.query(Criteria.where("_id").is(messageId).and("accountId").is(accountId));
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoMessageStore::toMessage);
+    }
+
+    @Override
+    public Optional<StoredMessage> findByLocator(String accountId, MessageLocator locator) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("locatorKey").is(locator.key()));
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoMessageStore::toMessage);
+    }
+
+    @Override
+    public boolean updateKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
+                                  long modseq) {
+        return updateIfUnchanged(accountId, messageId, expectedModseq, new Update()
+                .set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq));
+    }
+
+    @Override
+    public void recordServerEvent(String accountId, String messageId, Long serverModSeq, Instant at) {
+        Update update = new Update().max("lastServerEventAt", date(at));
+        if (serverModSeq != null) {
+            update.max("serverModSeq", serverModSeq);
+        }
+        mongo.updateFirst(byId(accountId, messageId), update, COLLECTION);
+    }
+
+    @Override
+    public boolean applyServerKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
+                                       long modseq, Long serverModSeq, Instant at) {
+        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq)
+                .set("lastServerEventAt", date(at));
+        if (serverModSeq != null) {
+            update.set("serverModSeq", serverModSeq);
+        }
+        return updateIfUnchanged(accountId, messageId, expectedModseq, update);
+    }
+
+    @Override
+    public boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq) {
+        return updateIfUnchanged(accountId, messageId, expectedModseq,
+                new Update().set("destroyed", true).set("modseq", modseq));
+    }
+
+    @Override
+    public boolean relocate(String accountId, String messageId, MessageLocator from, MessageLocator to,
+                            Long serverModSeq, Instant at) {
+        Query query = Query.query(Criteria.where("_id").is(messageId).and("accountId").is(accountId)
+                .and("locatorKey").is(from.key()));
+        Update update = new Update().set("locatorKey", to.key()).set("folder", to.folderName())
+                .set("uidValidity", to.uidValidity()).set("uid", to.uid()).set("serverModSeq", serverModSeq)
+                .set("lastServerEventAt", date(at));
+        try {
+            return mongo.updateFirst(query, update, COLLECTION).getModifiedCount() > 0;
+        } catch (DuplicateKeyException e) {
+            return false; // another message already holds the new location
+        }
+    }
+
+    @Override
+    public List<StoredMessage> findRematchCandidates(String accountId, String folder, long newUidValidity,
+                                                     String messageIdHeader, long size) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageIdHeader").is(messageIdHeader)
+                .and("folder").is(folder).and("size").is(size).and("destroyed").is(false)
+                .and("uidValidity").ne(newUidValidity));
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
+    }
+
+    @Override
+    public void markDeleteRequested(String accountId, String messageId) {
+        mongo.updateFirst(byId(accountId, messageId), new Update().set("deleteRequested", true), COLLECTION);
+    }
+
+    @Override
+    public List<StoredMessage> list(String accountId, String folder, Long beforeCreatedModseq, int limit) {
+        Criteria criteria = Criteria.where("accountId").is(accountId).and("destroyed").is(false);
+        if (folder != null) {
+            criteria = criteria.and("folder").is(folder);
+        }
+        if (beforeCreatedModseq != null) {
+            criteria = criteria.and("createdModseq").lt(beforeCreatedModseq);
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdModseq")).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
+    }
+
+    @Override
+    public void deleteAccount(String accountId) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
+    }
+
+    private boolean updateIfUnchanged(String accountId, String messageId, long expectedModseq, Update update) {
+        Query query = Query.query(Criteria.where("_id").is(messageId).and("accountId").is(accountId)
+                .and("modseq").is(expectedModseq));
+        return mongo.updateFirst(query, update, COLLECTION).getMatchedCount() > 0;
+    }
+
+    private static Query byId(String accountId, String messageId) {
+        return Query.query(Criteria.where("_id").is(messageId).and("accountId").is(accountId));
+    }
+
+    private static StoredMessage toMessage(Document doc) {
+        String uidl = doc.getString("uidl");
+        MessageLocator locator = uidl != null ? MessageLocator.pop3(uidl)
+                : MessageLocator.imap(doc.getString("folder"), Docs.longOrNull(doc, "uidValidity"),
+                Docs.longOrNull(doc, "uid"));
+        return new StoredMessage(doc.getString("_id"), doc.getString("accountId"), locator,
+                doc.getString("messageIdHeader"), Docs.strings(doc, "from"), Docs.strings(doc, "to"),
+                Docs.strings(doc, "cc"), doc.getString("subject"), instant(doc, "sentAt"), instant(doc, "receivedAt"),
+                Docs.longOr(doc, "size", 0), new HashSet<>(Docs.strings(doc, "keywords")), doc.getString("contentRef"),
+                Docs.longOr(doc, "createdModseq", 0), Docs.longOr(doc, "modseq", 0),
+                Docs.longOrNull(doc, "serverModSeq"), instant(doc, "lastServerEventAt"),
+                doc.getBoolean("destroyed", false), doc.getBoolean("deleteRequested", false));
+    }
+}

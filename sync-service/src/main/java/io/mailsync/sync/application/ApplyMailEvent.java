@@ -1,0 +1,129 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.FolderReset;
+import io.mailsync.events.MailEvent;
+import io.mailsync.events.MailboxUsageSampled;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageExpunged;
+import io.mailsync.events.MessageFlagsChanged;
+import io.mailsync.events.Origin;
+import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.AccountStore;
+import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.domain.Account;
+import io.mailsync.sync.domain.ChangeKind;
+import io.mailsync.sync.domain.KeywordDelta;
+import io.mailsync.sync.domain.Keywords;
+import io.mailsync.sync.domain.StoredMessage;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies what happened in a mailbox to the canonical state, idempotently: a replayed or older event changes
+ * nothing, and only a real change is stamped with a modseq.
+ */
+@Service
+public class ApplyMailEvent {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplyMailEvent.class);
+
+    private final AccountStore accounts;
+    private final MessageStore messages;
+    private final AccountCounter counter;
+    private final MessageChanges changes;
+    private final StoreArrivedMessage arrivals;
+
+    public ApplyMailEvent(AccountStore accounts, MessageStore messages, AccountCounter counter,
+                          MessageChanges changes, StoreArrivedMessage arrivals) {
+        this.accounts = accounts;
+        this.messages = messages;
+        this.counter = counter;
+        this.changes = changes;
+        this.arrivals = arrivals;
+    }
+
+    public void apply(MailEvent event) {
+        Optional<Account> account = accounts.find(event.accountId());
+        if (account.isEmpty()) {
+            log.debug("skipping {} for unknown account {}", event.getClass().getSimpleName(), event.accountId());
+            return;
+        }
+        switch (event) {
+            case MessageArrived arrived -> arrivals.store(account.get(), arrived);
+            case MessageFlagsChanged flags -> flagsChanged(flags);
+            case MessageExpunged expunged -> expunged(account.get(), expunged);
+            case FolderReset reset -> folderReset(reset);
+            case AccountStatusChanged status -> accounts.updateStatus(status.accountId(), status.status().name(),
+                    status.reason(), status.occurredAt());
+            case MailboxUsageSampled ignored -> {
+                // quota-service's concern
+            }
+        }
+    }
+
+    private void flagsChanged(MessageFlagsChanged event) {
+        for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
+            Optional<StoredMessage> found = messages.findByLocator(event.accountId(), event.locator());
+            if (found.isEmpty() || found.get().destroyed() || isOlder(found.get(), event)) {
+                return;
+            }
+            StoredMessage message = found.get();
+            Set<String> added = Keywords.fromServer(event.added());
+            Set<String> removed = Keywords.fromServer(event.removed());
+            boolean echo = event.origin() != null && event.origin().kind() == Origin.Kind.DEVICE;
+            if (echo || (added.isEmpty() && removed.isEmpty())) {
+                // the server confirming a device's write-back: already applied when the device made it
+                messages.recordServerEvent(event.accountId(), message.id(), event.modSeq(), event.occurredAt());
+                return;
+            }
+            Set<String> next = KeywordDelta.of(added, removed).applyTo(message.keywords());
+            if (next.equals(message.keywords())) {
+                messages.recordServerEvent(event.accountId(), message.id(), event.modSeq(), event.occurredAt());
+                return;
+            }
+            if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
+                    modseq -> messages.applyServerKeywords(event.accountId(), message.id(), message.modseq(), next,
+                            modseq, event.modSeq(), event.occurredAt())).isPresent()) {
+                return;
+            }
+        }
+        throw new IllegalStateException("message at " + event.locator().key() + " kept changing; will retry");
+    }
+
+    /** RFC 7162: a server modseq orders server events; without one, the time the fetcher saw them does. */
+    private static boolean isOlder(StoredMessage message, MessageFlagsChanged event) {
+        if (event.modSeq() != null && message.serverModSeq() != null) {
+            return event.modSeq() <= message.serverModSeq();
+        }
+        return message.lastServerEventAt() != null && event.occurredAt().isBefore(message.lastServerEventAt());
+    }
+
+    private void expunged(Account account, MessageExpunged event) {
+        for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
+            Optional<StoredMessage> found = messages.findByLocator(event.accountId(), event.locator());
+            if (found.isEmpty() || found.get().destroyed()) {
+                return;
+            }
+            StoredMessage message = found.get();
+            if (account.isPop3() && message.deleteRequested()) {
+                return; // we asked for it (retention policy): for POP3 mailsync keeps the message, the server need not
+            }
+            if (changes.record(event.accountId(), message.id(), ChangeKind.DESTROYED,
+                    modseq -> messages.markDestroyed(event.accountId(), message.id(), message.modseq(), modseq))
+                    .isPresent()) {
+                return;
+            }
+        }
+        throw new IllegalStateException("message at " + event.locator().key() + " kept changing; will retry");
+    }
+
+    /** UIDVALIDITY changed: a new epoch, so every device resyncs; messages keep their ids when re-matched. */
+    private void folderReset(FolderReset event) {
+        counter.newEpoch(event.accountId(), event.folder() + "\n" + event.newUidValidity())
+                .ifPresent(state -> changes.announce(event.accountId(), state));
+    }
+}

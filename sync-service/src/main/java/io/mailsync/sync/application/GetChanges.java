@@ -1,0 +1,97 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.ChangeLog;
+import io.mailsync.sync.application.port.out.DeviceStore;
+import io.mailsync.sync.domain.ChangeEntry;
+import io.mailsync.sync.domain.ChangeSet;
+import io.mailsync.sync.domain.SyncState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** "What changed since state S" (RFC 8620 §5.2), or 410 when S is older than the retained log or a reset. */
+@Service
+public class GetChanges {
+
+    private static final int BATCH = 500;
+
+    private final AccountAccess access;
+    private final AccountCounter counter;
+    private final ChangeLog changeLog;
+    private final DeviceStore devices;
+    private final SyncSettings settings;
+    private final Clock clock;
+
+    public GetChanges(AccountAccess access, AccountCounter counter, ChangeLog changeLog, DeviceStore devices,
+                      SyncSettings settings, Clock clock) {
+        this.access = access;
+        this.counter = counter;
+        this.changeLog = changeLog;
+        this.devices = devices;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Changes since(Caller caller, String accountId, String since, Integer maxChanges, String deviceId) {
+        access.require(caller, accountId);
+        if (since == null) {
+            throw new IllegalArgumentException("since is the state of a previous response");
+        }
+        SyncState old = SyncState.parse(since);
+        int max = maxChanges == null ? settings.maxChanges() : maxChanges;
+        if (max < 1 || max > settings.maxChanges()) {
+            throw new IllegalArgumentException("maxChanges is 1 to " + settings.maxChanges());
+        }
+        if (deviceId != null) {
+            devices.find(accountId, deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
+        }
+        AccountCounter.Snapshot now = counter.current(accountId);
+        SyncState current = now.state();
+        if (old.epoch() < current.epoch()) {
+            throw new SyncProblems.StateGone("state " + since + " is from before a mailbox reset; fetch the messages again");
+        }
+        if (old.epoch() > current.epoch() || old.modseq() > current.modseq()) {
+            throw new IllegalArgumentException("state " + since + " was not issued for this account");
+        }
+        if (old.modseq() < now.prunedThrough() || expired(accountId, old.modseq(), current.modseq())) {
+            throw new SyncProblems.StateGone("state " + since + " is older than the retained change log ("
+                    + settings.changeRetention().toDays() + " days); fetch the messages again");
+        }
+        ChangeSet.Collector collector = new ChangeSet.Collector(old.modseq(), current.modseq(), max);
+        long after = old.modseq();
+        while (!collector.full()) {
+            List<ChangeEntry> batch = changeLog.read(accountId, after, current.modseq(), BATCH);
+            for (ChangeEntry entry : batch) {
+                if (!collector.add(entry)) {
+                    break;
+                }
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+            after = batch.getLast().modseq();
+        }
+        ChangeSet set = collector.result();
+        if (deviceId != null) {
+            devices.acknowledge(accountId, deviceId, since);
+            devices.delivered(accountId, deviceId, set.created(), clock.instant());
+        }
+        return new Changes(accountId, old, new SyncState(current.epoch(), set.upToModseq()), set);
+    }
+
+    /** The first change after the client's state fell out of the retention window: it can no longer be trusted. */
+    private boolean expired(String accountId, long since, long upTo) {
+        if (since == upTo) {
+            return false;
+        }
+        Instant cutoff = clock.instant().minus(settings.changeRetention());
+        Optional<ChangeEntry> first = changeLog.firstAfter(accountId, since);
+        return first.isPresent() && first.get().at().isBefore(cutoff);
+    }
+
+    public record Changes(String accountId, SyncState oldState, SyncState newState, ChangeSet changes) {
+    }
+}

@@ -1,0 +1,32 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.sync.application.port.out.DeviceStore;
+import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.domain.StoredMessage;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** One message with its per-device delivery and read records. */
+@Service
+public class GetMessage {
+
+    private final AccountAccess access;
+    private final MessageStore messages;
+    private final DeviceStore devices;
+
+    public GetMessage(AccountAccess access, MessageStore messages, DeviceStore devices) {
+        this.access = access;
+        this.messages = messages;
+        this.devices = devices;
+    }
+
+    public Details get(Caller caller, String accountId, String messageId) {
+        access.require(caller, accountId);
+        StoredMessage message = messages.find(accountId, messageId).filter(m -> !m.destroyed())
+                .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
+        return new Details(message, devices.records(accountId, messageId));
+    }
+
+    public record Details(StoredMessage message, List<DeviceStore.DeviceRecord> devices) {
+    }
+}

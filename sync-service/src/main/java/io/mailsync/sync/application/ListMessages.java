@@ -1,0 +1,70 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.DeviceStore;
+import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.domain.StoredMessage;
+import io.mailsync.sync.domain.SyncState;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * A stable page of an account's messages, newest first, with the state it reflects. The state is read before the
+ * messages, so a change that races the listing is reported again by {@code /changes}, never lost.
+ */
+@Service
+public class ListMessages {
+
+    private final AccountAccess access;
+    private final AccountCounter counter;
+    private final MessageStore messages;
+    private final DeviceStore devices;
+    private final SyncSettings settings;
+    private final Clock clock;
+
+    public ListMessages(AccountAccess access, AccountCounter counter, MessageStore messages, DeviceStore devices,
+                        SyncSettings settings, Clock clock) {
+        this.access = access;
+        this.counter = counter;
+        this.messages = messages;
+        this.devices = devices;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public MessagePage list(Caller caller, String accountId, String folder, Integer limit, String cursor,
+                            String deviceId) {
+        access.require(caller, accountId);
+        int size = limit == null ? settings.defaultPageSize() : limit;
+        if (size < 1 || size > settings.maxPageSize()) {
+            throw new IllegalArgumentException("limit is 1 to " + settings.maxPageSize());
+        }
+        if (folder != null && (folder.isBlank() || folder.length() > 255)) {
+            throw new IllegalArgumentException("folder is 1 to 255 characters");
+        }
+        Long before = cursor == null ? null : parseCursor(cursor);
+        SyncState state = counter.current(accountId).state();
+        List<StoredMessage> page = messages.list(accountId, folder, before, size + 1);
+        String next = null;
+        if (page.size() > size) {
+            page = page.subList(0, size);
+            next = "c" + page.get(size - 1).createdModseq();
+        }
+        if (deviceId != null) {
+            devices.find(accountId, deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
+            devices.delivered(accountId, deviceId, page.stream().map(StoredMessage::id).toList(), clock.instant());
+        }
+        return new MessagePage(accountId, state, List.copyOf(page), next);
+    }
+
+    private static long parseCursor(String cursor) {
+        if (!cursor.matches("c\\d{1,18}")) {
+            throw new IllegalArgumentException("cursor is the nextCursor of a previous page");
+        }
+        return Long.parseLong(cursor.substring(1));
+    }
+
+    public record MessagePage(String accountId, SyncState state, List<StoredMessage> messages, String nextCursor) {
+    }
+}

@@ -1,0 +1,47 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.AccountPublisher;
+import io.mailsync.sync.application.port.out.AccountStore;
+import io.mailsync.sync.application.port.out.ChangeLog;
+import io.mailsync.sync.application.port.out.DeviceStore;
+import io.mailsync.sync.application.port.out.MessageStore;
+import org.springframework.stereotype.Service;
+
+/** Removes a mailbox: a tombstone tells the fetchers first, then its data goes. */
+@Service
+public class RemoveAccount {
+
+    private final AccountAccess access;
+    private final AccountStore accounts;
+    private final AccountPublisher publisher;
+    private final MessageStore messages;
+    private final ChangeLog changeLog;
+    private final DeviceStore devices;
+    private final AccountCounter counter;
+
+    public RemoveAccount(AccountAccess access, AccountStore accounts, AccountPublisher publisher,
+                         MessageStore messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter) {
+        this.access = access;
+        this.accounts = accounts;
+        this.publisher = publisher;
+        this.messages = messages;
+        this.changeLog = changeLog;
+        this.devices = devices;
+        this.counter = counter;
+    }
+
+    public void remove(Caller caller, String accountId) {
+        access.require(caller, accountId);
+        try {
+            publisher.publishRemoval(accountId);
+        } catch (RuntimeException e) {
+            throw new SyncProblems.Unavailable("the removal could not be published; the account is unchanged", e);
+        }
+        accounts.delete(accountId);
+        messages.deleteAccount(accountId);
+        changeLog.deleteAccount(accountId);
+        devices.deleteAccount(accountId);
+        counter.delete(accountId);
+    }
+}

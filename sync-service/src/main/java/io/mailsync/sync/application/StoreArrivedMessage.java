@@ -1,0 +1,103 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.events.AccountSpec.Pop3Retention;
+import io.mailsync.events.DeleteFromServer;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.Origin;
+import io.mailsync.sync.application.port.out.CommandPublisher;
+import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.domain.Account;
+import io.mailsync.sync.domain.ChangeKind;
+import io.mailsync.sync.domain.Keywords;
+import io.mailsync.sync.domain.MessageIds;
+import io.mailsync.sync.domain.StoredMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores a message the fetcher announced, once: the id is derived from its location, so a replay finds it. A
+ * rebuilt message after a folder reset is re-matched (Message-ID header, size, date) and keeps its id. For POP3,
+ * once stored, the retention hand-off tells the fetcher it may delete the server copy — never earlier.
+ */
+@Component
+public class StoreArrivedMessage {
+
+    private final MessageStore messages;
+    private final MessageChanges changes;
+    private final CommandPublisher commands;
+    private final Clock clock;
+
+    public StoreArrivedMessage(MessageStore messages, MessageChanges changes, CommandPublisher commands, Clock clock) {
+        this.messages = messages;
+        this.changes = changes;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public void store(Account account, MessageArrived event) {
+        String accountId = event.accountId();
+        Optional<StoredMessage> existing = messages.findByLocator(accountId, event.locator());
+        if (existing.isPresent()) {
+            handOff(account, existing.get()); // a replay; the hand-off may not have made it last time
+            return;
+        }
+        if (event.rebuild() && !event.locator().isPop3() && rematch(event)) {
+            return;
+        }
+        String id = MessageIds.of(accountId, event.locator().key());
+        StoredMessage[] stored = new StoredMessage[1];
+        changes.record(accountId, id, ChangeKind.CREATED, modseq -> {
+            stored[0] = new StoredMessage(id, accountId, event.locator(), event.messageIdHeader(), event.from(),
+                    event.to(), event.cc(), event.subject(), event.sentAt(), event.receivedAt(), event.size(),
+                    Keywords.fromServer(event.flags()), event.contentRef(), modseq, modseq, event.modSeq(),
+                    event.occurredAt(), false, false);
+            return messages.insert(stored[0]);
+        });
+        handOff(account, stored[0] != null ? stored[0] : messages.findByLocator(accountId, event.locator()).orElseThrow());
+    }
+
+    private boolean rematch(MessageArrived event) {
+        if (event.messageIdHeader() == null) {
+            return false;
+        }
+        List<StoredMessage> candidates = messages.findRematchCandidates(event.accountId(), event.locator().folder(),
+                event.locator().uidValidity(), event.messageIdHeader(), event.size());
+        for (StoredMessage candidate : candidates) {
+            if (Objects.equals(candidate.sentAt(), event.sentAt())
+                    && messages.relocate(event.accountId(), candidate.id(), candidate.locator(), event.locator(),
+                    event.modSeq(), event.occurredAt())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void handOff(Account account, StoredMessage message) {
+        if (!account.isPop3() || !message.locator().isPop3() || message.deleteRequested() || message.destroyed()) {
+            return;
+        }
+        Pop3Retention retention = account.spec().retention();
+        Instant notBefore = switch (retention.policy()) {
+            case KEEP -> null;
+            case DELETE_AFTER_FETCH -> Instant.EPOCH;
+            case DELETE_AFTER_DAYS -> (message.receivedAt() != null ? message.receivedAt() : clock.instant())
+                    .plus(Duration.ofDays(retention.days()));
+        };
+        if (notBefore == null) {
+            return;
+        }
+        // a stable command id: a replay sends the same command, which the fetcher can recognise
+        UUID commandId = UUID.nameUUIDFromBytes(("delete\n" + message.id()).getBytes(StandardCharsets.UTF_8));
+        commands.send(new DeleteFromServer(commandId, clock.instant(), account.accountId(),
+                Origin.system("sync-retention"), message.locator(),
+                notBefore.equals(Instant.EPOCH) ? null : notBefore));
+        messages.markDeleteRequested(account.accountId(), message.id());
+    }
+}

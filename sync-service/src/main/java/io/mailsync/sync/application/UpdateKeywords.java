@@ -1,0 +1,111 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
+import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.CommandPublisher;
+import io.mailsync.sync.application.port.out.DeviceStore;
+import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.domain.Account;
+import io.mailsync.sync.domain.ChangeKind;
+import io.mailsync.sync.domain.KeywordDelta;
+import io.mailsync.sync.domain.Keywords;
+import io.mailsync.sync.domain.StoredMessage;
+import io.mailsync.sync.domain.SyncState;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * A device changes a message's keywords. Live edits apply in server order; an offline edit whose base state is
+ * older than the message's last change resolves read-wins for {@code $seen}. No device clocks are consulted.
+ * For IMAP the change is written back to the server as {@link SetFlags}; POP3 has no server flags.
+ */
+@Service
+public class UpdateKeywords {
+
+    private final AccountAccess access;
+    private final MessageStore messages;
+    private final DeviceStore devices;
+    private final AccountCounter counter;
+    private final MessageChanges changes;
+    private final CommandPublisher commands;
+    private final Clock clock;
+
+    public UpdateKeywords(AccountAccess access, MessageStore messages, DeviceStore devices, AccountCounter counter,
+                          MessageChanges changes, CommandPublisher commands, Clock clock) {
+        this.access = access;
+        this.messages = messages;
+        this.devices = devices;
+        this.counter = counter;
+        this.changes = changes;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /**
+     * @param baseState the state the device last synced before making the edit (offline edits), or null
+     * @param ifState   apply only if the message has not changed after this state (412 otherwise), or null
+     */
+    public Result update(Caller caller, String accountId, String messageId, String deviceId, KeywordDelta delta,
+                         String baseState, String ifState) {
+        Account account = access.require(caller, accountId);
+        if (deviceId == null || deviceId.isBlank()) {
+            throw new IllegalArgumentException("X-Device-Id names the device making the change");
+        }
+        devices.find(accountId, deviceId).orElseThrow(() -> unknownDevice(deviceId));
+        SyncState base = baseState == null ? null : SyncState.parse(baseState);
+        SyncState condition = ifState == null ? null : SyncState.parse(ifState);
+        for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
+            StoredMessage message = messages.find(accountId, messageId).filter(m -> !m.destroyed())
+                    .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
+            long epoch = counter.current(accountId).state().epoch();
+            if (condition != null && (condition.epoch() != epoch || message.modseq() > condition.modseq())) {
+                throw new SyncProblems.PreconditionFailed("message " + messageId + " changed after state " + ifState);
+            }
+            boolean stale = base != null && (base.epoch() != epoch || message.modseq() > base.modseq());
+            Optional<KeywordDelta> effective = stale ? delta.resolveStale() : Optional.of(delta);
+            Set<String> next = effective.map(d -> d.applyTo(message.keywords())).orElse(message.keywords());
+            if (next.equals(message.keywords())) {
+                recordRead(accountId, deviceId, messageId, next);
+                return new Result(message, counter.current(accountId).state());
+            }
+            Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED,
+                    modseq -> messages.updateKeywords(accountId, messageId, message.modseq(), next, modseq));
+            if (state.isPresent()) {
+                recordRead(accountId, deviceId, messageId, next);
+                if (!account.isPop3()) {
+                    writeBack(accountId, deviceId, message, effective.get());
+                }
+                return new Result(messages.find(accountId, messageId).orElseThrow(), state.get());
+            }
+        }
+        throw new SyncProblems.Conflict("message " + messageId + " is changing concurrently; retry");
+    }
+
+    private void writeBack(String accountId, String deviceId, StoredMessage before, KeywordDelta delta) {
+        Set<String> add = delta.addedTo(before.keywords());
+        Set<String> remove = delta.removedFrom(before.keywords());
+        if (add.isEmpty() && remove.isEmpty()) {
+            return;
+        }
+        commands.send(new SetFlags(UUID.randomUUID(), clock.instant(), accountId, Origin.device(deviceId),
+                before.locator(), add, remove, before.serverModSeq()));
+    }
+
+    private void recordRead(String accountId, String deviceId, String messageId, Set<String> keywords) {
+        if (keywords.contains(Keywords.SEEN)) {
+            devices.read(accountId, deviceId, messageId, clock.instant());
+        }
+    }
+
+    static SyncProblems.NotFound unknownDevice(String deviceId) {
+        return new SyncProblems.NotFound("device " + deviceId + " is not registered on this account;"
+                + " register it with POST /api/v1/accounts/{accountId}/devices");
+    }
+
+    public record Result(StoredMessage message, SyncState state) {
+    }
+}

@@ -1,0 +1,28 @@
+package io.mailsync.sync.application.port.out;
+
+import io.mailsync.sync.domain.SyncState;
+import java.util.Optional;
+
+/** One atomic counter document per account: the reset epoch, the last modseq and how far the change log was pruned. */
+public interface AccountCounter {
+
+    /** The account's state now (epoch 1, modseq 0 for an account that never changed). */
+    Snapshot current(String accountId);
+
+    /** Advances the account's modseq by one, atomically, and returns the new state. */
+    SyncState next(String accountId);
+
+    /**
+     * Starts a new epoch for the folder reset named {@code resetKey}: every earlier state becomes unusable.
+     * Empty when that reset was already applied (a replayed event).
+     */
+    Optional<SyncState> newEpoch(String accountId, String resetKey);
+
+    /** Records that change-log entries up to {@code modseq} are (about to be) removed. */
+    void prunedThrough(String accountId, long modseq);
+
+    void delete(String accountId);
+
+    record Snapshot(SyncState state, long prunedThrough) {
+    }
+}

@@ -1,0 +1,22 @@
+package io.mailsync.sync.application.port.out;
+
+import io.mailsync.sync.domain.Account;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The account registry (system of record). */
+public interface AccountStore {
+
+    /** Inserts a new account; false when one with the same customer, protocol, host, port and username exists. */
+    boolean insert(Account account);
+
+    Optional<Account> find(String accountId);
+
+    List<Account> findByCustomer(String customerId);
+
+    boolean delete(String accountId);
+
+    /** Records the fetcher's status unless a newer one is already stored. */
+    void updateStatus(String accountId, String status, String reason, Instant at);
+}

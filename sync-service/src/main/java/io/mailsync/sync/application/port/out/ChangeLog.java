@@ -1,0 +1,27 @@
+package io.mailsync.sync.application.port.out;
+
+import io.mailsync.sync.domain.ChangeEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Each account's change log: one entry per modseq. Written before the change it describes (over-report, never under). */
+public interface ChangeLog {
+
+    void append(String accountId, ChangeEntry entry);
+
+    /** Entries with {@code after < modseq <= upTo}, ascending, at most {@code limit}. */
+    List<ChangeEntry> read(String accountId, long after, long upTo, int limit);
+
+    /** The first entry after {@code modseq}, if any. */
+    Optional<ChangeEntry> firstAfter(String accountId, long modseq);
+
+    /** Per account, the highest modseq among entries older than {@code cutoff}. */
+    Map<String, Long> highestOlderThan(Instant cutoff);
+
+    /** Removes an account's entries up to and including {@code modseq}. */
+    void deleteThrough(String accountId, long modseq);
+
+    void deleteAccount(String accountId);
+}

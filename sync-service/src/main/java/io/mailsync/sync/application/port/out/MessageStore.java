@@ -1,0 +1,52 @@
+package io.mailsync.sync.application.port.out;
+
+import io.mailsync.events.MessageLocator;
+import io.mailsync.sync.domain.StoredMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Messages with their canonical keywords. Every write is one single-document atomic update. */
+public interface MessageStore {
+
+    /** Inserts a new message; false if the account already has a message at that location (a replay). */
+    boolean insert(StoredMessage message);
+
+    Optional<StoredMessage> find(String accountId, String messageId);
+
+    Optional<StoredMessage> findByLocator(String accountId, MessageLocator locator);
+
+    /**
+     * Sets keywords and the modseq of the change, only if the message is still at {@code expectedModseq}
+     * (optimistic concurrency between the event consumer and devices). False if someone else changed it first.
+     */
+    boolean updateKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords, long modseq);
+
+    /** Records a server event that changed nothing the devices see (an echo, an unchanged flag set). */
+    void recordServerEvent(String accountId, String messageId, Long serverModSeq, Instant at);
+
+    /** Keywords changed by a server event: as {@link #updateKeywords}, also recording the server's position. */
+    boolean applyServerKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
+                                long modseq, Long serverModSeq, Instant at);
+
+    boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq);
+
+    /**
+     * Moves a message to its new location after a folder reset, keeping its id and keywords; false if it is no
+     * longer at {@code from}.
+     */
+    boolean relocate(String accountId, String messageId, MessageLocator from, MessageLocator to, Long serverModSeq,
+                     Instant at);
+
+    /** Live messages of a folder whose location is from before a reset: candidates for re-matching. */
+    List<StoredMessage> findRematchCandidates(String accountId, String folder, long newUidValidity,
+                                              String messageIdHeader, long size);
+
+    void markDeleteRequested(String accountId, String messageId);
+
+    /** A page of live messages, newest first, created before {@code beforeCreatedModseq} when given. */
+    List<StoredMessage> list(String accountId, String folder, Long beforeCreatedModseq, int limit);
+
+    void deleteAccount(String accountId);
+}

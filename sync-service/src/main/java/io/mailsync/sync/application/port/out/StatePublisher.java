@@ -1,0 +1,9 @@
+package io.mailsync.sync.application.port.out;
+
+import io.mailsync.sync.domain.SyncState;
+
+/** Tells push subscribers (the gateway's SSE) that an account's state moved; fire and forget. */
+public interface StatePublisher {
+
+    void stateAdvanced(String accountId, SyncState state);
+}

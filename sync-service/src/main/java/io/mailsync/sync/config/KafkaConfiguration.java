@@ -1,0 +1,60 @@
+package io.mailsync.sync.config;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import io.mailsync.events.MalformedRecordException;
+import io.mailsync.events.Topics;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Failure handling for the events consumer (ADR 0001, STYLE.md "Failure handling"): a poison record goes to
+ * {@code <topic>.DLT} with the reason in headers after bounded retries (at once if it is malformed); while MongoDB
+ * or the broker is unreachable the same record is retried without end, so consumption pauses and nothing is lost.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+    static final int POISON_RETRIES = 3;
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(POISON_RETRIES);
+        bounded.setInitialInterval(200);
+        bounded.setMultiplier(2);
+        bounded.setMaxInterval(2_000);
+        bounded.setJitter(50);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
+        handler.addNotRetryableExceptions(MalformedRecordException.class);
+        handler.setBackOffFunction((record, failure) -> infrastructureDown(failure) ? untilBack() : null);
+        return handler;
+    }
+
+    private static ExponentialBackOff untilBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(250, 2);
+        backOff.setMaxInterval(10_000);
+        backOff.setJitter(100);
+        return backOff; // no max attempts, no max elapsed time: wait for the database to return
+    }
+
+    static boolean infrastructureDown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+                    || cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
+                    || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+package io.mailsync.sync.config;
+
+import io.mailsync.events.EventCodec;
+import io.mailsync.events.TopicNames;
+import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.sync.application.SyncSettings;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties({KafkaTopicsProperties.class, CryptoProperties.class, SyncProperties.class})
+class SyncConfiguration {
+
+    @Bean
+    TopicNames topicNames(KafkaTopicsProperties kafka) {
+        return new TopicNames(kafka.namespace());
+    }
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    SecretCipher secretCipher(CryptoProperties crypto) {
+        if (crypto.keyId() == null || crypto.key() == null) {
+            throw new IllegalStateException("mailsync.crypto.key-id and mailsync.crypto.key must be set"
+                    + " (the key is 32 random bytes, base64: openssl rand -base64 32)");
+        }
+        return new SecretCipher(crypto.keyId(), crypto.key());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SyncSettings syncSettings(SyncProperties properties) {
+        return properties.toSettings();
+    }
+}

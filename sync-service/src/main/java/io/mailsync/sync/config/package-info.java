@@ -1,0 +1,2 @@
+/** Configuration records and bean wiring: topics, crypto, Kafka error handling, security. */
+package io.mailsync.sync.config;

@@ -1,0 +1,114 @@
+package io.mailsync.sync.support;
+
+import io.mailsync.events.EventCodec;
+import io.mailsync.events.WireRecord;
+import io.mailsync.testkit.KafkaKit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The real broker from the test's side: publishes what a fetcher would, and reads what the service published. */
+public final class Broker {
+
+    private static KafkaProducer<String, String> producer;
+    private static final EventCodec CODEC = new EventCodec();
+
+    private Broker() {
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaKit.bootstrapServers(),
+                    "linger.ms", 0, "acks", "all"), new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    public static void publish(String topic, WireRecord record) {
+        publishRaw(topic, record.accountId(), CODEC.encode(record));
+    }
+
+    public static void publishRaw(String topic, String key, String value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for a record on {@code topic} matching {@code match}, reading the topic from the beginning. */
+    public static ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match,
+                                                       Duration timeout) {
+        return awaitAll(topic, match, 1, timeout).getFirst();
+    }
+
+    public static List<ConsumerRecord<String, String>> awaitAll(String topic,
+            Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (match.test(record)) {
+                        found.add(record);
+                    }
+                }
+                if (found.size() >= count) {
+                    return found;
+                }
+            }
+            throw new AssertionError("found " + found.size() + " of " + count + " matching records on " + topic);
+        }
+    }
+
+    /** Everything on {@code topic} matching {@code match} now (reads to the current end). */
+    public static List<ConsumerRecord<String, String>> readAll(String topic,
+            Predicate<ConsumerRecord<String, String>> match) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline)
+                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (match.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    public static <T extends WireRecord> Optional<T> decode(ConsumerRecord<String, String> record, Class<T> type) {
+        return record.value() == null ? Optional.empty() : CODEC.decode(record.value(), type);
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", KafkaKit.bootstrapServers(),
+                "enable.auto.commit", false), new StringDeserializer(), new StringDeserializer());
+    }
+}
