@@ -3,6 +3,7 @@ package io.mailsync.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.testkit.JwtKit;
+import io.mailsync.testkit.KafkaKit;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +25,7 @@ class RoutingIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> JwtKit.shared().publicKeyLocation());
-        registry.add("mailsync.gateway.sync-uri", () -> sync.uri().toString());
-        registry.add("mailsync.gateway.quota-uri", () -> quota.uri().toString());
+        GatewayTestSupport.register(registry, KafkaKit.newNamespace(), sync, quota);
     }
 
     @AfterAll

@@ -77,6 +77,12 @@ class DownstreamGuard implements AutoCloseable {
             } catch (CallNotPermittedException e) {
                 return unavailable(service, "is failing; calls are paused for a moment", path);
             } catch (Exception e) {
+                if (BodyLimitFilter.causedByLimit(e)) {
+                    breaker.releasePermission(); // the client's fault, not the service's
+                    return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).header("Connection", "close")
+                            .contentType(Problems.PROBLEM_JSON).body(Problems.toJson(Problems.of(
+                                    HttpStatus.CONTENT_TOO_LARGE, "the request body is too large", path)));
+                }
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
                 log.warn("{} call failed: {}", service, e.getClass().getSimpleName());
                 return unavailable(service, "cannot be reached", path);

@@ -4,7 +4,9 @@ import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import io.mailsync.gateway.application.CheckAccountAccess;
 import io.mailsync.gateway.config.GatewayProperties;
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +20,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -35,13 +38,17 @@ class SecurityConfig {
     static final String ADMIN = "SCOPE_accounts.admin";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, GatewayProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, GatewayProperties properties, CheckAccountAccess access)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = problemEntryPoint();
         AccessDeniedHandler forbidden = problemAccessDenied();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(cors -> cors.configurationSource(cors(properties.cors())))
                 .authorizeHttpRequests(authorize -> authorize
+                        // the request was authorized on its way in; a push stream's async or error dispatch is not
+                        // a new request
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
@@ -57,7 +64,9 @@ class SecurityConfig {
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterAfter(new RateLimitFilter(properties.rateLimit()), AuthorizationFilter.class)
+                .addFilterAfter(new TenantFilter(access), RateLimitFilter.class);
         return http.build();
     }
 

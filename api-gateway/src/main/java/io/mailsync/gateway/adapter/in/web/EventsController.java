@@ -1,0 +1,69 @@
+package io.mailsync.gateway.adapter.in.web;
+
+import io.mailsync.gateway.application.PushHub;
+import io.mailsync.gateway.config.GatewayProperties;
+import jakarta.annotation.PreDestroy;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /api/v1/accounts/{accountId}/events}: a {@code text/event-stream} of the account's state changes,
+ * served by the gateway itself from Kafka (scope and tenant were checked by the security filters). Resumes with
+ * {@code Last-Event-ID}; a comment line every {@code mailsync.gateway.push.ping-interval} keeps it open.
+ */
+@RestController
+class EventsController {
+
+    private final PushHub hub;
+    private final GatewayProperties.Push settings;
+    private final Set<PushStream> open = ConcurrentHashMap.newKeySet();
+    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("gateway-push-ping").daemon().factory());
+
+    EventsController(PushHub hub, GatewayProperties properties) {
+        this.hub = hub;
+        this.settings = properties.push();
+        long every = settings.pingInterval().toMillis();
+        pings.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @GetMapping(path = ApiRoutes.EVENTS_PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable String accountId,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
+        PushStream stream = new PushStream(accountId, emitter, writers);
+        open.add(stream);
+        stream.opened();
+        PushHub.Subscription subscription = hub.subscribe(accountId, lastEventId, stream);
+        stream.onClose(() -> {
+            subscription.close();
+            open.remove(stream);
+        });
+        emitter.onCompletion(stream::close);
+        emitter.onTimeout(stream::close);
+        emitter.onError(e -> stream.close());
+        return emitter;
+    }
+
+    private void pingAll() {
+        open.forEach(stream -> writers.execute(stream::ping));
+    }
+
+    @PreDestroy
+    void shutdown() {
+        pings.shutdownNow();
+        open.forEach(PushStream::close);
+        writers.shutdownNow();
+    }
+}

@@ -1,0 +1,109 @@
+package io.mailsync.gateway.adapter.in.web;
+
+import io.mailsync.gateway.application.PushHub;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One client's event stream. State changes coalesce: while a write is in flight only the newest state waits, so a
+ * slow client gets fewer events, never stale ones, and never holds up the Kafka listener that feeds the hub.
+ */
+final class PushStream implements PushHub.Subscriber {
+
+    private final String accountId;
+    private final SseEmitter emitter;
+    private final Executor writer;
+    private final AtomicReference<String> pending = new AtomicReference<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Runnable onClose = () -> { };
+
+    PushStream(String accountId, SseEmitter emitter, Executor writer) {
+        this.accountId = accountId;
+        this.emitter = emitter;
+        this.writer = writer;
+    }
+
+    void onClose(Runnable onClose) {
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void stateAdvanced(String state) {
+        pending.set(state);
+        drain();
+    }
+
+    private void drain() {
+        if (closed.get() || !writing.compareAndSet(false, true)) {
+            return;
+        }
+        writer.execute(() -> {
+            try {
+                String state;
+                while ((state = pending.getAndSet(null)) != null) {
+                    // data-free (JMAP push): the state is the event id; the client asks /changes?since=<its last>.
+                    // An event without a data line is never dispatched by EventSource, so data repeats the state.
+                    send(SseEmitter.event().name("state").id(state)
+                            .data("{\"accountId\":\"" + json(accountId) + "\",\"state\":\"" + json(state) + "\"}"));
+                }
+            } finally {
+                writing.set(false);
+                if (pending.get() != null) {
+                    drain();
+                }
+            }
+        });
+    }
+
+    void opened() {
+        send(SseEmitter.event().comment("connected").reconnectTime(3000));
+    }
+
+    void ping() {
+        send(SseEmitter.event().comment("ping"));
+    }
+
+    private void send(SseEmitter.SseEventBuilder event) {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException e) {
+            close(); // the client went away
+        }
+    }
+
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            onClose.run();
+            try {
+                emitter.complete();
+            } catch (IllegalStateException e) {
+                // already completed by the container
+            }
+        }
+    }
+
+    private static String json(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}
