@@ -1,0 +1,116 @@
+package io.mailsync.devstack;
+
+import io.mailsync.events.TopicNames;
+import io.mailsync.testkit.JwtKit;
+import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.MongoKit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./mailsync devstack}: the whole system in one JVM. Data lives under {@code devstack-data/} (override with
+ * {@code MAILSYNC_DATA}), so a second start finds its accounts, messages and read state again. Ctrl-C stops it.
+ */
+public final class DevStack {
+
+    static final String DEMO_CUSTOMER = "demo-customer";
+    static final int GATEWAY_PORT = 8080;
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(System.getenv().getOrDefault("MAILSYNC_DATA", "devstack-data")).toAbsolutePath();
+        Files.createDirectories(data);
+        long started = System.nanoTime();
+
+        step("Kafka (KRaft, in-process)");
+        String kafka = KafkaKit.bootstrapServers();
+        KafkaKit.createTopics(TopicNames.defaults());
+        done(kafka);
+
+        step("MongoDB wire server (file-backed: " + data.resolve("mongo.mv.db") + ")");
+        String mongo = MongoKit.startFileBacked(data.resolve("mongo.mv.db"), 0);
+        done(mongo);
+
+        step("GreenMail (SMTP " + DemoMailboxes.SMTP + ", IMAP " + DemoMailboxes.IMAP + ", POP3 " + DemoMailboxes.POP3 + ")");
+        DemoMailboxes mailboxes = new DemoMailboxes();
+        done("demo mailboxes alice (IMAP), bob (POP3), carol (IMAP, nearly full)");
+
+        JwtKit jwt = new JwtKit(data.resolve("jwt-public.pem"));
+        SystemSettings settings = new SystemSettings(kafka, mongo, "mailsync", TopicNames.defaults(), "",
+                "devstack", credentialKey(data), jwt.publicKeyLocation(), "127.0.0.1", DemoMailboxes.SMTP,
+                "quota@mailsync.test", GATEWAY_PORT);
+        MailsyncSystem system = MailsyncSystem.start(settings, new MailsyncSystem.Progress() {
+            @Override
+            public void starting(String service) {
+                step(service);
+            }
+
+            @Override
+            public void started(String service, int port, long millis) {
+                done("http://localhost:" + port + " (" + millis + " ms)");
+            }
+        });
+
+        String demoToken = jwt.token(DEMO_CUSTOMER, Duration.ofDays(30), "mail.read", "mail.write", "quota.read");
+        String adminToken = jwt.token("provisioning", Duration.ofDays(30), "accounts.admin", "mail.read");
+        Files.writeString(data.resolve("demo.token"), demoToken);
+        Files.writeString(data.resolve("admin.token"), adminToken);
+
+        step("demo accounts");
+        DemoAccounts accounts = new DemoAccounts(system.gatewayUrl(), adminToken, demoToken);
+        done(accounts.registerIfMissing(DEMO_CUSTOMER));
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nmailsync devstack: stopping");
+            system.close();
+            mailboxes.close();
+        }, "devstack-shutdown"));
+
+        System.out.printf("""
+
+                mailsync devstack is up in %d s
+                  gateway   %s
+                  OpenAPI   %s/v3/api-docs   (UI: %s/swagger-ui.html)
+                  accounts  %s
+                  mail      IMAP localhost:%d, POP3 localhost:%d, SMTP localhost:%d (users alice, bob, carol; password %s)
+                  quota mail to notices@demo.test (IMAP login notices / %s)
+                  data      %s
+                  token     export TOKEN=$(cat %s)   (customer %s; admin token in %s)
+
+                  try:      curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/accounts
+                Ctrl-C stops everything; the next start reuses the data.
+                """,
+                (System.nanoTime() - started) / 1_000_000_000, system.gatewayUrl(), system.gatewayUrl(),
+                system.gatewayUrl(), accounts.summary(), DemoMailboxes.IMAP, DemoMailboxes.POP3, DemoMailboxes.SMTP,
+                DemoMailboxes.PASSWORD, DemoMailboxes.PASSWORD, data, data.resolve("demo.token"), DEMO_CUSTOMER,
+                data.resolve("admin.token"), system.gatewayUrl());
+        new CountDownLatch(1).await();
+    }
+
+    /** The credential key is kept with the data: passwords stored encrypted must decrypt after a restart. */
+    private static String credentialKey(Path data) throws IOException {
+        Path file = data.resolve("credential.key");
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+        }
+        return Files.readString(file).trim();
+    }
+
+    private static void step(String what) {
+        System.out.print("  starting " + what + " ... ");
+        System.out.flush();
+    }
+
+    private static void done(String detail) {
+        System.out.println("ok  " + detail);
+    }
+}

@@ -1,0 +1,133 @@
+package io.mailsync.devstack;
+
+import io.mailsync.fetcher.FetcherApplication;
+import io.mailsync.gateway.GatewayApplication;
+import io.mailsync.quota.QuotaApplication;
+import io.mailsync.sync.SyncApplication;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the four services as four Spring contexts in this JVM, wired to the given infrastructure, and stops them
+ * in reverse order. Each context keeps its own configuration file ({@code spring.config.name}, ADR 0001).
+ */
+public final class MailsyncSystem implements AutoCloseable {
+
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final Map<String, ConfigurableApplicationContext> byName = new HashMap<>();
+    private final SystemSettings settings;
+
+    private MailsyncSystem(SystemSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts sync, quota, fetcher, then the gateway in front of them; {@code progress} hears each step. */
+    public static MailsyncSystem start(SystemSettings settings, Progress progress) {
+        MailsyncSystem system = new MailsyncSystem(settings);
+        try {
+            system.run("sync-service", SyncApplication.builder(), progress, system.common("sync"));
+            system.run("quota-service", QuotaApplication.builder(), progress, system.quotaProperties());
+            system.run("fetcher-service", FetcherApplication.builder(), progress, system.common("fetcher"));
+            system.run("api-gateway", GatewayApplication.builder(), progress, system.gatewayProperties());
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public int port(String service) {
+        return Integer.parseInt(byName.get(service).getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + port("api-gateway");
+    }
+
+    public ConfigurableApplicationContext context(String service) {
+        return byName.get(service);
+    }
+
+    /** Stops one service (tests: "downstream stopped", "fetcher crashed"). */
+    public void stop(String service) {
+        ConfigurableApplicationContext context = byName.remove(service);
+        if (context != null) {
+            contexts.remove(context);
+            context.close();
+        }
+    }
+
+    private Map<String, Object> common(String service) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.port", 0);
+        p.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrap());
+        p.put("spring.mongodb.uri", settings.database(service));
+        p.put("mailsync.content.uri", settings.database("content"));
+        p.put("mailsync.kafka.namespace", settings.topics().namespace());
+        p.put("mailsync.kafka.group-suffix", settings.groupSuffix());
+        p.put("mailsync.crypto.key-id", settings.credentialKeyId());
+        p.put("mailsync.crypto.key", settings.credentialKey());
+        p.put("spring.security.oauth2.resourceserver.jwt.public-key-location", settings.jwtPublicKey());
+        return p;
+    }
+
+    private Map<String, Object> quotaProperties() {
+        Map<String, Object> p = common("quota");
+        p.put("spring.mail.host", settings.smtpHost());
+        p.put("spring.mail.port", settings.smtpPort());
+        p.put("mailsync.quota.mail.from", settings.quotaMailFrom());
+        return p;
+    }
+
+    private Map<String, Object> gatewayProperties() {
+        Map<String, Object> p = common("gateway");
+        p.put("server.port", settings.gatewayPort());
+        p.put("mailsync.gateway.sync-uri", "http://localhost:" + port("sync-service"));
+        p.put("mailsync.gateway.quota-uri", "http://localhost:" + port("quota-service"));
+        // the gateway keeps nothing in MongoDB; on devstack's shared classpath it must not report one as down
+        p.put("management.health.mongo.enabled", false);
+        return p;
+    }
+
+    private void run(String name, SpringApplicationBuilder builder, Progress progress, Map<String, Object> properties) {
+        progress.starting(name);
+        long started = System.nanoTime();
+        // as command-line arguments: they outrank the service's own configuration file, default properties don't
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = builder.run(args);
+        contexts.add(context);
+        byName.put(name, context);
+        progress.started(name, port(name), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+        contexts.clear();
+        byName.clear();
+    }
+
+    /** Hears the start of each service, for devstack's progress lines. */
+    public interface Progress {
+        void starting(String service);
+
+        void started(String service, int port, long millis);
+
+        Progress SILENT = new Progress() {
+            @Override
+            public void starting(String service) {
+            }
+
+            @Override
+            public void started(String service, int port, long millis) {
+            }
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package io.mailsync.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A third-party client of the public API: bearer token, JSON in and out. */
+final class ApiClient {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String token;
+
+    ApiClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    record Response(int status, JsonNode body, String raw) {
+    }
+
+    Response get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    Response post(String path, ObjectNode body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    /** Registers a mailbox for {@code customer}; answers its account id. */
+    String registerAccount(String customer, String protocol, int port, String username, String password) {
+        ObjectNode body = JSON.createObjectNode().put("customerId", customer).put("protocol", protocol)
+                .put("host", "127.0.0.1").put("port", port).put("security", "NONE").put("username", username)
+                .put("password", password).put("pollInterval", "PT2S");
+        Response created = post("/api/v1/accounts", body);
+        if (created.status() != 201) {
+            throw new AssertionError("registering the account answered " + created.status() + ": " + created.raw());
+        }
+        return created.body().path("accountId").asString();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? JSON.missingNode() : safeParse(response.body());
+            return new Response(response.statusCode(), body, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode safeParse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (RuntimeException notJson) {
+            return JSON.missingNode();
+        }
+    }
+}
