@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * real KRaft broker, the MongoDB wire server, tokens minted by {@link JwtKit}. Tests isolate by account.
  */
 @SpringBootTest(classes = SyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=sync-service", "mailsync.sync.change-retention=PT8S"})
+        properties = "spring.config.name=sync-service")
+@Import(TestClockConfiguration.class)
 public abstract class SyncIntegrationTest {
 
     protected static final JwtKit JWT = JwtKit.shared();
