@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -25,16 +27,45 @@ public final class SecretCipher {
 
     private final String keyId;
     private final SecretKeySpec key;
+    private final Map<String, SecretKeySpec> keysById;
 
     /**
      * @param keyId     a short name for the key (no ':'), recorded with every ciphertext
      * @param base64Key 32 random bytes, base64 — e.g. {@code openssl rand -base64 32}
      */
     public SecretCipher(String keyId, String base64Key) {
+        this(keyId, base64Key, Map.of());
+    }
+
+    /**
+     * During a key rotation: encrypts with the current key, decrypts with whichever key a ciphertext names.
+     *
+     * @param previousKeys base64 keys by id that still decrypt but no longer encrypt
+     */
+    public SecretCipher(String keyId, String base64Key, Map<String, String> previousKeys) {
+        this.keyId = validId(keyId);
+        this.key = aesKey(base64Key);
+        Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+        previousKeys.forEach((id, previous) -> keys.put(validId(id), aesKey(previous)));
+        keys.put(keyId, key);
+        this.keysById = Map.copyOf(keys);
+    }
+
+    /** Whether {@code encrypted} was sealed with an older key and should be re-encrypted with the current one. */
+    public boolean needsReEncryption(String encrypted) {
+        String[] parts = encrypted == null ? new String[0] : encrypted.split(":", 3);
+        return parts.length == 3 && !keyId.equals(parts[1]);
+    }
+
+    private static String validId(String keyId) {
         Objects.requireNonNull(keyId, "keyId");
         if (keyId.isBlank() || keyId.contains(":")) {
             throw new IllegalArgumentException("a key id is non-blank and has no ':'");
         }
+        return keyId;
+    }
+
+    private static SecretKeySpec aesKey(String base64Key) {
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(Objects.requireNonNull(base64Key, "key"));
@@ -44,8 +75,7 @@ public final class SecretCipher {
         if (raw.length != 32) {
             throw new IllegalArgumentException("the credential key must be 32 bytes (AES-256), got " + raw.length);
         }
-        this.keyId = keyId;
-        this.key = new SecretKeySpec(raw, "AES");
+        return new SecretKeySpec(raw, "AES");
     }
 
     public String encrypt(String accountId, String secret) {
@@ -68,13 +98,15 @@ public final class SecretCipher {
         if (parts.length != 3 || !VERSION.equals(parts[0])) {
             throw new UndecryptableSecretException("not a v1 encrypted secret");
         }
-        if (!keyId.equals(parts[1])) {
-            throw new UndecryptableSecretException("encrypted with key '" + parts[1] + "', this service has '" + keyId + "'");
+        SecretKeySpec named = keysById.get(parts[1]);
+        if (named == null) {
+            throw new UndecryptableSecretException("encrypted with key '" + parts[1] + "', this service has "
+                    + keysById.keySet());
         }
         try {
             byte[] in = Base64.getDecoder().decode(parts[2]);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, named, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(accountId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {

@@ -32,6 +32,20 @@ class SecretCipherTest {
     }
 
     @Test
+    void duringARotationOldCiphertextsStillDecryptAndNewOnesUseTheNewKey() {
+        String newKey = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+        String sealedWithOld = cipher.encrypt("acc-1", "hunter2");
+        SecretCipher rotating = new SecretCipher("k2", newKey, java.util.Map.of("k1", KEY));
+
+        assertThat(rotating.decrypt("acc-1", sealedWithOld)).isEqualTo("hunter2");
+        assertThat(rotating.needsReEncryption(sealedWithOld)).isTrue();
+        String resealed = rotating.encrypt("acc-1", rotating.decrypt("acc-1", sealedWithOld));
+        assertThat(resealed).startsWith("v1:k2:");
+        assertThat(rotating.needsReEncryption(resealed)).isFalse();
+        assertThatThrownBy(() -> cipher.decrypt("acc-1", resealed)).hasMessageContaining("key 'k2'");
+    }
+
+    @Test
     void refusesAWrongKeyClearly() {
         String other = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
                 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
