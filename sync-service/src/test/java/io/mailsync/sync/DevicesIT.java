@@ -1,0 +1,186 @@
+package io.mailsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageLocator;
+import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
+import io.mailsync.sync.support.Api;
+import io.mailsync.sync.support.Broker;
+import io.mailsync.sync.support.MailEvents;
+import io.mailsync.sync.support.SyncIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** One read state across devices: keyword deltas, read-wins for stale offline edits, IMAP write-back. */
+class DevicesIT extends SyncIntegrationTest {
+
+    private record Mailbox(String customer, String accountId, Api api, String deviceA, String deviceB,
+                           String messageId, MessageArrived arrived) {
+        String path() {
+            return "/api/v1/accounts/" + accountId;
+        }
+    }
+
+    private Mailbox mailbox(String protocol) {
+        String customer = newCustomer();
+        Map<String, Object> body = imapAccount(customer);
+        MessageLocator locator = MessageLocator.imap("INBOX", 7, 1);
+        if (protocol.equals("POP3")) {
+            body.put("protocol", "POP3");
+            locator = MessageLocator.pop3("uidl-" + customer);
+        }
+        String accountId = register(body);
+        Api api = customer(customer);
+        String a = device(api, accountId, "phone");
+        String b = device(api, accountId, "laptop");
+        MessageArrived arrived = MailEvents.arrived(accountId, locator, "hello");
+        Broker.publish(topics.events(), arrived);
+        eventually(() -> assertThat(messagesOf(api, accountId).get("messages")).hasSize(1));
+        String messageId = messagesOf(api, accountId).get("messages").get(0).get("id").asString();
+        return new Mailbox(customer, accountId, api, a, b, messageId, arrived);
+    }
+
+    private static String device(Api api, String accountId, String name) {
+        Api.Response created = api.post("/api/v1/accounts/" + accountId + "/devices", Map.of("name", name));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("deviceId").asString();
+    }
+
+    private static Api.Response patch(Mailbox box, String device, Map<String, Object> body) {
+        return box.api().patch(box.path() + "/messages/" + box.messageId(), body, "X-Device-Id", device);
+    }
+
+    private static String state(Mailbox box) {
+        return messagesOf(box.api(), box.accountId()).get("state").asString();
+    }
+
+    @Test
+    void deviceAReadsAndDeviceBSeesItAndTheImapServerIsAskedToSetSeen() {
+        Mailbox box = mailbox("IMAP");
+        String before = state(box);
+
+        Api.Response read = patch(box, box.deviceA(), Map.of("keywords", Map.of("$seen", true)));
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().get("message").get("keywords").get("$seen").asBoolean()).isTrue();
+        String after = read.json().get("state").asString();
+        JsonNode changes = box.api().get(box.path() + "/changes?since=" + before, "X-Device-Id", box.deviceB()).json();
+        assertThat(changes.get("updated").get(0).asString()).isEqualTo(box.messageId());
+        assertThat(changes.get("newState").asString()).isEqualTo(after);
+
+        ConsumerRecord<String, String> command = Broker.await(topics.commands(),
+                r -> box.accountId().equals(r.key()) && Broker.decode(r, SetFlags.class).isPresent(),
+                Duration.ofSeconds(20));
+        SetFlags setFlags = Broker.decode(command, SetFlags.class).orElseThrow();
+        assertThat(setFlags.add()).containsExactly("$seen");
+        assertThat(setFlags.remove()).isEmpty();
+        assertThat(setFlags.origin()).isEqualTo(Origin.device(box.deviceA()));
+        assertThat(setFlags.locator()).isEqualTo(box.arrived().locator());
+
+        JsonNode details = box.api().get(box.path() + "/messages/" + box.messageId()).json();
+        assertThat(details.get("devices").toString()).contains(box.deviceA()).contains("readAt");
+    }
+
+    @Test
+    void theServersEchoOfAWriteBackDoesNotCreateASecondChange() {
+        Mailbox box = mailbox("IMAP");
+        String after = patch(box, box.deviceA(), Map.of("keywords", Map.of("$seen", true))).json().get("state")
+                .asString();
+        patch(box, box.deviceB(), Map.of("keywords", Map.of("$seen", false))); // B marks it unread again, live
+
+        Broker.publish(topics.events(), MailEvents.flagsChanged(box.accountId(), box.arrived().locator(),
+                Origin.device(box.deviceA()), Set.of("$seen"), Set.of()));
+        Broker.publish(topics.events(), MailEvents.imapArrived(box.accountId(), 99, "marker"));
+
+        eventually(() -> assertThat(messagesOf(box.api(), box.accountId()).get("messages")).hasSize(2));
+        long modseqAfterA = Long.parseLong(after.split("-")[1]);
+        // B's unread (+1) and the marker (+1); the echo of A's write-back added nothing and did not re-read it
+        assertThat(state(box)).isEqualTo("1-" + (modseqAfterA + 2));
+        JsonNode message = box.api().get(box.path() + "/messages/" + box.messageId()).json().get("message");
+        assertThat(message.get("keywords").has("$seen")).isFalse();
+    }
+
+    @Test
+    void aStaleOfflineUnreadLosesToARead() {
+        Mailbox box = mailbox("IMAP");
+        String offlineBase = state(box); // B synced here, then went offline
+        patch(box, box.deviceA(), Map.of("keywords", Map.of("$seen", true)));
+        String afterRead = state(box);
+
+        Api.Response stale = patch(box, box.deviceB(), Map.of("keywords", Map.of("$seen", false, "$flagged", true),
+                "baseState", offlineBase));
+
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(200);
+        JsonNode keywords = stale.json().get("message").get("keywords");
+        assertThat(keywords.get("$seen").asBoolean()).as("read wins").isTrue();
+        assertThat(keywords.get("$flagged").asBoolean()).as("the rest of the edit applies").isTrue();
+
+        Api.Response live = patch(box, box.deviceB(), Map.of("keywords", Map.of("$seen", false),
+                "baseState", state(box)));
+        assertThat(live.json().get("message").get("keywords").has("$seen")).as("a live unread applies").isFalse();
+        assertThat(afterRead).isNotEqualTo(state(box));
+    }
+
+    @Test
+    void aConditionalEditOnAStaleStateIs412() {
+        Mailbox box = mailbox("IMAP");
+        String base = state(box);
+        patch(box, box.deviceA(), Map.of("keywords", Map.of("$flagged", true)));
+
+        Api.Response conditional = box.api().patch(box.path() + "/messages/" + box.messageId(),
+                Map.of("keywords", Map.of("$seen", true)), "X-Device-Id", box.deviceB(), "If-Match", "\"" + base + "\"");
+
+        assertThat(conditional.status()).isEqualTo(412);
+        assertThat(conditional.isProblem()).isTrue();
+    }
+
+    @Test
+    void aPop3ReadIsSharedWithoutWritingBackToTheServer() {
+        Mailbox box = mailbox("POP3");
+        String before = state(box);
+
+        patch(box, box.deviceA(), Map.of("keywords", Map.of("$seen", true)));
+
+        JsonNode changes = box.api().get(box.path() + "/changes?since=" + before).json();
+        assertThat(changes.get("updated").get(0).asString()).isEqualTo(box.messageId());
+        JsonNode onB = box.api().get(box.path() + "/messages", "X-Device-Id", box.deviceB()).json();
+        assertThat(onB.get("messages").get(0).get("keywords").get("$seen").asBoolean()).isTrue();
+        assertThat(Broker.readAll(topics.commands(), r -> box.accountId().equals(r.key())
+                && Broker.decode(r, SetFlags.class).isPresent())).isEmpty();
+    }
+
+    @Test
+    void badEditsAreProblemsNot500s() {
+        Mailbox box = mailbox("IMAP");
+        String message = box.path() + "/messages/" + box.messageId();
+        Map<String, Object> read = Map.of("keywords", Map.of("$seen", true));
+
+        List<Api.Response> bad = List.of(
+                box.api().patch(message, read),
+                box.api().patch(message, Map.of("keywords", Map.of()), "X-Device-Id", box.deviceA()),
+                box.api().patch(message, Map.of("keywords", Map.of("bad keyword", true)), "X-Device-Id", box.deviceA()),
+                box.api().patch(message, "{not json", "X-Device-Id", box.deviceA()),
+                box.api().patch(message, Map.of("keywords", Map.of("$seen", "maybe")), "X-Device-Id", box.deviceA()),
+                box.api().patch(message, Map.of("keywords", Map.of("$seen", true), "baseState", "x"),
+                        "X-Device-Id", box.deviceA()),
+                box.api().get(box.path() + "/messages?limit=0"),
+                box.api().get(box.path() + "/messages?cursor=zzz"),
+                box.api().post(box.path() + "/devices", Map.of("name", "")));
+        bad.forEach(r -> {
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.isProblem()).as(r.toString()).isTrue();
+        });
+        Api.Response unknownDevice = box.api().patch(message, read, "X-Device-Id", "d-unknown");
+        Api.Response unknownMessage = box.api().patch(box.path() + "/messages/Mnope", read, "X-Device-Id", box.deviceA());
+        assertThat(unknownDevice.status()).isEqualTo(404);
+        assertThat(unknownMessage.status()).isEqualTo(404);
+        assertThat(unknownMessage.isProblem()).isTrue();
+    }
+}
