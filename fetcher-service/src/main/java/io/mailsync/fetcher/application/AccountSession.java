@@ -2,16 +2,14 @@ package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.MailCommand;
 import io.mailsync.events.Origin;
 import io.mailsync.events.crypto.SecretCipher;
-import io.mailsync.fetcher.application.port.out.MailLogin;
-import io.mailsync.fetcher.application.port.out.MailServer;
 import io.mailsync.fetcher.application.port.out.MailServerException;
-import io.mailsync.fetcher.application.port.out.MailboxConnection;
-import io.mailsync.fetcher.application.port.out.RemoteFolder;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -20,46 +18,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One account's session on a virtual thread: connect, announce what is new, IDLE (or poll), repeat; on failure
- * reconnect with back-off, slowly after an authentication failure. Stopping closes the connection from outside,
- * which aborts a blocking IDLE.
+ * One account's session on a virtual thread: runs the protocol loop, and on failure reconnects with jittered
+ * back-off — slowly after an authentication failure, never in a login loop. Stopping closes the connection from
+ * outside, which ends a blocking IDLE.
  */
-final class AccountSession {
+final class AccountSession implements SessionControl {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSession.class);
-    private static final String INBOX = "INBOX";
     private static final Duration CLEAN_CLOSE = Duration.ofSeconds(2);
+    private static final int MAX_QUEUED_COMMANDS = 10_000;
 
     private final AtomicReference<AccountSpec> spec;
-    private final Collaborators with;
+    private final Sessions with;
     private final Origin origin;
     private final StatusReporter status;
     private final Backoff backoff;
     private final Semaphore wake = new Semaphore(0);
+    private final Queue<MailCommand> commands = new ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
     private volatile boolean restart;
-    private volatile MailboxConnection connection;
+    private volatile AutoCloseable connection;
+    private volatile Runnable commandWakeUp;
+    private volatile Instant connectedAt;
     private Thread thread;
 
-    /** What every session shares. */
-    record Collaborators(MailServer server, SecretCipher secrets, FolderSynchronizer synchronizer,
-                         io.mailsync.fetcher.application.port.out.MailEventPublisher publisher, Clock clock,
-                         SessionSettings settings) {
-    }
-
-    AccountSession(AccountSpec spec, Collaborators with) {
+    AccountSession(AccountSpec spec, Sessions with) {
         this.spec = new AtomicReference<>(spec);
         this.with = with;
-        this.origin = Origin.session(with.settings().instanceId() + "/" + spec.accountId());
-        this.status = new StatusReporter(spec.accountId(), origin, with.publisher(), with.clock());
-        this.backoff = new Backoff(with.settings().backoffStart(), with.settings().backoffMax());
+        this.origin = Origin.session(with.context().settings().instanceId() + "/" + spec.accountId());
+        this.status = new StatusReporter(spec.accountId(), origin, with.context().publisher(), with.context().clock());
+        this.backoff = new Backoff(with.context().settings().backoffStart(), with.context().settings().backoffMax());
     }
 
     String accountId() {
         return spec.get().accountId();
     }
 
-    Status status() {
+    Status currentStatus() {
         return status.current();
     }
 
@@ -76,6 +71,18 @@ final class AccountSession {
         restart = true;
         wake.release();
         closeConnection();
+    }
+
+    void enqueue(MailCommand command) {
+        if (commands.size() >= MAX_QUEUED_COMMANDS) {
+            log.warn("account {}: command queue full, dropping {}", accountId(), command.commandId());
+            return;
+        }
+        commands.add(command);
+        Runnable wakeUp = commandWakeUp;
+        if (wakeUp != null) {
+            Thread.ofVirtual().start(wakeUp);
+        }
     }
 
     /** Stops the session and waits (bounded) until its connection is closed. */
@@ -101,59 +108,65 @@ final class AccountSession {
     }
 
     private void run() {
-        pause(randomUpTo(with.settings().startStagger()));
+        pause(randomUpTo(with.context().settings().startStagger()));
         while (!stopped) {
-            Instant connectedAt = null;
+            connectedAt = null;
             try {
                 restart = false;
                 AccountSpec account = spec.get();
                 status.report(Status.CONNECTING, null);
                 String password = with.secrets().decrypt(account.accountId(), account.encryptedSecret());
-                try (MailboxConnection c = with.server().connect(new MailLogin(account, password))) {
-                    connection = c;
-                    if (stopped || restart) {
-                        continue;
-                    }
-                    connectedAt = with.clock().instant();
-                    status.report(Status.CONNECTED, null);
-                    watch(account, c);
-                }
+                with.loops().run(account, password, origin, this);
             } catch (MailServerException.AuthenticationFailed e) {
-                failed(Status.AUTH_FAILED, e, with.settings().authRetry());
-            } catch (SecretCipher.UndecryptableSecretException e) {
-                failed(Status.ERROR, e, with.settings().authRetry());
-            } catch (MailServerException.Unsupported e) {
-                failed(Status.ERROR, e, with.settings().authRetry());
+                failed(Status.AUTH_FAILED, e, with.context().settings().authRetry());
+            } catch (SecretCipher.UndecryptableSecretException | MailServerException.Unsupported e) {
+                failed(Status.ERROR, e, with.context().settings().authRetry());
             } catch (MailServerException.Unreachable e) {
-                resetBackoffIfStable(connectedAt);
+                resetBackoffIfStable();
                 failed(Status.UNREACHABLE, e, backoff.next());
             } catch (RuntimeException e) {
-                resetBackoffIfStable(connectedAt);
+                resetBackoffIfStable();
                 if (!stopped && !restart) {
                     log.warn("account {}: session failed", accountId(), e);
                 }
                 failed(Status.ERROR, e, backoff.next());
-            } finally {
-                connection = null;
             }
         }
         Thread.interrupted(); // the stop's interrupt has done its work; the last status must still go out
         status.report(Status.STOPPED, null);
     }
 
-    private void watch(AccountSpec account, MailboxConnection c) {
-        RemoteFolder inbox = c.open(INBOX);
-        boolean push = c.supportsPush();
-        Duration wait = push ? with.settings().idleRenewal() : account.pollInterval();
-        while (!stopped && !restart) {
-            int count;
-            do {
-                count = inbox.messageCount();
-                with.synchronizer().synchronize(account.accountId(), origin, inbox);
-            } while (inbox.messageCount() != count && !stopped);
-            status.report(push ? Status.IDLE : Status.POLLING, null);
-            inbox.awaitChange(wait);
+    @Override
+    public boolean running() {
+        return !stopped && !restart;
+    }
+
+    @Override
+    public void holding(AutoCloseable held) {
+        connection = held;
+        if (held != null && stopped) {
+            closeConnection();
         }
+    }
+
+    @Override
+    public void connected() {
+        connectedAt = with.context().clock().instant();
+    }
+
+    @Override
+    public void status(Status next) {
+        status.report(next, null);
+    }
+
+    @Override
+    public MailCommand nextCommand() {
+        return commands.poll();
+    }
+
+    @Override
+    public void onCommand(Runnable wakeUp) {
+        commandWakeUp = wakeUp;
     }
 
     private void failed(Status failure, RuntimeException e, Duration retryIn) {
@@ -164,9 +177,10 @@ final class AccountSession {
         pause(retryIn);
     }
 
-    private void resetBackoffIfStable(Instant connectedAt) {
-        if (connectedAt != null
-                && Duration.between(connectedAt, with.clock().instant()).compareTo(with.settings().stableAfter()) >= 0) {
+    private void resetBackoffIfStable() {
+        Instant since = connectedAt;
+        if (since != null && Duration.between(since, with.context().clock().instant())
+                .compareTo(with.context().settings().stableAfter()) >= 0) {
             backoff.reset();
         }
     }
@@ -188,9 +202,13 @@ final class AccountSession {
     }
 
     private void closeConnection() {
-        MailboxConnection c = connection;
+        AutoCloseable c = connection;
         if (c != null) {
-            c.close();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.debug("account {}: close failed: {}", accountId(), e.toString());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.MailCommand;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
@@ -12,26 +13,30 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 /**
  * The sessions of the accounts this fetcher owns. Driven by the accounts topic: a registration opens (or
  * updates) a session, a tombstone closes and forgets it, a revoked partition releases its accounts before
- * another fetcher may open them.
+ * another fetcher may open them. Commands go to the owning session (held until its registration is read).
  */
 public final class AccountSessions {
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    private static final int MAX_PENDING_ACCOUNTS = 10_000;
 
     private final Map<String, AccountSession> sessions = new ConcurrentHashMap<>();
-    private final AccountSession.Collaborators collaborators;
+    private final Map<String, Queue<MailCommand>> pending = new ConcurrentHashMap<>();
+    private final Sessions with;
     private final CursorStore cursors;
 
-    public AccountSessions(MailServer server, SecretCipher secrets, CursorStore cursors, MailEventPublisher publisher,
+    public AccountSessions(MailServer imap, SecretCipher secrets, CursorStore cursors, MailEventPublisher publisher,
                            Clock clock, SessionSettings settings) {
-        FolderSynchronizer synchronizer = new FolderSynchronizer(cursors, publisher, clock, settings.batchSize());
-        this.collaborators = new AccountSession.Collaborators(server, secrets, synchronizer, publisher, clock, settings);
+        SyncContext context = new SyncContext(cursors, publisher, clock, settings);
+        this.with = new Sessions(context, secrets, new ProtocolLoops(imap, context));
         this.cursors = cursors;
     }
 
@@ -39,13 +44,27 @@ public final class AccountSessions {
     public void watch(AccountSpec spec) {
         sessions.compute(spec.accountId(), (id, session) -> {
             if (session == null) {
-                AccountSession started = new AccountSession(spec, collaborators);
+                AccountSession started = new AccountSession(spec, with);
+                Queue<MailCommand> held = pending.remove(id);
+                if (held != null) {
+                    held.forEach(started::enqueue);
+                }
                 started.start();
                 return started;
             }
             session.update(spec);
             return session;
         });
+    }
+
+    /** A command for an owned account; held briefly when its registration has not been read yet. */
+    public void command(MailCommand command) {
+        AccountSession session = sessions.get(command.accountId());
+        if (session != null) {
+            session.enqueue(command);
+        } else if (pending.size() < MAX_PENDING_ACCOUNTS) {
+            pending.computeIfAbsent(command.accountId(), id -> new ConcurrentLinkedQueue<>()).add(command);
+        }
     }
 
     /** The account was removed: close its session and forget its cursors. */
@@ -58,6 +77,7 @@ public final class AccountSessions {
     public void release(Collection<String> accountIds) {
         List<AccountSession> stopping = new ArrayList<>();
         for (String id : accountIds) {
+            pending.remove(id);
             AccountSession session = sessions.remove(id);
             if (session != null) {
                 stopping.add(session);
@@ -77,16 +97,17 @@ public final class AccountSessions {
 
     public void releaseAll() {
         release(List.copyOf(sessions.keySet()));
+        pending.clear();
     }
 
     public boolean isWatching(String accountId) {
         return sessions.containsKey(accountId);
     }
 
-    /** How many sessions are in each state (metrics, health). */
+    /** How many sessions are in each state (metrics). */
     public Map<Status, Long> countByStatus() {
-        return sessions.values().stream().filter(s -> s.status() != null)
-                .collect(Collectors.groupingBy(AccountSession::status, Collectors.counting()));
+        return sessions.values().stream().filter(s -> s.currentStatus() != null)
+                .collect(Collectors.groupingBy(AccountSession::currentStatus, Collectors.counting()));
     }
 
     public int size() {

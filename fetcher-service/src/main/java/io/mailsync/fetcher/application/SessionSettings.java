@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param authRetry    wait after an authentication failure: slow, so a wrong password never becomes a login loop
  * @param startStagger sessions start at a random point within this window, so a restart does not storm servers
  * @param batchSize    messages read and published per batch
+ * @param fullCompareEvery  at most one full flag comparison per folder this often (servers without QRESYNC)
+ * @param usageEvery   at most one quota sample per account this often
  */
 public record SessionSettings(
         String instanceId,
@@ -23,7 +25,9 @@ public record SessionSettings(
         Duration stableAfter,
         Duration authRetry,
         Duration startStagger,
-        int batchSize) {
+        int batchSize,
+        Duration fullCompareEvery,
+        Duration usageEvery) {
 
     public SessionSettings {
         Objects.requireNonNull(instanceId, "instanceId");

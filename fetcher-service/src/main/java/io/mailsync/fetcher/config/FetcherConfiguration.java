@@ -46,7 +46,7 @@ class FetcherConfiguration {
     SessionSettings sessionSettings(FetcherProperties properties) {
         FetcherProperties.Session s = properties.session();
         return new SessionSettings(instanceId(properties), s.idleRenewal(), s.backoffStart(), s.backoffMax(),
-                s.stableAfter(), s.authRetry(), s.startStagger(), s.batchSize());
+                s.stableAfter(), s.authRetry(), s.startStagger(), s.batchSize(), s.fullCompareEvery(), s.usageEvery());
     }
 
     @Bean(destroyMethod = "releaseAll")

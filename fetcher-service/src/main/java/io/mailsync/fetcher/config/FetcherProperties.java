@@ -18,7 +18,9 @@ public record FetcherProperties(
             @DefaultValue("5m") Duration stableAfter,
             @DefaultValue("15m") Duration authRetry,
             @DefaultValue("10s") Duration startStagger,
-            @DefaultValue("200") int batchSize) {
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("60s") Duration fullCompareEvery,
+            @DefaultValue("60s") Duration usageEvery) {
     }
 
     public record Imap(

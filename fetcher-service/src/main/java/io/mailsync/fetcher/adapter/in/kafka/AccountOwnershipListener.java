@@ -81,9 +81,7 @@ class AccountOwnershipListener implements ConsumerSeekAware {
             return;
         }
         try {
-            codec.decode(record.value(), MailCommand.class)
-                    .ifPresent(command -> log.debug("command {} for {} not handled yet", command.commandId(),
-                            command.accountId()));
+            codec.decode(record.value(), MailCommand.class).ifPresent(sessions::command);
         } catch (MalformedRecordException e) {
             log.warn("skipping a malformed command at {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());

@@ -2,22 +2,32 @@ package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
+import io.mailsync.fetcher.domain.MailboxUsage;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Store;
+import jakarta.mail.Quota;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.ResyncData;
 
 /** One logged-in IMAP store and the folders opened on it. */
 final class ImapConnection implements MailboxConnection {
 
-    private final Store store;
+    /**
+     * Selecting with QRESYNC parameters makes Angus send {@code ENABLE QRESYNC} first (RFC 7162 §3.2.3). The
+     * values never match a real folder, so the server answers as to a plain SELECT; the sync asks
+     * {@code CHANGEDSINCE ... VANISHED} itself.
+     */
+    private static final ResyncData ENABLE_QRESYNC = new ResyncData(1, 1);
+
+    private final IMAPStore store;
     private final List<IMAPFolder> opened = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    ImapConnection(Store store) {
+    ImapConnection(IMAPStore store) {
         this.store = store;
     }
 
@@ -25,9 +35,17 @@ final class ImapConnection implements MailboxConnection {
     public RemoteFolder open(String name) {
         try {
             IMAPFolder folder = (IMAPFolder) store.getFolder(name);
-            folder.open(Folder.READ_WRITE);
+            boolean qresync = store.hasCapability("QRESYNC");
+            boolean condstore = qresync || store.hasCapability("CONDSTORE");
+            if (qresync) {
+                folder.open(Folder.READ_WRITE, ENABLE_QRESYNC);
+            } else if (condstore) {
+                folder.open(Folder.READ_WRITE, ResyncData.CONDSTORE);
+            } else {
+                folder.open(Folder.READ_WRITE);
+            }
             opened.add(folder);
-            return new ImapRemoteFolder(folder, supportsPush());
+            return new ImapRemoteFolder(folder, supportsPush(), condstore, qresync);
         } catch (MessagingException e) {
             throw ImapFailures.translate("select " + name, e);
         }
@@ -36,9 +54,23 @@ final class ImapConnection implements MailboxConnection {
     @Override
     public boolean supportsPush() {
         try {
-            return ((IMAPStore) store).hasCapability("IDLE");
+            return store.hasCapability("IDLE");
         } catch (MessagingException e) {
             throw ImapFailures.translate("capabilities", e);
+        }
+    }
+
+    @Override
+    public Optional<MailboxUsage> usage() {
+        try {
+            if (!store.hasCapability("QUOTA")) {
+                return Optional.empty();
+            }
+            Quota[] roots = opened.isEmpty() ? store.getQuota("INBOX")
+                    : (Quota[]) opened.getFirst().doCommand(p -> p.getQuotaRoot("INBOX"));
+            return ImapQuota.usage(roots);
+        } catch (MessagingException e) {
+            throw ImapFailures.translate("GETQUOTAROOT", e);
         }
     }
 

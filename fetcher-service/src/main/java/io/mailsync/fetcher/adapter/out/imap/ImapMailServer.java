@@ -46,7 +46,7 @@ class ImapMailServer implements MailServer {
         try {
             Store store = session.getStore(protocol);
             store.connect(account.host(), account.port(), account.username(), login.password());
-            return new ImapConnection(store);
+            return new ImapConnection((org.eclipse.angus.mail.imap.IMAPStore) store);
         } catch (MessagingException e) {
             throw ImapFailures.translate("login to " + account.host() + ":" + account.port(), e);
         }

@@ -1,7 +1,6 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.fetcher.application.port.out.MailServerException;
-import io.mailsync.fetcher.domain.Keywords;
 import io.mailsync.fetcher.domain.MessageSummary;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
@@ -10,7 +9,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -28,7 +26,7 @@ final class ImapMessageReader {
     static MessageSummary read(Message m, long uid) {
         return new MessageSummary(uid, modSeq(m), messageId(m), addresses(m, "From"), addresses(m, "To"),
                 addresses(m, "Cc"), subject(m), instant(attempt(m::getSentDate)), instant(attempt(m::getReceivedDate)),
-                size(m), Keywords.fromImapFlags(flags(m)));
+                size(m), keywords(m));
     }
 
     private static Long modSeq(Message m) {
@@ -76,35 +74,9 @@ final class ImapMessageReader {
         return size == null ? 0 : Math.max(0, size);
     }
 
-    private static List<String> flags(Message m) {
+    private static java.util.Set<String> keywords(Message m) {
         Flags flags = attempt(m::getFlags);
-        if (flags == null) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>();
-        for (Flags.Flag f : flags.getSystemFlags()) {
-            String name = systemFlag(f);
-            if (name != null) {
-                names.add(name);
-            }
-        }
-        names.addAll(Arrays.asList(flags.getUserFlags()));
-        return names;
-    }
-
-    private static String systemFlag(Flags.Flag f) {
-        if (f == Flags.Flag.SEEN) {
-            return "\\Seen";
-        } else if (f == Flags.Flag.FLAGGED) {
-            return "\\Flagged";
-        } else if (f == Flags.Flag.ANSWERED) {
-            return "\\Answered";
-        } else if (f == Flags.Flag.DRAFT) {
-            return "\\Draft";
-        } else if (f == Flags.Flag.DELETED) {
-            return "\\Deleted";
-        }
-        return null;
+        return flags == null ? java.util.Set.of() : ImapFlagCommands.keywords(flags);
     }
 
     private static Instant instant(Date date) {

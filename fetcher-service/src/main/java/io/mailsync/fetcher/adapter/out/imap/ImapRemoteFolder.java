@@ -1,7 +1,9 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
+import io.mailsync.fetcher.domain.FlagState;
 import io.mailsync.fetcher.domain.MessageSummary;
+import io.mailsync.fetcher.domain.ServerChanges;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -10,17 +12,33 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /** A selected IMAP folder: read by UID range, wait by IDLE (RFC 2177) or by a plain wait and NOOP. */
 final class ImapRemoteFolder implements RemoteFolder {
 
+    private static final int WAKE_ATTEMPTS = 50;
+    private static final Duration WAKE_RETRY = Duration.ofMillis(100);
+
     private final IMAPFolder folder;
     private final boolean idle;
+    private final boolean condstore;
+    private final boolean qresync;
+    private final Long highestModSeq;
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final Semaphore pollWake = new Semaphore(0);
 
-    ImapRemoteFolder(IMAPFolder folder, boolean idle) {
+    ImapRemoteFolder(IMAPFolder folder, boolean idle, boolean condstore, boolean qresync) throws MessagingException {
         this.folder = folder;
         this.idle = idle;
+        this.condstore = condstore;
+        this.qresync = qresync;
+        this.highestModSeq = condstore ? folder.getHighestModSeq() : null;
     }
 
     @Override
@@ -30,29 +48,32 @@ final class ImapRemoteFolder implements RemoteFolder {
 
     @Override
     public long uidValidity() {
-        try {
-            return folder.getUIDValidity();
-        } catch (MessagingException e) {
-            throw ImapFailures.translate("UIDVALIDITY of " + name(), e);
-        }
+        return call("UIDVALIDITY", folder::getUIDValidity);
     }
 
     @Override
     public long uidNext() {
-        try {
-            return folder.getUIDNext();
-        } catch (MessagingException e) {
-            throw ImapFailures.translate("UIDNEXT of " + name(), e);
-        }
+        return call("UIDNEXT", folder::getUIDNext);
+    }
+
+    @Override
+    public Long highestModSeq() {
+        return highestModSeq;
+    }
+
+    @Override
+    public boolean condstore() {
+        return condstore;
+    }
+
+    @Override
+    public boolean qresync() {
+        return qresync;
     }
 
     @Override
     public int messageCount() {
-        try {
-            return folder.getMessageCount();
-        } catch (MessagingException e) {
-            throw ImapFailures.translate("message count of " + name(), e);
-        }
+        return call("message count", folder::getMessageCount);
     }
 
     @Override
@@ -67,8 +88,7 @@ final class ImapRemoteFolder implements RemoteFolder {
             if (found.isEmpty()) {
                 return List.of();
             }
-            Message[] batch = found.toArray(Message[]::new);
-            folder.fetch(batch, profile());
+            folder.fetch(found.toArray(Message[]::new), profile());
             return found.stream().map(m -> ImapMessageReader.read(m, uid(m))).toList();
         } catch (MessagingException e) {
             throw ImapFailures.translate("fetch from " + name(), e);
@@ -76,18 +96,52 @@ final class ImapRemoteFolder implements RemoteFolder {
     }
 
     @Override
+    public ServerChanges changedSince(long modSeq, long belowUid) {
+        if (belowUid <= 1) {
+            return new ServerChanges(List.of(), Set.of(), false);
+        }
+        return fetchFlags(belowUid, modSeq);
+    }
+
+    @Override
+    public ServerChanges allFlags(long belowUid) {
+        if (belowUid <= 1) {
+            return new ServerChanges(List.of(), Set.of(), true);
+        }
+        return fetchFlags(belowUid, null);
+    }
+
+    @Override
+    public Optional<FlagState> flagsOf(long uid) {
+        ServerChanges one = call("flags of " + uid, () -> (ServerChanges) folder.doCommand(
+                p -> ImapFlagCommands.fetchFlags(p, String.valueOf(uid), condstore, null, false)));
+        return one.states().stream().filter(s -> s.uid() == uid).findFirst();
+    }
+
+    @Override
+    public boolean store(long uid, Set<String> add, Set<String> remove, Long unchangedSince) {
+        return call("store flags of " + uid, () -> (Boolean) folder.doCommand(p -> {
+            boolean added = ImapFlagCommands.store(p, uid, "+", add, unchangedSince);
+            // the first STORE moved the message's modseq: the second may not repeat the condition
+            return added && ImapFlagCommands.store(p, uid, "-", remove, add.isEmpty() ? unchangedSince : null);
+        }));
+    }
+
+    @Override
     public void awaitChange(Duration maxWait) {
+        if (wakeRequested.getAndSet(false)) {
+            return;
+        }
         if (!idle) {
             poll(maxWait);
             return;
         }
-        // a watchdog ends the IDLE before maxWait: any folder command from another thread sends DONE
         Thread watchdog = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(maxWait);
-                folder.getMessageCount();
-            } catch (InterruptedException | MessagingException | IllegalStateException ignored) {
-                // IDLE already over, or the folder is closing
+                wakeUp();
+            } catch (InterruptedException ignored) {
+                // IDLE ended first
             }
         });
         try {
@@ -95,13 +149,48 @@ final class ImapRemoteFolder implements RemoteFolder {
         } catch (MessagingException e) {
             throw ImapFailures.translate("IDLE on " + name(), e);
         } finally {
+            wakeRequested.set(false);
             watchdog.interrupt();
         }
     }
 
+    /**
+     * Any command on the folder from another thread makes Angus end the IDLE (DONE). The flag covers a wake-up
+     * that lands just before the IDLE starts: it is retried until the waiting side has seen it.
+     */
+    @Override
+    public void wakeUp() {
+        wakeRequested.set(true);
+        pollWake.release();
+        if (!idle) {
+            return;
+        }
+        for (int attempt = 0; attempt < WAKE_ATTEMPTS && wakeRequested.get() && folder.isOpen(); attempt++) {
+            try {
+                folder.doCommand(p -> null);
+                Thread.sleep(WAKE_RETRY);
+            } catch (MessagingException | IllegalStateException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private ServerChanges fetchFlags(long belowUid, Long changedSince) {
+        String range = "1:" + (belowUid - 1);
+        return call("flags in " + name(), () -> (ServerChanges) folder.doCommand(
+                p -> ImapFlagCommands.fetchFlags(p, range, condstore, changedSince, qresync && changedSince != null)));
+    }
+
     private void poll(Duration wait) {
         try {
-            Thread.sleep(wait);
+            pollWake.drainPermits();
+            if (!wakeRequested.getAndSet(false)) {
+                pollWake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            wakeRequested.set(false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("session stopped", e);
@@ -110,10 +199,18 @@ final class ImapRemoteFolder implements RemoteFolder {
     }
 
     private long uid(Message m) {
+        return call("UID", () -> folder.getUID(m));
+    }
+
+    private interface MailCall<T> {
+        T call() throws MessagingException;
+    }
+
+    private <T> T call(String what, MailCall<T> call) {
         try {
-            return folder.getUID(m);
+            return call.call();
         } catch (MessagingException e) {
-            throw ImapFailures.translate("UID in " + name(), e);
+            throw ImapFailures.translate(what + " of " + name(), e);
         }
     }
 

@@ -2,19 +2,29 @@ package io.mailsync.fetcher.adapter.out.mongo;
 
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.domain.FolderCursor;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** One document per (account, folder); each save is a single-document upsert, so no transaction is needed. */
+/**
+ * One document per (account, folder) cursor and one per known message's keywords; every write is a
+ * single-document upsert or delete (unordered bulk), so nothing needs a transaction.
+ */
 @Component
 class MongoCursorStore implements CursorStore {
 
-    static final String COLLECTION = "folder_cursors";
+    static final String CURSORS = "folder_cursors";
+    static final String INDEX = "message_keywords";
 
     private final MongoTemplate mongo;
 
@@ -24,7 +34,7 @@ class MongoCursorStore implements CursorStore {
 
     @Override
     public Optional<FolderCursor> load(String accountId, String folder) {
-        Document doc = mongo.findById(id(accountId, folder), Document.class, COLLECTION);
+        Document doc = mongo.findById(id(accountId, folder), Document.class, CURSORS);
         if (doc == null) {
             return Optional.empty();
         }
@@ -44,15 +54,55 @@ class MongoCursorStore implements CursorStore {
                 .set("uidNext", cursor.uidNext())
                 .set("highestModSeq", cursor.highestModSeq())
                 .set("rebuildBelow", cursor.rebuildBelow());
-        mongo.upsert(Query.query(Criteria.where("_id").is(id(accountId, cursor.folder()))), update, COLLECTION);
+        mongo.upsert(byId(id(accountId, cursor.folder())), update, CURSORS);
+    }
+
+    @Override
+    public Map<Long, Set<String>> loadIndex(String accountId, String folder, long uidValidity) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("folder").is(folder)
+                .and("uidValidity").is(uidValidity));
+        Map<Long, Set<String>> index = new HashMap<>();
+        for (Document doc : mongo.find(query, Document.class, INDEX)) {
+            index.put(doc.get("uid", Number.class).longValue(), Set.copyOf(doc.getList("keywords", String.class)));
+        }
+        return index;
+    }
+
+    @Override
+    public void updateIndex(String accountId, String folder, long uidValidity, Map<Long, Set<String>> put,
+                            Collection<Long> removed) {
+        if (put.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, INDEX);
+        put.forEach((uid, keywords) -> bulk.upsert(byId(messageId(accountId, folder, uidValidity, uid)), new Update()
+                .set("accountId", accountId).set("folder", folder).set("uidValidity", uidValidity).set("uid", uid)
+                .set("keywords", List.copyOf(keywords))));
+        removed.forEach(uid -> bulk.remove(byId(messageId(accountId, folder, uidValidity, uid))));
+        bulk.execute();
+    }
+
+    @Override
+    public void clearIndex(String accountId, String folder) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId).and("folder").is(folder)), INDEX);
     }
 
     @Override
     public void forget(String accountId) {
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
+        Query account = Query.query(Criteria.where("accountId").is(accountId));
+        mongo.remove(account, CURSORS);
+        mongo.remove(account, INDEX);
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 
     private static String id(String accountId, String folder) {
         return accountId + "|" + folder;
+    }
+
+    private static String messageId(String accountId, String folder, long uidValidity, long uid) {
+        return accountId + "|" + folder + "|" + uidValidity + "|" + uid;
     }
 }

@@ -1,5 +1,8 @@
 package io.mailsync.fetcher.application.port.out;
 
+import io.mailsync.fetcher.domain.MailboxUsage;
+import java.util.Optional;
+
 /** One logged-in connection. {@link #close()} may be called from any thread and aborts a wait in progress. */
 public interface MailboxConnection extends AutoCloseable {
 
@@ -8,6 +11,9 @@ public interface MailboxConnection extends AutoCloseable {
 
     /** Whether the server pushes changes (IMAP IDLE, RFC 2177); otherwise the session polls. */
     boolean supportsPush();
+
+    /** {@code GETQUOTAROOT INBOX} (RFC 9208) where the server offers QUOTA; empty otherwise. */
+    Optional<MailboxUsage> usage();
 
     @Override
     void close();

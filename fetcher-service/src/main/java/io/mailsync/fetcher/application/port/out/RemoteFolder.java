@@ -1,8 +1,12 @@
 package io.mailsync.fetcher.application.port.out;
 
+import io.mailsync.fetcher.domain.FlagState;
 import io.mailsync.fetcher.domain.MessageSummary;
+import io.mailsync.fetcher.domain.ServerChanges;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** A selected folder on the server, located by UID, never by sequence number. */
 public interface RemoteFolder {
@@ -14,15 +18,43 @@ public interface RemoteFolder {
     /** UIDNEXT as reported when the folder was selected. */
     long uidNext();
 
+    /** HIGHESTMODSEQ as reported when the folder was selected; null without CONDSTORE. */
+    Long highestModSeq();
+
+    /** CONDSTORE (RFC 7162): per-message modseqs, {@code CHANGEDSINCE}, {@code UNCHANGEDSINCE}. */
+    boolean condstore();
+
+    /** QRESYNC (RFC 7162): expunges reported as {@code VANISHED}. */
+    boolean qresync();
+
     /** The number of messages the server last reported (updated by any command's untagged responses). */
     int messageCount();
 
     /** Up to {@code max} messages with UID at least {@code fromUid}, in UID order, read best effort. */
     List<MessageSummary> messagesFrom(long fromUid, int max);
 
+    /** CONDSTORE: flags of messages below {@code belowUid} changed since {@code modSeq}, and VANISHED where QRESYNC. */
+    ServerChanges changedSince(long modSeq, long belowUid);
+
+    /** The full comparison: flags of every message below {@code belowUid} ({@link ServerChanges#complete()}). */
+    ServerChanges allFlags(long belowUid);
+
+    /** One message's flags now; empty when it is gone. */
+    Optional<FlagState> flagsOf(long uid);
+
     /**
-     * Waits until the server reports a change or {@code maxWait} passes: IDLE where offered (re-issued by the
-     * caller before RFC 2177's 29 minutes), a plain wait plus NOOP otherwise.
+     * {@code UID STORE +FLAGS.SILENT / -FLAGS.SILENT}, with {@code UNCHANGEDSINCE} when given (RFC 7162 §3.1.3).
+     *
+     * @return false when the server refused because the message changed since {@code unchangedSince}
+     */
+    boolean store(long uid, Set<String> addKeywords, Set<String> removeKeywords, Long unchangedSince);
+
+    /**
+     * Waits until the server reports a change, {@link #wakeUp()} is called, or {@code maxWait} passes: IDLE where
+     * offered (re-issued by the caller before RFC 2177's 29 minutes), a plain wait plus NOOP otherwise.
      */
     void awaitChange(Duration maxWait);
+
+    /** Ends a wait in {@link #awaitChange} early (from another thread): there is work to do. */
+    void wakeUp();
 }

@@ -1,0 +1,200 @@
+package io.mailsync.fetcher.application;
+
+import io.mailsync.events.FolderReset;
+import io.mailsync.events.MailEvent;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageExpunged;
+import io.mailsync.events.MessageFlagsChanged;
+import io.mailsync.events.MessageLocator;
+import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
+import io.mailsync.fetcher.application.port.out.RemoteFolder;
+import io.mailsync.fetcher.domain.FlagChange;
+import io.mailsync.fetcher.domain.FlagState;
+import io.mailsync.fetcher.domain.FolderCursor;
+import io.mailsync.fetcher.domain.FolderIndex;
+import io.mailsync.fetcher.domain.MessageSummary;
+import io.mailsync.fetcher.domain.ServerChanges;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one selected folder in step with what was announced, for the life of a connection. Events are published
+ * before the cursor or index moves (a crash re-announces at most one batch, never loses one). A UIDVALIDITY change
+ * is one {@link FolderReset} and a silent rebuild. Flag changes come from {@code CHANGEDSINCE} where the server
+ * has CONDSTORE, expunges from {@code VANISHED} where it has QRESYNC, and otherwise from a rate-limited full
+ * comparison against the index of announced keywords (RFC 7162 §3.1, §3.2).
+ */
+final class FolderSync {
+
+    private static final Logger log = LoggerFactory.getLogger(FolderSync.class);
+
+    private final String accountId;
+    private final Origin origin;
+    private final RemoteFolder folder;
+    private final SyncContext with;
+    private FolderCursor cursor;
+    private FolderIndex index;
+    private Instant lastFullCompare = Instant.MIN;
+
+    FolderSync(String accountId, Origin origin, RemoteFolder folder, SyncContext with) {
+        this.accountId = accountId;
+        this.origin = origin;
+        this.folder = folder;
+        this.with = with;
+        this.cursor = startingCursor();
+        this.index = new FolderIndex(with.cursors().loadIndex(accountId, folder.name(), cursor.uidValidity()));
+    }
+
+    /** What changed since the last call; returns how many events it published. */
+    int sync() {
+        return announceNew() + reconcileFlags();
+    }
+
+    /** How long the folder may wait before a due full comparison (no limit where QRESYNC reports everything). */
+    Duration untilFullCompare() {
+        if (folder.condstore() && folder.qresync()) {
+            return Duration.ofDays(1);
+        }
+        Duration left = Duration.between(with.clock().instant(), lastFullCompare.plus(with.settings().fullCompareEvery()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Writes a device's flag change back; the resulting event carries the device as origin (no echo). */
+    void apply(SetFlags command) {
+        MessageLocator at = command.locator();
+        if (at.isPop3() || !folder.name().equals(at.folder()) || at.uidValidity() != cursor.uidValidity()) {
+            log.info("account {}: SetFlags {} is for {}, not {}@{}: skipped", accountId, command.commandId(),
+                    at.key(), folder.name(), cursor.uidValidity());
+            return;
+        }
+        long uid = at.uid();
+        Long unchangedSince = folder.condstore() ? command.unchangedSince() : null;
+        boolean applied = folder.store(uid, command.add(), command.remove(), unchangedSince);
+        Optional<FlagState> now = folder.flagsOf(uid);
+        if (now.isEmpty() || !index.knows(uid)) {
+            return; // gone, or not announced yet: the next sync reports it
+        }
+        FlagChange change = FlagChange.between(uid, index.keywordsOf(uid), now.get().keywords(), now.get().modSeq());
+        if (change.isEmpty()) {
+            return;
+        }
+        Origin cause = applied ? command.origin() : Origin.server();
+        with.publisher().publish(flagsChanged(change, cause));
+        index.put(uid, change.current());
+        with.cursors().updateIndex(accountId, folder.name(), cursor.uidValidity(), Map.of(uid, change.current()),
+                List.of());
+    }
+
+    private FolderCursor startingCursor() {
+        long validity = folder.uidValidity();
+        Optional<FolderCursor> stored = with.cursors().load(accountId, folder.name());
+        if (stored.isPresent() && stored.get().uidValidity() == validity) {
+            return stored.get();
+        }
+        FolderCursor start;
+        if (stored.isEmpty()) {
+            start = new FolderCursor(folder.name(), validity, 1, folder.highestModSeq(), 0);
+        } else {
+            with.publisher().publish(new FolderReset(UUID.randomUUID(), with.clock().instant(), accountId, origin,
+                    folder.name(), stored.get().uidValidity(), validity));
+            with.cursors().clearIndex(accountId, folder.name());
+            start = new FolderCursor(folder.name(), validity, 1, folder.highestModSeq(), folder.uidNext());
+        }
+        with.cursors().save(accountId, start);
+        return start;
+    }
+
+    private int announceNew() {
+        int announced = 0;
+        int batchSize = with.settings().batchSize();
+        while (true) {
+            List<MessageSummary> batch = folder.messagesFrom(cursor.uidNext(), batchSize);
+            if (batch.isEmpty()) {
+                return announced;
+            }
+            with.publisher().publish(batch.stream().map(this::arrived).toList());
+            Map<Long, java.util.Set<String>> put = new HashMap<>();
+            batch.forEach(m -> {
+                index.put(m.uid(), m.keywords());
+                put.put(m.uid(), m.keywords());
+            });
+            with.cursors().updateIndex(accountId, folder.name(), cursor.uidValidity(), put, List.of());
+            cursor = cursor.advancedTo(batch.getLast().uid() + 1, null);
+            with.cursors().save(accountId, cursor);
+            announced += batch.size();
+            if (batch.size() < batchSize) {
+                return announced;
+            }
+        }
+    }
+
+    private int reconcileFlags() {
+        if (index.size() == 0) {
+            return 0;
+        }
+        ServerChanges changes;
+        if (folder.condstore() && cursor.highestModSeq() != null && !fullCompareDue(folder.qresync())) {
+            changes = folder.changedSince(cursor.highestModSeq(), cursor.uidNext());
+        } else if (fullCompareDue(false)) {
+            changes = folder.allFlags(cursor.uidNext());
+            lastFullCompare = with.clock().instant();
+        } else {
+            return 0;
+        }
+        FolderIndex.Reconciliation found = index.reconcile(changes);
+        List<MailEvent> events = new ArrayList<>();
+        found.changed().forEach(c -> events.add(flagsChanged(c, Origin.server())));
+        found.expunged().forEach(uid -> events.add(new MessageExpunged(UUID.randomUUID(), with.clock().instant(),
+                accountId, Origin.server(), locator(uid))));
+        if (!events.isEmpty()) {
+            with.publisher().publish(events);
+            Map<Long, java.util.Set<String>> put = new HashMap<>();
+            found.changed().forEach(c -> {
+                index.put(c.uid(), c.current());
+                put.put(c.uid(), c.current());
+            });
+            found.expunged().forEach(index::remove);
+            with.cursors().updateIndex(accountId, folder.name(), cursor.uidValidity(), put, found.expunged());
+        }
+        Long highest = changes.states().stream().map(FlagState::modSeq).filter(Objects::nonNull)
+                .max(Long::compare).orElse(null);
+        if (cursor.highestModSeq() == null && folder.highestModSeq() != null) {
+            highest = highest == null ? folder.highestModSeq() : Math.max(highest, folder.highestModSeq());
+        }
+        if (highest != null && !highest.equals(cursor.highestModSeq())) {
+            cursor = cursor.advancedTo(cursor.uidNext(), highest);
+            with.cursors().save(accountId, cursor);
+        }
+        return events.size();
+    }
+
+    /** A full comparison is due where nothing cheaper reports everything, at most once per interval. */
+    private boolean fullCompareDue(boolean cheaperSuffices) {
+        return !cheaperSuffices && untilFullCompare().isZero();
+    }
+
+    private MessageArrived arrived(MessageSummary m) {
+        return new MessageArrived(UUID.randomUUID(), with.clock().instant(), accountId, origin, locator(m.uid()),
+                m.modSeq(), m.messageId(), m.from(), m.to(), m.cc(), m.subject(), m.sentAt(), m.receivedAt(),
+                m.size(), m.keywords(), null, cursor.isRebuild(m.uid()));
+    }
+
+    private MessageFlagsChanged flagsChanged(FlagChange c, Origin cause) {
+        return new MessageFlagsChanged(UUID.randomUUID(), with.clock().instant(), accountId, cause, locator(c.uid()),
+                c.modSeq(), c.added(), c.removed(), c.current());
+    }
+
+    private MessageLocator locator(long uid) {
+        return MessageLocator.imap(folder.name(), cursor.uidValidity(), uid);
+    }
+}

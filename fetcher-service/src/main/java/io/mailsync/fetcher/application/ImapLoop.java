@@ -1,0 +1,108 @@
+package io.mailsync.fetcher.application;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.MailCommand;
+import io.mailsync.events.MailboxUsageSampled;
+import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
+import io.mailsync.fetcher.application.port.out.MailLogin;
+import io.mailsync.fetcher.application.port.out.MailServer;
+import io.mailsync.fetcher.application.port.out.MailboxConnection;
+import io.mailsync.fetcher.application.port.out.RemoteFolder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An IMAP account's connection: announce what is new, apply write-back commands, sample usage, IDLE on INBOX
+ * (or poll), and again at once — latency is a feature (DESIGN.md), there is no debounce.
+ */
+final class ImapLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapLoop.class);
+    private static final String INBOX = "INBOX";
+
+    private final MailServer server;
+    private final SyncContext with;
+    private final Origin origin;
+    private Instant lastUsage = Instant.MIN;
+    private boolean usageDue = true;
+
+    ImapLoop(MailServer server, SyncContext with, Origin origin) {
+        this.server = server;
+        this.with = with;
+        this.origin = origin;
+    }
+
+    void run(AccountSpec account, String password, SessionControl control) {
+        try (MailboxConnection c = server.connect(new MailLogin(account, password))) {
+            control.holding(c);
+            if (!control.running()) {
+                return;
+            }
+            control.connected();
+            control.status(Status.CONNECTED);
+            RemoteFolder inbox = c.open(INBOX);
+            control.onCommand(inbox::wakeUp);
+            FolderSync sync = new FolderSync(account.accountId(), origin, inbox, with);
+            boolean push = c.supportsPush();
+            Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
+            while (control.running()) {
+                applyCommands(control, sync);
+                int count;
+                do {
+                    count = inbox.messageCount();
+                    usageDue |= sync.sync() > 0;
+                } while (inbox.messageCount() != count && control.running());
+                sampleUsage(account, c);
+                control.status(push ? Status.IDLE : Status.POLLING);
+                inbox.awaitChange(min(renew, sync.untilFullCompare(), untilUsage()));
+            }
+        } finally {
+            control.onCommand(null);
+            control.holding(null);
+        }
+    }
+
+    private void applyCommands(SessionControl control, FolderSync sync) {
+        for (MailCommand command = control.nextCommand(); command != null; command = control.nextCommand()) {
+            if (command instanceof SetFlags setFlags) {
+                try {
+                    sync.apply(setFlags);
+                } catch (IllegalArgumentException e) {
+                    log.warn("account {}: SetFlags {} refused: {}", setFlags.accountId(), setFlags.commandId(),
+                            e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** RFC 9208 GETQUOTAROOT on connect and after changes, at most once per {@code usageEvery}. */
+    private void sampleUsage(AccountSpec account, MailboxConnection c) {
+        if (!usageDue || !untilUsage().isZero()) {
+            return;
+        }
+        usageDue = false;
+        lastUsage = with.clock().instant();
+        c.usage().ifPresent(u -> with.publisher().publish(new MailboxUsageSampled(UUID.randomUUID(),
+                with.clock().instant(), account.accountId(), origin, MailboxUsageSampled.Source.IMAP_QUOTA,
+                u.storageUsedBytes(), u.storageLimitBytes(), u.messageCount(), u.messageLimit())));
+    }
+
+    private Duration untilUsage() {
+        if (!usageDue) {
+            return Duration.ofDays(1);
+        }
+        Duration left = Duration.between(with.clock().instant(), lastUsage.plus(with.settings().usageEvery()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static Duration min(Duration a, Duration b, Duration c) {
+        Duration m = a.compareTo(b) <= 0 ? a : b;
+        m = m.compareTo(c) <= 0 ? m : c;
+        return m.isZero() ? Duration.ofMillis(1) : m;
+    }
+}

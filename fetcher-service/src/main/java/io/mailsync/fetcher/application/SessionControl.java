@@ -1,0 +1,25 @@
+package io.mailsync.fetcher.application;
+
+import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.MailCommand;
+
+/** What a protocol loop may ask of the session that runs it. */
+interface SessionControl {
+
+    /** False once the session is stopping or must reconnect with a new registration. */
+    boolean running();
+
+    /** The loop holds {@code connection}: a stop closes it from outside (null: holds none). */
+    void holding(AutoCloseable connection);
+
+    /** A new connection is up: from now the back-off resets once it has been stable long enough. */
+    void connected();
+
+    void status(Status status);
+
+    /** The next command for this account, or null. */
+    MailCommand nextCommand();
+
+    /** Called with a way to interrupt the loop's wait when a command arrives (null: none). */
+    void onCommand(Runnable wakeUp);
+}

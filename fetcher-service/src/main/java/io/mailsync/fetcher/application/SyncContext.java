@@ -1,0 +1,9 @@
+package io.mailsync.fetcher.application;
+
+import io.mailsync.fetcher.application.port.out.CursorStore;
+import io.mailsync.fetcher.application.port.out.MailEventPublisher;
+import java.time.Clock;
+
+/** What every folder sync shares. */
+record SyncContext(CursorStore cursors, MailEventPublisher publisher, Clock clock, SessionSettings settings) {
+}

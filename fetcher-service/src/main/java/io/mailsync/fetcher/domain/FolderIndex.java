@@ -1,0 +1,84 @@
+package io.mailsync.fetcher.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The keywords last announced for every known message of one folder under one UIDVALIDITY. Comparing it with
+ * what the server reports yields deltas (never whole sets) and expunges; a message never announced is not
+ * this index's business (it arrives through the UID range above the cursor).
+ */
+public final class FolderIndex {
+
+    private final Map<Long, Set<String>> keywords;
+
+    public FolderIndex(Map<Long, Set<String>> keywords) {
+        this.keywords = new HashMap<>(keywords);
+    }
+
+    public static FolderIndex empty() {
+        return new FolderIndex(Map.of());
+    }
+
+    public Set<String> keywordsOf(long uid) {
+        return keywords.get(uid);
+    }
+
+    public boolean knows(long uid) {
+        return keywords.containsKey(uid);
+    }
+
+    public int size() {
+        return keywords.size();
+    }
+
+    public void put(long uid, Set<String> current) {
+        keywords.put(uid, Set.copyOf(current));
+    }
+
+    public void remove(long uid) {
+        keywords.remove(uid);
+    }
+
+    /** Deltas and expunges the server's report implies, against what was announced. Does not change the index. */
+    public Reconciliation reconcile(ServerChanges changes) {
+        List<FlagChange> changed = new ArrayList<>();
+        Set<Long> seen = new TreeSet<>();
+        for (FlagState state : changes.states()) {
+            seen.add(state.uid());
+            Set<String> before = keywords.get(state.uid());
+            if (before == null) {
+                continue;
+            }
+            FlagChange change = FlagChange.between(state.uid(), before, state.keywords(), state.modSeq());
+            if (!change.isEmpty()) {
+                changed.add(change);
+            }
+        }
+        Set<Long> expunged = new TreeSet<>();
+        for (long uid : changes.vanished()) {
+            if (keywords.containsKey(uid)) {
+                expunged.add(uid);
+            }
+        }
+        if (changes.complete()) {
+            for (long uid : keywords.keySet()) {
+                if (!seen.contains(uid)) {
+                    expunged.add(uid);
+                }
+            }
+        }
+        changed.removeIf(c -> expunged.contains(c.uid()));
+        return new Reconciliation(changed, expunged);
+    }
+
+    public record Reconciliation(List<FlagChange> changed, Set<Long> expunged) {
+        public boolean isEmpty() {
+            return changed.isEmpty() && expunged.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.mailsync.fetcher.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailsync.events.FolderReset;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageExpunged;
+import io.mailsync.events.MessageFlagsChanged;
+import io.mailsync.events.MessageLocator;
+import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class FolderSyncTest {
+
+    private static final String ACCOUNT = "acc-1";
+    private static final Origin SESSION = Origin.session("fetcher-1/acc-1");
+
+    private final InMemoryCursorStore cursors = new InMemoryCursorStore();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final SyncContext context = new SyncContext(cursors, publisher, Clock.systemUTC(), settings(Duration.ZERO));
+
+    @Test
+    void announcesWhatIsThereOnceAndAfterARestartOnlyWhatIsNew() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        inbox.deliver("$seen");
+        inbox.deliver();
+        new FolderSync(ACCOUNT, SESSION, inbox, context).sync();
+        assertThat(publisher.of(MessageArrived.class)).extracting(m -> m.locator().uid()).containsExactly(1L, 2L);
+
+        publisher.clear();
+        long third = inbox.deliver();
+        new FolderSync(ACCOUNT, SESSION, inbox, context).sync(); // a restart: a new session, the same store
+
+        assertThat(publisher.published).hasSize(1);
+        assertThat(publisher.of(MessageArrived.class).getFirst().locator().uid()).isEqualTo(third);
+    }
+
+    @Test
+    void aBrokerFailureLeavesTheCursorSoNothingIsLost() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        inbox.deliver();
+        publisher.down = true;
+        assertThatThrownBy(() -> new FolderSync(ACCOUNT, SESSION, inbox, context).sync())
+                .isInstanceOf(IllegalStateException.class);
+
+        publisher.down = false;
+        new FolderSync(ACCOUNT, SESSION, inbox, context).sync();
+
+        assertThat(publisher.of(MessageArrived.class)).hasSize(1);
+    }
+
+    @Test
+    void aUidValidityChangeIsOneResetAndASilentRebuildNotNewMail() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        inbox.deliver();
+        inbox.deliver("$seen");
+        new FolderSync(ACCOUNT, SESSION, inbox, context).sync();
+        publisher.clear();
+
+        inbox.recreate(200);
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        sync.sync();
+        inbox.deliver();
+        sync.sync();
+
+        assertThat(publisher.of(FolderReset.class)).singleElement()
+                .satisfies(r -> assertThat(r.oldUidValidity()).isEqualTo(100L))
+                .satisfies(r -> assertThat(r.newUidValidity()).isEqualTo(200L));
+        assertThat(publisher.of(MessageArrived.class)).extracting(MessageArrived::rebuild)
+                .containsExactly(true, true, false);
+        assertThat(publisher.of(MessageArrived.class)).allSatisfy(m -> assertThat(m.locator().uidValidity())
+                .isEqualTo(200L));
+    }
+
+    @Test
+    void withoutCondstoreAFullComparisonFindsFlagDeltasAndExpunges() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        long first = inbox.deliver();
+        long second = inbox.deliver("$flagged");
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        sync.sync();
+        publisher.clear();
+
+        inbox.setKeywords(first, "$seen");
+        inbox.expunge(second);
+        sync.sync();
+
+        assertThat(publisher.of(MessageFlagsChanged.class)).singleElement().satisfies(c -> {
+            assertThat(c.locator().uid()).isEqualTo(first);
+            assertThat(c.added()).containsExactly("$seen");
+            assertThat(c.removed()).isEmpty();
+            assertThat(c.current()).containsExactly("$seen");
+            assertThat(c.origin()).isEqualTo(Origin.server());
+        });
+        assertThat(publisher.of(MessageExpunged.class)).extracting(e -> e.locator().uid()).containsExactly(second);
+    }
+
+    @Test
+    void theFullComparisonIsRateLimited() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        inbox.deliver();
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox,
+                new SyncContext(cursors, publisher, Clock.systemUTC(), settings(Duration.ofMinutes(1))));
+        sync.sync();
+        sync.sync();
+        sync.sync();
+
+        assertThat(inbox.fullComparisons).isEqualTo(1);
+        assertThat(sync.untilFullCompare()).isPositive();
+    }
+
+    @Test
+    void withQresyncChangesAndExpungesComeFromChangedSinceWithoutFullComparison() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, true, true);
+        long first = inbox.deliver();
+        long second = inbox.deliver();
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        sync.sync();
+        publisher.clear();
+
+        inbox.setKeywords(first, "$answered");
+        inbox.expunge(second);
+        sync.sync();
+
+        assertThat(inbox.fullComparisons).isZero();
+        assertThat(inbox.changedSinceQueries).isPositive();
+        assertThat(publisher.of(MessageFlagsChanged.class)).singleElement()
+                .satisfies(c -> assertThat(c.added()).containsExactly("$answered"))
+                .satisfies(c -> assertThat(c.modSeq()).isNotNull());
+        assertThat(publisher.of(MessageExpunged.class)).extracting(e -> e.locator().uid()).containsExactly(second);
+
+        publisher.clear();
+        new FolderSync(ACCOUNT, SESSION, inbox, context).sync(); // reconnect, nothing changed: nothing announced
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void aWriteBackCarriesTheDevicesOriginAndIsNotReportedAgain() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, true, true);
+        long uid = inbox.deliver();
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        sync.sync();
+        publisher.clear();
+
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
+                MessageLocator.imap("INBOX", 100, uid), Set.of("$seen"), Set.of(), null));
+        sync.sync();
+
+        assertThat(inbox.flagsOf(uid).orElseThrow().keywords()).containsExactly("$seen");
+        assertThat(publisher.of(MessageFlagsChanged.class)).singleElement()
+                .satisfies(c -> assertThat(c.origin()).isEqualTo(Origin.device("phone")));
+    }
+
+    @Test
+    void aWriteBackForAnOldUidValidityIsSkipped() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        long uid = inbox.deliver();
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        sync.sync();
+
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
+                MessageLocator.imap("INBOX", 99, uid), Set.of("$seen"), Set.of(), null));
+
+        assertThat(inbox.flagsOf(uid).orElseThrow().keywords()).isEmpty();
+    }
+
+    static SessionSettings settings(Duration fullCompareEvery) {
+        return new SessionSettings("fetcher-1", Duration.ofMinutes(28), Duration.ofMillis(100), Duration.ofSeconds(1),
+                Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ZERO, 2, fullCompareEvery, Duration.ZERO);
+    }
+}
