@@ -38,8 +38,9 @@ public record AlertRecord(String accountId, long version, Map<Resource, AlertSta
         return outbox.stream().map(PendingNotice::nextAttemptAt).min(Instant::compareTo).orElse(null);
     }
 
-    public boolean claimedByOtherThan(String instance, Instant now) {
-        return claimedBy != null && !claimedBy.equals(instance) && claimedUntil != null && claimedUntil.isAfter(now);
+    /** A delivery holds the outbox until {@code claimedUntil}; after that its claim has expired (it died). */
+    public boolean claimed(Instant now) {
+        return claimedBy != null && claimedUntil != null && claimedUntil.isAfter(now);
     }
 
     AlertRecord with(Map<Resource, AlertState> newStates, List<PendingNotice> newOutbox, List<SentNotice> newSent,

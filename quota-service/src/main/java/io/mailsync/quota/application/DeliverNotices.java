@@ -53,13 +53,15 @@ public final class DeliverNotices {
     public int deliver(String accountId) {
         Instant now = clock.instant();
         Optional<AlertRecord> loaded = records.load(accountId);
-        if (loaded.isEmpty() || loaded.get().claimedByOtherThan(settings.instanceId(), now)) {
+        if (loaded.isEmpty() || loaded.get().claimed(now)) {
             return 0;
         }
         AlertRecord record = loaded.get();
         List<PendingNotice> due = record.outbox().stream().filter(p -> !p.nextAttemptAt().isAfter(now)).toList();
+        // a claim per call, not per replica: the listener and the retry timer of one replica must not both send
+        String claim = settings.instanceId() + "/" + UUID.randomUUID();
         if (due.isEmpty() || !records.compareAndSet(record.with(record.states(), record.outbox(), record.sent(),
-                settings.instanceId(), now.plus(settings.claimLease())))) {
+                claim, now.plus(settings.claimLease())))) {
             return 0;
         }
         Optional<QuotaAccount> account = accounts.find(accountId);
@@ -67,7 +69,7 @@ public final class DeliverNotices {
         for (PendingNotice pending : due) {
             outcomes.put(pending.notice().id(), attempt(accountId, account, pending));
         }
-        return record(accountId, outcomes);
+        return record(accountId, claim, outcomes);
     }
 
     private PendingNotice attempt(String accountId, Optional<QuotaAccount> account, PendingNotice pending) {
@@ -107,7 +109,7 @@ public final class DeliverNotices {
         return new PendingNotice(pending.notice(), pending.decidedAt(), mailed, published, attempts, next, error);
     }
 
-    private int record(String accountId, Map<UUID, PendingNotice> outcomes) {
+    private int record(String accountId, String claim, Map<UUID, PendingNotice> outcomes) {
         for (int i = 0; i < MAX_CONFLICTS; i++) {
             Optional<AlertRecord> loaded = records.load(accountId);
             if (loaded.isEmpty()) {
@@ -127,7 +129,7 @@ public final class DeliverNotices {
                     outbox.add(outcome);
                 }
             }
-            boolean mine = settings.instanceId().equals(current.claimedBy());
+            boolean mine = claim.equals(current.claimedBy());
             if (records.compareAndSet(current.with(current.states(), outbox, sent,
                     mine ? null : current.claimedBy(), mine ? null : current.claimedUntil()))) {
                 delivered.forEach(n -> {

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +42,12 @@ public class QuotaWiring {
         return new TopicNames(kafka.namespace());
     }
 
-    /** Millisecond ticks: what MongoDB stores, so a stored decision compares equal to a recomputed one. */
+    /**
+     * Millisecond ticks: what MongoDB stores, so a stored decision compares equal to a recomputed one. Tests
+     * register their own clock first to move time (the grace period is days long).
+     */
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.tickMillis(ZoneOffset.UTC);
     }
