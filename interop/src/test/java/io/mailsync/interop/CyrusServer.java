@@ -1,0 +1,226 @@
+package io.mailsync.interop;
+
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Quota;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+/**
+ * A private Cyrus IMAP 3.6 instance (IMAP, POP3, LMTP for delivery, {@code idled} for IDLE push) from the extracted
+ * Debian packages: its own config, spool and sasldb under a temp folder, loopback ports below 32768. The master drops
+ * to the {@code mailsync-interop} user; users live in the private sasldb, mailboxes and quotas are made over IMAP by
+ * an admin. See ENVIRONMENT.md "Other IMAP/POP3 servers" for why each setting is there.
+ */
+public final class CyrusServer implements MailServer {
+
+    private static final Path BIN = PrivateRoot.root().resolve("usr/lib/cyrus/bin");
+    private static final Path SASLPASSWD = PrivateRoot.root().resolve("usr/sbin/saslpasswd2");
+    private static final String ADMIN = "cyrusadmin";
+    private static CyrusServer shared;
+
+    private final Path dir;
+    private final Path config;
+    private final int imapPort;
+    private final int pop3Port;
+    private final String adminPassword = "pw-" + UUID.randomUUID();
+    private final Process master;
+
+    private CyrusServer(Path dir) throws IOException {
+        this.dir = dir;
+        this.config = dir.resolve("imapd.conf");
+        this.imapPort = PrivateRoot.freePort();
+        this.pop3Port = PrivateRoot.freePort();
+        for (String sub : List.of("conf", "spool", "sieve", "socket", "run")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        Files.writeString(config, imapdConf());
+        Files.writeString(dir.resolve("cyrus.conf"), cyrusConf());
+        setPassword(ADMIN, adminPassword);
+        PrivateRoot.chownToMailUser(dir);
+        // the master runs as root only long enough to bind, then becomes cyrus_user; it does not pass -C on, so
+        // every command in cyrus.conf carries its own
+        ProcessBuilder builder = new ProcessBuilder(BIN.resolve("master").toString(),
+                "-C", config.toString(), "-M", dir.resolve("cyrus.conf").toString(),
+                "-p", dir.resolve("run/master.pid").toString())
+                .directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("master.out").toFile());
+        builder.environment().put("LD_LIBRARY_PATH", PrivateRoot.libraryPath());
+        this.master = builder.start();
+        PrivateRoot.awaitPort(imapPort, master::isAlive, this::log);
+        PrivateRoot.awaitPort(pop3Port, master::isAlive, this::log);
+    }
+
+    public static boolean installed() {
+        return PrivateRoot.prepared(BIN.resolve("master"), BIN.resolve("imapd"), SASLPASSWD);
+    }
+
+    /** Fails under CI=true, skips elsewhere, when fetch-servers.sh has not run. */
+    public static void require() {
+        PrivateRoot.require(installed(), "Cyrus IMAP");
+    }
+
+    /** The instance shared by this JVM's tests. */
+    public static synchronized CyrusServer shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "cyrus-shutdown"));
+        }
+        return shared;
+    }
+
+    /** A new private instance; the caller stops it. */
+    public static CyrusServer start() {
+        require();
+        try {
+            return new CyrusServer(PrivateRoot.instanceDir("cyrus"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Cyrus", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "cyrus";
+    }
+
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int imapPort() {
+        return imapPort;
+    }
+
+    @Override
+    public int pop3Port() {
+        return pop3Port;
+    }
+
+    @Override
+    public String folderName(String name) {
+        return "INBOX." + name;
+    }
+
+    @Override
+    public MailUser newUser(String prefix, long quotaBytes) {
+        String login = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
+        setPassword(login, password);
+        try (IMAPStore admin = admin()) {
+            Folder mailbox = admin.getFolder("user." + login);
+            if (!mailbox.create(Folder.HOLDS_MESSAGES | Folder.HOLDS_FOLDERS)) {
+                throw new IllegalStateException("Cyrus refused CREATE user." + login);
+            }
+            if (quotaBytes > 0) {
+                Quota quota = new Quota("user." + login);
+                quota.setResourceLimit("STORAGE", (quotaBytes + 1023) / 1024);
+                admin.setQuota(quota);
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException("could not create Cyrus mailbox for " + login, e);
+        }
+        return new MailUser(login + "@example.test", login, password);
+    }
+
+    /** Delivers over LMTP with Cyrus's own {@code deliver}, as an MTA would. */
+    @Override
+    public void deliver(MailUser user, String rfc822) {
+        Commands.run(List.of(BIN.resolve("deliver").toString(), "-C", config.toString(), "-a", user.login(),
+                user.login()), Map.of("LD_LIBRARY_PATH", PrivateRoot.libraryPath()), rfc822, dir);
+    }
+
+    /** An IMAP session as the Cyrus admin (who may CREATE user.x, SETQUOTA, and read any mailbox). */
+    public IMAPStore admin() throws MessagingException {
+        IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
+        store.connect(host(), imapPort, ADMIN, adminPassword);
+        return store;
+    }
+
+    /** Cyrus logs to syslog only; this is what the master printed. */
+    public String log() {
+        try {
+            return Files.readString(dir.resolve("master.out"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!master.isAlive()) {
+            return;
+        }
+        master.destroy();
+        try {
+            if (!master.waitFor(15, TimeUnit.SECONDS)) {
+                master.descendants().forEach(ProcessHandle::destroyForcibly);
+                master.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void setPassword(String login, String password) {
+        // -p: the password on stdin, never on the command line
+        Commands.run(List.of(SASLPASSWD.toString(), "-p", "-c", "-f", dir.resolve("sasldb2").toString(), login),
+                Map.of("LD_LIBRARY_PATH", PrivateRoot.libraryPath()), password, dir);
+        PrivateRoot.chownToMailUser(dir.resolve("sasldb2"));
+    }
+
+    private String imapdConf() {
+        return """
+                configdirectory: %1$s/conf
+                partition-default: %1$s/spool
+                defaultpartition: default
+                sievedir: %1$s/sieve
+                admins: %2$s
+                cyrus_user: %3$s
+                sasl_pwcheck_method: auxprop
+                sasl_auxprop_plugin: sasldb
+                sasl_sasldb_path: %1$s/sasldb2
+                sasl_mech_list: PLAIN LOGIN
+                allowplaintext: yes
+                unixhierarchysep: no
+                altnamespace: no
+                idlesocket: %1$s/socket/idle
+                lmtpsocket: %1$s/socket/lmtp
+                notifysocket: %1$s/socket/notify
+                master_pid_file: %1$s/run/master.pid
+                syslog_prefix: mailsync-cyrus-%4$s
+                popminpoll: 0
+                """.formatted(dir, ADMIN, PrivateRoot.MAIL_USER, dir.getFileName());
+    }
+
+    private String cyrusConf() {
+        String conf = " -C " + config;
+        return """
+                START {
+                  recover cmd="%1$s/ctl_cyrusdb%2$s -r"
+                }
+                SERVICES {
+                  imap cmd="%1$s/imapd%2$s" listen="127.0.0.1:%3$d" prefork=0 maxchild=500
+                  pop3 cmd="%1$s/pop3d%2$s" listen="127.0.0.1:%4$d" prefork=0 maxchild=200
+                  lmtpunix cmd="%1$s/lmtpd%2$s" listen="%5$s/socket/lmtp" prefork=0 maxchild=20
+                }
+                EVENTS {
+                }
+                DAEMON {
+                  idled cmd="%1$s/idled%2$s"
+                }
+                """.formatted(BIN, conf, imapPort, pop3Port, dir);
+    }
+}
