@@ -1,0 +1,174 @@
+package io.mailsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.DeleteFromServer;
+import io.mailsync.events.FolderReset;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageLocator;
+import io.mailsync.events.Origin;
+import io.mailsync.sync.support.Api;
+import io.mailsync.sync.support.Broker;
+import io.mailsync.sync.support.MailEvents;
+import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.MailText;
+import io.mailsync.testkit.MongoKit;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Account status, folder resets, the POP3 retention hand-off and message bodies from the content store. */
+class MailboxLifecycleIT extends SyncIntegrationTest {
+
+    private static String storeBody(String rfc822) {
+        try (MongoClient client = MongoClients.create(MongoKit.baseUri())) {
+            return "gridfs:" + GridFSBuckets.create(client.getDatabase("mailsync-content-it"))
+                    .uploadFromStream("message.eml", new ByteArrayInputStream(rfc822.getBytes(StandardCharsets.UTF_8)))
+                    .toHexString();
+        }
+    }
+
+    private static MessageArrived withContent(MessageArrived e, String contentRef) {
+        return new MessageArrived(e.eventId(), e.occurredAt(), e.accountId(), e.origin(), e.locator(), e.modSeq(),
+                e.messageIdHeader(), e.from(), e.to(), e.cc(), e.subject(), e.sentAt(), e.receivedAt(), e.size(),
+                e.flags(), contentRef, e.rebuild());
+    }
+
+    @Test
+    void theAccountShowsTheFetchersLatestStatus() {
+        String customer = newCustomer();
+        String accountId = register(imapAccount(customer));
+        Instant now = Instant.now();
+
+        Broker.publish(topics.events(), new AccountStatusChanged(UUID.randomUUID(), now, accountId,
+                Origin.session("s1"), AccountStatusChanged.Status.IDLE, null));
+        Broker.publish(topics.events(), new AccountStatusChanged(UUID.randomUUID(), now.minusSeconds(60), accountId,
+                Origin.session("s1"), AccountStatusChanged.Status.AUTH_FAILED, "late, older event"));
+        Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 1, "marker"));
+
+        Api owner = customer(customer);
+        eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(1));
+        JsonNode account = owner.get("/api/v1/accounts/" + accountId).json();
+        assertThat(account.get("status").asString()).isEqualTo("IDLE");
+        assertThat(owner.get("/api/v1/accounts").body()).contains("\"status\":\"IDLE\"");
+    }
+
+    @Test
+    void aRebuiltMessageKeepsItsIdAndItsReadStateAcrossAFolderReset() {
+        String customer = newCustomer();
+        String accountId = register(imapAccount(customer));
+        Api owner = customer(customer);
+        String device = owner.post("/api/v1/accounts/" + accountId + "/devices", Map.of()).json().get("deviceId")
+                .asString();
+        MessageArrived original = MailEvents.imapArrived(accountId, 1, "survivor");
+        Broker.publish(topics.events(), original);
+        eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(1));
+        String id = messagesOf(owner, accountId).get("messages").get(0).get("id").asString();
+        owner.patch("/api/v1/accounts/" + accountId + "/messages/" + id, Map.of("keywords", Map.of("$seen", true)),
+                "X-Device-Id", device);
+        String beforeReset = messagesOf(owner, accountId).get("state").asString();
+
+        Broker.publish(topics.events(), new FolderReset(UUID.randomUUID(), Instant.now(), accountId,
+                Origin.session("s"), "INBOX", 7L, 8L));
+        Broker.publish(topics.events(), new MessageArrived(UUID.randomUUID(), Instant.now(), accountId,
+                Origin.session("s"), MessageLocator.imap("INBOX", 8, 40), null, original.messageIdHeader(),
+                original.from(), original.to(), original.cc(), original.subject(), original.sentAt(),
+                original.receivedAt(), original.size(), java.util.Set.of(), null, true));
+        Broker.publish(topics.events(), MailEvents.arrived(accountId, MessageLocator.imap("INBOX", 8, 41), "new"));
+
+        eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(2));
+        JsonNode messages = messagesOf(owner, accountId).get("messages");
+        JsonNode survivor = messages.get(1);
+        assertThat(survivor.get("id").asString()).isEqualTo(id);
+        assertThat(survivor.get("keywords").get("$seen").asBoolean()).isTrue();
+        assertThat(owner.get("/api/v1/accounts/" + accountId + "/changes?since=" + beforeReset).status())
+                .isEqualTo(410);
+        assertThat(messagesOf(owner, accountId).get("state").asString()).startsWith("2-");
+    }
+
+    @Test
+    void aPop3MessageIsHandedOffForDeletionOnlyOnceStoredAndStaysReadableAfterwards() {
+        String customer = newCustomer();
+        Map<String, Object> body = imapAccount(customer);
+        body.put("protocol", "POP3");
+        body.put("retention", Map.of("policy", "DELETE_AFTER_FETCH"));
+        body.put("storeBodies", true);
+        String accountId = register(body);
+        Api owner = customer(customer);
+        String rfc822 = MailText.simple("alice@example.test", "bob@example.test", "keep me", "the body");
+        MessageArrived arrived = withContent(MailEvents.arrived(accountId, MessageLocator.pop3("u-1"), "keep me"),
+                storeBody(rfc822));
+
+        Broker.publish(topics.events(), arrived);
+
+        ConsumerRecord<String, String> command = Broker.await(topics.commands(),
+                r -> accountId.equals(r.key()) && Broker.decode(r, DeleteFromServer.class).isPresent(),
+                Duration.ofSeconds(20));
+        // never earlier: by the time the command exists, the message is stored
+        assertThat(messagesOf(owner, accountId).get("messages")).hasSize(1);
+        DeleteFromServer delete = Broker.decode(command, DeleteFromServer.class).orElseThrow();
+        assertThat(delete.locator()).isEqualTo(MessageLocator.pop3("u-1"));
+        assertThat(delete.notBefore()).isNull();
+
+        Broker.publish(topics.events(), MailEvents.expunged(accountId, MessageLocator.pop3("u-1")));
+        Broker.publish(topics.events(), MailEvents.arrived(accountId, MessageLocator.pop3("u-2"), "marker"));
+        eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(2));
+        String id = messagesOf(owner, accountId).get("messages").get(1).get("id").asString();
+        Api.Response raw = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw");
+        assertThat(raw.status()).isEqualTo(200);
+        assertThat(raw.contentType()).startsWith("message/rfc822");
+        assertThat(raw.body()).contains("Subject: keep me").contains("the body");
+    }
+
+    @Test
+    void deleteAfterDaysWaitsAndKeepNeverDeletes() {
+        String customer = newCustomer();
+        Map<String, Object> later = imapAccount(customer);
+        later.put("protocol", "POP3");
+        later.put("retention", Map.of("policy", "DELETE_AFTER_DAYS", "days", 14));
+        String laterId = register(later);
+        Map<String, Object> keep = imapAccount(customer);
+        keep.put("protocol", "POP3");
+        String keepId = register(keep);
+        MessageArrived arrived = MailEvents.arrived(laterId, MessageLocator.pop3("u-1"), "later");
+
+        Broker.publish(topics.events(), MailEvents.arrived(keepId, MessageLocator.pop3("u-1"), "kept"));
+        Broker.publish(topics.events(), arrived);
+
+        DeleteFromServer delete = Broker.decode(Broker.await(topics.commands(), r -> laterId.equals(r.key()),
+                Duration.ofSeconds(20)), DeleteFromServer.class).orElseThrow();
+        assertThat(delete.notBefore()).isEqualTo(arrived.receivedAt().plus(Duration.ofDays(14)));
+        eventually(() -> assertThat(messagesOf(customer(customer), keepId).get("messages")).hasSize(1));
+        assertThat(Broker.readAll(topics.commands(), r -> keepId.equals(r.key()))).isEmpty();
+    }
+
+    @Test
+    void aBodyThatWasNotStoredIsA404WithTheReason() {
+        String customer = newCustomer();
+        String accountId = register(imapAccount(customer));
+        Api owner = customer(customer);
+        Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 1, "headers only"));
+        eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(1));
+        String id = messagesOf(owner, accountId).get("messages").get(0).get("id").asString();
+
+        Api.Response raw = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw");
+        Api.Response missing = owner.get("/api/v1/accounts/" + accountId + "/messages/Mmissing/raw");
+
+        assertThat(raw.status()).isEqualTo(404);
+        assertThat(raw.isProblem()).isTrue();
+        assertThat(raw.json().get("detail").asString()).contains("storeBodies");
+        assertThat(missing.status()).isEqualTo(404);
+        JsonNode details = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id).json();
+        assertThat(details.get("message").get("subject").asString()).isEqualTo("headers only");
+    }
+}
