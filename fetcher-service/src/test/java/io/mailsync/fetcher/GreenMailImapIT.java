@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageExpunged;
+import io.mailsync.events.MessageFlagsChanged;
+import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
 import io.mailsync.events.TopicNames;
 import io.mailsync.fetcher.support.AccountFeed;
 import io.mailsync.fetcher.support.EventTap;
@@ -14,18 +19,25 @@ import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.UIDFolder;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The walking skeleton: an account registered on Kafka is watched over IMAP IDLE and its mail announced. */
+/** IMAP accounts against GreenMail (IDLE, no CONDSTORE/QRESYNC): the full-comparison path, on the real broker. */
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s"})
-class ImapIdleIT {
+        properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
+                "mailsync.fetcher.session.full-compare-every=500ms"})
+class GreenMailImapIT {
 
     private static TopicNames topics;
     private static EventTap events;
@@ -75,8 +87,7 @@ class ImapIdleIT {
         assertThat(existing.receivedAt()).isNotNull();
         assertThat(existing.rebuild()).isFalse();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(AccountStatusChanged.class, accountId).stream()
-                .anyMatch(s -> s.status() == AccountStatusChanged.Status.IDLE));
+        awaitStatus(accountId, Status.IDLE);
         String newId = "<" + UUID.randomUUID() + "@mailsync.test>";
         Mailboxes.append(port, user.login(), user.password(),
                 MailText.withMessageId(newId, "bob@example.net", user.address(), "Just arrived", "hello"),
@@ -91,7 +102,94 @@ class ImapIdleIT {
 
         accounts.remove(accountId);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> events.of(AccountStatusChanged.class, accountId).stream()
-                .anyMatch(s -> s.status() == AccountStatusChanged.Status.STOPPED));
+        awaitStatus(accountId, Status.STOPPED);
+    }
+
+    @Test
+    void aFlagSetOrAMessageDeletedByAnotherClientReachesTheTopic() {
+        MailUser user = GreenMailKit.newUser("flags");
+        int port = GreenMailKit.imapPort();
+        appendPlain(user, "one");
+        appendPlain(user, "two");
+        String accountId = "acc-" + UUID.randomUUID();
+        accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
+        List<MessageArrived> arrived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
+        awaitStatus(accountId, Status.IDLE);
+
+        Mailboxes.withInbox(port, user.login(), user.password(), inbox -> {
+            UIDFolder uids = (UIDFolder) inbox;
+            uids.getMessageByUID(arrived.get(0).locator().uid()).setFlag(Flags.Flag.SEEN, true);
+            Message second = uids.getMessageByUID(arrived.get(1).locator().uid());
+            second.setFlag(Flags.Flag.DELETED, true);
+            inbox.expunge();
+        });
+
+        MessageFlagsChanged changed = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(changed.locator()).isEqualTo(arrived.get(0).locator());
+        assertThat(changed.added()).containsExactly("$seen");
+        assertThat(changed.origin()).isEqualTo(Origin.server());
+        MessageExpunged expunged = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(expunged.locator()).isEqualTo(arrived.get(1).locator());
+        accounts.remove(accountId);
+    }
+
+    @Test
+    void aDevicesSeenIsWrittenBackVisibleToOtherClientsAndAttributedToTheDevice() {
+        MailUser user = GreenMailKit.newUser("writeback");
+        int port = GreenMailKit.imapPort();
+        appendPlain(user, "read me on the phone");
+        String accountId = "acc-" + UUID.randomUUID();
+        accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
+        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        awaitStatus(accountId, Status.IDLE);
+
+        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+                arrived.locator(), Set.of("$seen"), Set.of(), null));
+
+        MessageFlagsChanged changed = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(changed.origin()).isEqualTo(Origin.device("phone-1"));
+        assertThat(changed.added()).containsExactly("$seen");
+        AtomicBoolean seen = new AtomicBoolean();
+        Mailboxes.withInbox(port, user.login(), user.password(), inbox -> seen.set(((UIDFolder) inbox)
+                .getMessageByUID(arrived.locator().uid()).isSet(Flags.Flag.SEEN)));
+        assertThat(seen).isTrue();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> events.of(MessageFlagsChanged.class, accountId).size() == 1);
+        accounts.remove(accountId);
+    }
+
+    @Test
+    void aWrongPasswordIsAuthFailedAndIsNotRetriedInALoop() {
+        MailUser user = GreenMailKit.newUser("wrongpw");
+        String accountId = "acc-" + UUID.randomUUID();
+
+        accounts.register(accounts.imap(accountId, GreenMailKit.imapPort(), user.login(), "not-the-password"));
+
+        AccountStatusChanged failed = awaitStatus(accountId, Status.AUTH_FAILED);
+        assertThat(failed.reason()).doesNotContain("not-the-password");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+                events.of(AccountStatusChanged.class, accountId).stream()
+                        .filter(s -> s.status() == Status.CONNECTING).count() == 1);
+
+        // the customer fixes the password: the new registration is tried at once, not after the slow retry
+        accounts.register(accounts.withPassword(accounts.imap(accountId, GreenMailKit.imapPort(), user.login(),
+                "x"), user.password()));
+        awaitStatus(accountId, Status.IDLE);
+        accounts.remove(accountId);
+    }
+
+    private static void appendPlain(MailUser user, String subject) {
+        Mailboxes.append(GreenMailKit.imapPort(), user.login(), user.password(),
+                MailText.simple("sender@example.net", user.address(), subject, "body"), new Flags());
+    }
+
+    private static AccountStatusChanged awaitStatus(String accountId, Status status) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> events.of(AccountStatusChanged.class, accountId)
+                .stream().filter(s -> s.status() == status).findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 }

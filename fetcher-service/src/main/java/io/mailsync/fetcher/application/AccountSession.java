@@ -98,7 +98,9 @@ final class AccountSession implements SessionControl {
             if (thread == null) {
                 return;
             }
-            thread.interrupt();
+            if (!thread.join(CLEAN_CLOSE)) {
+                thread.interrupt(); // still blocked (a server that never answers): cut it off
+            }
             if (!thread.join(wait)) {
                 log.warn("account {}: session did not stop within {}", accountId(), wait);
             }

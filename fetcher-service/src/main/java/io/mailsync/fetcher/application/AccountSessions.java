@@ -33,10 +33,10 @@ public final class AccountSessions {
     private final Sessions with;
     private final CursorStore cursors;
 
-    public AccountSessions(MailServer imap, SecretCipher secrets, CursorStore cursors, MailEventPublisher publisher,
-                           Clock clock, SessionSettings settings) {
+    public AccountSessions(MailServer imap, HostBreakers breakers, SecretCipher secrets, CursorStore cursors,
+                           MailEventPublisher publisher, Clock clock, SessionSettings settings) {
         SyncContext context = new SyncContext(cursors, publisher, clock, settings);
-        this.with = new Sessions(context, secrets, new ProtocolLoops(imap, context));
+        this.with = new Sessions(context, secrets, new ProtocolLoops(imap, breakers, context));
         this.cursors = cursors;
     }
 

@@ -10,8 +10,9 @@ final class ProtocolLoops {
     private final MailServer imap;
     private final SyncContext with;
 
-    ProtocolLoops(MailServer imap, SyncContext with) {
-        this.imap = imap;
+    ProtocolLoops(MailServer imap, HostBreakers breakers, SyncContext with) {
+        this.imap = login -> breakers.connect(login.account().host(), login.account().port(),
+                () -> imap.connect(login));
         this.with = with;
     }
 

@@ -4,6 +4,7 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.AccountSessions;
+import io.mailsync.fetcher.application.HostBreakers;
 import io.mailsync.fetcher.application.SessionSettings;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
@@ -49,10 +50,16 @@ class FetcherConfiguration {
                 s.stableAfter(), s.authRetry(), s.startStagger(), s.batchSize(), s.fullCompareEvery(), s.usageEvery());
     }
 
+    @Bean
+    HostBreakers hostBreakers(FetcherProperties properties) {
+        return new HostBreakers(properties.breaker().minimumCalls(), properties.breaker().openFor());
+    }
+
     @Bean(destroyMethod = "releaseAll")
-    AccountSessions accountSessions(MailServer server, SecretCipher secrets, CursorStore cursors,
-                                    MailEventPublisher publisher, Clock clock, SessionSettings settings) {
-        return new AccountSessions(server, secrets, cursors, publisher, clock, settings);
+    AccountSessions accountSessions(MailServer server, HostBreakers breakers, SecretCipher secrets,
+                                    CursorStore cursors, MailEventPublisher publisher, Clock clock,
+                                    SessionSettings settings) {
+        return new AccountSessions(server, breakers, secrets, cursors, publisher, clock, settings);
     }
 
     private static String instanceId(FetcherProperties properties) {

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FetcherProperties(
         String instanceId,
         @DefaultValue Session session,
-        @DefaultValue Imap imap) {
+        @DefaultValue Imap imap,
+        @DefaultValue Breaker breaker) {
 
     public record Session(
             @DefaultValue("28m") Duration idleRenewal,
@@ -21,6 +22,10 @@ public record FetcherProperties(
             @DefaultValue("200") int batchSize,
             @DefaultValue("60s") Duration fullCompareEvery,
             @DefaultValue("60s") Duration usageEvery) {
+    }
+
+    /** Per mail host: open after half of at least {@code minimumCalls} connection attempts failed. */
+    public record Breaker(@DefaultValue("10") int minimumCalls, @DefaultValue("30s") Duration openFor) {
     }
 
     public record Imap(

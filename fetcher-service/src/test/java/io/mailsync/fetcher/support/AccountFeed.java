@@ -2,6 +2,7 @@ package io.mailsync.fetcher.support;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
+import io.mailsync.events.MailCommand;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.testkit.KafkaKit;
@@ -40,6 +41,13 @@ public final class AccountFeed implements AutoCloseable {
                 Duration.ofSeconds(1), null, false, null, null, null, Instant.now());
     }
 
+    public AccountSpec withPassword(AccountSpec spec, String password) {
+        return new AccountSpec(spec.accountId(), spec.customerId(), spec.protocol(), spec.host(), spec.port(),
+                spec.security(), spec.trustAnyCertificate(), spec.username(), cipher.encrypt(spec.accountId(), password),
+                spec.folders(), spec.pollInterval(), spec.retention(), spec.storeBodies(), spec.quotaLimitBytes(),
+                spec.quotaLimitMessages(), spec.contactAddress(), Instant.now());
+    }
+
     public AccountSpec register(AccountSpec spec) {
         send(spec.accountId(), codec.encode(spec));
         return spec;
@@ -49,9 +57,18 @@ public final class AccountFeed implements AutoCloseable {
         send(accountId, null);
     }
 
+    /** Plays the sync service sending work to the account's owner. */
+    public void command(MailCommand command) {
+        send(topics.commands(), command.accountId(), codec.encode(command));
+    }
+
     private void send(String key, String value) {
+        send(topics.accounts(), key, value);
+    }
+
+    private void send(String topic, String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(topics.accounts(), key, value)).get();
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
