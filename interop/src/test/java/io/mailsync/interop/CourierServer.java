@@ -1,0 +1,247 @@
+package io.mailsync.interop;
+
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private Courier IMAP 5.0 + POP3 instance from the extracted Debian packages. Courier's paths are compiled in
+ * ({@code /etc/courier}, {@code /run/courier}, {@code /usr/lib/courier}), so the instance runs in mount and PID
+ * namespaces of its own ({@code unshare -m -p}, root): there the extracted {@code /usr} is overlaid on the machine's,
+ * and {@code /etc} and {@code /run} get this instance's writable layers. Nothing outside the namespace sees them, and
+ * ending the namespace's first process ends every process of the instance. Users live in a private {@code userdb};
+ * each Maildir carries a Maildir++ quota ({@code maildirsize}). See ENVIRONMENT.md "Other IMAP/POP3 servers".
+ */
+public final class CourierServer implements MailServer {
+
+    private static final Path ROOT = PrivateRoot.root();
+    private static final Path UNSHARE = Path.of("/usr/bin/unshare");
+    private static final Path NSENTER = Path.of("/usr/bin/nsenter");
+    private static final Path DELIVERQUOTA = ROOT.resolve("usr/bin/deliverquota.courier");
+    private static CourierServer shared;
+
+    private final Path dir;
+    private final int imapPort;
+    private final int pop3Port;
+    private final Process unshare;
+    private final ProcessHandle holder;
+
+    private CourierServer(Path dir) throws IOException {
+        this.dir = dir;
+        this.imapPort = PrivateRoot.freePort();
+        this.pop3Port = PrivateRoot.freePort();
+        for (String sub : List.of("etc/courier", "etc-work", "run", "run-work", "mail")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        Path courierEtc = dir.resolve("etc/courier");
+        Commands.run(List.of("cp", "-a", ROOT.resolve("etc/courier") + "/.", courierEtc.toString()));
+        Path authdaemonrc = courierEtc.resolve("authdaemonrc");
+        Files.writeString(authdaemonrc, Files.readString(authdaemonrc)
+                .replaceAll("(?m)^authmodulelist=.*$", "authmodulelist=\"authuserdb\""));
+        Files.writeString(courierEtc.resolve("userdb"), "");
+        Files.setPosixFilePermissions(courierEtc.resolve("userdb"), PosixFilePermissions.fromString("rw-------"));
+        Path script = dir.resolve("namespace.sh");
+        Files.writeString(script, namespaceScript());
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // -p -f --mount-proc: the script is PID 1 of its own namespace; when it exits the kernel ends the rest
+        this.unshare = new ProcessBuilder(UNSHARE.toString(), "-m", "-p", "-f", "--mount-proc",
+                "--propagation", "private", script.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("namespace.out").toFile()).start();
+        this.holder = awaitHolder();
+        PrivateRoot.awaitPort(imapPort, unshare::isAlive, this::log);
+        PrivateRoot.awaitPort(pop3Port, unshare::isAlive, this::log);
+        makeUserDb();
+    }
+
+    public static boolean installed() {
+        return PrivateRoot.prepared(UNSHARE, NSENTER, DELIVERQUOTA, ROOT.resolve("usr/sbin/couriertcpd"),
+                ROOT.resolve("usr/bin/imapd"));
+    }
+
+    /** Fails under CI=true, skips elsewhere, when fetch-servers.sh has not run. */
+    public static void require() {
+        PrivateRoot.require(installed(), "Courier IMAP");
+    }
+
+    /** The instance shared by this JVM's tests. */
+    public static synchronized CourierServer shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "courier-shutdown"));
+        }
+        return shared;
+    }
+
+    /** A new private instance; the caller stops it. */
+    public static CourierServer start() {
+        require();
+        try {
+            return new CourierServer(PrivateRoot.instanceDir("courier"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Courier", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "courier";
+    }
+
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int imapPort() {
+        return imapPort;
+    }
+
+    @Override
+    public int pop3Port() {
+        return pop3Port;
+    }
+
+    @Override
+    public String folderName(String name) {
+        return "INBOX." + name;
+    }
+
+    @Override
+    public MailUser newUser(String prefix, long quotaBytes) {
+        String login = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw-" + UUID.randomUUID();
+        Path home = dir.resolve("mail").resolve(login);
+        Path maildir = home.resolve("Maildir");
+        try {
+            for (String sub : List.of("cur", "new", "tmp")) {
+                Files.createDirectories(maildir.resolve(sub));
+            }
+            if (quotaBytes > 0) {
+                // Maildir++ quota, as maildirmake -q <n>S writes it
+                Files.writeString(maildir.resolve("maildirsize"), quotaBytes + "S\n");
+            }
+            PrivateRoot.chownToMailUser(home);
+            String line = login + "\tuid=" + PrivateRoot.mailUid() + "|gid=" + PrivateRoot.mailGid()
+                    + "|home=" + home + "|mail=" + maildir + "|systempw={SHA}" + sha1(password) + "\n";
+            synchronized (this) {
+                Files.writeString(dir.resolve("etc/courier/userdb"), line, StandardOpenOption.APPEND);
+                makeUserDb();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MailUser(login + "@example.test", login, password);
+    }
+
+    /** Delivers with Courier's {@code deliverquota} as the mail user, so the Maildir++ quota counts the message. */
+    @Override
+    public void deliver(MailUser user, String rfc822) {
+        Path maildir = dir.resolve("mail").resolve(user.login()).resolve("Maildir");
+        Commands.run(List.of("setpriv", "--reuid=" + PrivateRoot.mailUid(), "--regid=" + PrivateRoot.mailGid(),
+                        "--clear-groups", DELIVERQUOTA.toString(), "-w", "90", maildir.toString()),
+                Map.of("LD_LIBRARY_PATH", PrivateRoot.libraryPath()), rfc822, dir);
+    }
+
+    /** What the instance's daemons printed (couriertcpd logs each login and disconnect). */
+    public String log() {
+        StringBuilder log = new StringBuilder();
+        for (String file : List.of("namespace.out", "authdaemond.out", "imapd.out", "pop3d.out")) {
+            try {
+                log.append("== ").append(file).append('\n').append(Files.readString(dir.resolve(file)));
+            } catch (IOException missing) {
+                log.append("== ").append(file).append(" (none)\n");
+            }
+        }
+        return log.toString();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!unshare.isAlive()) {
+            return;
+        }
+        // unshare itself blocks SIGTERM while it waits; the namespace ends with its first process
+        holder.destroy();
+        try {
+            if (!unshare.waitFor(15, TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+                unshare.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Rebuilds userdb.dat inside the namespace, where makeuserdb finds /etc/courier (authdaemond re-reads it). */
+    private void makeUserDb() {
+        Commands.run(List.of(NSENTER.toString(), "-t", Long.toString(holder.pid()), "-m", "--",
+                "/usr/sbin/makeuserdb"));
+    }
+
+    private ProcessHandle awaitHolder() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            var child = unshare.children().findFirst();
+            if (child.isPresent() && Files.exists(dir.resolve("run/courier/ready"))) {
+                return child.get();
+            }
+            if (!unshare.isAlive()) {
+                throw new IllegalStateException("Courier namespace exited at start: " + log());
+            }
+            PrivateRoot.pause();
+        }
+        throw new IllegalStateException("Courier namespace did not come up: " + log());
+    }
+
+    private String namespaceScript() {
+        return """
+                #!/bin/sh
+                set -e
+                D=%1$s
+                mount -t overlay overlay -o lowerdir=%2$s/usr:/usr /usr
+                mount -t overlay overlay -o lowerdir=/etc,upperdir=$D/etc,workdir=$D/etc-work /etc
+                mount -t overlay overlay -o lowerdir=/run,upperdir=$D/run,workdir=$D/run-work /run
+                mkdir -p /run/courier/authdaemon
+                # authdaemond ends its whole process group on SIGTERM: give it its own
+                setsid /usr/lib/courier/courier-authlib/authdaemond >$D/authdaemond.out 2>&1 &
+                AUTH=$!
+                env -i /bin/sh -c 'set -a; . /etc/courier/imapd; . /etc/courier/imapd-ssl; IMAP_STARTTLS=NO; \
+                  exec /usr/sbin/couriertcpd -address=127.0.0.1 -maxprocs=500 -maxperip=500 \
+                  -nodnslookup -noidentlookup %3$d /usr/lib/courier/courier/imaplogin /usr/bin/imapd Maildir' \
+                  >$D/imapd.out 2>&1 &
+                IMAP=$!
+                env -i /bin/sh -c 'set -a; . /etc/courier/pop3d; . /etc/courier/pop3d-ssl; POP3_STARTTLS=NO; \
+                  exec /usr/sbin/couriertcpd -address=127.0.0.1 -maxprocs=200 -maxperip=200 \
+                  -nodnslookup -noidentlookup %4$d /usr/lib/courier/courier/courierpop3login \
+                  /usr/lib/courier/courier/courierpop3d Maildir' >$D/pop3d.out 2>&1 &
+                POP3=$!
+                trap 'kill $IMAP $POP3 $AUTH 2>/dev/null; exit 0' TERM INT
+                touch /run/courier/ready
+                wait
+                """.formatted(dir, ROOT, imapPort, pop3Port);
+    }
+
+    private static String sha1(String password) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(password.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
