@@ -6,17 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.mailsync.events.QuotaAlert;
 import io.mailsync.events.QuotaForecastWarning;
 import io.mailsync.events.QuotaLevelCrossed;
-import io.mailsync.events.TopicNames;
 import io.mailsync.quota.application.ReconcileAccounts;
 import io.mailsync.testkit.GreenMailKit;
-import io.mailsync.testkit.KafkaKit;
-import io.mailsync.testkit.MongoKit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,22 +22,13 @@ import org.junit.jupiter.api.Test;
 class QuotaAlertsIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(3);
-    private static TopicNames topics;
     private static QuotaInstance quota;
     private static Wire wire;
 
     @BeforeAll
     static void start() {
-        topics = KafkaKit.newNamespace();
-        quota = QuotaInstance.start(topics, MongoKit.uriForNewDatabase("quota"), GreenMailKit.smtpPort(),
-                new ShiftableClock(), Map.of());
-        wire = new Wire(topics);
-    }
-
-    @AfterAll
-    static void stop() {
-        wire.close();
-        quota.close();
+        quota = SharedQuota.instance();
+        wire = SharedQuota.wire();
     }
 
     private static String newAccount() {

@@ -1,0 +1,107 @@
+package io.mailsync.quota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mailsync.events.EventCodec;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.Topics;
+import io.mailsync.events.TopicNames;
+import io.mailsync.quota.application.ViewQuota;
+import io.mailsync.testkit.GreenMailKit;
+import io.mailsync.testkit.KafkaKit;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What arrives on the topics that is not a plain usage sample: poison, unknown types, other events, tombstones. */
+class KafkaIntakeIT {
+
+    private static QuotaInstance quota;
+    private static Wire wire;
+    private static TopicNames topics;
+
+    @BeforeAll
+    static void start() {
+        quota = SharedQuota.instance();
+        wire = SharedQuota.wire();
+        topics = new TopicNames(quota.context.getEnvironment().getProperty("mailsync.kafka.namespace"));
+    }
+
+    private static String newAccount() {
+        String id = "acc-" + UUID.randomUUID();
+        wire.account(id, "cust-" + id, id + "@home.example", Wire.GIB, null);
+        return id;
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextRecordIsStillRead() {
+        String id = newAccount();
+        wire.send(topics.events(), id, "{not json");
+        wire.send(topics.events(), id, "{\"type\":\"MailboxUsageSampled\",\"schemaVersion\":1,\"accountId\":\"" + id
+                + "\"}"); // a known type missing required fields
+        wire.usage(id, 81, Instant.now());
+
+        List<ConsumerRecord<String, String>> dead = new CopyOnWriteArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers",
+                KafkaKit.bootstrapServers(), "group.id", "dlt-reader-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter(topics.events())));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        dead.add(r);
+                    }
+                });
+                return dead.size() >= 2;
+            });
+        }
+        assertThat(dead).extracting(ConsumerRecord::value)
+                .containsExactly("{not json", "{\"type\":\"MailboxUsageSampled\",\"schemaVersion\":1,"
+                        + "\"accountId\":\"" + id + "\"}");
+        String reason = new String(dead.getFirst().headers().lastHeader("kafka_dlt-exception-message").value(),
+                StandardCharsets.UTF_8);
+        assertThat(reason).contains("not JSON");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Inbox.of(GreenMailKit.server(), id + "@home.example").size() == 1);
+    }
+
+    @Test
+    void unknownTypesNewerVersionsAndOtherEventsAreSkipped() {
+        String id = newAccount();
+        wire.send(topics.events(), id, "{\"type\":\"MailboxShrunkByMagic\",\"schemaVersion\":1,\"accountId\":\""
+                + id + "\"}");
+        wire.send(topics.events(), id, "{\"type\":\"MailboxUsageSampled\",\"schemaVersion\":99,\"accountId\":\""
+                + id + "\",\"storageUsedBytes\":1}");
+        wire.publish(new MessageArrived(UUID.randomUUID(), Instant.now(), id, io.mailsync.events.Origin.server(),
+                io.mailsync.events.MessageLocator.pop3("uidl-1"), null, "<m@x>", List.of("a@b"), List.of(),
+                List.of(), "hi", Instant.now(), Instant.now(), 10, null, null, false));
+        wire.send(topics.accounts(), id, "{\"type\":\"SomethingNew\",\"schemaVersion\":1,\"accountId\":\"" + id
+                + "\",\"extra\":{\"nested\":true}}");
+        wire.usage(id, 91, Instant.now());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Inbox.of(GreenMailKit.server(), id + "@home.example").size() == 1);
+        assertThat(new EventCodec().decode("{\"type\":\"MailboxShrunkByMagic\"}"))
+                .isInstanceOf(EventCodec.Decoded.Unknown.class);
+    }
+
+    @Test
+    void aTombstoneForgetsTheAccount() {
+        String id = newAccount();
+        wire.usage(id, 50, Instant.now());
+        ViewQuota view = quota.bean(ViewQuota.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.view(id, "cust-" + id, false)
+                .filter(v -> !v.resources().isEmpty()).isPresent());
+        wire.send(topics.accounts(), id, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.view(id, "cust-" + id, false).isEmpty());
+    }
+}
