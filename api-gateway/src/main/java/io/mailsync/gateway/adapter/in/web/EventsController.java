@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code Last-Event-ID}; a comment line every {@code mailsync.gateway.push.ping-interval} keeps it open.
  */
 @RestController
-class EventsController {
+class EventsController implements SmartLifecycle {
 
     private final PushHub hub;
     private final GatewayProperties.Push settings;
@@ -58,6 +59,33 @@ class EventsController {
 
     private void pingAll() {
         open.forEach(stream -> writers.execute(stream::ping));
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown waits for open requests: a stream never ends on
+     * its own, and its client reconnects (with {@code Last-Event-ID}) to another replica.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        open.forEach(PushStream::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     @PreDestroy
