@@ -91,8 +91,10 @@ public class UpdateKeywords {
         if (add.isEmpty() && remove.isEmpty()) {
             return;
         }
+        // no UNCHANGEDSINCE: +FLAGS/-FLAGS deltas commute, and the read-wins decision is already made here; a
+        // conditional STORE would only lose the write when another client touched any flag of the message meanwhile
         commands.send(new SetFlags(UUID.randomUUID(), clock.instant(), accountId, Origin.device(deviceId),
-                before.locator(), add, remove, before.serverModSeq()));
+                before.locator(), add, remove, null));
     }
 
     private void recordRead(String accountId, String deviceId, String messageId, Set<String> keywords) {

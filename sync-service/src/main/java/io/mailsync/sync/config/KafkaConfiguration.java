@@ -5,6 +5,8 @@ import com.mongodb.MongoTimeoutException;
 import io.mailsync.events.MalformedRecordException;
 import io.mailsync.events.Topics;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -25,6 +27,8 @@ class KafkaConfiguration {
 
     static final int POISON_RETRIES = 3;
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
+
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
@@ -37,7 +41,21 @@ class KafkaConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
         handler.addNotRetryableExceptions(MalformedRecordException.class);
         handler.setBackOffFunction((record, failure) -> infrastructureDown(failure) ? untilBack() : null);
+        handler.setRetryListeners((record, failure, attempt) -> {
+            if (attempt == 1 || attempt % 20 == 0) {
+                log.warn("event at {}-{}@{} failed (attempt {}), will retry: {}", record.topic(), record.partition(),
+                        record.offset(), attempt, rootMessage(failure));
+            }
+        });
         return handler;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static ExponentialBackOff untilBack() {

@@ -4,6 +4,8 @@ import io.mailsync.sync.application.SyncProblems;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -68,6 +70,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unavailable(SyncProblems.Unavailable e) {
         log.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ProblemDetail storeUnavailable(RuntimeException e) {
+        log.warn("database unavailable: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "the sync store is unavailable; retry shortly");
     }
 
     @ExceptionHandler(RuntimeException.class)
