@@ -72,9 +72,13 @@ final class Wire implements AutoCloseable {
     }
 
     /** A sample with no limit reported by the server: the provisioned limit applies. */
+    static MailboxUsageSampled sample(String accountId, double percentOfGib, Instant at) {
+        return new MailboxUsageSampled(UUID.randomUUID(), at, accountId, Origin.session("it"),
+                MailboxUsageSampled.Source.IMAP_QUOTA, Math.round(percentOfGib * GIB / 100), null, 10L, null);
+    }
+
     void usage(String accountId, double percentOfGib, Instant at) {
-        publish(new MailboxUsageSampled(UUID.randomUUID(), at, accountId, Origin.session("it"),
-                MailboxUsageSampled.Source.IMAP_QUOTA, Math.round(percentOfGib * GIB / 100), null, 10L, null));
+        publish(sample(accountId, percentOfGib, at));
     }
 
     List<QuotaAlert> alertsFor(String accountId) {
