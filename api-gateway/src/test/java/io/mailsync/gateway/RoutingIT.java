@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +42,8 @@ class RoutingIT {
     }
 
     static final String TOKEN = JwtKit.shared().token("c1", "mail.read", "mail.write", "quota.read");
+    static final String ALL = JwtKit.shared().token("admin", "mail.read", "mail.write", "quota.read",
+            "accounts.admin");
 
     @BeforeEach
     void clear() {
@@ -62,6 +71,87 @@ class RoutingIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(quota.last().path()).isEqualTo("/api/v1/accounts/a1/quota");
         assertThat(sync.received()).isEmpty();
+    }
+
+    @Test
+    void everyDocumentedOperationIsRoutedAndNeedsItsDocumentedScope() throws Exception {
+        GatewayClient client = new GatewayClient(port);
+        HttpResponse<String> docs = client.get("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = JsonMapper.builder().build().readTree(docs.body()).path("paths");
+        List<String> operations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String method = operation.getKey().toUpperCase(Locale.ROOT);
+                JsonNode op = operation.getValue();
+                String concrete = path.getKey().replace("{accountId}", "acc-doc").replace("{messageId}", "m1")
+                        + requiredQuery(op);
+                String body = op.path("requestBody").path("content").path("application/json").path("examples")
+                        .path("example").path("value").toString();
+                body = body.isEmpty() ? null : body;
+                operations.add(method + " " + path.getKey());
+                assertThat(op.path("responses").path("200").isMissingNode()
+                        && op.path("responses").path("201").isMissingNode()
+                        && op.path("responses").path("204").isMissingNode()).as("success documented").isFalse();
+                assertThat(op.path("responses").path("401").path("content").has("application/problem+json")).isTrue();
+
+                sync.clear();
+                quota.clear();
+                if (concrete.endsWith("/events")) {
+                    var stream = client.http().send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(client.base() + concrete))
+                            .header("Authorization", "Bearer " + ALL).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofLines());
+                    assertThat(stream.statusCode()).as(concrete).isEqualTo(200);
+                    assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+                    stream.body().close();
+                } else {
+                    HttpResponse<String> response = client.send(method, concrete, ALL, body, "application/json");
+                    assertThat(response.statusCode()).as(method + " " + concrete).isEqualTo(200);
+                    FakeService target = path.getKey().contains("/quota") ? quota : sync;
+                    assertThat(target.received()).as(method + " " + concrete).hasSize(1);
+                    assertThat(target.last().method()).isEqualTo(method);
+                    assertThat(target.last().path()).isEqualTo(concrete.split("\\?")[0]);
+                }
+
+                String scope = op.path("x-required-scope").asString();
+                if (!"any".equals(scope)) {
+                    String[] others = Stream.of("mail.read", "mail.write", "quota.read", "accounts.admin")
+                            .filter(s -> !s.equals(scope)).toArray(String[]::new);
+                    assertThat(client.send(method, concrete, JwtKit.shared().token("c1", others), body,
+                            "application/json").statusCode()).as(method + " " + concrete + " without " + scope)
+                            .isEqualTo(403);
+                }
+            }
+        }
+        assertThat(operations).containsExactlyInAnyOrder(
+                "POST /api/v1/accounts", "GET /api/v1/accounts",
+                "GET /api/v1/accounts/{accountId}", "DELETE /api/v1/accounts/{accountId}",
+                "POST /api/v1/accounts/{accountId}/devices",
+                "GET /api/v1/accounts/{accountId}/messages",
+                "GET /api/v1/accounts/{accountId}/messages/{messageId}",
+                "PATCH /api/v1/accounts/{accountId}/messages/{messageId}",
+                "GET /api/v1/accounts/{accountId}/messages/{messageId}/raw",
+                "GET /api/v1/accounts/{accountId}/changes",
+                "GET /api/v1/accounts/{accountId}/quota",
+                "GET /api/v1/accounts/{accountId}/events");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        HttpResponse<String> ui = new GatewayClient(port).get("/swagger-ui/index.html", null);
+        assertThat(ui.statusCode()).isEqualTo(200);
+    }
+
+    private static String requiredQuery(JsonNode op) {
+        StringBuilder query = new StringBuilder();
+        for (JsonNode parameter : op.path("parameters")) {
+            if ("query".equals(parameter.path("in").asString()) && parameter.path("required").asBoolean()) {
+                query.append(query.isEmpty() ? "?" : "&").append(parameter.path("name").asString()).append('=')
+                        .append(parameter.path("example").asString());
+            }
+        }
+        return query.toString();
     }
 
     @Test

@@ -1,0 +1,208 @@
+package io.mailsync.gateway.adapter.in.web;
+
+import static io.mailsync.gateway.adapter.in.web.OpenApiSchemas.ref;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public API v1 as OpenAPI 3 (DESIGN.md "Public API"), served at {@code /v3/api-docs} and {@code /swagger-ui}.
+ * Written out here rather than scanned: the operations live in the services, the gateway only routes them.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiDocument {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String A = "/api/v1/accounts/{accountId}";
+    private static final String MESSAGE = """
+            {"id":"m-7f3a","folder":"INBOX","messageIdHeader":"<c0ffee@example.net>","from":["Ann <ann@example.net>"],
+             "to":["bob@example.org"],"cc":[],"subject":"Lunch?","sentAt":"2026-11-26T08:00:00Z",
+             "receivedAt":"2026-11-26T08:00:02Z","size":2048,"keywords":{"$seen":true}}""";
+    private static final String ACCOUNT = """
+            {"accountId":"acc-1","customerId":"cust-42","protocol":"IMAP","host":"imap.isp.example","port":993,
+             "security":"SSL","username":"bob","folders":["INBOX"],"pollInterval":"PT1M",
+             "retention":{"policy":"KEEP"},"storeBodies":false,"status":"ACTIVE","createdAt":"2026-11-26T07:00:00Z"}""";
+
+    @Bean
+    OpenAPI publicApi() {
+        Paths paths = new Paths()
+                .addPathItem("/api/v1/accounts", new PathItem()
+                        .post(op("Register a mailbox (provisioning)", "accounts.admin", "201", "Account", ACCOUNT)
+                                .requestBody(body("AccountRequest", """
+                                        {"customerId":"cust-42","protocol":"IMAP","host":"imap.isp.example","port":993,
+                                         "security":"SSL","username":"bob","password":"secret","folders":["INBOX"],
+                                         "pollInterval":"PT1M","quotaLimitBytes":1073741824,
+                                         "contactAddress":"bob@isp.example"}""")))
+                        .get(op("The caller's accounts with their status", null, "200", "AccountList",
+                                "{\"accounts\":[" + ACCOUNT + "]}")))
+                .addPathItem(A, new PathItem()
+                        .get(op("One account", null, "200", "Account", ACCOUNT).addParametersItem(account()))
+                        .delete(op("Remove an account (provisioning)", "accounts.admin", "204", null, null)
+                                .addParametersItem(account())))
+                .addPathItem(A + "/devices", new PathItem()
+                        .post(op("Register a device; send its id as X-Device-Id", "mail.write", "201", "Device",
+                                "{\"deviceId\":\"dev-9\",\"accountId\":\"acc-1\",\"name\":\"Bob's phone\","
+                                        + "\"registeredAt\":\"2026-11-26T08:01:00Z\"}")
+                                .addParametersItem(account())
+                                .requestBody(body("DeviceRequest", "{\"name\":\"Bob's phone\"}"))))
+                .addPathItem(A + "/messages", new PathItem()
+                        .get(op("Messages, newest first, a page at a time", "mail.read", "200", "MessagePage",
+                                "{\"accountId\":\"acc-1\",\"state\":\"42\",\"messages\":[" + MESSAGE
+                                        + "],\"nextCursor\":\"eyJvIjoxMH0\"}")
+                                .addParametersItem(account())
+                                .addParametersItem(query("folder", "only this folder", "INBOX"))
+                                .addParametersItem(query("limit", "page size", "50"))
+                                .addParametersItem(query("cursor", "nextCursor of the previous page", "eyJvIjoxMH0"))
+                                .addParametersItem(deviceHeader(false))))
+                .addPathItem(A + "/messages/{messageId}", new PathItem()
+                        .get(op("One message and its per-device delivery and read times", "mail.read", "200",
+                                "MessageDetails", "{\"accountId\":\"acc-1\",\"message\":" + MESSAGE
+                                        + ",\"devices\":[{\"deviceId\":\"dev-9\",\"deliveredAt\":"
+                                        + "\"2026-11-26T08:00:03Z\",\"readAt\":\"2026-11-26T08:05:00Z\"}]}")
+                                .addParametersItem(account()).addParametersItem(message()))
+                        .patch(op("Change keywords ($seen, $flagged, ...) as a delta", "mail.write", "200",
+                                "PatchResult", "{\"accountId\":\"acc-1\",\"state\":\"43\",\"message\":" + MESSAGE + "}")
+                                .addParametersItem(account()).addParametersItem(message())
+                                .addParametersItem(deviceHeader(true))
+                                .requestBody(body("KeywordPatch", "{\"keywords\":{\"$seen\":true},\"baseState\":\"42\"}"))))
+                .addPathItem(A + "/messages/{messageId}/raw", new PathItem()
+                        .get(raw().addParametersItem(account()).addParametersItem(message())))
+                .addPathItem(A + "/changes", new PathItem()
+                        .get(op("What changed since a state (RFC 8620 §5.2); 410 means resync", "mail.read", "200",
+                                "Changes", "{\"accountId\":\"acc-1\",\"oldState\":\"42\",\"newState\":\"45\","
+                                        + "\"hasMoreChanges\":false,\"created\":[\"m-80\"],\"updated\":[\"m-7f3a\"],"
+                                        + "\"destroyed\":[]}")
+                                .addParametersItem(account())
+                                .addParametersItem(query("since", "a state from a page, a change set or an event", "42")
+                                        .required(true))
+                                .addParametersItem(query("maxChanges", "at most this many ids", "500"))
+                                .addParametersItem(deviceHeader(false))))
+                .addPathItem(A + "/quota", new PathItem()
+                        .get(op("Mailbox usage, warning level and forecast", "quota.read", "200", "Quota", """
+                                {"accountId":"acc-1","sampledAt":"2026-11-26T08:00:00Z","resources":{"STORAGE":
+                                 {"used":912680550,"limit":1073741824,"percent":85.0,"level":80}},"currentLevel":80,
+                                 "forecastFullAt":"2026-12-10T00:00:00Z","pendingNotices":0}""")
+                                .addParametersItem(account())))
+                .addPathItem(A + "/events", new PathItem().get(events().addParametersItem(account())));
+        return new OpenAPI()
+                .info(new Info().title("mailsync public API").version("v1").description("""
+                        One read state across a customer's devices, quota and push, for third-party clients. \
+                        Every call needs a bearer JWT whose `sub` is the customer; each operation names the scope \
+                        it needs. Another customer's account answers 404. Errors are application/problem+json \
+                        (RFC 9457). Limits: requests per client per second (429 with Retry-After) and request \
+                        body size (413). A service that is down answers 503 with Retry-After."""))
+                .components(new Components()
+                        .schemas(OpenApiSchemas.all())
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("scopes (claim `scope`): mail.read, mail.write, quota.read, accounts.admin")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                .paths(paths);
+    }
+
+    private static Operation op(String summary, String scope, String status, String schema, String example) {
+        ApiResponse ok = new ApiResponse().description(status.equals("204") ? "done" : "OK");
+        if (schema != null) {
+            ok.content(json("application/json", schema, example));
+        }
+        Operation op = new Operation().summary(summary)
+                .description(scope == null ? "Needs any valid token." : "Needs scope `" + scope + "`.")
+                .responses(errors(new ApiResponses().addApiResponse(status, ok)));
+        op.addExtension("x-required-scope", scope == null ? "any" : scope);
+        return op;
+    }
+
+    private static Operation raw() {
+        Operation op = op("The message as stored (message/rfc822), where bodies are stored", "mail.read", "200",
+                null, null);
+        op.getResponses().get("200").content(new Content().addMediaType("message/rfc822",
+                new MediaType().schema(new StringSchema().format("binary")).addExamples("message", new Example()
+                        .value("From: ann@example.net\r\nSubject: Lunch?\r\n\r\nAt noon?\r\n"))));
+        return op;
+    }
+
+    private static Operation events() {
+        Operation op = op("Push: a stream of the account's state changes (text/event-stream)", "mail.read", "200",
+                null, null);
+        op.description(op.getDescription() + " Each event is `event: state`, `id: <state>`; on one, call "
+                + "/changes?since=<your last state>. Reconnect with Last-Event-ID to hear the latest state at once. "
+                + "A `: ping` comment comes every 30 s.");
+        op.addParametersItem(new Parameter().in("header").name("Last-Event-ID").required(false)
+                .description("the last state this client heard").schema(new StringSchema()).example("42"));
+        op.getResponses().get("200").content(new Content().addMediaType("text/event-stream",
+                new MediaType().schema(new StringSchema()).addExamples("state change", new Example()
+                        .value("event:state\nid:45\ndata:{\"accountId\":\"acc-1\",\"state\":\"45\"}\n\n"))));
+        return op;
+    }
+
+    private static ApiResponses errors(ApiResponses responses) {
+        problem(responses, "400", "Bad input: what is wrong, in words");
+        problem(responses, "401", "No valid bearer token");
+        problem(responses, "403", "The token lacks the scope");
+        problem(responses, "404", "No such account (or another customer's)");
+        problem(responses, "413", "Request body too large");
+        problem(responses, "429", "Too many requests from this client; see Retry-After");
+        problem(responses, "503", "A service is down or slow; see Retry-After");
+        return responses;
+    }
+
+    private static void problem(ApiResponses responses, String status, String detail) {
+        responses.addApiResponse(status, new ApiResponse().description(detail).content(json(
+                "application/problem+json", "Problem", "{\"type\":\"https://mailsync.io/problems/" + status
+                        + "\",\"title\":\"" + detail + "\",\"status\":" + status + ",\"detail\":\"" + detail
+                        + "\",\"instance\":\"/api/v1/accounts/acc-1\"}")));
+    }
+
+    private static Content json(String mediaType, String schema, String example) {
+        MediaType media = new MediaType().schema(ref(schema));
+        if (example != null) {
+            media.addExamples("example", new Example().value(JSON.readValue(example, Map.class)));
+        }
+        return new Content().addMediaType(mediaType, media);
+    }
+
+    private static RequestBody body(String schema, String example) {
+        return new RequestBody().required(true).content(json("application/json", schema, example));
+    }
+
+    private static Parameter account() {
+        return new Parameter().in("path").name("accountId").required(true).schema(new StringSchema()).example("acc-1");
+    }
+
+    private static Parameter message() {
+        return new Parameter().in("path").name("messageId").required(true).schema(new StringSchema())
+                .example("m-7f3a");
+    }
+
+    private static Parameter query(String name, String description, String example) {
+        return new Parameter().in("query").name(name).required(false).description(description)
+                .schema(name.equals("limit") || name.equals("maxChanges") ? new IntegerSchema() : new StringSchema())
+                .example(example);
+    }
+
+    private static Parameter deviceHeader(boolean required) {
+        return new Parameter().in("header").name("X-Device-Id").required(required)
+                .description("the calling device (registered via /devices)").schema(new StringSchema())
+                .example("dev-9");
+    }
+
+}
