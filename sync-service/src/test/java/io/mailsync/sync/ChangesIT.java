@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.events.AccountStateAdvanced;
 import io.mailsync.events.FolderReset;
 import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.application.PruneChangeLog;
 import io.mailsync.sync.support.Api;
@@ -98,6 +99,30 @@ class ChangesIT extends SyncIntegrationTest {
         Broker.awaitAll(topics.state(), r -> accountId.equals(r.key()), 4, Duration.ofSeconds(20))
                 .forEach(r -> announced.add(Broker.decode(r, AccountStateAdvanced.class).orElseThrow().state()));
         assertThat(announced).containsExactlyInAnyOrder("1-1", "1-2", "1-3", "1-4");
+    }
+
+    @Test
+    void aReplayedOrOlderFlagEventChangesNothing() {
+        String customer = newCustomer();
+        String accountId = register(imapAccount(customer));
+        Api device = customer(customer);
+        MessageArrived arrived = MailEvents.imapArrived(accountId, 1, "flagged twice");
+        Broker.publish(topics.events(), arrived);
+        MessageFlagsChanged flag = MailEvents.flagsChanged(accountId, arrived.locator(), Origin.server(),
+                Set.of("$flagged"), Set.of());
+        MessageFlagsChanged unflag = new MessageFlagsChanged(UUID.randomUUID(), flag.occurredAt().plusMillis(5),
+                accountId, Origin.server(), arrived.locator(), null, Set.of(), Set.of("$flagged"), Set.of());
+
+        Broker.publish(topics.events(), flag);
+        Broker.publish(topics.events(), unflag);
+        Broker.publish(topics.events(), flag); // replayed: older than what was applied
+        Broker.publish(topics.events(), unflag); // replayed: already applied
+        Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 2, "marker"));
+
+        eventually(() -> assertThat(messagesOf(device, accountId).get("messages")).hasSize(2));
+        assertThat(state(device, accountId)).isEqualTo("1-4"); // two arrivals, one flag, one unflag
+        JsonNode first = messagesOf(device, accountId).get("messages").get(1);
+        assertThat(first.get("keywords").has("$flagged")).isFalse();
     }
 
     @Test
