@@ -54,6 +54,11 @@ public final class CourierServer implements MailServer {
                 .replaceAll("(?m)^authmodulelist=.*$", "authmodulelist=\"authuserdb\""));
         Files.writeString(courierEtc.resolve("userdb"), "");
         Files.setPosixFilePermissions(courierEtc.resolve("userdb"), PosixFilePermissions.fromString("rw-------"));
+        // without enhanced IDLE, Courier answers IDLE by polling every IMAP_IDLE_TIMEOUT (60 s); with it, FAM (gamin)
+        // reports a delivery at once
+        Path imapd = courierEtc.resolve("imapd");
+        Files.writeString(imapd, Files.readString(imapd)
+                .replaceAll("(?m)^IMAP_ENHANCEDIDLE=.*$", "IMAP_ENHANCEDIDLE=1"));
         Path script = dir.resolve("namespace.sh");
         Files.writeString(script, namespaceScript());
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -185,6 +190,7 @@ public final class CourierServer implements MailServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        PrivateRoot.delete(dir);
     }
 
     /** Rebuilds userdb.dat inside the namespace, where makeuserdb finds /etc/courier (authdaemond re-reads it). */

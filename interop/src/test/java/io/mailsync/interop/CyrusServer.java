@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,7 +42,8 @@ public final class CyrusServer implements MailServer {
         this.config = dir.resolve("imapd.conf");
         this.imapPort = PrivateRoot.freePort();
         this.pop3Port = PrivateRoot.freePort();
-        for (String sub : List.of("conf", "spool", "sieve", "socket", "run")) {
+        // conf/socket: where imapd and lmtpd bind their end of the idled exchange; without it they poll (60 s)
+        for (String sub : List.of("conf/socket", "spool", "sieve", "socket", "run")) {
             Files.createDirectories(dir.resolve(sub));
         }
         Files.writeString(config, imapdConf());
@@ -57,6 +59,9 @@ public final class CyrusServer implements MailServer {
                 .redirectOutput(dir.resolve("master.out").toFile());
         builder.environment().put("LD_LIBRARY_PATH", PrivateRoot.libraryPath());
         this.master = builder.start();
+        // a process started before idled listens polls for good, and Cyrus reuses its processes: no connection
+        // (not even the port probe) before idled is up
+        awaitIdled();
         PrivateRoot.awaitPort(imapPort, master::isAlive, this::log);
         PrivateRoot.awaitPort(pop3Port, master::isAlive, this::log);
     }
@@ -171,6 +176,17 @@ public final class CyrusServer implements MailServer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        PrivateRoot.delete(dir);
+    }
+
+    private void awaitIdled() {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!Files.exists(dir.resolve("socket/idle"))) {
+            if (!master.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Cyrus idled did not start: " + log());
+            }
+            PrivateRoot.pause();
         }
     }
 

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import jakarta.mail.Folder;
+import jakarta.mail.Quota;
 import jakarta.mail.Store;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.Test;
 
 /** What every launcher must give: a user who sees delivered mail over IMAP and over POP3, and only their own. */
@@ -47,6 +55,49 @@ interface MailServerContract {
             inbox.open(Folder.READ_ONLY);
             assertThat(inbox.getMessageCount()).isZero();
             inbox.close(false);
+        }
+    }
+
+    @Test
+    default void reportsTheProvisionedStorageQuota() throws Exception {
+        MailUser user = server().newUser("quota", 100 * 1024);
+        try (IMAPStore imap = Stores.imap(server(), user)) {
+            Quota.Resource storage = imap.getQuota("INBOX")[0].resources[0];
+            assertThat(storage.name).isEqualToIgnoringCase("STORAGE");
+            assertThat(storage.limit).isEqualTo(100);
+        }
+    }
+
+    /** IDLE push, not polling: Cyrus needs idled, Courier needs gamin, or this takes 60 s. */
+    @Test
+    default void anIdlingClientSeesADeliveryWithinSeconds() throws Exception {
+        MailServer server = server();
+        MailUser user = server.newUser("idle", 0);
+        try (IMAPStore imap = Stores.imap(server, user)) {
+            IMAPFolder inbox = (IMAPFolder) imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            AtomicInteger arrived = new AtomicInteger();
+            inbox.addMessageCountListener(new MessageCountAdapter() {
+                @Override
+                public void messagesAdded(MessageCountEvent event) {
+                    arrived.addAndGet(event.getMessages().length);
+                }
+            });
+            Thread idler = Thread.ofVirtual().start(() -> {
+                try {
+                    while (arrived.get() == 0 && inbox.isOpen()) {
+                        inbox.idle(true);
+                    }
+                } catch (Exception closed) {
+                    // the folder closes when the test ends
+                }
+            });
+            // nothing arrives unasked; meanwhile the IDLE command gets under way, so what follows proves push
+            Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
+                    .until(() -> arrived.get() == 0);
+            server.deliver(user, MailText.simple("sender@example.test", user.address(), "pushed", "body"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> arrived.get() == 1);
+            idler.join(Duration.ofSeconds(5));
         }
     }
 }

@@ -101,6 +101,15 @@ public final class PrivateRoot {
         Commands.run(List.of("chown", "-R", mailUid() + ":" + mailGid(), path.toString()));
     }
 
+    /** Removes a stopped instance's folder (its mail belongs to the mail user; we are root). */
+    static void delete(Path dir) {
+        try {
+            Commands.run(List.of("rm", "-rf", "--one-file-system", dir.toString()));
+        } catch (RuntimeException leftBehind) {
+            // a temp folder left behind is no test failure
+        }
+    }
+
     static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20000, 32000);
