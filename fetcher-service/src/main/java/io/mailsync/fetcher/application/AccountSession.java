@@ -188,7 +188,8 @@ final class AccountSession implements SessionControl {
     }
 
     /** Waits, woken early by a new registration or a stop. */
-    private void pause(Duration duration) {
+    @Override
+    public void pause(Duration duration) {
         if (duration.isZero() || duration.isNegative()) {
             return;
         }

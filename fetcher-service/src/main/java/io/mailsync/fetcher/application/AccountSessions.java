@@ -5,8 +5,7 @@ import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.port.out.CursorStore;
-import io.mailsync.fetcher.application.port.out.MailEventPublisher;
-import io.mailsync.fetcher.application.port.out.MailServer;
+import io.mailsync.fetcher.application.port.out.MaildropStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,12 +31,15 @@ public final class AccountSessions {
     private final Map<String, Queue<MailCommand>> pending = new ConcurrentHashMap<>();
     private final Sessions with;
     private final CursorStore cursors;
+    private final MaildropStore drops;
 
-    public AccountSessions(MailServer imap, HostBreakers breakers, SecretCipher secrets, CursorStore cursors,
-                           MailEventPublisher publisher, Clock clock, SessionSettings settings) {
-        SyncContext context = new SyncContext(cursors, publisher, clock, settings);
-        this.with = new Sessions(context, secrets, new ProtocolLoops(imap, breakers, context));
-        this.cursors = cursors;
+    public AccountSessions(Ports ports, HostBreakers breakers, SecretCipher secrets, Clock clock,
+                           SessionSettings settings) {
+        SyncContext context = new SyncContext(ports.cursors(), ports.publisher(), clock, settings);
+        this.with = new Sessions(context, secrets, new ProtocolLoops(ports.imap(), ports.pop3(), ports.drops(),
+                ports.contents(), breakers, context));
+        this.cursors = ports.cursors();
+        this.drops = ports.drops();
     }
 
     /** Opens a session for the account, or hands a changed registration to the one already open. */
@@ -71,6 +73,7 @@ public final class AccountSessions {
     public void forget(String accountId) {
         release(List.of(accountId));
         cursors.forget(accountId);
+        drops.forget(accountId);
     }
 
     /** This fetcher no longer owns these accounts: returns once their connections are closed. */

@@ -2,25 +2,35 @@ package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.Origin;
+import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.MailServer;
+import io.mailsync.fetcher.application.port.out.MaildropStore;
+import io.mailsync.fetcher.application.port.out.Pop3Server;
 
 /** Picks the loop for the account's protocol; each run lasts as long as one connection (IMAP) or the session (POP3). */
 final class ProtocolLoops {
 
     private final MailServer imap;
+    private final Pop3Server pop3;
+    private final MaildropStore drops;
+    private final ContentStore contents;
     private final SyncContext with;
 
-    ProtocolLoops(MailServer imap, HostBreakers breakers, SyncContext with) {
+    ProtocolLoops(MailServer imap, Pop3Server pop3, MaildropStore drops, ContentStore contents, HostBreakers breakers,
+                  SyncContext with) {
         this.imap = login -> breakers.connect(login.account().host(), login.account().port(),
                 () -> imap.connect(login));
+        this.pop3 = login -> breakers.connect(login.account().host(), login.account().port(),
+                () -> pop3.connect(login));
+        this.drops = drops;
+        this.contents = contents;
         this.with = with;
     }
 
     void run(AccountSpec account, String password, Origin origin, SessionControl control) {
         switch (account.protocol()) {
             case IMAP -> new ImapLoop(imap, with, origin).run(account, password, control);
-            case POP3 -> throw new io.mailsync.fetcher.application.port.out.MailServerException.Unsupported(
-                    "POP3 is not supported yet");
+            case POP3 -> new Pop3Loop(pop3, drops, contents, with, origin).run(account, password, control);
         }
     }
 }

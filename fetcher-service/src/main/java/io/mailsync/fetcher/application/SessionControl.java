@@ -20,6 +20,9 @@ interface SessionControl {
     /** The next command for this account, or null. */
     MailCommand nextCommand();
 
+    /** Waits, woken early by a stop or a new registration. */
+    void pause(java.time.Duration duration);
+
     /** Called with a way to interrupt the loop's wait when a command arrives (null: none). */
     void onCommand(Runnable wakeUp);
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param batchSize    messages read and published per batch
  * @param fullCompareEvery  at most one full flag comparison per folder this often (servers without QRESYNC)
  * @param usageEvery   at most one quota sample per account this often
+ * @param pop3StoresBodies POP3 messages are always kept in the content store (they may leave the server)
  */
 public record SessionSettings(
         String instanceId,
@@ -27,7 +28,8 @@ public record SessionSettings(
         Duration startStagger,
         int batchSize,
         Duration fullCompareEvery,
-        Duration usageEvery) {
+        Duration usageEvery,
+        boolean pop3StoresBodies) {
 
     public SessionSettings {
         Objects.requireNonNull(instanceId, "instanceId");

@@ -5,10 +5,14 @@ import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.AccountSessions;
 import io.mailsync.fetcher.application.HostBreakers;
+import io.mailsync.fetcher.application.Ports;
 import io.mailsync.fetcher.application.SessionSettings;
+import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
 import io.mailsync.fetcher.application.port.out.MailServer;
+import io.mailsync.fetcher.application.port.out.MaildropStore;
+import io.mailsync.fetcher.application.port.out.Pop3Server;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.UUID;
@@ -47,7 +51,8 @@ class FetcherConfiguration {
     SessionSettings sessionSettings(FetcherProperties properties) {
         FetcherProperties.Session s = properties.session();
         return new SessionSettings(instanceId(properties), s.idleRenewal(), s.backoffStart(), s.backoffMax(),
-                s.stableAfter(), s.authRetry(), s.startStagger(), s.batchSize(), s.fullCompareEvery(), s.usageEvery());
+                s.stableAfter(), s.authRetry(), s.startStagger(), s.batchSize(), s.fullCompareEvery(), s.usageEvery(),
+                properties.pop3().storeBodies());
     }
 
     @Bean
@@ -56,10 +61,11 @@ class FetcherConfiguration {
     }
 
     @Bean(destroyMethod = "releaseAll")
-    AccountSessions accountSessions(MailServer server, HostBreakers breakers, SecretCipher secrets,
-                                    CursorStore cursors, MailEventPublisher publisher, Clock clock,
-                                    SessionSettings settings) {
-        return new AccountSessions(server, breakers, secrets, cursors, publisher, clock, settings);
+    AccountSessions accountSessions(MailServer imap, Pop3Server pop3, CursorStore cursors, MaildropStore drops,
+                                    ContentStore contents, MailEventPublisher publisher, HostBreakers breakers,
+                                    SecretCipher secrets, Clock clock, SessionSettings settings) {
+        return new AccountSessions(new Ports(imap, pop3, cursors, drops, contents, publisher), breakers, secrets,
+                clock, settings);
     }
 
     private static String instanceId(FetcherProperties properties) {

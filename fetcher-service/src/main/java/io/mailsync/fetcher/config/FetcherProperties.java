@@ -10,7 +10,12 @@ public record FetcherProperties(
         String instanceId,
         @DefaultValue Session session,
         @DefaultValue Imap imap,
-        @DefaultValue Breaker breaker) {
+        @DefaultValue Breaker breaker,
+        @DefaultValue Pop3 pop3) {
+
+    /** POP3 messages may leave the server (retention), so their bodies are kept by default. */
+    public record Pop3(@DefaultValue("true") boolean storeBodies) {
+    }
 
     public record Session(
             @DefaultValue("28m") Duration idleRenewal,

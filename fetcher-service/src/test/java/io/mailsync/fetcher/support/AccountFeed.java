@@ -1,6 +1,7 @@
 package io.mailsync.fetcher.support;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.TopicNames;
@@ -39,6 +40,12 @@ public final class AccountFeed implements AutoCloseable {
         return new AccountSpec(accountId, "cust-1", AccountSpec.Protocol.IMAP, "127.0.0.1", port,
                 AccountSpec.Security.NONE, false, login, cipher.encrypt(accountId, password), List.of("INBOX"),
                 Duration.ofSeconds(1), null, false, null, null, null, Instant.now());
+    }
+
+    public AccountSpec pop3(String accountId, int port, String login, String password, Pop3Retention retention) {
+        return new AccountSpec(accountId, "cust-1", AccountSpec.Protocol.POP3, "127.0.0.1", port,
+                AccountSpec.Security.NONE, false, login, cipher.encrypt(accountId, password), List.of("INBOX"),
+                Duration.ofMillis(500), retention, true, null, null, null, Instant.now());
     }
 
     public AccountSpec withPassword(AccountSpec spec, String password) {

@@ -1,0 +1,78 @@
+package io.mailsync.fetcher.adapter.out.pop3;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.fetcher.application.port.out.MailLogin;
+import io.mailsync.fetcher.application.port.out.MailServerException;
+import io.mailsync.fetcher.application.port.out.Pop3Drop;
+import io.mailsync.fetcher.application.port.out.Pop3Server;
+import io.mailsync.fetcher.config.FetcherProperties;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Properties;
+import org.eclipse.angus.mail.pop3.POP3Folder;
+import org.eclipse.angus.mail.pop3.POP3Store;
+import org.springframework.stereotype.Component;
+
+/** Logs in to POP3 servers (POP3S, STLS or, where the account says so, plaintext). */
+@Component
+class Pop3MailServer implements Pop3Server {
+
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+
+    Pop3MailServer(FetcherProperties properties) {
+        this.connectTimeout = properties.imap().connectTimeout();
+        this.readTimeout = Duration.ofMinutes(2);
+    }
+
+    @Override
+    public Pop3Drop connect(MailLogin login) {
+        AccountSpec account = login.account();
+        String protocol = account.security() == AccountSpec.Security.SSL ? "pop3s" : "pop3";
+        Session session = Session.getInstance(properties(account, protocol));
+        try {
+            POP3Store store = (POP3Store) session.getStore(protocol);
+            store.connect(account.host(), account.port(), account.username(), login.password());
+            POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            return new Pop3Session(store, inbox);
+        } catch (MessagingException e) {
+            throw translate("login to " + account.host() + ":" + account.port(), e);
+        }
+    }
+
+    static MailServerException translate(String what, MessagingException e) {
+        if (e instanceof AuthenticationFailedException) {
+            return new MailServerException.AuthenticationFailed(what + ": credentials refused", e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException || t instanceof jakarta.mail.FolderClosedException
+                    || t instanceof jakarta.mail.StoreClosedException) {
+                return new MailServerException.Unreachable(what + ": " + e.getMessage(), e);
+            }
+        }
+        return new MailServerException(what + ": " + e.getMessage(), e);
+    }
+
+    private Properties properties(AccountSpec account, String protocol) {
+        String p = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.put(p + "connectiontimeout", String.valueOf(connectTimeout.toMillis()));
+        props.put(p + "timeout", String.valueOf(readTimeout.toMillis()));
+        if (account.security() == AccountSpec.Security.STARTTLS) {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+        }
+        if (account.security() != AccountSpec.Security.NONE) {
+            props.put(p + "ssl.checkserveridentity", String.valueOf(!account.trustAnyCertificate()));
+            if (account.trustAnyCertificate()) {
+                props.put(p + "ssl.trust", "*");
+            }
+        }
+        return props;
+    }
+}

@@ -1,0 +1,156 @@
+package io.mailsync.fetcher.application;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.DeleteFromServer;
+import io.mailsync.events.MailCommand;
+import io.mailsync.events.MailEvent;
+import io.mailsync.events.MailboxUsageSampled;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageExpunged;
+import io.mailsync.events.MessageLocator;
+import io.mailsync.events.Origin;
+import io.mailsync.fetcher.application.port.out.ContentStore;
+import io.mailsync.fetcher.application.port.out.MailLogin;
+import io.mailsync.fetcher.application.port.out.MaildropStore;
+import io.mailsync.fetcher.application.port.out.Pop3Drop;
+import io.mailsync.fetcher.application.port.out.Pop3Server;
+import io.mailsync.fetcher.domain.DropEntry;
+import io.mailsync.fetcher.domain.MessageSummary;
+import io.mailsync.fetcher.domain.Retention;
+import io.mailsync.fetcher.domain.UidlRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A POP3 account: one short session per poll (a maildrop is locked while a session is open). An unknown UIDL is
+ * new mail, a UIDL gone from the server is an expunge, {@code STAT} is the usage. Retention deletes a message
+ * only after the sync service confirmed it stored it (a {@link DeleteFromServer} command), and such a deletion is
+ * not announced as an expunge — the message lives on in mailsync.
+ */
+final class Pop3Loop {
+
+    private final Pop3Server server;
+    private final MaildropStore drops;
+    private final ContentStore contents;
+    private final SyncContext with;
+    private final Origin origin;
+    private boolean reportedConnected;
+
+    Pop3Loop(Pop3Server server, MaildropStore drops, ContentStore contents, SyncContext with, Origin origin) {
+        this.server = server;
+        this.drops = drops;
+        this.contents = contents;
+        this.with = with;
+        this.origin = origin;
+    }
+
+    void run(AccountSpec account, String password, SessionControl control) {
+        while (control.running()) {
+            confirmStored(account, control);
+            Duration wait = account.pollInterval();
+            try (Pop3Drop drop = server.connect(new MailLogin(account, password))) {
+                control.holding(drop);
+                if (!control.running()) {
+                    return;
+                }
+                control.connected();
+                if (!reportedConnected) {
+                    control.status(Status.CONNECTED); // once per session, not per poll
+                    reportedConnected = true;
+                }
+                List<String> deleted = poll(account, drop);
+                // forgotten before QUIT makes them real (RFC 1939 §6): should the QUIT fail, a message comes back
+                // as a duplicate arrival (idempotent downstream), never as a false expunge of stored mail
+                drops.remove(account.accountId(), deleted);
+                drop.commit();
+                Duration loginDelay = drop.loginDelay().orElse(Duration.ZERO);
+                wait = loginDelay.compareTo(wait) > 0 ? loginDelay : wait;
+            } finally {
+                control.holding(null);
+            }
+            control.status(Status.POLLING);
+            control.pause(wait);
+        }
+    }
+
+    /** Returns the UIDLs marked for deletion; they go when the session commits. */
+    private List<String> poll(AccountSpec account, Pop3Drop drop) {
+        String accountId = account.accountId();
+        List<DropEntry> entries = drop.list();
+        Map<String, UidlRecord> known = drops.load(accountId);
+        Instant now = with.clock().instant();
+
+        List<DropEntry> fresh = entries.stream().filter(e -> !known.containsKey(e.uidl())).toList();
+        for (int from = 0; from < fresh.size(); from += with.settings().batchSize()) {
+            List<DropEntry> batch = fresh.subList(from, Math.min(fresh.size(), from + with.settings().batchSize()));
+            List<MailEvent> arrived = new ArrayList<>();
+            for (DropEntry entry : batch) {
+                arrived.add(arrived(account, drop, entry, now));
+            }
+            with.publisher().publish(arrived);
+            drops.add(accountId, batch.stream().map(e -> new UidlRecord(e.uidl(), now, false)).toList());
+        }
+
+        Set<String> present = entries.stream().map(DropEntry::uidl).collect(Collectors.toSet());
+        List<String> gone = known.keySet().stream().filter(uidl -> !present.contains(uidl)).sorted().toList();
+        if (!gone.isEmpty()) {
+            with.publisher().publish(gone.stream().<MailEvent>map(uidl -> new MessageExpunged(UUID.randomUUID(),
+                    now, accountId, Origin.server(), MessageLocator.pop3(uidl))).toList());
+            drops.remove(accountId, gone);
+        }
+
+        long[] stat = drop.stat();
+        with.publisher().publish(new MailboxUsageSampled(UUID.randomUUID(), now, accountId, origin,
+                MailboxUsageSampled.Source.POP3_STAT, stat[1], null, stat[0], null));
+
+        return deleteDue(account, drop, entries, known, now);
+    }
+
+    private MailEvent arrived(AccountSpec account, Pop3Drop drop, DropEntry entry, Instant now) {
+        MessageLocator locator = MessageLocator.pop3(entry.uidl());
+        MessageSummary m;
+        String contentRef = null;
+        if (storesBodies(account)) {
+            byte[] raw = drop.retrieve(entry);
+            contentRef = contents.put(account.accountId(), locator.key(), raw); // claim check: before the event
+            m = drop.parse(entry, raw);
+        } else {
+            m = drop.headers(entry);
+        }
+        return new MessageArrived(UUID.randomUUID(), now, account.accountId(), origin, locator, null, m.messageId(),
+                m.from(), m.to(), m.cc(), m.subject(), m.sentAt(), now, m.size(), Set.of(), contentRef, false);
+    }
+
+    /** A message deleted by retention leaves the index silently: it was stored, so it is not an expunge. */
+    private List<String> deleteDue(AccountSpec account, Pop3Drop drop, List<DropEntry> entries, Map<String, UidlRecord> known,
+                           Instant now) {
+        List<String> deleted = new ArrayList<>();
+        for (DropEntry entry : entries) {
+            UidlRecord record = known.get(entry.uidl());
+            if (record != null && Retention.dueForDeletion(account.retention(), record, now)) {
+                drop.delete(entry);
+                deleted.add(entry.uidl());
+            }
+        }
+        return deleted;
+    }
+
+    private void confirmStored(AccountSpec account, SessionControl control) {
+        for (MailCommand command = control.nextCommand(); command != null; command = control.nextCommand()) {
+            if (command instanceof DeleteFromServer delete && delete.locator().isPop3()) {
+                drops.markStoredDownstream(account.accountId(), delete.locator().uidl());
+            }
+        }
+    }
+
+    private boolean storesBodies(AccountSpec account) {
+        return account.storeBodies() || with.settings().pop3StoresBodies();
+    }
+}
