@@ -1,0 +1,83 @@
+package io.mailsync.sync.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.events.MessageLocator;
+import io.mailsync.sync.domain.StoredMessage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link MessageStore} promises; implemented by each adapter's test. */
+public interface MessageStoreContract {
+
+    MessageStore messages();
+
+    private static StoredMessage message(String accountId, String id, MessageLocator locator, long modseq) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new StoredMessage(id, accountId, locator, "<" + id + "@test>", List.of("a@test"), List.of("b@test"),
+                List.of(), "subject " + id, now, now, 100, Set.of("$seen"), null, modseq, modseq, null, now, false,
+                false);
+    }
+
+    @Test
+    default void aSecondMessageAtTheSameLocationIsRefused() {
+        String account = "a-" + UUID.randomUUID();
+        MessageLocator at = MessageLocator.imap("INBOX", 1, 1);
+
+        assertThat(messages().insert(message(account, "m1-" + account, at, 1))).isTrue();
+        assertThat(messages().insert(message(account, "m2-" + account, at, 2))).isFalse();
+        assertThat(messages().findByLocator(account, at).orElseThrow().id()).isEqualTo("m1-" + account);
+    }
+
+    @Test
+    default void aWriteBasedOnAStaleModseqLoses() {
+        String account = "a-" + UUID.randomUUID();
+        String id = "m-" + account;
+        messages().insert(message(account, id, MessageLocator.pop3("u1"), 1));
+
+        assertThat(messages().updateKeywords(account, id, 1, Set.of("$flagged"), 2)).isTrue();
+        assertThat(messages().updateKeywords(account, id, 1, Set.of(), 3)).as("based on modseq 1").isFalse();
+
+        StoredMessage stored = messages().find(account, id).orElseThrow();
+        assertThat(stored.keywords()).containsExactly("$flagged");
+        assertThat(stored.modseq()).isEqualTo(2);
+    }
+
+    @Test
+    default void listsLiveMessagesNewestFirstInStablePages() {
+        String account = "a-" + UUID.randomUUID();
+        for (int i = 1; i <= 5; i++) {
+            messages().insert(message(account, "m" + i + "-" + account, MessageLocator.imap("INBOX", 1, i), i));
+        }
+        messages().markDestroyed(account, "m4-" + account, 4, 6);
+
+        List<StoredMessage> first = messages().list(account, null, null, 2);
+        List<StoredMessage> second = messages().list(account, "INBOX", first.getLast().createdModseq(), 2);
+
+        assertThat(first).extracting(StoredMessage::createdModseq).containsExactly(5L, 3L);
+        assertThat(second).extracting(StoredMessage::createdModseq).containsExactly(2L, 1L);
+        assertThat(messages().list(account, "Archive", null, 10)).isEmpty();
+    }
+
+    @Test
+    default void relocationKeepsIdAndKeywords() {
+        String account = "a-" + UUID.randomUUID();
+        String id = "m-" + account;
+        MessageLocator before = MessageLocator.imap("INBOX", 7, 3);
+        MessageLocator after = MessageLocator.imap("INBOX", 8, 1);
+        messages().insert(message(account, id, before, 1));
+
+        assertThat(messages().findRematchCandidates(account, "INBOX", 8, "<" + id + "@test>", 100)).hasSize(1);
+        assertThat(messages().relocate(account, id, before, after, null, Instant.now())).isTrue();
+        assertThat(messages().relocate(account, id, before, after, null, Instant.now())).isFalse();
+
+        StoredMessage moved = messages().findByLocator(account, after).orElseThrow();
+        assertThat(moved.id()).isEqualTo(id);
+        assertThat(moved.keywords()).containsExactly("$seen");
+        assertThat(messages().findByLocator(account, before)).isEmpty();
+    }
+}
