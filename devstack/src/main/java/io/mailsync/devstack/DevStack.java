@@ -4,6 +4,7 @@ import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.ShutdownOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,11 +68,11 @@ public final class DevStack {
         DemoAccounts accounts = new DemoAccounts(system.gatewayUrl(), adminToken, demoToken);
         done(accounts.registerIfMissing(DEMO_CUSTOMER));
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        ShutdownOrder.infrastructure(mailboxes::close);
+        ShutdownOrder.application(() -> {
             System.out.println("\nmailsync devstack: stopping");
             system.close();
-            mailboxes.close();
-        }, "devstack-shutdown"));
+        });
 
         System.out.printf("""
 

@@ -99,7 +99,8 @@ public final class MailsyncSystem implements AutoCloseable {
         // as command-line arguments: they outrank the service's own configuration file, default properties don't
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = builder.run(args);
+        // closed by close(), in order, before the infrastructure (testkit ShutdownOrder) — not by its own hook
+        ConfigurableApplicationContext context = builder.registerShutdownHook(false).run(args);
         contexts.add(context);
         byName.put(name, context);
         progress.started(name, port(name), (System.nanoTime() - started) / 1_000_000);

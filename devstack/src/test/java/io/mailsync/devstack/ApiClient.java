@@ -39,7 +39,7 @@ final class ApiClient {
     String registerAccount(String customer, String protocol, int port, String username, String password) {
         ObjectNode body = JSON.createObjectNode().put("customerId", customer).put("protocol", protocol)
                 .put("host", "127.0.0.1").put("port", port).put("security", "NONE").put("username", username)
-                .put("password", password).put("pollInterval", "PT2S");
+                .put("password", password).put("pollInterval", "PT10S");
         Response created = post("/api/v1/accounts", body);
         if (created.status() != 201) {
             throw new AssertionError("registering the account answered " + created.status() + ": " + created.raw());

@@ -5,6 +5,7 @@ import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.ShutdownOrder;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -30,7 +31,7 @@ final class RunningSystem {
                     Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 32).getBytes()),
                     JwtKit.shared().publicKeyLocation(), "127.0.0.1", GreenMailKit.smtpPort(), "quota@mailsync.test", 0);
             system = MailsyncSystem.start(settings, MailsyncSystem.Progress.SILENT);
-            Runtime.getRuntime().addShutdownHook(new Thread(system::close, "e2e-system-shutdown"));
+            ShutdownOrder.application(system::close);
         }
         return system;
     }

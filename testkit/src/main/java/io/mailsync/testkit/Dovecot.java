@@ -73,7 +73,7 @@ public final class Dovecot implements AutoCloseable {
         Requirements.dovecot();
         if (shared == null) {
             shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "dovecot-shutdown"));
+            ShutdownOrder.infrastructure(shared::close);
         }
         return shared;
     }

@@ -19,7 +19,7 @@ public final class GreenMailKit {
                     new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
                     new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3)});
             greenMail.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "greenmail-kit-shutdown"));
+            ShutdownOrder.infrastructure(greenMail::stop);
         }
         return greenMail;
     }

@@ -37,7 +37,7 @@ public final class KafkaKit {
                 "offsets.topic.num.partitions", "4",
                 "log.dirs", System.getProperty("java.io.tmpdir") + "/mailsync-kafka-" + UUID.randomUUID()));
         embedded.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(embedded::destroy, "kafka-kit-shutdown"));
+        ShutdownOrder.infrastructure(embedded::destroy);
         return embedded.getBrokersAsString();
     }
 

@@ -49,7 +49,7 @@ public final class MongoKit {
         server.enableOplog();
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-kit-shutdown"));
+        ShutdownOrder.infrastructure(server::shutdownNow);
         return "mongodb://127.0.0.1:" + address.getPort();
     }
 }
