@@ -86,6 +86,9 @@ class DevicesIT extends SyncIntegrationTest {
 
         JsonNode details = box.api().get(box.path() + "/messages/" + box.messageId()).json();
         assertThat(details.get("devices").toString()).contains(box.deviceA()).contains("readAt");
+        JsonNode deviceB = box.api().get(box.path() + "/devices/" + box.deviceB()).json();
+        assertThat(deviceB.get("acknowledgedState").asString()).isEqualTo(before);
+        assertThat(deviceB.get("name").asString()).isEqualTo("laptop");
     }
 
     @Test

@@ -1,0 +1,23 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.sync.application.port.out.DeviceStore;
+import io.mailsync.sync.domain.Device;
+import org.springframework.stereotype.Service;
+
+/** A device's registration and the state it last acknowledged (the {@code since} of its last {@code /changes}). */
+@Service
+public class GetDevice {
+
+    private final AccountAccess access;
+    private final DeviceStore devices;
+
+    public GetDevice(AccountAccess access, DeviceStore devices) {
+        this.access = access;
+        this.devices = devices;
+    }
+
+    public Device get(Caller caller, String accountId, String deviceId) {
+        access.require(caller, accountId);
+        return devices.find(accountId, deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
+    }
+}
