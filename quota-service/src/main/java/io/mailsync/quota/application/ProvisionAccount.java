@@ -6,25 +6,35 @@ import io.mailsync.quota.application.port.out.UsageStore;
 import java.util.Optional;
 
 /**
- * An account was registered, changed or removed on {@code mail.accounts}. A limit change only recomputes: a
- * crossing it causes is told by the next sample or the reconciliation, not by the change itself.
+ * An account was registered, changed or removed on {@code mail.accounts}. Its usage is re-evaluated at once: the
+ * two topics are read independently, so a sample may have come before its account, and a lowered limit can push
+ * usage over a level that no sample will announce. A raised limit only re-arms levels, silently (a full mailbox
+ * still hears that it is back under quota).
  */
 public final class ProvisionAccount {
 
     private final AccountStore accounts;
     private final UsageStore usage;
     private final AlertRecordStore records;
+    private final EvaluateAccount evaluate;
+    private final DeliverNotices deliver;
 
-    public ProvisionAccount(AccountStore accounts, UsageStore usage, AlertRecordStore records) {
+    public ProvisionAccount(AccountStore accounts, UsageStore usage, AlertRecordStore records,
+                            EvaluateAccount evaluate, DeliverNotices deliver) {
         this.accounts = accounts;
         this.usage = usage;
         this.records = records;
+        this.evaluate = evaluate;
+        this.deliver = deliver;
     }
 
     /** {@code account} empty: the account is gone (tombstone), and so is everything kept about it. */
     public void apply(String accountId, Optional<QuotaAccount> account) {
         if (account.isPresent()) {
             accounts.save(account.get());
+            if (!evaluate.evaluate(accountId).isEmpty()) {
+                deliver.deliver(accountId);
+            }
         } else {
             accounts.remove(accountId);
             usage.removeAll(accountId);

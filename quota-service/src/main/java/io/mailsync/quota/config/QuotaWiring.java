@@ -104,8 +104,9 @@ public class QuotaWiring {
     }
 
     @Bean
-    ProvisionAccount provisionAccount(AccountStore accounts, UsageStore usage, AlertRecordStore records) {
-        return new ProvisionAccount(accounts, usage, records);
+    ProvisionAccount provisionAccount(AccountStore accounts, UsageStore usage, AlertRecordStore records,
+                                      EvaluateAccount evaluate, DeliverNotices deliver) {
+        return new ProvisionAccount(accounts, usage, records, evaluate, deliver);
     }
 
     @Bean
