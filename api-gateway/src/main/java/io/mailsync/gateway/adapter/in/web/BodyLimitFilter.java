@@ -9,11 +9,14 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Request bodies above {@code mailsync.gateway.max-request-size} answer 413: at once when {@code Content-Length}
- * says so, and for chunked bodies when the count passes the limit while the body streams to the service.
+ * says so, and for chunked bodies when the count passes the limit while the body streams to the service. A
+ * {@code Content-Type} that is not a concrete media type answers 415 before anything tries to parse it.
  */
 class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -30,6 +33,11 @@ class BodyLimitFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
+        if (!readableContentType(request.getContentType())) {
+            Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "the Content-Type header is not a concrete media type");
+            return;
+        }
         try {
             chain.doFilter(new Limited(request, maxBytes), response);
         } catch (IOException | ServletException | RuntimeException e) {
@@ -44,6 +52,19 @@ class BodyLimitFilter extends OncePerRequestFilter {
         response.setHeader("Connection", "close"); // don't read the rest of a body nobody wants
         Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
                 "the request body is larger than " + maxBytes + " bytes");
+    }
+
+    /** Absent, or a concrete type: a wildcard or unparsable Content-Type can be neither routed nor read. */
+    private static boolean readableContentType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     static boolean causedByLimit(Throwable e) {

@@ -7,6 +7,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.mailsync.gateway.config.GatewayProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -83,11 +86,28 @@ class DownstreamGuard implements AutoCloseable {
                             .contentType(Problems.PROBLEM_JSON).body(Problems.toJson(Problems.of(
                                     HttpStatus.CONTENT_TOO_LARGE, "the request body is too large", path)));
                 }
+                if (!isDownstreamFailure(e)) {
+                    // something about this request could not be forwarded (a header, an escape): not an outage
+                    breaker.releasePermission();
+                    log.info("{} request not forwardable: {}", service, e.getClass().getSimpleName());
+                    return ServerResponse.badRequest().contentType(Problems.PROBLEM_JSON).body(Problems.toJson(
+                            Problems.of(HttpStatus.BAD_REQUEST, "the request cannot be forwarded as sent", path)));
+                }
                 breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
                 log.warn("{} call failed: {}", service, e.getClass().getSimpleName());
                 return unavailable(service, "cannot be reached", path);
             }
         };
+    }
+
+    /** Only I/O trouble with the service (refused, reset, unreadable answer) counts against its breaker. */
+    private static boolean isDownstreamFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RestClientException || t instanceof IOException || t instanceof UncheckedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ServerResponse unavailable(String service, String why, String path) {
