@@ -71,7 +71,8 @@ public final class AlertRules {
                 && forecast.get().daysToFull() * 86_400 <= policy.forecast().horizon().toSeconds();
         int streak = !newSample ? state.forecastStreak() : worthWarning ? state.forecastStreak() + 1 : 0;
         Instant forecastSentAt = state.forecastSentAt();
-        if (worthWarning && notices.isEmpty() && streak >= policy.forecast().holdSamples()
+        // only a new sample warns: a reconciliation days later must not repeat a forecast made of stale data
+        if (newSample && worthWarning && notices.isEmpty() && streak >= policy.forecast().holdSamples()
                 && !withinGrace(forecastSentAt, now)) {
             notices.add(new Notice.FullSoon(ids.get(), resource, usage, forecast.get()));
             forecastSentAt = now;

@@ -114,4 +114,25 @@ class ForecastRulesTest {
         assertThat(replay.next().forecastStreak()).isEqualTo(1);
         assertThat(replay.notices()).isEmpty();
     }
+
+    @Test
+    void aForecastIsNotRepeatedFromStaleDataWhenNoNewSampleCame() {
+        AlertState state = AlertState.initial();
+        List<UsagePoint> history = new ArrayList<>();
+        Instant at = START;
+        Usage usage = null;
+        int warnings = 0;
+        for (int day = 0; day <= 10; day++) { // 75 % rising 1.5 points a day
+            at = START.plus(Duration.ofDays(day));
+            usage = new Usage(7_500 + 150L * day, LIMIT);
+            history.add(new UsagePoint(at, usage.used()));
+            Decision d = rules.evaluate(Resource.STORAGE, state, usage, at, history, at);
+            state = d.next();
+            warnings += (int) d.notices().stream().filter(n -> n instanceof Notice.FullSoon).count();
+        }
+        assertThat(warnings).isEqualTo(1);
+        Instant muchLater = at.plus(Duration.ofDays(9)); // past the grace period, but nothing new was sampled
+        Decision reconciled = rules.evaluate(Resource.STORAGE, state, usage, at, history, muchLater);
+        assertThat(reconciled.notices()).isEmpty();
+    }
 }
