@@ -24,6 +24,12 @@ public final class Commands {
      * it would show in the failure message and in {@code ps}.
      */
     public static String run(List<String> command, Map<String, String> env, String input, Path dir) {
+        return run(command, env, input, dir, java.util.Set.of(0));
+    }
+
+    /** As {@link #run(List, Map, String, Path)}, taking every exit status in {@code success} as success. */
+    public static String run(List<String> command, Map<String, String> env, String input, Path dir,
+            java.util.Set<Integer> success) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         if (dir != null) {
@@ -40,7 +46,7 @@ public final class Commands {
                 process.destroyForcibly();
                 throw new IllegalStateException(command.getFirst() + " did not finish in 60 s: " + output);
             }
-            if (process.exitValue() != 0) {
+            if (!success.contains(process.exitValue())) {
                 throw new IllegalStateException(
                         String.join(" ", command) + " exited " + process.exitValue() + ": " + output);
             }
