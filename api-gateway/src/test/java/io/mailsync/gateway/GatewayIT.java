@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"spring.config.name=" + GatewayApplication.CONFIG_NAME,
                 "mailsync.gateway.rate-limit.limit-for-period=30",
                 "mailsync.gateway.rate-limit.period=1m",
-                "mailsync.gateway.max-request-size=64KB"})
+                "mailsync.gateway.max-request-size=64KB",
+                "mailsync.gateway.cors.allowed-origins=https://portal.example"})
 class GatewayIT {
 
     static final FakeService sync = new FakeService("sync");
@@ -214,6 +215,35 @@ class GatewayIT {
         HttpResponse<String> response = client.get("/nowhere", jwt.token("c1", "mail.read"));
         assertThat(response.statusCode()).isEqualTo(404);
         assertProblem(response, 404);
+    }
+
+    @Test
+    void browsersFromAnAllowedOriginMayCall() throws Exception {
+        java.net.http.HttpRequest preflight = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(client.base() + "/api/v1/accounts/acc-c1/messages/m1"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://portal.example")
+                .header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "authorization,content-type,x-device-id").build();
+        HttpResponse<String> allowed = client.http().send(preflight, HttpResponse.BodyHandlers.ofString());
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://portal.example");
+
+        java.net.http.HttpRequest other = java.net.http.HttpRequest.newBuilder(preflight.uri())
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "PATCH").build();
+        HttpResponse<String> refused = client.http().send(other, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(sync.received()).isEmpty();
+    }
+
+    @Test
+    void requestsAreCountedByRouteAndStatus() {
+        client.get("/api/v1/accounts/acc-c1/quota", jwt.token("metrics", "mail.read"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(client.get("/actuator/prometheus", null)
+                .body()).contains("mailsync_gateway_requests_seconds_count{route=\"quota-service\",status=\"403\"}"));
     }
 
     @Test
