@@ -23,26 +23,36 @@ class GridFsContentStore implements ContentStore, DisposableBean {
 
     static final String BUCKET = "messages";
 
-    private final MongoClient client;
-    private final GridFSBucket bucket;
+    private final ConnectionString connection;
+    private MongoClient client;
+    private GridFSBucket bucket;
 
     GridFsContentStore(@Value("${mailsync.content.uri}") String uri) {
-        ConnectionString connection = new ConnectionString(uri);
-        this.client = MongoClients.create(connection);
-        String database = connection.getDatabase() == null ? "mailsync-content" : connection.getDatabase();
-        this.bucket = GridFSBuckets.create(client.getDatabase(database), BUCKET);
+        this.connection = new ConnectionString(uri);
+    }
+
+    /** Connected on first use: a fetcher whose accounts store no bodies never opens the blob store. */
+    private synchronized GridFSBucket bucket() {
+        if (bucket == null) {
+            client = MongoClients.create(connection);
+            String database = connection.getDatabase() == null ? "mailsync-content" : connection.getDatabase();
+            bucket = GridFSBuckets.create(client.getDatabase(database), BUCKET);
+        }
+        return bucket;
     }
 
     @Override
     public String put(String accountId, String locatorKey, byte[] rfc822) {
         GridFSUploadOptions options = new GridFSUploadOptions().metadata(new Document("accountId", accountId)
                 .append("locator", locatorKey).append("contentType", "message/rfc822"));
-        ObjectId id = bucket.uploadFromStream(accountId + "/" + locatorKey, new ByteArrayInputStream(rfc822), options);
+        ObjectId id = bucket().uploadFromStream(accountId + "/" + locatorKey, new ByteArrayInputStream(rfc822), options);
         return "gridfs:" + id.toHexString();
     }
 
     @Override
-    public void destroy() {
-        client.close();
+    public synchronized void destroy() {
+        if (client != null) {
+            client.close();
+        }
     }
 }

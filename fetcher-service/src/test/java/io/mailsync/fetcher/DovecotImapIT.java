@@ -1,0 +1,191 @@
+package io.mailsync.fetcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.FolderReset;
+import io.mailsync.events.MailboxUsageSampled;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageExpunged;
+import io.mailsync.events.MessageFlagsChanged;
+import io.mailsync.events.Origin;
+import io.mailsync.events.TopicNames;
+import io.mailsync.fetcher.support.AccountFeed;
+import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.fetcher.support.Mailboxes;
+import io.mailsync.fetcher.support.ToggleProxy;
+import io.mailsync.testkit.Dovecot;
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.MailText;
+import io.mailsync.testkit.TestInfrastructure;
+import jakarta.mail.Flags;
+import jakarta.mail.UIDFolder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * IMAP accounts on a real Dovecot (CONDSTORE, QRESYNC, QUOTA). The full comparison is set to once an hour here,
+ * so every flag change and expunge seen comes from {@code CHANGEDSINCE} and {@code VANISHED}.
+ */
+@SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
+                "mailsync.fetcher.session.full-compare-every=1h", "mailsync.fetcher.session.usage-every=0s",
+                "mailsync.fetcher.session.backoff-start=200ms", "mailsync.fetcher.session.backoff-max=1s",
+                "mailsync.fetcher.breaker.open-for=1s"})
+class DovecotImapIT {
+
+    private static TopicNames topics;
+    private static EventTap events;
+    private static AccountFeed accounts;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        topics = TestInfrastructure.register(registry, "mailsync-fetcher");
+        registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
+        registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
+        events = new EventTap(topics.events());
+        accounts = new AccountFeed(topics);
+    }
+
+    @AfterAll
+    static void untap() throws InterruptedException {
+        events.close();
+        accounts.close();
+    }
+
+    @Test
+    void flagChangesAndExpungesByAnotherClientComeFromCondstoreAndQresync() {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("condstore", null);
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "1"));
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "two", "2"));
+        String accountId = register(user, dovecot.imapPort());
+        List<MessageArrived> arrived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
+        awaitStatus(accountId, Status.IDLE);
+
+        Mailboxes.withInbox(dovecot.imapPort(), user.login(), user.password(), inbox -> {
+            UIDFolder uids = (UIDFolder) inbox;
+            uids.getMessageByUID(arrived.get(0).locator().uid()).setFlags(flags(Flags.Flag.FLAGGED, "project"), true);
+            uids.getMessageByUID(arrived.get(1).locator().uid()).setFlag(Flags.Flag.DELETED, true);
+            inbox.expunge();
+        });
+
+        MessageFlagsChanged changed = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(changed.locator()).isEqualTo(arrived.get(0).locator());
+        assertThat(changed.added()).containsExactlyInAnyOrder("$flagged", "project");
+        assertThat(changed.modSeq()).isNotNull().isPositive();
+        assertThat(changed.origin()).isEqualTo(Origin.server());
+        MessageExpunged expunged = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(expunged.locator()).isEqualTo(arrived.get(1).locator());
+        accounts.remove(accountId);
+    }
+
+    @Test
+    void aUidValidityChangeIsOneFolderResetAndASilentRebuild() {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("uidvalidity", null);
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "1"));
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "two", "2"));
+        String accountId = register(user, dovecot.imapPort());
+        List<MessageArrived> before = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
+        long oldValidity = before.getFirst().locator().uidValidity();
+
+        awaitStatus(accountId, Status.IDLE);
+
+        // the mailbox is rebuilt on the server (same mail, new UIDVALIDITY) and its sessions are cut
+        dovecot.doveadm("mailbox", "update", "-u", user.login(), "--uid-validity", String.valueOf(oldValidity + 1000),
+                "INBOX");
+        dovecot.doveadm("kick", user.login());
+
+        FolderReset reset = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(FolderReset.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(reset.oldUidValidity()).isEqualTo(oldValidity);
+        assertThat(reset.newUidValidity()).isEqualTo(oldValidity + 1000);
+        List<MessageArrived> rebuilt = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 4).subList(2, 4);
+        assertThat(rebuilt).allSatisfy(m -> {
+            assertThat(m.rebuild()).isTrue();
+            assertThat(m.locator().uidValidity()).isEqualTo(oldValidity + 1000);
+        });
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> events.of(FolderReset.class, accountId).size() == 1);
+        accounts.remove(accountId);
+    }
+
+    @Test
+    void usageComesFromGetQuotaRootInBytes() {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("quota", "*:storage=1M");
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "x".repeat(5000)));
+        String accountId = register(user, dovecot.imapPort());
+
+        MailboxUsageSampled usage = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MailboxUsageSampled.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(usage.source()).isEqualTo(MailboxUsageSampled.Source.IMAP_QUOTA);
+        assertThat(usage.storageLimitBytes()).isEqualTo(1024L * 1024);
+        assertThat(usage.storageUsedBytes()).isPositive();
+        assertThat(usage.storageUsedBytes() % 1024).isZero(); // RFC 9208: STORAGE counts KiB
+
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "two", "y".repeat(20_000)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(MailboxUsageSampled.class, accountId).stream()
+                .anyMatch(u -> u.storageUsedBytes() > usage.storageUsedBytes()));
+        accounts.remove(accountId);
+    }
+
+    @Test
+    void aServerThatGoesAwayAndComesBackMissesNothing() {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("restart", null);
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "before", "1"));
+        try (ToggleProxy server = new ToggleProxy(dovecot.imapPort())) {
+            String accountId = register(user, server.port());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 1);
+            awaitStatus(accountId, Status.IDLE);
+
+            server.stop();
+            awaitStatus(accountId, Status.UNREACHABLE);
+            dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "while down", "2"));
+            server.start();
+
+            List<MessageArrived> all = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
+            assertThat(all.get(1).subject()).isEqualTo("while down");
+            assertThat(all.get(1).rebuild()).isFalse();
+            dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "after", "3"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 3);
+            accounts.remove(accountId);
+        }
+    }
+
+    private static String register(MailUser user, int port) {
+        String accountId = "acc-" + UUID.randomUUID();
+        accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
+        return accountId;
+    }
+
+    private static Flags flags(Flags.Flag system, String keyword) {
+        Flags flags = new Flags(system);
+        flags.add(keyword);
+        return flags;
+    }
+
+    private static AccountStatusChanged awaitStatus(String accountId, Status status) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> events.of(AccountStatusChanged.class, accountId)
+                .stream().filter(s -> s.status() == status).reduce((a, b) -> b), Optional::isPresent).orElseThrow();
+    }
+}
