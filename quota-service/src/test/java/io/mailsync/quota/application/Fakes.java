@@ -1,0 +1,104 @@
+package io.mailsync.quota.application;
+
+import io.mailsync.quota.application.port.out.AccountStore;
+import io.mailsync.quota.application.port.out.AlertPublisher;
+import io.mailsync.quota.application.port.out.NoticeMailer;
+import io.mailsync.quota.domain.AlertPolicy;
+import io.mailsync.quota.domain.Notice;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The world of the use cases, in memory: accounts, a mail relay and a topic that can be told to fail. */
+final class Fakes {
+
+    private Fakes() {
+    }
+
+    static QuotaSettings settings() {
+        return new QuotaSettings(Map.of("default", AlertPolicy.defaults()), "default", Duration.ofDays(30),
+                Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofMinutes(30), "test");
+    }
+
+    static final class Accounts implements AccountStore {
+        private final Map<String, QuotaAccount> accounts = new ConcurrentHashMap<>();
+
+        @Override
+        public void save(QuotaAccount account) {
+            accounts.put(account.accountId(), account);
+        }
+
+        @Override
+        public Optional<QuotaAccount> find(String accountId) {
+            return Optional.ofNullable(accounts.get(accountId));
+        }
+
+        @Override
+        public void remove(String accountId) {
+            accounts.remove(accountId);
+        }
+
+        @Override
+        public List<String> idsAfter(String afterId, int limit) {
+            return accounts.keySet().stream().filter(id -> afterId == null || id.compareTo(afterId) > 0)
+                    .sorted(Comparator.naturalOrder()).limit(limit).toList();
+        }
+    }
+
+    static final class Mailer implements NoticeMailer {
+        final List<Notice> sent = new CopyOnWriteArrayList<>();
+        volatile boolean down;
+
+        @Override
+        public void send(QuotaAccount account, Notice notice) {
+            if (down) {
+                throw new NotAccepted("connection refused", null);
+            }
+            sent.add(notice);
+        }
+    }
+
+    static final class Topic implements AlertPublisher {
+        final List<Notice> published = new CopyOnWriteArrayList<>();
+        volatile boolean down;
+
+        @Override
+        public void publish(String accountId, Notice notice, Instant occurredAt) {
+            if (down) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            published.add(notice);
+        }
+    }
+
+    static final class TestClock extends Clock {
+        private Instant now = Instant.parse("2026-11-26T08:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
