@@ -28,6 +28,10 @@ public final class DevStack {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(System.getenv().getOrDefault("MAILSYNC_DATA", "devstack-data")).toAbsolutePath();
         Files.createDirectories(data);
+        // before the first logger exists: the console keeps to progress and warnings, the rest goes to a file
+        System.setProperty("MAILSYNC_LOG_FILE", data.resolve("devstack.log").toString());
+        System.setProperty("logback.configurationFile", "devstack-logback.xml");
+        System.setProperty("logging.config", "classpath:devstack-logback.xml");
         long started = System.nanoTime();
 
         step("Kafka (KRaft, in-process)");
@@ -82,7 +86,7 @@ public final class DevStack {
                   accounts  %s
                   mail      IMAP localhost:%d, POP3 localhost:%d, SMTP localhost:%d (users alice, bob, carol; password %s)
                   quota mail to notices@demo.test (IMAP login notices / %s)
-                  data      %s
+                  data      %s   (log: devstack.log)
                   token     export TOKEN=$(cat %s)   (customer %s; admin token in %s)
 
                   try:      curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/accounts
