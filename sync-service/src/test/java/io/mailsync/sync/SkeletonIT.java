@@ -83,6 +83,8 @@ class SkeletonIT extends SyncIntegrationTest {
         assertThat(first.get("messageIdHeader").asString()).isEqualTo(hello.messageIdHeader());
         assertThat(first.get("keywords").get("$seen").asBoolean()).isTrue();
         assertThat(first.get("from").get(0).asString()).isEqualTo("alice@example.test");
+        assertThat(java.time.Instant.parse(first.get("sentAt").asString())).isEqualTo(hello.sentAt());
+        assertThat(first.get("size").asLong()).isEqualTo(hello.size());
     }
 
     @Test

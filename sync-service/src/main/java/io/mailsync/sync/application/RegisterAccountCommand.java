@@ -3,7 +3,6 @@ package io.mailsync.sync.application;
 import io.mailsync.events.AccountSpec;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /** A mailbox to register, validated on construction; the password only ever leaves here encrypted. */
 public record RegisterAccountCommand(
@@ -30,10 +29,10 @@ public record RegisterAccountCommand(
         if (customerId != null && (customerId.isBlank() || customerId.length() > 200)) {
             throw new IllegalArgumentException("customerId is 1 to 200 characters");
         }
-        Objects.requireNonNull(protocol, "protocol is IMAP or POP3");
+        require(protocol != null, "protocol is IMAP or POP3");
         require(host != null && host.matches("[A-Za-z0-9.:\\[\\]-]{1,253}"), "host is a host name or address");
         require(port >= 1 && port <= 65535, "port is 1 to 65535");
-        Objects.requireNonNull(security, "security is SSL, STARTTLS or NONE");
+        require(security != null, "security is SSL, STARTTLS or NONE");
         require(username != null && !username.isBlank() && username.length() <= 320, "username is 1 to 320 characters");
         require(password != null && !password.isEmpty() && password.length() <= 1024, "password is 1 to 1024 characters");
         folders = folders == null || folders.isEmpty() ? List.of("INBOX") : List.copyOf(folders);

@@ -52,15 +52,20 @@ public class StoreArrivedMessage {
             return;
         }
         String id = MessageIds.of(accountId, event.locator().key());
-        StoredMessage[] stored = new StoredMessage[1];
+        StoredMessage[] inserted = new StoredMessage[1];
         changes.record(accountId, id, ChangeKind.CREATED, modseq -> {
-            stored[0] = new StoredMessage(id, accountId, event.locator(), event.messageIdHeader(), event.from(),
-                    event.to(), event.cc(), event.subject(), event.sentAt(), event.receivedAt(), event.size(),
-                    Keywords.fromServer(event.flags()), event.contentRef(), modseq, modseq, event.modSeq(),
-                    event.occurredAt(), false, false);
-            return messages.insert(stored[0]);
+            StoredMessage message = new StoredMessage(id, accountId, event.locator(), event.messageIdHeader(),
+                    event.from(), event.to(), event.cc(), event.subject(), event.sentAt(), event.receivedAt(),
+                    event.size(), Keywords.fromServer(event.flags()), event.contentRef(), modseq, modseq,
+                    event.modSeq(), event.occurredAt(), false, false);
+            boolean stored = messages.insert(message);
+            inserted[0] = stored ? message : null;
+            return stored;
         });
-        handOff(account, stored[0] != null ? stored[0] : messages.findByLocator(accountId, event.locator()).orElseThrow());
+        // not inserted: someone stored this location first (a concurrent replay); hand off what is stored
+        StoredMessage stored = inserted[0] != null ? inserted[0]
+                : messages.findByLocator(accountId, event.locator()).orElseThrow();
+        handOff(account, stored);
     }
 
     private boolean rematch(MessageArrived event) {

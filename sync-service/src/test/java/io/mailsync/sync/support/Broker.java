@@ -40,6 +40,25 @@ public final class Broker {
         publishRaw(topic, record.accountId(), CODEC.encode(record));
     }
 
+    /** Sends many records and waits once for all of them (a fetcher's burst). */
+    public static void publishAll(String topic, List<? extends WireRecord> records) {
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        for (WireRecord record : records) {
+            sent.add(producer().send(new ProducerRecord<>(topic, record.accountId(), CODEC.encode(record))));
+        }
+        producer().flush();
+        for (java.util.concurrent.Future<?> future : sent) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static void publishRaw(String topic, String key, String value) {
         try {
             producer().send(new ProducerRecord<>(topic, key, value)).get();

@@ -31,12 +31,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    @ExceptionHandler(NullPointerException.class)
-    ProblemDetail missingInput(NullPointerException e) {
-        // records' requireNonNull name the missing field: "protocol is IMAP or POP3"
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage() == null ? "a required field is missing" : e.getMessage());
-    }
-
     @ExceptionHandler(SyncProblems.NotFound.class)
     ProblemDetail notFound(SyncProblems.NotFound e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage());

@@ -43,16 +43,16 @@ class MongoDeviceStore implements DeviceStore {
 
     @Override
     public Optional<Device> find(String accountId, String deviceId) {
-        Query query = Query.query(Criteria.where("_id").is(deviceId).and("accountId").is(accountId));
-        return Optional.ofNullable(mongo.findOne(query, Document.class, DEVICES)).map(doc -> new Device(
+        return Optional.ofNullable(mongo.findById(deviceId, Document.class, DEVICES))
+                .filter(doc -> accountId.equals(doc.getString("accountId"))).map(doc -> new Device(
                 doc.getString("_id"), doc.getString("accountId"), doc.getString("name"),
                 instant(doc, "registeredAt"), doc.getString("ackState")));
     }
 
     @Override
     public void acknowledge(String accountId, String deviceId, String state) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(deviceId).and("accountId").is(accountId)),
-                new Update().set("ackState", state), DEVICES);
+        // callers found the device through find(accountId, deviceId) first
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(deviceId)), new Update().set("ackState", state), DEVICES);
     }
 
     @Override

@@ -36,6 +36,10 @@ class MongoMessageStore implements MessageStore {
                 .on("locatorKey", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("createdModseq", Sort.Direction.DESC));
+        // Conditional writes filter on exactly (_id, modseq). _id alone is unique, so this index is too; it exists
+        // because the MongoDB wire server used in tests only uses an index whose keys equal the filter's keys.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("modseq", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("messageIdHeader", Sort.Direction.ASC));
     }
@@ -75,8 +79,10 @@ class MongoMessageStore implements MessageStore {
 
     @Override
     public Optional<StoredMessage> find(String accountId, String messageId) {
-        Query query = Query.query(Criteria.where("_id").is(messageId).and("accountId").is(accountId));
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoMessageStore::toMessage);
+        // by _id alone (an index lookup everywhere); the account is checked here, so ids can't cross accounts
+        return Optional.ofNullable(mongo.findById(messageId, Document.class, COLLECTION))
+                .filter(doc -> accountId.equals(doc.getString("accountId")))
+                .map(MongoMessageStore::toMessage);
     }
 
     @Override
@@ -165,14 +171,14 @@ class MongoMessageStore implements MessageStore {
         mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
     }
 
+    /** Callers read the message through {@link #find} or {@link #findByLocator} first, which checked the account. */
     private boolean updateIfUnchanged(String accountId, String messageId, long expectedModseq, Update update) {
-        Query query = Query.query(Criteria.where("_id").is(messageId).and("accountId").is(accountId)
-                .and("modseq").is(expectedModseq));
+        Query query = Query.query(Criteria.where("_id").is(messageId).and("modseq").is(expectedModseq));
         return mongo.updateFirst(query, update, COLLECTION).getMatchedCount() > 0;
     }
 
     private static Query byId(String accountId, String messageId) {
-        return Query.query(Criteria.where("_id").is(messageId).and("accountId").is(accountId));
+        return Query.query(Criteria.where("_id").is(messageId)); // ids are derived from the account id: unique
     }
 
     private static StoredMessage toMessage(Document doc) {
