@@ -172,6 +172,37 @@ class DovecotImapIT {
         }
     }
 
+    @Test
+    void aMalformedMessageStillArrivesWithWhatCouldBeReadAndTheSessionGoesOn() {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("malformed", null);
+        String broken = "From: <<<not an address\r\n"
+                + "To: Bob Müller <bob@example.org>\r\n"
+                + "Subject: Grüße ohne Kodierung\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"never-closed\"\r\n"
+                + "\r\n"
+                + "--never-closed\r\n"
+                + "Content-Type: text/plain\r\n"
+                + "\r\n"
+                + "no Message-ID, no Date, an 8-bit header and a boundary that never ends\r\n";
+        dovecot.deliver(user, broken);
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "fine", "1"));
+        String accountId = register(user, dovecot.imapPort());
+
+        List<MessageArrived> arrived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
+        MessageArrived odd = arrived.getFirst();
+        assertThat(odd.messageIdHeader()).isNull();
+        assertThat(odd.sentAt()).isNull();
+        assertThat(odd.subject()).contains("Gr");
+        assertThat(odd.from()).isNotEmpty();
+        assertThat(odd.size()).isPositive();
+        assertThat(arrived.get(1).subject()).isEqualTo("fine");
+        awaitStatus(accountId, Status.IDLE);
+        accounts.remove(accountId);
+    }
+
     private static String register(MailUser user, int port) {
         String accountId = "acc-" + UUID.randomUUID();
         accounts.register(accounts.imap(accountId, port, user.login(), user.password()));

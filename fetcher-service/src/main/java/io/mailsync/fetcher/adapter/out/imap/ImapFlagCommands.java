@@ -2,6 +2,7 @@ package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.fetcher.domain.FlagState;
 import io.mailsync.fetcher.domain.Keywords;
+import io.mailsync.fetcher.domain.MessageSummary;
 import io.mailsync.fetcher.domain.ServerChanges;
 import jakarta.mail.Flags;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.MODSEQ;
@@ -84,6 +87,32 @@ final class ImapFlagCommands {
         Response result = responses[responses.length - 1];
         p.handleResult(result);
         return !result.toString().contains("[MODIFIED");
+    }
+
+    /**
+     * {@code UID FETCH uid (UID RFC822.SIZE INTERNALDATE FLAGS)} without ENVELOPE: for a message whose envelope
+     * the library could not parse, so that its size, date and flags still arrive. Null when the message is gone.
+     */
+    static MessageSummary basics(IMAPProtocol p, long uid) throws ProtocolException {
+        Response[] responses = p.command("UID FETCH " + uid + " (UID RFC822.SIZE INTERNALDATE FLAGS)", null);
+        MessageSummary found = null;
+        List<Response> forAngus = new ArrayList<>();
+        for (Response r : responses) {
+            if (r instanceof FetchResponse fetch && fetch.getItem(UID.class) != null
+                    && fetch.getItem(UID.class).uid == uid) {
+                RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
+                INTERNALDATE date = fetch.getItem(INTERNALDATE.class);
+                FLAGS flags = fetch.getItem(FLAGS.class);
+                found = new MessageSummary(uid, null, null, null, null, null, null, null,
+                        date == null || date.getDate() == null ? null : date.getDate().toInstant(),
+                        size == null ? 0 : size.size, flags == null ? Set.of() : keywords(flags));
+            } else {
+                forAngus.add(r);
+            }
+        }
+        p.notifyResponseHandlers(forAngus.toArray(Response[]::new));
+        p.handleResult(responses[responses.length - 1]);
+        return found;
     }
 
     static Set<String> keywords(Flags flags) {

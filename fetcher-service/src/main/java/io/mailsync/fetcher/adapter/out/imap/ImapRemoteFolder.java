@@ -89,10 +89,28 @@ final class ImapRemoteFolder implements RemoteFolder {
                 return List.of();
             }
             folder.fetch(found.toArray(Message[]::new), profile());
-            return found.stream().map(m -> ImapMessageReader.read(m, uid(m))).toList();
+            List<MessageSummary> summaries = new java.util.ArrayList<>(found.size());
+            for (Message m : found) {
+                summaries.add(complete(ImapMessageReader.read(m, uid(m))));
+            }
+            return summaries;
         } catch (MessagingException e) {
             throw ImapFailures.translate("fetch from " + name(), e);
         }
+    }
+
+    /** An envelope the library could not parse loses its size, date and flags too: fetch those on their own. */
+    private MessageSummary complete(MessageSummary m) throws MessagingException {
+        if (m.size() > 0) {
+            return m;
+        }
+        MessageSummary basics = (MessageSummary) folder.doCommand(p -> ImapFlagCommands.basics(p, m.uid()));
+        if (basics == null) {
+            return m;
+        }
+        return new MessageSummary(m.uid(), m.modSeq(), m.messageId(), m.from(), m.to(), m.cc(), m.subject(),
+                m.sentAt(), m.receivedAt() != null ? m.receivedAt() : basics.receivedAt(), basics.size(),
+                m.keywords().isEmpty() ? basics.keywords() : m.keywords());
     }
 
     @Override
