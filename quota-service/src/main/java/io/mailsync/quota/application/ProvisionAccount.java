@@ -4,6 +4,8 @@ import io.mailsync.quota.application.port.out.AccountStore;
 import io.mailsync.quota.application.port.out.AlertRecordStore;
 import io.mailsync.quota.application.port.out.UsageStore;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An account was registered, changed or removed on {@code mail.accounts}. Its usage is re-evaluated at once: the
@@ -12,6 +14,8 @@ import java.util.Optional;
  * still hears that it is back under quota).
  */
 public final class ProvisionAccount {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisionAccount.class);
 
     private final AccountStore accounts;
     private final UsageStore usage;
@@ -33,7 +37,11 @@ public final class ProvisionAccount {
         if (account.isPresent()) {
             accounts.save(account.get());
             if (!evaluate.evaluate(accountId).isEmpty()) {
-                deliver.deliver(accountId);
+                try {
+                    deliver.deliver(accountId);
+                } catch (RuntimeException e) { // still queued: the retry timer delivers it
+                    log.warn("account {}: delivery deferred to the retry timer: {}", accountId, e.toString());
+                }
             }
         } else {
             accounts.remove(accountId);
