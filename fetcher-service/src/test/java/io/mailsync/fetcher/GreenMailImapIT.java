@@ -11,7 +11,9 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.TopicNames;
+import io.mailsync.events.Topics;
 import io.mailsync.fetcher.support.AccountFeed;
+import io.mailsync.fetcher.support.DeadLetterTap;
 import io.mailsync.fetcher.support.EventTap;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.testkit.GreenMailKit;
@@ -21,6 +23,10 @@ import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.UIDFolder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,17 +35,21 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** IMAP accounts against GreenMail (IDLE, no CONDSTORE/QRESYNC): the full-comparison path, on the real broker. */
-@SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
                 "mailsync.fetcher.session.full-compare-every=500ms"})
 class GreenMailImapIT {
 
     private static TopicNames topics;
+
+    @Value("${local.server.port}")
+    int port;
     private static EventTap events;
     private static AccountFeed accounts;
 
@@ -181,6 +191,35 @@ class GreenMailImapIT {
                 "x"), user.password()));
         awaitStatus(accountId, Status.IDLE);
         accounts.remove(accountId);
+    }
+
+    @Test
+    void reportsLivenessReadinessAndSessionMetrics() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String probe : List.of("liveness", "readiness")) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/actuator/health/" + probe)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as(probe).isEqualTo(200);
+            assertThat(health.body()).contains("UP");
+        }
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("mailsync_fetcher_sessions{", "state=\"IDLE\"");
+    }
+
+    @Test
+    void aPoisonAccountRecordGoesToTheDeadLetterTopicWithItsReason() {
+        String accountId = "acc-" + UUID.randomUUID();
+        accounts.raw(topics.accounts(), accountId, "{\"type\":\"AccountSpec\",\"schemaVersion\":1,\"accountId\":\"x\"}");
+
+        try (DeadLetterTap dlt = new DeadLetterTap(Topics.deadLetter(topics.accounts()))) {
+            DeadLetterTap.Letter letter = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> dlt.find(accountId), java.util.Optional::isPresent).orElseThrow();
+            assertThat(letter.reason()).contains("malformed");
+        }
+        assertThat(events.of(AccountStatusChanged.class, accountId)).isEmpty();
     }
 
     private static void appendPlain(MailUser user, String subject) {

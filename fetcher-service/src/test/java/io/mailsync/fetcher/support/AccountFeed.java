@@ -69,6 +69,11 @@ public final class AccountFeed implements AutoCloseable {
         send(topics.commands(), command.accountId(), codec.encode(command));
     }
 
+    /** Any text on any topic: a poison record, as a buggy producer would write it. */
+    public void raw(String topic, String key, String value) {
+        send(topic, key, value);
+    }
+
     private void send(String key, String value) {
         send(topics.accounts(), key, value);
     }

@@ -3,7 +3,6 @@ package io.mailsync.fetcher.adapter.in.kafka;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailCommand;
-import io.mailsync.events.MalformedRecordException;
 import io.mailsync.events.TopicNames;
 import io.mailsync.fetcher.application.AccountSessions;
 import java.util.ArrayList;
@@ -64,28 +63,19 @@ class AccountOwnershipListener implements ConsumerSeekAware {
             }
             return;
         }
-        try {
-            codec.decode(record.value(), AccountSpec.class).ifPresentOrElse(spec -> {
-                owned(record.partition()).add(spec.accountId());
-                sessions.watch(spec);
-            }, () -> log.debug("skipping a record of unknown type at {}-{}@{}", record.topic(), record.partition(),
-                    record.offset()));
-        } catch (MalformedRecordException e) {
-            log.warn("skipping a malformed account record at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-        }
+        // a malformed record propagates: the container's error handler sends it to the dead-letter topic
+        codec.decode(record.value(), AccountSpec.class).ifPresentOrElse(spec -> {
+            owned(record.partition()).add(spec.accountId());
+            sessions.watch(spec);
+        }, () -> log.debug("skipping a record of unknown type at {}-{}@{}", record.topic(), record.partition(),
+                record.offset()));
     }
 
     private void onCommand(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return;
         }
-        try {
-            codec.decode(record.value(), MailCommand.class).ifPresent(sessions::command);
-        } catch (MalformedRecordException e) {
-            log.warn("skipping a malformed command at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-        }
+        codec.decode(record.value(), MailCommand.class).ifPresent(sessions::command);
     }
 
     @Override

@@ -25,10 +25,12 @@ final class ImapConnection implements MailboxConnection {
 
     private final IMAPStore store;
     private final List<IMAPFolder> opened = new CopyOnWriteArrayList<>();
+    private final Runnable idleWakeUp;
     private volatile boolean closed;
 
-    ImapConnection(IMAPStore store) {
+    ImapConnection(IMAPStore store, Runnable idleWakeUp) {
         this.store = store;
+        this.idleWakeUp = idleWakeUp;
     }
 
     @Override
@@ -45,7 +47,7 @@ final class ImapConnection implements MailboxConnection {
                 folder.open(Folder.READ_WRITE);
             }
             opened.add(folder);
-            return new ImapRemoteFolder(folder, supportsPush(), condstore, qresync);
+            return new ImapRemoteFolder(folder, supportsPush(), condstore, qresync, idleWakeUp);
         } catch (MessagingException e) {
             throw ImapFailures.translate("select " + name, e);
         }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +29,18 @@ class ImapMailServer implements MailServer {
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
+    private final Runnable idleWakeUp;
+
     @Autowired
-    ImapMailServer(FetcherProperties properties) {
-        this(properties.imap().connectTimeout(), properties.imap().readTimeout());
+    ImapMailServer(FetcherProperties properties, MeterRegistry meters) {
+        this(properties.imap().connectTimeout(), properties.imap().readTimeout(),
+                meters.counter("mailsync.fetcher.idle.wakeups")::increment);
     }
 
-    ImapMailServer(Duration connectTimeout, Duration readTimeout) {
+    ImapMailServer(Duration connectTimeout, Duration readTimeout, Runnable idleWakeUp) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.idleWakeUp = idleWakeUp;
     }
 
     @Override
@@ -46,7 +51,7 @@ class ImapMailServer implements MailServer {
         try {
             Store store = session.getStore(protocol);
             store.connect(account.host(), account.port(), account.username(), login.password());
-            return new ImapConnection((org.eclipse.angus.mail.imap.IMAPStore) store);
+            return new ImapConnection((org.eclipse.angus.mail.imap.IMAPStore) store, idleWakeUp);
         } catch (MessagingException e) {
             throw ImapFailures.translate("login to " + account.host() + ":" + account.port(), e);
         }

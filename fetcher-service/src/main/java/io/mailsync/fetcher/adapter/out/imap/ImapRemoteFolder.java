@@ -33,7 +33,11 @@ final class ImapRemoteFolder implements RemoteFolder {
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private final Semaphore pollWake = new Semaphore(0);
 
-    ImapRemoteFolder(IMAPFolder folder, boolean idle, boolean condstore, boolean qresync) throws MessagingException {
+    private final Runnable idleWakeUp;
+
+    ImapRemoteFolder(IMAPFolder folder, boolean idle, boolean condstore, boolean qresync, Runnable idleWakeUp)
+            throws MessagingException {
+        this.idleWakeUp = idleWakeUp;
         this.folder = folder;
         this.idle = idle;
         this.condstore = condstore;
@@ -164,6 +168,7 @@ final class ImapRemoteFolder implements RemoteFolder {
         });
         try {
             folder.idle(true);
+            idleWakeUp.run();
         } catch (MessagingException e) {
             throw ImapFailures.translate("IDLE on " + name(), e);
         } finally {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +23,14 @@ class KafkaMailEventPublisher implements MailEventPublisher {
     private final KafkaTemplate<String, String> kafka;
     private final EventCodec codec;
     private final String topic;
+    private final MeterRegistry meters;
 
-    KafkaMailEventPublisher(KafkaTemplate<String, String> kafka, EventCodec codec, TopicNames topics) {
+    KafkaMailEventPublisher(KafkaTemplate<String, String> kafka, EventCodec codec, TopicNames topics,
+                            MeterRegistry meters) {
         this.kafka = kafka;
         this.codec = codec;
         this.topic = topics.events();
+        this.meters = meters;
     }
 
     @Override
@@ -42,6 +46,10 @@ class KafkaMailEventPublisher implements MailEventPublisher {
             throw new IllegalStateException("interrupted while publishing to " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("events not acknowledged on " + topic + ": " + e.getMessage(), e);
+        }
+        for (MailEvent e : events) {
+            meters.counter("mailsync.fetcher.events.published", "type", EventCodec.wireType(e.getClass()).name())
+                    .increment();
         }
     }
 }
