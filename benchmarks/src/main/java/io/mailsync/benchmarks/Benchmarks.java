@@ -1,0 +1,125 @@
+package io.mailsync.benchmarks;
+
+import io.mailsync.benchmarks.idle.IdleCapacity;
+import io.mailsync.testkit.ShutdownOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./mailsync bench}: P1-P5 against the real system, each beside a baseline from this run, printed as a table
+ * and written to {@code benchmarks/target/benchmark-results.{json,md}}. {@code --quick} (or
+ * {@code -Dbench.quick=true}) is a ~2-minute smoke run with smaller counts; {@code --only=P1,P3} picks figures.
+ */
+public final class Benchmarks {
+
+    private static final long STARTED = System.nanoTime();
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> argv = Arrays.asList(args);
+        boolean quick = (argv.contains("--quick") || argv.contains("quick")) || Boolean.getBoolean("bench.quick");
+        String only = argv.stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
+                .orElse(System.getProperty("bench.only", "P1,P2,P3,P4,P5"));
+        Path out = Path.of(System.getProperty("bench.out", Files.isDirectory(Path.of("benchmarks"))
+                ? "benchmarks/target" : "target")).toAbsolutePath();
+        Files.createDirectories(out);
+        Scale scale = quick ? Scale.QUICK : Scale.FULL;
+        say("mailsync benchmarks (" + (quick ? "quick" : "full") + " run) on " + Machine.describe());
+
+        List<Figure> figures = new ArrayList<>();
+        try (Stack stack = Stack.start()) {
+            say("system up after " + seconds() + " s");
+            if (only.contains("P1")) {
+                figures.add(measure("P1", PushLatency.TARGET,
+                        () -> PushLatency.run(stack, scale.deliveries, scale.p1Budget)));
+            }
+            if (only.contains("P2")) {
+                figures.add(measure("P2", InitialImport.TARGET,
+                        () -> InitialImport.run(stack, scale.importMessages, scale.p2Budget)));
+            }
+            if (only.contains("P4")) {
+                figures.add(measure("P4", ApplyRate.TARGET, () -> ApplyRate.run(stack, scale.events, scale.p4Budget)));
+            }
+            if (only.contains("P5")) {
+                figures.add(measure("P5", GatewayOverhead.TARGET, () -> GatewayOverhead.run(stack, scale.p5Each)));
+            }
+            if (only.contains("P3")) {
+                figures.add(measure("P3", IdleCapacity.TARGET, () -> IdleCapacityFigure.of(IdleCapacity.measure(
+                        stack.kafka, stack.mongo, stack.credentialKey, scale.idleSteps, scale.p3Budget))));
+            }
+        }
+        figures.sort((a, b) -> a.id().compareTo(b.id()));
+        String table = Report.table(figures);
+        System.out.println();
+        System.out.println(table);
+        Report.write(out, figures, quick, Duration.ofNanos(System.nanoTime() - STARTED));
+        say("written " + out.resolve("benchmark-results.md") + " and .json after " + seconds() + " s");
+        ShutdownOrder.class.getName(); // infrastructure stops in testkit's shutdown hook
+        System.exit(0);
+    }
+
+    private static Figure measure(String id, String target, Callable<Figure> run) {
+        say(id + ": starting");
+        long started = System.nanoTime();
+        try {
+            Figure f = run.call();
+            say(String.format("%s: done in %.0f s: %s", id, Stats.ms(System.nanoTime() - started) / 1000, f.note()));
+            return f;
+        } catch (Exception | AssertionError e) {
+            say(id + ": failed: " + e);
+            return Figure.failed(id, id, target, "did not complete: " + e.getMessage());
+        }
+    }
+
+    public static void say(String line) {
+        System.out.printf("[bench %6.1fs] %s%n", (System.nanoTime() - STARTED) / 1e9, line);
+        System.out.flush();
+    }
+
+    private static long seconds() {
+        return (System.nanoTime() - STARTED) / 1_000_000_000L;
+    }
+
+    /** How much each figure does: the full run stays under 15 minutes here, the quick one near 2. */
+    private enum Scale {
+        FULL(200, Duration.ofMinutes(3), 10_000, Duration.ofMinutes(3), 50_000, Duration.ofMinutes(2),
+                Duration.ofSeconds(20), new int[] {1_000, 5_000, 10_000, 20_000}, Duration.ofMinutes(6)),
+        QUICK(30, Duration.ofSeconds(30), 2_000, Duration.ofSeconds(40), 10_000, Duration.ofSeconds(30),
+                Duration.ofSeconds(5), new int[] {500}, Duration.ofSeconds(60));
+
+        final int deliveries;
+        final Duration p1Budget;
+        final int importMessages;
+        final Duration p2Budget;
+        final int events;
+        final Duration p4Budget;
+        final Duration p5Each;
+        final int[] idleSteps;
+        final Duration p3Budget;
+
+        Scale(int deliveries, Duration p1Budget, int importMessages, Duration p2Budget, int events, Duration p4Budget,
+              Duration p5Each, int[] idleSteps, Duration p3Budget) {
+            this.deliveries = deliveries;
+            this.p1Budget = p1Budget;
+            this.importMessages = importMessages;
+            this.p2Budget = p2Budget;
+            this.events = events;
+            this.p4Budget = p4Budget;
+            this.p5Each = p5Each;
+            this.idleSteps = idleSteps;
+            this.p3Budget = p3Budget;
+        }
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}

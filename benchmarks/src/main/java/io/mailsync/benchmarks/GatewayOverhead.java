@@ -1,0 +1,117 @@
+package io.mailsync.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * P5: {@code GET /changes} at a fixed rate through the gateway and straight to sync-service. Open loop: each
+ * request has a scheduled start and its latency counts from then, so a stall is not hidden by sending less.
+ * Ten customers share the load (50 requests/s each), as many clients would — the gateway limits each to 100/s.
+ */
+final class GatewayOverhead {
+
+    static final String TARGET = "p99 ratio <= 1.3";
+    static final int RATE = 500;
+    private static final int CUSTOMERS = 10;
+
+    private GatewayOverhead() {
+    }
+
+    private record Target(String url, String token) {
+    }
+
+    static Figure run(Stack stack, Duration each) throws Exception {
+        Api admin = stack.admin();
+        List<Target> direct = new ArrayList<>();
+        List<Target> gateway = new ArrayList<>();
+        String syncBase = "http://localhost:" + stack.system.port("sync-service");
+        for (int i = 0; i < CUSTOMERS; i++) {
+            String customer = "p5-" + UUID.randomUUID();
+            // a mailbox that never logs in: the fetcher leaves it alone, /changes answers from the store
+            String accountId = admin.registerImap(customer, "127.0.0.1", stack.dovecot.imapPort(), "p5-nobody-" + i,
+                    "wrong");
+            String token = Stack.customerToken(customer);
+            String state = stack.customer(customer).state(accountId);
+            String path = "/api/v1/accounts/" + accountId + "/changes?since=" + state;
+            direct.add(new Target(syncBase + path, token));
+            gateway.add(new Target(stack.system.gatewayUrl() + path, token));
+        }
+        Duration warmUp = Duration.ofSeconds(3);
+        load(direct, warmUp);
+        load(gateway, warmUp);
+        Run d = load(direct, each);
+        Run g = load(gateway, each);
+        double ratio = g.stats.p99() / d.stats.p99();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rate_per_s", RATE);
+        details.put("seconds_each", each.toSeconds());
+        details.put("gateway_p50_ms", g.stats.p50());
+        details.put("gateway_p99_ms", g.stats.p99());
+        details.put("gateway_max_ms", g.stats.max());
+        details.put("gateway_errors", g.errors);
+        details.put("direct_p50_ms", d.stats.p50());
+        details.put("direct_p99_ms", d.stats.p99());
+        details.put("direct_max_ms", d.stats.max());
+        details.put("direct_errors", d.errors);
+        String note = String.format("%d req/s for %d s each: gateway p50 %.1f / p99 %.1f ms (%d errors); direct p50 %.1f / "
+                        + "p99 %.1f ms (%d errors); p50 ratio %.2f", RATE, each.toSeconds(), g.stats.p50(), g.stats.p99(),
+                g.errors, d.stats.p50(), d.stats.p99(), d.errors, g.stats.p50() / d.stats.p50());
+        return new Figure("P5", "gateway overhead, GET /changes p99 at " + RATE + " req/s", "ms", g.stats.p99(),
+                d.stats.p99(), "same requests straight to sync-service", ratio, TARGET,
+                ratio <= 1.3 && g.errors == 0, note, details);
+    }
+
+    private record Run(Stats stats, int errors) {
+    }
+
+    private static Run load(List<Target> targets, Duration duration) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        long interval = 1_000_000_000L / RATE;
+        long total = duration.toSeconds() * RATE;
+        long start = System.nanoTime() + 10_000_000L;
+        try (ExecutorService vt = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < total; i++) {
+                long scheduled = start + i * interval;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                Target t = targets.get((int) (i % targets.size()));
+                vt.submit(() -> {
+                    try {
+                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(t.url()))
+                                .header("Authorization", "Bearer " + t.token()).timeout(Duration.ofSeconds(10)).GET()
+                                .build(), HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    latencies.add(Stats.ms(System.nanoTime() - scheduled));
+                });
+            }
+            vt.shutdown();
+            vt.awaitTermination(30, TimeUnit.SECONDS);
+        }
+        http.close();
+        return new Run(Stats.of(latencies), errors.get());
+    }
+}

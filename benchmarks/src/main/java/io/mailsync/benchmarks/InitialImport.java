@@ -1,0 +1,157 @@
+package io.mailsync.benchmarks;
+
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.MailText;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * P2: a Dovecot mailbox pre-filled with N messages, registered through the gateway, until every message is listable
+ * through the API — beside a bare {@code UID FETCH 1:* (UID FLAGS RFC822.SIZE ENVELOPE)} of the same mailbox.
+ */
+final class InitialImport {
+
+    static final String TARGET = ">= 5,000 messages/s end to end";
+
+    private InitialImport() {
+    }
+
+    static Figure run(Stack stack, int messages, Duration budget) throws Exception {
+        MailUser user = stack.dovecot.newUser("p2", null);
+        long filling = System.nanoTime();
+        fill(stack.dovecot.imapPort(), user, messages);
+        Benchmarks.say(String.format("P2: %d messages appended in %.1f s", messages, Stats.ms(System.nanoTime() - filling) / 1000));
+
+        // the baseline twice; the faster (Dovecot's caches warm) is the physical limit
+        double bare = Math.min(bareFetch(stack.dovecot.imapPort(), user, messages),
+                bareFetch(stack.dovecot.imapPort(), user, messages));
+        double bareRate = messages / (bare / 1000);
+
+        String customer = "p2-" + UUID.randomUUID();
+        Api admin = stack.admin();
+        Api api = stack.customer(customer);
+        long started = System.nanoTime();
+        String accountId = admin.registerImap(customer, "127.0.0.1", stack.dovecot.imapPort(), user.login(),
+                user.password());
+        String state = api.state(accountId);
+        Set<String> created = new HashSet<>();
+        long deadline = started + budget.toNanos();
+        long firstSeen = 0;
+        while (created.size() < messages && System.nanoTime() < deadline) {
+            Api.Response r = api.get("/api/v1/accounts/" + accountId + "/changes?maxChanges=5000&since=" + state);
+            if (r.status() == 200) {
+                r.body().path("created").forEach(id -> created.add(id.asString()));
+                state = r.body().path("newState").asString();
+                if (firstSeen == 0 && !created.isEmpty()) {
+                    firstSeen = System.nanoTime();
+                }
+                if (r.body().path("hasMoreChanges").asBoolean()) {
+                    continue;
+                }
+            }
+            Thread.sleep(100);
+        }
+        int listed = listAll(api, accountId);
+        long took = System.nanoTime() - started;
+        double seconds = Stats.ms(took) / 1000;
+        double rate = listed / seconds;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("messages", messages);
+        details.put("listed", listed);
+        details.put("seconds", seconds);
+        details.put("first_listed_after_s", firstSeen == 0 ? null : Stats.ms(firstSeen - started) / 1000);
+        details.put("baseline_fetch_ms", bare);
+        details.put("baseline_messages_per_s", bareRate);
+        String note = String.format("%d of %d listed in %.1f s (first after %.1f s); bare UID FETCH %.0f ms",
+                listed, messages, seconds, firstSeen == 0 ? Double.NaN : Stats.ms(firstSeen - started) / 1000, bare);
+        return new Figure("P2", "initial import (" + messages + " msgs, register -> all listable)", "msg/s", rate,
+                bareRate, "bare UID FETCH 1:* (UID FLAGS RFC822.SIZE ENVELOPE)", rate / bareRate, TARGET,
+                listed == messages && rate >= 5000, note, details);
+    }
+
+    private static void fill(int port, MailUser user, int messages) throws MessagingException {
+        Session session = Session.getInstance(IdleClient.properties("127.0.0.1", port));
+        IMAPStore store = (IMAPStore) session.getStore("imap");
+        store.connect(user.login(), user.password());
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            int batch = 500;
+            for (int from = 0; from < messages; from += batch) {
+                int n = Math.min(batch, messages - from);
+                Message[] group = new Message[n];
+                for (int i = 0; i < n; i++) {
+                    int k = from + i;
+                    String text = MailText.withMessageId("<p2-" + k + "-" + UUID.randomUUID() + "@bench.test>",
+                            "Sender " + (k % 97) + " <s" + (k % 97) + "@sender.test>", user.address(),
+                            "Import message " + k, "body of message " + k + "\r\n" + "x".repeat(200 + k % 800));
+                    group[i] = new MimeMessage(session, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+                }
+                inbox.appendMessages(group);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    /** Milliseconds for one bare fetch of every message's UID, flags, size and envelope. */
+    private static double bareFetch(int port, MailUser user, int messages) throws MessagingException {
+        IMAPStore store = (IMAPStore) Session.getInstance(IdleClient.properties("127.0.0.1", port)).getStore("imap");
+        store.connect(user.login(), user.password());
+        try {
+            IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            long started = System.nanoTime();
+            int fetched = (Integer) inbox.doCommand(p -> {
+                Response[] responses = p.command("UID FETCH 1:* (UID FLAGS RFC822.SIZE ENVELOPE)", null);
+                int count = 0;
+                for (Response r : responses) {
+                    if (r instanceof FetchResponse) {
+                        count++;
+                    }
+                }
+                return count;
+            });
+            double took = Stats.ms(System.nanoTime() - started);
+            if (fetched != messages) {
+                throw new IllegalStateException("bare fetch saw " + fetched + " of " + messages);
+            }
+            inbox.close(false);
+            return took;
+        } finally {
+            store.close();
+        }
+    }
+
+    /** Pages through the listing; the count a client sees. */
+    private static int listAll(Api api, String accountId) {
+        int count = 0;
+        String cursor = null;
+        do {
+            Api.Response r = api.get("/api/v1/accounts/" + accountId + "/messages?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            if (r.status() != 200) {
+                throw new IllegalStateException("listing answered " + r.status() + ": " + r.raw());
+            }
+            count += r.body().path("messages").size();
+            JsonNode next = r.body().path("nextCursor");
+            cursor = next.isNull() || next.isMissingNode() ? null : next.asString();
+        } while (cursor != null);
+        return count;
+    }
+}

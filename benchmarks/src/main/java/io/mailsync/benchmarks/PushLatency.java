@@ -1,0 +1,103 @@
+package io.mailsync.benchmarks;
+
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.MailText;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * P1: a message delivered to Dovecot ({@code doveadm save}) until {@code GET /changes} through the gateway shows it,
+ * beside a bare IMAP client IDLEing on the same mailbox and timed from the same delivery.
+ */
+final class PushLatency {
+
+    static final String TARGET = "p99 <= 1.2 x baseline";
+    /** /changes is polled this often: ~80 requests/s stays under the gateway's 100/s per client. */
+    private static final Duration POLL = Duration.ofMillis(12);
+
+    private PushLatency() {
+    }
+
+    static Figure run(Stack stack, int deliveries, Duration budget) throws Exception {
+        MailUser user = stack.dovecot.newUser("p1", null);
+        String customer = "p1-" + UUID.randomUUID();
+        String accountId = stack.admin().registerImap(customer, "127.0.0.1", stack.dovecot.imapPort(), user.login(),
+                user.password());
+        Api api = stack.customer(customer);
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<Double> system = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
+        try (IdleClient bare = new IdleClient("127.0.0.1", stack.dovecot.imapPort(), user.login(), user.password())) {
+            String state = api.state(accountId);
+            // warm-up: the fetcher's session is up and IDLE once the first message went all the way through
+            state = deliverAndAwait(stack, user, api, accountId, state, 0, Duration.ofSeconds(60)).state;
+            awaitBaseline(bare, 1);
+            for (int i = 1; i <= deliveries && System.nanoTime() < deadline; i++) {
+                long sent = System.nanoTime();
+                Seen seen = deliverAndAwait(stack, user, api, accountId, state, i, Duration.ofSeconds(30));
+                state = seen.state;
+                Long bareAt = awaitBaseline(bare, i + 1);
+                system.add(Stats.ms(seen.at - sent));
+                baseline.add(bareAt == null ? Double.NaN : Stats.ms(bareAt - sent));
+            }
+        }
+        Stats s = Stats.of(system);
+        Stats b = Stats.of(baseline.stream().filter(d -> !d.isNaN()).toList());
+        double ratio = s.p99() / b.p99();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("deliveries", s.count());
+        details.put("p50_ms", s.p50());
+        details.put("p99_ms", s.p99());
+        details.put("max_ms", s.max());
+        details.put("baseline_p50_ms", b.p50());
+        details.put("baseline_p99_ms", b.p99());
+        details.put("baseline_max_ms", b.max());
+        details.put("poll_interval_ms", POLL.toMillis());
+        String note = String.format("mailsync p50 %.0f / p99 %.0f / max %.0f ms; bare IDLE p50 %.0f / p99 %.0f / max %.0f ms; "
+                + "n=%d; /changes polled every %d ms", s.p50(), s.p99(), s.max(), b.p50(), b.p99(), b.max(), s.count(),
+                POLL.toMillis());
+        return new Figure("P1", "push latency p99 (doveadm save -> /changes via gateway)", "ms", s.p99(), b.p99(),
+                "bare Angus IDLE client, same mailbox", ratio, TARGET, s.count() >= 1 && ratio <= 1.2, note, details);
+    }
+
+    private record Seen(long at, String state) {
+    }
+
+    private static Seen deliverAndAwait(Stack stack, MailUser user, Api api, String accountId, String since, int i,
+                                        Duration within) throws InterruptedException {
+        stack.dovecot.deliver(user, MailText.withMessageId("<p1-" + i + "-" + UUID.randomUUID() + "@bench.test>",
+                "Ann Sender <ann@sender.test>", user.address(), "P1 #" + i, "push latency probe " + i));
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            Api.Response r = api.get("/api/v1/accounts/" + accountId + "/changes?since=" + since);
+            long at = System.nanoTime();
+            if (r.status() == 200) {
+                JsonNode created = r.body().path("created");
+                if (created.size() > 0) {
+                    return new Seen(at, r.body().path("newState").asString());
+                }
+            } else if (r.status() != 429) {
+                throw new IllegalStateException("/changes answered " + r.status() + ": " + r.raw());
+            }
+            Thread.sleep(POLL);
+        }
+        throw new IllegalStateException("delivery " + i + " not visible at /changes within " + within);
+    }
+
+    private static Long awaitBaseline(IdleClient bare, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long at = bare.seenAt(n);
+            if (at != null) {
+                return at;
+            }
+            Thread.sleep(2);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+package io.mailsync.benchmarks;
+
+import io.mailsync.devstack.MailsyncSystem;
+import io.mailsync.devstack.SystemSettings;
+import io.mailsync.events.TopicNames;
+import io.mailsync.testkit.Dovecot;
+import io.mailsync.testkit.GreenMailKit;
+import io.mailsync.testkit.JwtKit;
+import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.MongoKit;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * The real system as devstack runs it — the four services in this JVM on the in-process KRaft broker and the MongoDB
+ * wire server — plus a private Dovecot. Every benchmark drives it only through the gateway and the mail server.
+ */
+final class Stack implements AutoCloseable {
+
+    static final String ADMIN = "provisioning";
+
+    final String unique = UUID.randomUUID().toString().substring(0, 8);
+    final String kafka;
+    final String mongo;
+    final TopicNames topics;
+    final String credentialKey;
+    final Dovecot dovecot;
+    final MailsyncSystem system;
+
+    private Stack() {
+        kafka = KafkaKit.bootstrapServers();
+        mongo = MongoKit.baseUri();
+        topics = KafkaKit.newNamespace();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        credentialKey = Base64.getEncoder().encodeToString(key);
+        dovecot = Dovecot.start();
+        SystemSettings settings = new SystemSettings(kafka, mongo, "bench-" + unique, topics, "-" + unique, "bench",
+                credentialKey, JwtKit.shared().publicKeyLocation(), "127.0.0.1", GreenMailKit.smtpPort(),
+                "quota@mailsync.test", 0);
+        system = MailsyncSystem.start(settings, new MailsyncSystem.Progress() {
+            @Override
+            public void starting(String service) {
+                Benchmarks.say("starting " + service);
+            }
+
+            @Override
+            public void started(String service, int port, long millis) {
+                Benchmarks.say(service + " on " + port + " (" + millis + " ms)");
+            }
+        });
+    }
+
+    static Stack start() {
+        return new Stack();
+    }
+
+    String syncDatabase() {
+        return "bench-" + unique + "-sync";
+    }
+
+    Api admin() {
+        return new Api(system.gatewayUrl(), JwtKit.shared().token(ADMIN, "accounts.admin", "mail.read"));
+    }
+
+    Api customer(String customerId) {
+        return new Api(system.gatewayUrl(), customerToken(customerId));
+    }
+
+    /** The same customer's calls straight to sync-service, bypassing the gateway (P5's baseline). */
+    Api customerDirect(String customerId) {
+        return new Api("http://localhost:" + system.port("sync-service"), customerToken(customerId));
+    }
+
+    static String customerToken(String customerId) {
+        return JwtKit.shared().token(customerId, "mail.read", "mail.write", "quota.read");
+    }
+
+    @Override
+    public void close() {
+        system.close();
+        dovecot.close();
+    }
+}
