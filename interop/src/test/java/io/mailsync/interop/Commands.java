@@ -3,6 +3,7 @@ package io.mailsync.interop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,27 +36,43 @@ public final class Commands {
         if (dir != null) {
             builder.directory(dir.toFile());
         }
+        Path output = null;
         try {
+            // output to a file, not a pipe: a hung command must not hang the reader past the timeout
+            output = Files.createTempFile("mailsync-command-", ".out");
+            builder.redirectOutput(output.toFile());
             Process process = builder.start();
             if (input != null) {
                 process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
             }
             process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IllegalStateException(command.getFirst() + " did not finish in 60 s: " + output);
+            }
+            String printed = Files.readString(output, StandardCharsets.ISO_8859_1);
+            if (!finished) {
+                throw new IllegalStateException(command.getFirst() + " did not finish in 60 s: " + printed);
             }
             if (!success.contains(process.exitValue())) {
                 throw new IllegalStateException(
-                        String.join(" ", command) + " exited " + process.exitValue() + ": " + output);
+                        String.join(" ", command) + " exited " + process.exitValue() + ": " + printed);
             }
-            return output;
+            return printed;
         } catch (IOException e) {
             throw new UncheckedIOException("could not run " + command.getFirst(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ignored) {
+                    // a temp file left behind
+                }
+            }
         }
     }
 }
