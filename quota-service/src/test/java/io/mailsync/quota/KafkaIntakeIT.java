@@ -40,6 +40,7 @@ class KafkaIntakeIT {
     private static String newAccount() {
         String id = "acc-" + UUID.randomUUID();
         wire.account(id, "cust-" + id, id + "@home.example", Wire.GIB, null);
+        quota.awaitAccount(id);
         return id;
     }
 

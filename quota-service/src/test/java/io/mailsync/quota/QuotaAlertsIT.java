@@ -8,7 +8,6 @@ import io.mailsync.events.QuotaForecastWarning;
 import io.mailsync.events.QuotaLevelCrossed;
 import io.mailsync.quota.application.ReconcileAccounts;
 import io.mailsync.quota.application.UsageSample;
-import io.mailsync.quota.application.port.out.AccountStore;
 import io.mailsync.quota.application.port.out.UsageStore;
 import io.mailsync.testkit.GreenMailKit;
 import java.time.Duration;
@@ -38,6 +37,7 @@ class QuotaAlertsIT {
     private static String newAccount() {
         String id = "acc-" + UUID.randomUUID();
         wire.account(id, "cust-" + id, contact(id), Wire.GIB, null);
+        quota.awaitAccount(id);
         return id;
     }
 
@@ -184,7 +184,6 @@ class QuotaAlertsIT {
     @Test
     void aCrossingNoEventAnnouncedIsCaughtByTheReconciliation() {
         String id = newAccount();
-        await().atMost(Duration.ofSeconds(30)).until(() -> quota.bean(AccountStore.class).find(id).isPresent());
         // usage written while this replica was not listening (say, a sample evaluated by a replica that crashed)
         quota.bean(UsageStore.class).record(new UsageSample(id, Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 Wire.GIB * 93 / 100, null, null, null));

@@ -54,6 +54,16 @@ final class QuotaInstance implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /**
+     * Waits until this instance knows the account. In production accounts exist long before their first sample;
+     * a test that publishes both at once must not let the samples overtake the account on the other topic.
+     */
+    void awaitAccount(String accountId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> bean(io.mailsync.quota.application.port.out.AccountStore.class).find(accountId)
+                        .isPresent());
+    }
+
     int port() {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }

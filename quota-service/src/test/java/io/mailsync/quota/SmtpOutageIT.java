@@ -54,6 +54,7 @@ class SmtpOutageIT {
         String id = "acc-" + UUID.randomUUID();
         String contact = id + "@outage.example";
         wire.account(id, "cust-" + id, contact, Wire.GIB, null);
+        quota.awaitAccount(id);
         wire.usage(id, 60, Instant.now());
         wire.usage(id, 83, Instant.now().plusSeconds(1));
 

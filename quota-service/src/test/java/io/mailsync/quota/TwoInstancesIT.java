@@ -59,6 +59,7 @@ class TwoInstancesIT {
             ids.add(id);
             wire.account(id, "cust-" + id, id + "@pair.example", Wire.GIB, null);
         }
+        ids.forEach(a::awaitAccount); // one database: whichever replica stored it
         AtomicBoolean reconciling = new AtomicBoolean(true);
         List<Thread> reconcilers = List.of(a, b).stream().map(q -> Thread.ofPlatform().start(() -> {
             while (reconciling.get()) {
