@@ -46,7 +46,7 @@ class FuzzIT {
 
     @BeforeContainer
     static void start() {
-        TopicNames names = KafkaKit.newNamespace();
+        TopicNames names = GatewayTestSupport.names();
         gateway = GatewayApplication.builder().run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + KafkaKit.bootstrapServers(),
@@ -163,7 +163,7 @@ class FuzzIT {
 
     private Arbitrary<String> lastEventIds() {
         return Arbitraries.oneOf(Arbitraries.strings().ascii().ofMaxLength(50)
-                .map(s -> s.replaceAll("[\\r\\n]", "")), Arbitraries.just(null));
+                .map(s -> s.replaceAll("\\p{Cntrl}", "")), Arbitraries.just(null));
     }
 
     private Arbitrary<byte[]> bodies() {

@@ -3,35 +3,16 @@ package io.mailsync.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
-import io.mailsync.testkit.KafkaKit;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Security at the edge: token, scope, tenant, rate and size, all answered as problem+json by the gateway. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + GatewayApplication.CONFIG_NAME,
-                "mailsync.gateway.rate-limit.limit-for-period=30",
-                "mailsync.gateway.rate-limit.period=1m",
-                "mailsync.gateway.max-request-size=64KB",
-                "mailsync.gateway.cors.allowed-origins=https://portal.example"})
-class GatewayIT {
-
-    static final FakeService sync = new FakeService("sync");
-    static final FakeService quota = new FakeService("quota");
-    static final JwtKit jwt = JwtKit.shared();
-    static final TopicNames names = KafkaKit.newNamespace();
-    static final Broker broker = new Broker(names);
+class GatewayIT extends SharedGateway {
 
     /** Every account route of the contract, with its method and the scope it needs. */
     record Call(String method, String path, String scope, String body) {
@@ -52,26 +33,12 @@ class GatewayIT {
                 new Call("GET", a + "/events", "mail.read", null));
     }
 
-    @LocalServerPort
-    int port;
     GatewayClient client;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry, names, sync, quota);
-    }
 
     @BeforeAll
     static void accounts() {
         broker.accountRegistered("acc-c1", "c1");
         broker.accountRegistered("acc-c2", "c2");
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
-        sync.close();
-        quota.close();
     }
 
     @BeforeEach
@@ -207,6 +174,18 @@ class GatewayIT {
                 "application/json");
         assertThat(response.statusCode()).isEqualTo(413);
         assertProblem(response, 413);
+        assertThat(sync.received()).isEmpty();
+    }
+
+    @Test
+    void formsAndWildcardContentTypesAre415() {
+        String writer = jwt.token("c1-forms", "mail.write");
+        for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "*/*")) {
+            HttpResponse<String> response = client.send("PATCH", "/api/v1/accounts/acc-c1/messages/m1", writer,
+                    "a=%zz", type);
+            assertThat(response.statusCode()).as(type).isEqualTo(415);
+            assertProblem(response, 415);
+        }
         assertThat(sync.received()).isEmpty();
     }
 

@@ -3,8 +3,6 @@ package io.mailsync.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mailsync.events.TopicNames;
-import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,47 +11,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Push: state changes from the broker reach open event streams within a second, on every replica. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + GatewayApplication.CONFIG_NAME,
-                "mailsync.gateway.push.ping-interval=300ms"})
-class PushIT {
-
-    static final FakeService sync = new FakeService("sync");
-    static final FakeService quota = new FakeService("quota");
-    static final TopicNames names = KafkaKit.newNamespace();
-    static final Broker broker = new Broker(names);
-    static final JwtKit jwt = JwtKit.shared();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry, names, sync, quota);
-    }
+class PushIT extends SharedGateway {
 
     @BeforeAll
     static void accounts() {
         broker.accountRegistered("acc-p1", "p1");
         broker.accountRegistered("acc-p2", "p2");
         broker.accountRegistered("acc-p3", "p3");
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
-        sync.close();
-        quota.close();
     }
 
     /** An open {@code text/event-stream}: its lines as they arrive. */

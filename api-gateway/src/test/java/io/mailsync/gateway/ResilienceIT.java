@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.testkit.JwtKit;
-import io.mailsync.testkit.KafkaKit;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +31,7 @@ class ResilienceIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry, KafkaKit.newNamespace(), sync, quota);
+        GatewayTestSupport.register(registry, GatewayTestSupport.names(), sync, quota);
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package io.mailsync.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.testkit.JwtKit;
-import io.mailsync.testkit.KafkaKit;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,36 +11,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + GatewayApplication.CONFIG_NAME)
-class RoutingIT {
+class RoutingIT extends SharedGateway {
 
-    static final FakeService sync = new FakeService("sync");
-    static final FakeService quota = new FakeService("quota");
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.register(registry, KafkaKit.newNamespace(), sync, quota);
-    }
-
-    @AfterAll
-    static void stop() {
-        sync.close();
-        quota.close();
-    }
-
-    static final String TOKEN = JwtKit.shared().token("c1", "mail.read", "mail.write", "quota.read");
+    static final String TOKEN = JwtKit.shared().token("r1", "mail.read", "mail.write", "quota.read");
     static final String ALL = JwtKit.shared().token("admin", "mail.read", "mail.write", "quota.read",
             "accounts.admin");
 

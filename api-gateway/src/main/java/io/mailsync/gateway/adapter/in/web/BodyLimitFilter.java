@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Request bodies above {@code mailsync.gateway.max-request-size} answer 413: at once when {@code Content-Length}
  * says so, and for chunked bodies when the count passes the limit while the body streams to the service. A
- * {@code Content-Type} that is not a concrete media type answers 415 before anything tries to parse it.
+ * {@code Content-Type} that is not a concrete media type, or is a form, answers 415 before anything parses it.
  */
 class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -35,7 +35,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
         }
         if (!readableContentType(request.getContentType())) {
             Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "the Content-Type header is not a concrete media type");
+                    "the public API takes JSON bodies; this Content-Type is not accepted");
             return;
         }
         try {
@@ -54,14 +54,19 @@ class BodyLimitFilter extends OncePerRequestFilter {
                 "the request body is larger than " + maxBytes + " bytes");
     }
 
-    /** Absent, or a concrete type: a wildcard or unparsable Content-Type can be neither routed nor read. */
+    /**
+     * Absent, or a concrete type that is not a form: a wildcard or unparsable Content-Type can be neither routed nor
+     * read, and form bodies would be parsed by the servlet container (the API has none; their parse errors are 500s).
+     */
     private static boolean readableContentType(String contentType) {
         if (contentType == null) {
             return true;
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return !type.isWildcardType() && !type.isWildcardSubtype();
+            return !type.isWildcardType() && !type.isWildcardSubtype()
+                    && !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)
+                    && !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type);
         } catch (InvalidMediaTypeException e) {
             return false;
         }

@@ -8,14 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The servlet filters outside Spring Security: the access log outermost, the body limit just before security so a
- * too-large body is refused before anything reads it.
+ * The servlet filters outside Spring Security: the access log outermost, then the body limit, so a too-large or
+ * unacceptable body is refused before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
 
-    /** Spring Security's filter chain runs at -100 (SecurityProperties.DEFAULT_FILTER_ORDER). */
-    private static final int BEFORE_SECURITY = -110;
+    /** Right after the access log: before Spring's and the gateway's form filters could parse a body. */
+    private static final int BEFORE_ANY_BODY_PARSING = Ordered.HIGHEST_PRECEDENCE + 60;
 
     @Bean
     FilterRegistrationBean<AccessLogFilter> accessLogFilter(MeterRegistry meters) {
@@ -28,7 +28,7 @@ class WebFilters {
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(GatewayProperties properties) {
         FilterRegistrationBean<BodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxRequestSize().toBytes()));
-        registration.setOrder(BEFORE_SECURITY);
+        registration.setOrder(BEFORE_ANY_BODY_PARSING);
         return registration;
     }
 }

@@ -1,0 +1,37 @@
+package io.mailsync.gateway;
+
+import io.mailsync.events.TopicNames;
+import io.mailsync.testkit.JwtKit;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One gateway for the integration tests that can share it (Spring caches the context across the subclasses):
+ * the real broker in a namespace of its own, stand-in sync and quota services, the test signing key, and limits
+ * small enough to reach. Tests keep out of each other's way with their own customers and accounts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + GatewayApplication.CONFIG_NAME,
+                "mailsync.gateway.rate-limit.limit-for-period=30",
+                "mailsync.gateway.rate-limit.period=1m",
+                "mailsync.gateway.max-request-size=64KB",
+                "mailsync.gateway.cors.allowed-origins=https://portal.example",
+                "mailsync.gateway.push.ping-interval=300ms"})
+abstract class SharedGateway {
+
+    static final FakeService sync = new FakeService("sync");
+    static final FakeService quota = new FakeService("quota");
+    static final TopicNames names = GatewayTestSupport.names();
+    static final Broker broker = new Broker(names);
+    static final JwtKit jwt = JwtKit.shared();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void sharedGateway(DynamicPropertyRegistry registry) {
+        GatewayTestSupport.register(registry, names, sync, quota);
+    }
+}
