@@ -1,0 +1,92 @@
+package io.mailsync.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * R7: hostile requests at the public API through the gateway, with a valid customer token — odd methods, paths with
+ * foreign, malformed and encoded ids, junk query parameters, malformed and mistyped JSON. Never a 5xx; every error
+ * is {@code application/problem+json}.
+ */
+class ApiFuzzIT {
+
+    private static Api api;
+    private static String own;
+    private static final AtomicInteger requests = new AtomicInteger();
+    private static final List<String> violations = new CopyOnWriteArrayList<>();
+
+    record Request(String method, String path, String contentType, String body) {
+    }
+
+    @BeforeContainer
+    static void aCustomerWithAnAccount() {
+        Stack stack = Stack.shared();
+        String customer = "r7-" + UUID.randomUUID();
+        own = stack.admin().registerImap(customer, 1, "fuzz", "fuzz-password-" + UUID.randomUUID());
+        api = stack.customer(customer);
+    }
+
+    @AfterContainer
+    static void record() {
+        Outcomes.held("R7", "generated requests (jqwik)", requests.get(), requests.get(), 0, 0,
+                violations.size(), violations.isEmpty() ? "no 5xx, every error problem+json"
+                        : violations.stream().limit(5).toList().toString());
+    }
+
+    @Property // tries: jqwik.tries.default in junit-platform.properties (300); -Djqwik.tries.default=N for more
+    @Label("R7: property-based fuzz of the public API")
+    void neverA5xxAndEveryErrorIsAProblem(@ForAll("requests") Request r) {
+        requests.incrementAndGet();
+        Api.Response response = api.send(r.method(), r.path(), r.contentType(), r.body());
+        String what = r.method() + " " + r.path() + " [" + r.contentType() + "] -> " + response.status();
+        if (response.status() >= 500) {
+            violations.add(what);
+        } else if (response.status() >= 400 && !response.contentType().startsWith("application/problem+json")) {
+            violations.add(what + " as " + response.contentType());
+        }
+        assertThat(response.status()).as(what + ": " + response.raw()).isLessThan(500);
+        if (response.status() >= 400) {
+            assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+        }
+    }
+
+    @Provide
+    Arbitrary<Request> requests() {
+        Arbitrary<String> method = Arbitraries.of("GET", "GET", "POST", "PATCH", "DELETE", "PUT");
+        Arbitrary<String> id = Arbitraries.oneOf(Arbitraries.just(own), Arbitraries.just(UUID.randomUUID().toString()),
+                Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(40).map(Api::encode),
+                Arbitraries.of("..", "%2e%2e", "%00", "%2F", "null", "-1", "9999999999999999999999", "%E2%98%83",
+                        "a".repeat(3000), "%25", "%27%20OR%20%271%27%3D%271", "%24where",
+                        "%7B%22%24gt%22%3A%22%22%7D"));
+        Arbitrary<String> tail = Arbitraries.of("", "/messages", "/messages/", "/changes", "/devices", "/quota",
+                "/quota/x", "/messages/{m}", "/messages/{m}/raw", "/devices/{m}", "/unknown");
+        Arbitrary<String> query = Arbitraries.of("", "?limit=-1", "?limit=abc", "?limit=100000", "?cursor=%25ZZ",
+                "?cursor=abc", "?since=garbage", "?since=-5", "?since=1:2:3", "?maxChanges=0", "?maxChanges=x",
+                "?folder=%00", "?customerId=someone-else", "?limit=1&limit=2");
+        Arbitrary<String> path = Combinators.combine(id, tail, id, query).as((a, t, m, q) ->
+                "/api/v1/accounts/" + a + t.replace("{m}", m) + q);
+        Arbitrary<String> body = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.of("{", "[]", "null", "42",
+                        "{\"keywords\":{\"$seen\":\"yes\"}}", "{\"keywords\":null}", "{\"keywords\":{\"\":true}}",
+                        "{\"protocol\":\"X400\",\"port\":\"many\"}", "{\"port\":99999999999}",
+                        "{\"host\":null,\"username\":[1,2]}", "{\"pollInterval\":\"forever\"}",
+                        "{\"keywords\":{\"$seen\":true}}", "{\"name\":" + "[".repeat(2000) + "}"),
+                Arbitraries.strings().ofMaxLength(200));
+        Arbitrary<String> contentType = Arbitraries.of("application/json", "application/json", "text/plain",
+                "application/xml", "*/*", "application/json; charset=ebcdic");
+        return Combinators.combine(method, path, contentType, body).as((m, p, c, b) ->
+                new Request(m, p, b == null ? null : c, b));
+    }
+}

@@ -1,0 +1,167 @@
+package io.mailsync.reliability;
+
+import io.mailsync.devstack.MailsyncSystem;
+import io.mailsync.devstack.SystemSettings;
+import io.mailsync.events.TopicNames;
+import io.mailsync.fetcher.FetcherApplication;
+import io.mailsync.sync.SyncApplication;
+import io.mailsync.testkit.GreenMailKit;
+import io.mailsync.testkit.JwtKit;
+import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.ShutdownOrder;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole system on the shared embedded infrastructure, with a topic namespace and databases of its own. The
+ * suite shares one ({@link #shared()}); crash scenarios start their own ({@link #fresh()}) and stop and restart the
+ * fetcher or the sync-service in it, as a pod that dies and is rescheduled.
+ */
+final class Stack implements AutoCloseable {
+
+    static final String ADMIN = "provisioning";
+    private static Stack shared;
+
+    final SystemSettings settings;
+    final MailsyncSystem system;
+    private final List<ConfigurableApplicationContext> restarted = new ArrayList<>();
+    private final Map<String, ConfigurableApplicationContext> replacements = new HashMap<>();
+
+    private Stack(SystemSettings settings) {
+        this.settings = settings;
+        this.system = MailsyncSystem.start(settings, MailsyncSystem.Progress.SILENT);
+    }
+
+    static synchronized Stack shared() {
+        if (shared == null) {
+            shared = fresh();
+            ShutdownOrder.application(shared::close);
+        }
+        return shared;
+    }
+
+    static Stack fresh() {
+        return fresh(KafkaKit.bootstrapServers(), KafkaKit.newNamespace());
+    }
+
+    /** A system on a broker of the test's own (R2), with the topics created there as deploy/ declares them. */
+    static Stack onBroker(String bootstrap) {
+        TopicNames topics = new TopicNames("r2" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(KafkaKit.topics(topics)).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create topics on " + bootstrap, e);
+        }
+        return fresh(bootstrap, topics);
+    }
+
+    private static Stack fresh(String bootstrap, TopicNames topics) {
+        SecretScan.install();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String key = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 32).getBytes());
+        SystemSettings settings = new SystemSettings(bootstrap, MongoKit.baseUri(), "rel-" + unique,
+                topics, "-" + unique, "rel", key, JwtKit.shared().publicKeyLocation(), "127.0.0.1",
+                GreenMailKit.smtpPort(), "quota@mailsync.test", 0);
+        SecretScan.databases.add(settings.databasePrefix());
+        if (bootstrap.equals(KafkaKit.bootstrapServers())) {
+            SecretScan.namespaces.add(topics);
+        }
+        SecretScan.watchKey(key);
+        return new Stack(settings);
+    }
+
+    TopicNames topics() {
+        return settings.topics();
+    }
+
+    String gatewayUrl() {
+        return system.gatewayUrl();
+    }
+
+    Api admin() {
+        return new Api(gatewayUrl(), JwtKit.shared().token(ADMIN, "accounts.admin", "mail.read", "mail.write"));
+    }
+
+    Api customer(String customerId) {
+        return new Api(gatewayUrl(), JwtKit.shared().token(customerId, "mail.read", "mail.write", "quota.read"));
+    }
+
+    /** The sync-service's own port, bypassing the gateway (the API is served by it; the gateway routes to it). */
+    Api customerAtSync(String customerId) {
+        return new Api("http://localhost:" + syncPort(),
+                JwtKit.shared().token(customerId, "mail.read", "mail.write", "quota.read"));
+    }
+
+    private int syncPort() {
+        ConfigurableApplicationContext replaced = replacements.get("sync-service");
+        return replaced != null ? port(replaced) : system.port("sync-service");
+    }
+
+    /** A crash stand-in: the service's context closes. */
+    void kill(String service) {
+        ConfigurableApplicationContext replaced = replacements.remove(service);
+        if (replaced != null) {
+            replaced.close();
+            restarted.remove(replaced);
+        } else {
+            system.stop(service);
+        }
+    }
+
+    /**
+     * Starts the service again with the same settings (a rescheduled pod). The sync-service keeps the port the
+     * gateway routes to, so the gateway finds it again.
+     */
+    void restart(String service, int fixedPort) {
+        SpringApplicationBuilder builder = switch (service) {
+            case "fetcher-service" -> FetcherApplication.builder();
+            case "sync-service" -> SyncApplication.builder();
+            default -> throw new IllegalArgumentException(service);
+        };
+        Map<String, Object> p = common(service.equals("fetcher-service") ? "fetcher" : "sync");
+        p.put("server.port", fixedPort);
+        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = builder.registerShutdownHook(false).run(args);
+        restarted.add(context);
+        replacements.put(service, context);
+    }
+
+    int port(String service) {
+        ConfigurableApplicationContext replaced = replacements.get(service);
+        return replaced != null ? port(replaced) : system.port(service);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    private Map<String, Object> common(String service) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrap());
+        p.put("spring.mongodb.uri", settings.mongoBaseUri() + "/" + settings.databasePrefix() + "-" + service);
+        p.put("mailsync.content.uri", settings.mongoBaseUri() + "/" + settings.databasePrefix() + "-content");
+        p.put("mailsync.kafka.namespace", settings.topics().namespace());
+        p.put("mailsync.kafka.group-suffix", settings.groupSuffix());
+        p.put("mailsync.crypto.key-id", settings.credentialKeyId());
+        p.put("mailsync.crypto.key", settings.credentialKey());
+        p.put("spring.security.oauth2.resourceserver.jwt.public-key-location", settings.jwtPublicKey());
+        return p;
+    }
+
+    @Override
+    public void close() {
+        for (int i = restarted.size() - 1; i >= 0; i--) {
+            restarted.get(i).close();
+        }
+        restarted.clear();
+        replacements.clear();
+        system.close();
+    }
+}

@@ -1,0 +1,123 @@
+package io.mailsync.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mailsync.testkit.Dovecot;
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * R8: another customer's token gets nothing — every public route, through the gateway and straight at the
+ * sync-service (which verifies the token again), with the victim's ids in the path and with the victim's message
+ * and device ids under the attacker's own account. ADR 0001: 404, never 403, and no byte of the victim's data.
+ */
+@Order(80)
+class TenantIsolationIT {
+
+    record Attempt(String method, String path, String body) {
+    }
+
+    @Test
+    @DisplayName("R8: every route with another customer's token")
+    void anotherCustomersTokenGetsNothing() {
+        Stack stack = Stack.shared();
+        Dovecot dovecot = Dovecot.shared();
+        String secretSubject = "victim-subject-" + UUID.randomUUID();
+        MailUser victimUser = dovecot.newUser("r8victim", null);
+        String victimHeader = Mail.newMessageId("r8");
+        dovecot.deliver(victimUser, Mail.text(victimHeader, victimUser, secretSubject));
+        String victim = "r8v-" + UUID.randomUUID();
+        String victimAccount = stack.admin().registerImap(victim, dovecot.imapPort(), victimUser.login(),
+                victimUser.password());
+        Api victimApi = stack.customer(victim);
+        await().atMost(Duration.ofSeconds(40)).until(() -> victimApi.messages(victimAccount).size() == 1);
+        String message = victimApi.messages(victimAccount).getFirst().path("id").asString();
+        String device = victimApi.post("/api/v1/accounts/" + victimAccount + "/devices",
+                Api.JSON.createObjectNode().put("name", "victim-phone")).body().path("deviceId").asString();
+
+        MailUser attackerUser = dovecot.newUser("r8attacker", null);
+        String attacker = "r8a-" + UUID.randomUUID();
+        String own = stack.admin().registerImap(attacker, dovecot.imapPort(), attackerUser.login(),
+                attackerUser.password());
+        String ownDevice = stack.customer(attacker).post("/api/v1/accounts/" + own + "/devices",
+                Api.JSON.createObjectNode().put("name", "attacker-phone")).body().path("deviceId").asString();
+
+        List<Attempt> attempts = attempts(victimAccount, message, device, own);
+        List<String> leaks = new ArrayList<>();
+        List<String> not404 = new ArrayList<>();
+        // the victim's data the attacker does not already hold (ids it put in the path may be echoed in a problem)
+        List<String> secrets = List.of(secretSubject, victimHeader, victimUser.login(), "victim-phone");
+        int tried = 0;
+        for (Api attackerApi : List.of(stack.customer(attacker), stack.customerAtSync(attacker))) {
+            for (Attempt a : attempts) {
+                tried++;
+                Api.Response r = a.path().endsWith("/events") ? attackerApi.head(a.path())
+                        : attackerApi.send(a.method(), a.path(), a.body() == null ? null : "application/json",
+                        a.body());
+                String where = a.method() + " " + a.path().replace(victimAccount, "{victim}");
+                if (r.status() / 100 == 2 || secrets.stream().anyMatch(r.raw()::contains)) {
+                    leaks.add(where + " -> " + r.status());
+                } else if (r.status() != 404) {
+                    not404.add(where + " -> " + r.status());
+                }
+            }
+            // PATCH with the attacker's own device id against the victim's message
+            tried++;
+            Api.Response r = attackerApi.patch("/api/v1/accounts/" + victimAccount + "/messages/" + message,
+                    ownDevice, "{\"keywords\":{\"$flagged\":true}}");
+            if (r.status() / 100 == 2) {
+                leaks.add("PATCH victim message with own device -> " + r.status());
+            }
+        }
+        // and the victim's data is as it was: the account, its message unread and unflagged, its device
+        JsonNode after = victimApi.messages(victimAccount).getFirst();
+        boolean intact = victimApi.get("/api/v1/accounts/" + victimAccount).status() == 200
+                && after.path("keywords").size() == 0
+                && victimApi.get("/api/v1/accounts/" + victimAccount + "/devices/" + device).status() == 200;
+        // listing as the attacker with the victim's customer id shows none of the victim's accounts
+        tried++;
+        String listed = stack.customer(attacker).get("/api/v1/accounts?customerId=" + victim).raw();
+        if (listed.contains(victimAccount)) {
+            leaks.add("GET /api/v1/accounts?customerId={victim} lists the victim's account");
+        }
+        int leakCount = leaks.size() + (intact ? 0 : 1);
+        Outcomes.held("R8", "another customer's token, gateway + sync-service", tried, tried, 0, 0, leakCount,
+                (leaks.isEmpty() ? "" : "leaks: " + leaks + "; ") + (intact ? "victim data intact" : "VICTIM DATA CHANGED")
+                        + (not404.isEmpty() ? "; not 404: " + not404 : ""));
+        assertThat(leaks).isEmpty();
+        assertThat(intact).as("the victim's account, message and device are unchanged").isTrue();
+        assertThat(not404).as("ADR 0001: another customer's account answers 404, never 403").isEmpty();
+    }
+
+    private static List<Attempt> attempts(String victim, String message, String device, String own) {
+        String a = "/api/v1/accounts/" + victim;
+        String mine = "/api/v1/accounts/" + own;
+        String seen = "{\"keywords\":{\"$seen\":true}}";
+        return List.of(
+                new Attempt("GET", a, null),
+                new Attempt("GET", a + "/messages", null),
+                new Attempt("GET", a + "/messages?folder=INBOX&limit=10", null),
+                new Attempt("GET", a + "/messages/" + message, null),
+                new Attempt("GET", a + "/messages/" + message + "/raw", null),
+                new Attempt("PATCH", a + "/messages/" + message, seen),
+                new Attempt("GET", a + "/changes", null),
+                new Attempt("GET", a + "/changes?since=0", null),
+                new Attempt("POST", a + "/devices", "{\"name\":\"intruder\"}"),
+                new Attempt("GET", a + "/devices/" + device, null),
+                new Attempt("GET", a + "/quota", null),
+                new Attempt("GET", a + "/events", null),
+                new Attempt("GET", mine + "/messages/" + message, null),
+                new Attempt("GET", mine + "/messages/" + message + "/raw", null),
+                new Attempt("PATCH", mine + "/messages/" + message, seen),
+                new Attempt("GET", mine + "/devices/" + device, null),
+                new Attempt("DELETE", a, null));
+    }
+}
