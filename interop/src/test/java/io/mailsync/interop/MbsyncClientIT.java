@@ -8,15 +8,17 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** mbsync as another device: what it marks read is read on the server, for every other client to see. */
 class MbsyncClientIT {
 
-    private final MailServer server = DovecotServer.shared();
-
-    @Test
-    void messagesReadOnTheMbsyncDeviceAreSeenOnTheServer() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.mailsync.interop.InteropServers#all")
+    void messagesReadOnTheMbsyncDeviceAreSeenOnTheServer(Supplier<MailServer> servers) throws Exception {
+        MailServer server = servers.get();
         MailUser user = server.newUser("mbsync", 0);
         server.deliver(user, MailText.simple("a@example.test", user.address(), "first", "one"));
         server.deliver(user, MailText.simple("b@example.test", user.address(), "second", "two"));
@@ -24,16 +26,16 @@ class MbsyncClientIT {
         try (MbsyncClient laptop = MbsyncClient.of(server, user)) {
             laptop.sync();
             assertThat(laptop.localMessages()).isEqualTo(2);
-            assertThat(seenOnServer(user)).containsExactly(false, false);
+            assertThat(seenOnServer(server, user)).containsExactly(false, false);
 
             laptop.markAllReadLocally();
             laptop.sync();
         }
 
-        assertThat(seenOnServer(user)).containsExactly(true, true);
+        assertThat(seenOnServer(server, user)).containsExactly(true, true);
     }
 
-    private Boolean[] seenOnServer(MailUser user) throws Exception {
+    private static Boolean[] seenOnServer(MailServer server, MailUser user) throws Exception {
         try (IMAPStore imap = Stores.imap(server, user)) {
             Folder inbox = imap.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);

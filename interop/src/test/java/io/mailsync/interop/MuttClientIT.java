@@ -10,15 +10,17 @@ import jakarta.mail.Message;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** mutt as another device: what it flags, reads and deletes is so on the server for every other client. */
 class MuttClientIT {
 
-    private final MailServer server = DovecotServer.shared();
-
-    @Test
-    void flagsReadsAndDeletesReachTheServer() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.mailsync.interop.InteropServers#all")
+    void flagsReadsAndDeletesReachTheServer(Supplier<MailServer> servers) throws Exception {
+        MailServer server = servers.get();
         MailUser user = server.newUser("mutt", 0);
         server.deliver(user, MailText.simple("a@example.test", user.address(), "invoice", "one"));
         server.deliver(user, MailText.simple("b@example.test", user.address(), "newsletter", "two"));
@@ -30,7 +32,7 @@ class MuttClientIT {
             desktop.delete("newsletter");
         }
 
-        Map<String, Flags> onServer = flagsBySubject(user);
+        Map<String, Flags> onServer = flagsBySubject(server, user);
         assertThat(onServer).containsOnlyKeys("invoice", "party");
         assertThat(onServer.get("invoice").contains(Flags.Flag.FLAGGED)).isTrue();
         assertThat(onServer.get("invoice").contains(Flags.Flag.SEEN)).isFalse();
@@ -38,7 +40,7 @@ class MuttClientIT {
         assertThat(onServer.get("party").contains(Flags.Flag.FLAGGED)).isFalse();
     }
 
-    private Map<String, Flags> flagsBySubject(MailUser user) throws Exception {
+    private static Map<String, Flags> flagsBySubject(MailServer server, MailUser user) throws Exception {
         try (IMAPStore imap = Stores.imap(server, user)) {
             Folder inbox = imap.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
