@@ -76,7 +76,7 @@ class FuzzIT {
         quota.close();
     }
 
-    @Property(tries = 250)
+    @Property // tries: jqwik.tries.default in junit-platform.properties (override with -Djqwik.tries.default=N)
     void theGatewayNeverAnswers5xx(@ForAll("requests") Request request) throws IOException {
         RawHttp.Answer answer = RawHttp.send(port, request.method(), request.target(), request.headers(),
                 request.body(), request.chunked());
