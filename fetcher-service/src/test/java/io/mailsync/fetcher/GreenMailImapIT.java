@@ -19,6 +19,7 @@ import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
+import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
@@ -58,6 +59,7 @@ class GreenMailImapIT {
         topics = TestInfrastructure.register(registry, "mailsync-fetcher");
         registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
         registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
+        registry.add("mailsync.content.uri", () -> MongoKit.uriForNewDatabase("mailsync-content"));
         events = new EventTap(topics.events());
         accounts = new AccountFeed(topics);
     }
@@ -190,6 +192,26 @@ class GreenMailImapIT {
         accounts.register(accounts.withPassword(accounts.imap(accountId, GreenMailKit.imapPort(), user.login(),
                 "x"), user.password()));
         awaitStatus(accountId, Status.IDLE);
+        accounts.remove(accountId);
+    }
+
+    @Test
+    void whereTheAccountStoresBodiesTheMessageIsStoredWithoutMarkingItRead() {
+        MailUser user = GreenMailKit.newUser("bodies");
+        appendPlain(user, "keep my body");
+        String accountId = "acc-" + UUID.randomUUID();
+
+        accounts.register(accounts.imapStoringBodies(accountId, GreenMailKit.imapPort(), user.login(),
+                user.password()));
+
+        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(arrived.contentRef()).startsWith("gridfs:");
+        assertThat(arrived.flags()).doesNotContain("$seen");
+        AtomicBoolean seen = new AtomicBoolean(true);
+        Mailboxes.withInbox(GreenMailKit.imapPort(), user.login(), user.password(), inbox -> seen.set(
+                ((UIDFolder) inbox).getMessageByUID(arrived.locator().uid()).isSet(Flags.Flag.SEEN)));
+        assertThat(seen).as("\\Seen on the server after the fetcher read the body").isFalse();
         accounts.remove(accountId);
     }
 

@@ -35,7 +35,8 @@ public final class AccountSessions {
 
     public AccountSessions(Ports ports, HostBreakers breakers, SecretCipher secrets, Clock clock,
                            SessionSettings settings) {
-        SyncContext context = new SyncContext(ports.cursors(), ports.publisher(), clock, settings);
+        SyncContext context = new SyncContext(ports.cursors(), ports.publisher(), ports.contents(), clock,
+                settings);
         this.with = new Sessions(context, secrets, new ProtocolLoops(ports.imap(), ports.pop3(), ports.drops(),
                 ports.contents(), breakers, context));
         this.cursors = ports.cursors();

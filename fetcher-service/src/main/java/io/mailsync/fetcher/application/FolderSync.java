@@ -42,11 +42,18 @@ final class FolderSync {
     private final Origin origin;
     private final RemoteFolder folder;
     private final SyncContext with;
+    private final boolean storeBodies;
     private FolderCursor cursor;
     private FolderIndex index;
     private Instant lastFullCompare = Instant.MIN;
 
     FolderSync(String accountId, Origin origin, RemoteFolder folder, SyncContext with) {
+        this(accountId, origin, folder, with, false);
+    }
+
+    /** @param storeBodies the account keeps raw messages in the content store (claim check) */
+    FolderSync(String accountId, Origin origin, RemoteFolder folder, SyncContext with, boolean storeBodies) {
+        this.storeBodies = storeBodies;
         this.accountId = accountId;
         this.origin = origin;
         this.folder = folder;
@@ -184,9 +191,14 @@ final class FolderSync {
     }
 
     private MessageArrived arrived(MessageSummary m) {
-        return new MessageArrived(UUID.randomUUID(), with.clock().instant(), accountId, origin, locator(m.uid()),
+        MessageLocator at = locator(m.uid());
+        // claim check: the body is stored before the event that references it
+        String contentRef = storeBodies
+                ? folder.raw(m.uid()).map(raw -> with.contents().put(accountId, at.key(), raw)).orElse(null)
+                : null;
+        return new MessageArrived(UUID.randomUUID(), with.clock().instant(), accountId, origin, at,
                 m.modSeq(), m.messageId(), m.from(), m.to(), m.cc(), m.subject(), m.sentAt(), m.receivedAt(),
-                m.size(), m.keywords(), null, cursor.isRebuild(m.uid()));
+                m.size(), m.keywords(), contentRef, cursor.isRebuild(m.uid()));
     }
 
     private MessageFlagsChanged flagsChanged(FlagChange c, Origin cause) {

@@ -47,7 +47,7 @@ final class ImapLoop {
             control.status(Status.CONNECTED);
             RemoteFolder inbox = c.open(INBOX);
             control.onCommand(inbox::wakeUp);
-            FolderSync sync = new FolderSync(account.accountId(), origin, inbox, with);
+            FolderSync sync = new FolderSync(account.accountId(), origin, inbox, with, account.storeBodies());
             boolean push = c.supportsPush();
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
             while (control.running()) {

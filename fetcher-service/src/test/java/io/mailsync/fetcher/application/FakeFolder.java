@@ -103,6 +103,12 @@ final class FakeFolder implements RemoteFolder {
     }
 
     @Override
+    public Optional<byte[]> raw(long uid) {
+        return messages.containsKey(uid) ? Optional.of(("Subject: " + uid + "\r\n\r\nbody").getBytes())
+                : Optional.empty();
+    }
+
+    @Override
     public ServerChanges changedSince(long since, long belowUid) {
         changedSinceQueries++;
         List<FlagState> changed = messages.headMap(belowUid).values().stream().filter(m -> m.modSeq() > since)

@@ -10,10 +10,13 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.fetcher.application.port.out.ContentStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +27,15 @@ class FolderSyncTest {
 
     private final InMemoryCursorStore cursors = new InMemoryCursorStore();
     private final RecordingPublisher publisher = new RecordingPublisher();
-    private final SyncContext context = new SyncContext(cursors, publisher, Clock.systemUTC(), settings(Duration.ZERO));
+    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    private final ContentStore contents = (account, key, raw) -> {
+        assertThat(publisher.published).as("stored before its event").noneMatch(e -> e instanceof MessageArrived m
+                && m.locator().key().equals(key));
+        blobs.put("mem:" + key, raw);
+        return "mem:" + key;
+    };
+    private final SyncContext context = new SyncContext(cursors, publisher, contents, Clock.systemUTC(),
+            settings(Duration.ZERO));
 
     @Test
     void announcesWhatIsThereOnceAndAfterARestartOnlyWhatIsNew() {
@@ -40,6 +51,17 @@ class FolderSyncTest {
 
         assertThat(publisher.published).hasSize(1);
         assertThat(publisher.of(MessageArrived.class).getFirst().locator().uid()).isEqualTo(third);
+    }
+
+    @Test
+    void whereTheAccountStoresBodiesTheEventCarriesAReferenceStoredBeforeIt() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        inbox.deliver();
+        new FolderSync(ACCOUNT, SESSION, inbox, context, true).sync();
+
+        MessageArrived arrived = publisher.of(MessageArrived.class).getFirst();
+        assertThat(arrived.contentRef()).isNotNull();
+        assertThat(blobs.get(arrived.contentRef())).isNotEmpty();
     }
 
     @Test
@@ -107,7 +129,7 @@ class FolderSyncTest {
         FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
         inbox.deliver();
         FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox,
-                new SyncContext(cursors, publisher, Clock.systemUTC(), settings(Duration.ofMinutes(1))));
+                new SyncContext(cursors, publisher, contents, Clock.systemUTC(), settings(Duration.ofMinutes(1))));
         sync.sync();
         sync.sync();
         sync.sync();

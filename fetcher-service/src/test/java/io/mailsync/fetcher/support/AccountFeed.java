@@ -42,6 +42,14 @@ public final class AccountFeed implements AutoCloseable {
                 Duration.ofSeconds(1), null, false, null, null, null, Instant.now());
     }
 
+    /** An IMAP account whose messages are kept in the content store. */
+    public AccountSpec imapStoringBodies(String accountId, int port, String login, String password) {
+        AccountSpec s = imap(accountId, port, login, password);
+        return new AccountSpec(s.accountId(), s.customerId(), s.protocol(), s.host(), s.port(), s.security(),
+                s.trustAnyCertificate(), s.username(), s.encryptedSecret(), s.folders(), s.pollInterval(),
+                s.retention(), true, null, null, null, Instant.now());
+    }
+
     public AccountSpec pop3(String accountId, int port, String login, String password, Pop3Retention retention) {
         return new AccountSpec(accountId, "cust-1", AccountSpec.Protocol.POP3, "127.0.0.1", port,
                 AccountSpec.Security.NONE, false, login, cipher.encrypt(accountId, password), List.of("INBOX"),

@@ -118,6 +118,26 @@ final class ImapRemoteFolder implements RemoteFolder {
     }
 
     @Override
+    public Optional<byte[]> raw(long uid) {
+        try {
+            Message m = folder.getMessageByUID(uid);
+            if (m == null) {
+                return Optional.empty();
+            }
+            try (java.io.InputStream in = ((org.eclipse.angus.mail.imap.IMAPMessage) m).getMimeStream()) {
+                return Optional.of(in.readAllBytes());
+            }
+        } catch (jakarta.mail.MessageRemovedException e) {
+            return Optional.empty();
+        } catch (MessagingException e) {
+            throw ImapFailures.translate("BODY.PEEK[] " + uid + " in " + name(), e);
+        } catch (java.io.IOException e) {
+            throw new io.mailsync.fetcher.application.port.out.MailServerException.Unreachable(
+                    "BODY.PEEK[] " + uid + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public ServerChanges changedSince(long modSeq, long belowUid) {
         if (belowUid <= 1) {
             return new ServerChanges(List.of(), Set.of(), false);

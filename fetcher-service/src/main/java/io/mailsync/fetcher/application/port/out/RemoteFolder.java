@@ -33,6 +33,9 @@ public interface RemoteFolder {
     /** Up to {@code max} messages with UID at least {@code fromUid}, in UID order, read best effort. */
     List<MessageSummary> messagesFrom(long fromUid, int max);
 
+    /** The raw message ({@code BODY.PEEK[]}: reading it never sets {@code \Seen}); empty when it is gone. */
+    Optional<byte[]> raw(long uid);
+
     /** CONDSTORE: flags of messages below {@code belowUid} changed since {@code modSeq}, and VANISHED where QRESYNC. */
     ServerChanges changedSince(long modSeq, long belowUid);
 
