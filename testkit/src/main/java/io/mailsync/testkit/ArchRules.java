@@ -22,6 +22,7 @@ public final class ArchRules {
 
     public static JavaClasses importService(String basePackage) {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(basePackage);
     }
 
