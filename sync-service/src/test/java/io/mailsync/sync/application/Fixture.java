@@ -1,0 +1,59 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountSpec.Pop3Retention;
+import io.mailsync.sync.application.fake.InMemoryAccountCounter;
+import io.mailsync.sync.application.fake.InMemoryAccountStore;
+import io.mailsync.sync.application.fake.InMemoryChangeLog;
+import io.mailsync.sync.application.fake.InMemoryDeviceStore;
+import io.mailsync.sync.application.fake.InMemoryMessageStore;
+import io.mailsync.sync.application.fake.Recorded;
+import io.mailsync.sync.domain.Account;
+import io.mailsync.sync.support.MutableClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** The use cases wired to in-memory fakes: fast tests of the sync rules without a broker or a database. */
+final class Fixture {
+
+    final InMemoryAccountStore accounts = new InMemoryAccountStore();
+    final InMemoryMessageStore messages = new InMemoryMessageStore();
+    final InMemoryAccountCounter counter = new InMemoryAccountCounter();
+    final InMemoryChangeLog changeLog = new InMemoryChangeLog();
+    final InMemoryDeviceStore devices = new InMemoryDeviceStore();
+    final Recorded published = new Recorded();
+    final MutableClock clock = new MutableClock();
+    final SyncSettings settings = new SyncSettings(Duration.ofDays(30), 5000, 50, 500);
+
+    final MessageChanges changes = new MessageChanges(counter, changeLog, published, clock);
+    final AccountAccess access = new AccountAccess(accounts);
+    final ApplyMailEvent apply = new ApplyMailEvent(accounts, messages, counter, changes,
+            new StoreArrivedMessage(messages, changes, published, clock));
+    final UpdateKeywords update = new UpdateKeywords(access, messages, devices, counter, changes, published, clock);
+    final GetChanges getChanges = new GetChanges(access, counter, changeLog, devices, settings, clock);
+    final RegisterDevice registerDevice = new RegisterDevice(access, devices, clock);
+    final PruneChangeLog prune = new PruneChangeLog(changeLog, counter, settings, clock);
+
+    static final Caller OWNER = new Caller("customer-1", false);
+
+    String account(AccountSpec.Protocol protocol, Pop3Retention retention) {
+        String accountId = "a-" + UUID.randomUUID();
+        accounts.insert(new Account(new AccountSpec(accountId, OWNER.customerId(), protocol, "mail.test", 993,
+                AccountSpec.Security.SSL, false, "user-" + accountId, "v1:k:secret", List.of("INBOX"), null,
+                retention, true, null, null, null, clock.instant()), Account.PENDING, null, null, clock.instant()));
+        return accountId;
+    }
+
+    String imapAccount() {
+        return account(AccountSpec.Protocol.IMAP, null);
+    }
+
+    String device(String accountId) {
+        return registerDevice.register(OWNER, accountId, "device").deviceId();
+    }
+
+    String state(String accountId) {
+        return counter.current(accountId).state().text();
+    }
+}

@@ -1,0 +1,109 @@
+package io.mailsync.sync.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
+import io.mailsync.sync.domain.KeywordDelta;
+import io.mailsync.sync.domain.MessageIds;
+import io.mailsync.sync.support.MailEvents;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UpdateKeywordsTest {
+
+    private final Fixture f = new Fixture();
+
+    private static KeywordDelta delta(String keyword, boolean set) {
+        return new KeywordDelta(Map.of(keyword, set));
+    }
+
+    @Test
+    void aLiveReadIsWrittenBackWithOnlyWhatChanged() {
+        String account = f.imapAccount();
+        String device = f.device(account);
+        f.apply.apply(MailEvents.imapArrived(account, 1, "m", "$flagged"));
+        String id = MessageIds.of(account, "imap:INBOX:7:1");
+
+        UpdateKeywords.Result result = f.update.update(Fixture.OWNER, account, id, device,
+                new KeywordDelta(Map.of("$seen", true, "$flagged", true)), null, null);
+
+        assertThat(result.message().keywords()).containsExactlyInAnyOrder("$seen", "$flagged");
+        assertThat(result.state().text()).isEqualTo("1-2");
+        assertThat(f.published.commands()).singleElement().isInstanceOfSatisfying(SetFlags.class, set -> {
+            assertThat(set.add()).containsExactly("$seen");
+            assertThat(set.remove()).isEmpty();
+            assertThat(set.origin()).isEqualTo(Origin.device(device));
+        });
+    }
+
+    @Test
+    void aNoOpEditNeitherAdvancesTheStateNorWritesBack() {
+        String account = f.imapAccount();
+        String device = f.device(account);
+        f.apply.apply(MailEvents.imapArrived(account, 1, "m", "$seen"));
+        String id = MessageIds.of(account, "imap:INBOX:7:1");
+
+        f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true), null, null);
+
+        assertThat(f.state(account)).isEqualTo("1-1");
+        assertThat(f.published.commands()).isEmpty();
+    }
+
+    @Test
+    void readWinsOverAStaleOfflineUnreadButALiveUnreadApplies() {
+        String account = f.imapAccount();
+        String phone = f.device(account);
+        String laptop = f.device(account);
+        f.apply.apply(MailEvents.imapArrived(account, 1, "m"));
+        String id = MessageIds.of(account, "imap:INBOX:7:1");
+        String laptopBase = f.state(account);
+        f.update.update(Fixture.OWNER, account, id, phone, delta("$seen", true), null, null);
+
+        UpdateKeywords.Result stale = f.update.update(Fixture.OWNER, account, id, laptop, delta("$seen", false),
+                laptopBase, null);
+        UpdateKeywords.Result live = f.update.update(Fixture.OWNER, account, id, laptop, delta("$seen", false),
+                f.state(account), null);
+
+        assertThat(stale.message().keywords()).containsExactly("$seen");
+        assertThat(live.message().keywords()).isEmpty();
+    }
+
+    @Test
+    void aConditionalEditAfterAChangeFailsItsPrecondition() {
+        String account = f.imapAccount();
+        String device = f.device(account);
+        f.apply.apply(MailEvents.imapArrived(account, 1, "m"));
+        String id = MessageIds.of(account, "imap:INBOX:7:1");
+        String condition = f.state(account);
+        f.update.update(Fixture.OWNER, account, id, device, delta("$flagged", true), null, null);
+
+        assertThatThrownBy(() -> f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true), null,
+                condition)).isInstanceOf(SyncProblems.PreconditionFailed.class);
+    }
+
+    @Test
+    void pop3HasNoServerFlagsToWriteBack() {
+        String account = f.account(AccountSpec.Protocol.POP3, null);
+        String device = f.device(account);
+        f.apply.apply(MailEvents.arrived(account, io.mailsync.events.MessageLocator.pop3("u"), "m"));
+        String id = MessageIds.of(account, "pop3:u");
+
+        f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true), null, null);
+
+        assertThat(f.published.commands()).isEmpty();
+        assertThat(f.devices.records(account, id)).singleElement()
+                .satisfies(r -> assertThat(r.readAt()).isNotNull());
+    }
+
+    @Test
+    void anotherCustomersMessageIsNotFound() {
+        String account = f.imapAccount();
+        String device = f.device(account);
+
+        assertThatThrownBy(() -> f.update.update(new Caller("someone-else", false), account, "M1", device,
+                delta("$seen", true), null, null)).isInstanceOf(SyncProblems.NotFound.class);
+    }
+}

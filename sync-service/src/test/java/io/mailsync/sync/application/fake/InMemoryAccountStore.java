@@ -1,0 +1,45 @@
+package io.mailsync.sync.application.fake;
+
+import io.mailsync.sync.application.port.out.AccountStore;
+import io.mailsync.sync.domain.Account;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public final class InMemoryAccountStore implements AccountStore {
+
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+
+    @Override
+    public synchronized boolean insert(Account account) {
+        boolean duplicate = accounts.values().stream().anyMatch(a -> a.customerId().equals(account.customerId())
+                && a.spec().protocol() == account.spec().protocol() && a.spec().host().equalsIgnoreCase(account.spec().host())
+                && a.spec().port() == account.spec().port() && a.spec().username().equals(account.spec().username()));
+        return !duplicate && accounts.putIfAbsent(account.accountId(), account) == null;
+    }
+
+    @Override
+    public synchronized Optional<Account> find(String accountId) {
+        return Optional.ofNullable(accounts.get(accountId));
+    }
+
+    @Override
+    public synchronized List<Account> findByCustomer(String customerId) {
+        return accounts.values().stream().filter(a -> a.customerId().equals(customerId)).toList();
+    }
+
+    @Override
+    public synchronized boolean delete(String accountId) {
+        return accounts.remove(accountId) != null;
+    }
+
+    @Override
+    public synchronized void updateStatus(String accountId, String status, String reason, Instant at) {
+        Account a = accounts.get(accountId);
+        if (a != null && (a.statusAt() == null || !at.isBefore(a.statusAt()))) {
+            accounts.put(accountId, new Account(a.spec(), status, reason, at, a.createdAt()));
+        }
+    }
+}

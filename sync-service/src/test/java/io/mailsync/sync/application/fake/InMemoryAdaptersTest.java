@@ -1,0 +1,31 @@
+package io.mailsync.sync.application.fake;
+
+import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.AccountCounterContract;
+import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.MessageStoreContract;
+import org.junit.jupiter.api.Nested;
+
+/** The fakes the use-case tests run on keep the same contracts as the MongoDB adapters. */
+class InMemoryAdaptersTest {
+
+    @Nested
+    class Counter implements AccountCounterContract {
+        private final InMemoryAccountCounter counter = new InMemoryAccountCounter();
+
+        @Override
+        public AccountCounter counter() {
+            return counter;
+        }
+    }
+
+    @Nested
+    class Messages implements MessageStoreContract {
+        private final InMemoryMessageStore messages = new InMemoryMessageStore();
+
+        @Override
+        public MessageStore messages() {
+            return messages;
+        }
+    }
+}

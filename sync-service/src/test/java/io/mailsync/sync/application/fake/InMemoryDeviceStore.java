@@ -1,0 +1,60 @@
+package io.mailsync.sync.application.fake;
+
+import io.mailsync.sync.application.port.out.DeviceStore;
+import io.mailsync.sync.domain.Device;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public final class InMemoryDeviceStore implements DeviceStore {
+
+    private final Map<String, Device> devices = new LinkedHashMap<>();
+    private final Map<String, DeviceRecord> records = new LinkedHashMap<>(); // deviceId|messageId
+
+    @Override
+    public synchronized void insert(Device device) {
+        devices.put(device.deviceId(), device);
+    }
+
+    @Override
+    public synchronized Optional<Device> find(String accountId, String deviceId) {
+        return Optional.ofNullable(devices.get(deviceId)).filter(d -> d.accountId().equals(accountId));
+    }
+
+    @Override
+    public synchronized void acknowledge(String accountId, String deviceId, String state) {
+        Device d = devices.get(deviceId);
+        devices.put(deviceId, new Device(d.deviceId(), d.accountId(), d.name(), d.registeredAt(), state));
+    }
+
+    @Override
+    public synchronized void delivered(String accountId, String deviceId, List<String> messageIds, Instant at) {
+        messageIds.forEach(id -> records.merge(deviceId + "|" + id, new DeviceRecord(deviceId, at, null),
+                (old, now) -> old));
+    }
+
+    @Override
+    public synchronized void read(String accountId, String deviceId, String messageId, Instant at) {
+        records.merge(deviceId + "|" + messageId, new DeviceRecord(deviceId, at, at), (old, now) ->
+                new DeviceRecord(deviceId, old.deliveredAt(), old.readAt() == null ? at : old.readAt()));
+    }
+
+    @Override
+    public synchronized List<DeviceRecord> records(String accountId, String messageId) {
+        List<DeviceRecord> out = new ArrayList<>();
+        records.forEach((key, r) -> {
+            if (key.endsWith("|" + messageId) && find(accountId, r.deviceId()).isPresent()) {
+                out.add(r);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public synchronized void deleteAccount(String accountId) {
+        devices.values().removeIf(d -> d.accountId().equals(accountId));
+    }
+}

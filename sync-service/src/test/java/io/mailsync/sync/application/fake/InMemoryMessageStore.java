@@ -1,0 +1,129 @@
+package io.mailsync.sync.application.fake;
+
+import io.mailsync.events.MessageLocator;
+import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.domain.StoredMessage;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+public final class InMemoryMessageStore implements MessageStore {
+
+    private final Map<String, StoredMessage> byId = new LinkedHashMap<>();
+
+    @Override
+    public synchronized boolean insert(StoredMessage message) {
+        if (byId.containsKey(message.id()) || findByLocator(message.accountId(), message.locator()).isPresent()) {
+            return false;
+        }
+        byId.put(message.id(), message);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<StoredMessage> find(String accountId, String messageId) {
+        return Optional.ofNullable(byId.get(messageId)).filter(m -> m.accountId().equals(accountId));
+    }
+
+    @Override
+    public synchronized Optional<StoredMessage> findByLocator(String accountId, MessageLocator locator) {
+        return byId.values().stream()
+                .filter(m -> m.accountId().equals(accountId) && m.locator().key().equals(locator.key())).findFirst();
+    }
+
+    private boolean replace(String messageId, long expectedModseq, UnaryOperator<StoredMessage> change) {
+        StoredMessage m = byId.get(messageId);
+        if (m == null || m.modseq() != expectedModseq) {
+            return false;
+        }
+        byId.put(messageId, change.apply(m));
+        return true;
+    }
+
+    private static StoredMessage with(StoredMessage m, MessageLocator locator, Set<String> keywords, long modseq,
+                                      Long serverModSeq, Instant at, boolean destroyed, boolean deleteRequested) {
+        return new StoredMessage(m.id(), m.accountId(), locator, m.messageIdHeader(), m.from(), m.to(), m.cc(),
+                m.subject(), m.sentAt(), m.receivedAt(), m.size(), keywords, m.contentRef(), m.createdModseq(), modseq,
+                serverModSeq, at, destroyed, deleteRequested);
+    }
+
+    @Override
+    public synchronized boolean updateKeywords(String accountId, String messageId, long expectedModseq,
+                                               Set<String> keywords, long modseq) {
+        return replace(messageId, expectedModseq, m -> with(m, m.locator(), keywords, modseq, m.serverModSeq(),
+                m.lastServerEventAt(), m.destroyed(), m.deleteRequested()));
+    }
+
+    @Override
+    public synchronized void recordServerEvent(String accountId, String messageId, Long serverModSeq, Instant at) {
+        StoredMessage m = byId.get(messageId);
+        Long modSeq = m.serverModSeq();
+        if (serverModSeq != null && (modSeq == null || serverModSeq > modSeq)) {
+            modSeq = serverModSeq;
+        }
+        Instant last = m.lastServerEventAt() == null || at.isAfter(m.lastServerEventAt()) ? at : m.lastServerEventAt();
+        byId.put(messageId, with(m, m.locator(), m.keywords(), m.modseq(), modSeq, last, m.destroyed(),
+                m.deleteRequested()));
+    }
+
+    @Override
+    public synchronized boolean applyServerKeywords(String accountId, String messageId, long expectedModseq,
+                                                    Set<String> keywords, long modseq, Long serverModSeq, Instant at) {
+        return replace(messageId, expectedModseq, m -> with(m, m.locator(), keywords, modseq,
+                serverModSeq == null ? m.serverModSeq() : serverModSeq, at, m.destroyed(), m.deleteRequested()));
+    }
+
+    @Override
+    public synchronized boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq) {
+        return replace(messageId, expectedModseq, m -> with(m, m.locator(), m.keywords(), modseq, m.serverModSeq(),
+                m.lastServerEventAt(), true, m.deleteRequested()));
+    }
+
+    @Override
+    public synchronized boolean relocate(String accountId, String messageId, MessageLocator from, MessageLocator to,
+                                         Long serverModSeq, Instant at) {
+        StoredMessage m = byId.get(messageId);
+        if (m == null || !m.locator().equals(from) || findByLocator(accountId, to).isPresent()) {
+            return false;
+        }
+        byId.put(messageId, with(m, to, m.keywords(), m.modseq(), serverModSeq, at, m.destroyed(),
+                m.deleteRequested()));
+        return true;
+    }
+
+    @Override
+    public synchronized List<StoredMessage> findRematchCandidates(String accountId, String folder, long newUidValidity,
+                                                                  String messageIdHeader, long size) {
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && !m.destroyed()
+                && folder.equals(m.folder()) && Objects.equals(messageIdHeader, m.messageIdHeader())
+                && m.size() == size && !Objects.equals(m.locator().uidValidity(), newUidValidity)).toList();
+    }
+
+    @Override
+    public synchronized void markDeleteRequested(String accountId, String messageId) {
+        StoredMessage m = byId.get(messageId);
+        byId.put(messageId, with(m, m.locator(), m.keywords(), m.modseq(), m.serverModSeq(), m.lastServerEventAt(),
+                m.destroyed(), true));
+    }
+
+    @Override
+    public synchronized List<StoredMessage> list(String accountId, String folder, Long beforeCreatedModseq,
+                                                 int limit) {
+        return byId.values().stream()
+                .filter(m -> m.accountId().equals(accountId) && !m.destroyed())
+                .filter(m -> folder == null || folder.equals(m.folder()))
+                .filter(m -> beforeCreatedModseq == null || m.createdModseq() < beforeCreatedModseq)
+                .sorted(Comparator.comparingLong(StoredMessage::createdModseq).reversed()).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void deleteAccount(String accountId) {
+        byId.values().removeIf(m -> m.accountId().equals(accountId));
+    }
+}

@@ -1,0 +1,33 @@
+package io.mailsync.sync.application.fake;
+
+import io.mailsync.events.MailCommand;
+import io.mailsync.sync.application.port.out.CommandPublisher;
+import io.mailsync.sync.application.port.out.StatePublisher;
+import io.mailsync.sync.domain.SyncState;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Publishers that keep what was published, for assertions. */
+public final class Recorded implements CommandPublisher, StatePublisher {
+
+    private final List<MailCommand> commands = new CopyOnWriteArrayList<>();
+    private final List<SyncState> states = new CopyOnWriteArrayList<>();
+
+    public List<MailCommand> commands() {
+        return List.copyOf(commands);
+    }
+
+    public List<SyncState> states() {
+        return List.copyOf(states);
+    }
+
+    @Override
+    public void send(MailCommand command) {
+        commands.add(command);
+    }
+
+    @Override
+    public void stateAdvanced(String accountId, SyncState state) {
+        states.add(state);
+    }
+}
