@@ -153,6 +153,38 @@ public final class CourierServer implements MailServer {
         return new MailUser(login + "@example.test", login, password);
     }
 
+    @Override
+    public boolean canResetUidValidity() {
+        return true;
+    }
+
+    /**
+     * Courier keeps UIDVALIDITY and the UIDs in {@code courierimapuiddb}; a new UIDVALIDITY (the old plus one) on its
+     * first line voids the UIDs, as a restore from backup would. Courier writes the file on the first SELECT.
+     */
+    @Override
+    public void resetUidValidity(MailUser user) {
+        Path uidDb = dir.resolve("mail").resolve(user.login()).resolve("Maildir/courierimapuiddb");
+        try {
+            if (!Files.exists(uidDb)) {
+                try (var imap = Stores.imap(this, user)) {
+                    var inbox = imap.getFolder("INBOX");
+                    inbox.open(jakarta.mail.Folder.READ_WRITE); // EXAMINE writes no UID db
+                    inbox.close(false);
+                }
+            }
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(uidDb));
+            String[] header = lines.getFirst().split(" "); // version uidvalidity nextuid
+            header[1] = Long.toString(Long.parseLong(header[1]) + 1);
+            lines.set(0, String.join(" ", header));
+            Files.write(uidDb, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Delivers with Courier's {@code deliverquota} as the mail user, so the Maildir++ quota counts the message. */
     @Override
     public void deliver(MailUser user, String rfc822) {

@@ -65,6 +65,19 @@ public final class DovecotServer implements MailServer {
         dovecot.deliver(user, rfc822);
     }
 
+    @Override
+    public boolean canResetUidValidity() {
+        return true;
+    }
+
+    /** {@code doveadm mailbox update --uid-validity}: the old value plus one. */
+    @Override
+    public void resetUidValidity(MailUser user) {
+        String status = dovecot.doveadm("mailbox", "status", "-u", user.login(), "uidvalidity", "INBOX");
+        long old = Long.parseLong(status.strip().replaceAll("^.*uidvalidity=(\\d+).*$", "$1"));
+        dovecot.doveadm("mailbox", "update", "-u", user.login(), "--uid-validity", Long.toString(old + 1), "INBOX");
+    }
+
     /** Stops a private instance; the shared one lives as long as the JVM. */
     @Override
     public void stop() {

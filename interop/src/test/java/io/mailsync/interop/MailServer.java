@@ -26,6 +26,19 @@ public interface MailServer extends AutoCloseable {
     /** Delivers an RFC 822 message into the user's INBOX through the server's own delivery path. */
     void deliver(MailUser user, String rfc822);
 
+    /** Whether {@link #resetUidValidity(MailUser)} can provoke a UIDVALIDITY change on this server. */
+    default boolean canResetUidValidity() {
+        return false;
+    }
+
+    /**
+     * Gives the user's INBOX a new UIDVALIDITY while keeping its messages, as a server restore or rebuild does
+     * (RFC 3501 §2.3.1.1: every cached UID is then void). Clients connected meanwhile may be disconnected.
+     */
+    default void resetUidValidity(MailUser user) {
+        throw new UnsupportedOperationException(name() + " offers no way to provoke a UIDVALIDITY change");
+    }
+
     /** The mailbox name mailsync's IMAP side sees for a sub-folder of INBOX (Courier: {@code INBOX.x}). */
     default String folderName(String name) {
         return name;

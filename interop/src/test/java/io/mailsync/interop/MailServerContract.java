@@ -100,4 +100,35 @@ interface MailServerContract {
             idler.join(Duration.ofSeconds(5));
         }
     }
+
+    @Test
+    default void aUidValidityResetKeepsTheMessages() throws Exception {
+        MailServer server = server();
+        org.junit.jupiter.api.Assumptions.assumeTrue(server.canResetUidValidity(),
+                server.name() + " cannot be made to change UIDVALIDITY");
+        MailUser user = server.newUser("uidvalidity", 0);
+        server.deliver(user, MailText.simple("sender@example.test", user.address(), "kept", "body"));
+        long before = uidValidity(server, user);
+
+        server.resetUidValidity(user);
+
+        assertThat(uidValidity(server, user)).isNotEqualTo(before);
+        try (Store imap = Stores.imap(server, user)) {
+            Folder inbox = imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessageCount()).isEqualTo(1);
+            assertThat(inbox.getMessage(1).getSubject()).isEqualTo("kept");
+            inbox.close(false);
+        }
+    }
+
+    private static long uidValidity(MailServer server, MailUser user) throws Exception {
+        try (IMAPStore imap = Stores.imap(server, user)) {
+            IMAPFolder inbox = (IMAPFolder) imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            long uidValidity = inbox.getUIDValidity();
+            inbox.close(false);
+            return uidValidity;
+        }
+    }
 }
