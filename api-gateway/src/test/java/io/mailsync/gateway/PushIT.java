@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,8 @@ class PushIT extends SharedGateway {
     }
 
     /** An open {@code text/event-stream}: its lines as they arrive. */
-    record Stream(HttpResponse<java.util.stream.Stream<String>> response, List<String> lines) {
+    record Stream(HttpResponse<java.util.stream.Stream<String>> response, List<String> lines,
+                  Map<String, Long> firstSeenNanos) {
         boolean has(String line) {
             return lines.contains(line);
         }
@@ -44,8 +47,12 @@ class PushIT extends SharedGateway {
                 () -> client.http().send(request.build(), HttpResponse.BodyHandlers.ofLines()),
                 r -> r.statusCode() != 404); // until this replica has read the account from the broker
         List<String> lines = new CopyOnWriteArrayList<>();
-        Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
-        return new Stream(response, lines);
+        Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+        Thread.ofVirtual().start(() -> response.body().forEach(line -> {
+            firstSeen.putIfAbsent(line, System.nanoTime());
+            lines.add(line);
+        }));
+        return new Stream(response, lines, firstSeen);
     }
 
     @Test
@@ -56,9 +63,12 @@ class PushIT extends SharedGateway {
                 v -> assertThat(v).startsWith("text/event-stream"));
         await().atMost(Duration.ofSeconds(5)).until(() -> stream.has(":connected"));
 
+        long published = System.nanoTime();
         broker.stateAdvanced("acc-p1", "17");
 
         await().atMost(Duration.ofSeconds(1)).until(() -> stream.has("id:17"));
+        System.out.printf("push: broker write to client event in %d ms%n",
+                (stream.firstSeenNanos().get("id:17") - published) / 1_000_000);
         assertThat(stream.lines()).contains("event:state", "data:{\"accountId\":\"acc-p1\",\"state\":\"17\"}");
         // another account's change is not on this stream
         broker.stateAdvanced("acc-p2", "99");

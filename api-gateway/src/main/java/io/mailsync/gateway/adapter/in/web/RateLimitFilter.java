@@ -2,7 +2,6 @@ package io.mailsync.gateway.adapter.in.web;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.mailsync.gateway.config.GatewayProperties;
 import io.mailsync.gateway.domain.Caller;
@@ -12,7 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,16 +23,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimiterRegistry limiters;
+    /** Beyond this many clients the map starts over: one period of fresh limits beats unbounded memory. */
+    private static final int MAX_TRACKED_CLIENTS = 100_000;
+
+    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final RateLimiterConfig config;
     private final boolean enabled;
 
     RateLimitFilter(GatewayProperties.RateLimit limit) {
         this.enabled = limit.enabled();
-        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+        this.config = RateLimiterConfig.custom()
                 .limitForPeriod(limit.limitForPeriod())
                 .limitRefreshPeriod(limit.period())
                 .timeoutDuration(Duration.ZERO)
-                .build());
+                .build();
+    }
+
+    private RateLimiter limiterOf(String clientId) {
+        if (limiters.size() > MAX_TRACKED_CLIENTS) {
+            limiters.clear();
+        }
+        return limiters.computeIfAbsent(clientId, id -> RateLimiter.of("client:" + id, config));
     }
 
     @Override
@@ -41,7 +53,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (caller.isPresent()) {
             request.setAttribute(Callers.CLIENT_ATTRIBUTE, caller.get().clientId());
             if (enabled) {
-                RateLimiter limiter = limiters.rateLimiter("client:" + caller.get().clientId());
+                RateLimiter limiter = limiterOf(caller.get().clientId());
                 if (!limiter.acquirePermission()) {
                     long seconds = Math.max(1, (nanosToWait(limiter) + 999_999_999L) / 1_000_000_000L);
                     response.setHeader("Retry-After", Long.toString(seconds));
