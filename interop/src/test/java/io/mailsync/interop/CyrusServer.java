@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.imap.ACL;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.Rights;
 
 /**
  * A private Cyrus IMAP 3.6 instance (IMAP, POP3, LMTP for delivery, {@code idled} for IDLE push) from the extracted
@@ -138,6 +141,52 @@ public final class CyrusServer implements MailServer {
             throw new IllegalStateException("could not create Cyrus mailbox for " + login, e);
         }
         return new MailUser(login + "@example.test", login, password);
+    }
+
+    @Override
+    public boolean canResetUidValidity() {
+        return true;
+    }
+
+    /**
+     * What an admin restoring a mailbox does: the messages are copied aside, the mailbox deleted and created anew (a
+     * new UIDVALIDITY), the messages copied back with their flags, the quota set again.
+     */
+    @Override
+    public void resetUidValidity(MailUser user) {
+        String mailbox = "user." + user.login();
+        String aside = "reset-" + UUID.randomUUID().toString().substring(0, 8);
+        try (IMAPStore admin = admin()) {
+            Quota[] quotas = admin.getQuota(mailbox);
+            Folder temporary = admin.getFolder(aside);
+            temporary.create(Folder.HOLDS_MESSAGES);
+            grantAdmin(temporary);
+            Folder inbox = admin.getFolder(mailbox);
+            grantAdmin(inbox);
+            inbox.open(Folder.READ_ONLY);
+            inbox.copyMessages(inbox.getMessages(), temporary);
+            inbox.close(false);
+            if (!inbox.delete(false) || !inbox.create(Folder.HOLDS_MESSAGES | Folder.HOLDS_FOLDERS)) {
+                throw new IllegalStateException("Cyrus refused to recreate " + mailbox);
+            }
+            grantAdmin(inbox);
+            temporary.open(Folder.READ_ONLY);
+            temporary.copyMessages(temporary.getMessages(), inbox);
+            temporary.close(false);
+            temporary.delete(false);
+            for (Quota quota : quotas) {
+                if (quota.resources.length > 0) {
+                    admin.setQuota(quota);
+                }
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException("could not recreate the Cyrus mailbox of " + user.login(), e);
+        }
+    }
+
+    /** An admin holds only "lca" by right (RFC 4314); copying in and deleting need the rest. */
+    private static void grantAdmin(Folder folder) throws MessagingException {
+        ((IMAPFolder) folder).addACL(new ACL(ADMIN, new Rights("lrswipkxtecda")));
     }
 
     /** Delivers over LMTP with Cyrus's own {@code deliver}, as an MTA would. */
