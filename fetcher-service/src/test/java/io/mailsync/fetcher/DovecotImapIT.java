@@ -29,6 +29,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * IMAP accounts on a real Dovecot (CONDSTORE, QRESYNC, QUOTA). The full comparison is set to once an hour here,
  * so every flag change and expunge seen comes from {@code CHANGEDSINCE} and {@code VANISHED}.
  */
+@DirtiesContext // its sessions and consumers stop before the next class starts
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
                 "mailsync.fetcher.session.full-compare-every=1h", "mailsync.fetcher.session.usage-every=0s",

@@ -38,10 +38,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** IMAP accounts against GreenMail (IDLE, no CONDSTORE/QRESYNC): the full-comparison path, on the real broker. */
+@DirtiesContext // its sessions and consumers stop before the next class starts
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
                 "mailsync.fetcher.session.full-compare-every=500ms"})
@@ -212,6 +214,27 @@ class GreenMailImapIT {
         Mailboxes.withInbox(GreenMailKit.imapPort(), user.login(), user.password(), inbox -> seen.set(
                 ((UIDFolder) inbox).getMessageByUID(arrived.locator().uid()).isSet(Flags.Flag.SEEN)));
         assertThat(seen).as("\\Seen on the server after the fetcher read the body").isFalse();
+        accounts.remove(accountId);
+    }
+
+    @Test
+    void otherConfiguredFoldersArePolled() {
+        MailUser user = GreenMailKit.newUser("folders");
+        int port = GreenMailKit.imapPort();
+        Mailboxes.appendTo(port, user.login(), user.password(), "Archive",
+                MailText.simple("a@example.net", user.address(), "archived", "old"));
+        String accountId = "acc-" + UUID.randomUUID();
+
+        accounts.register(accounts.imapWithFolders(accountId, port, user.login(), user.password(),
+                List.of("INBOX", "Archive")));
+
+        MessageArrived archived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(archived.locator().folder()).isEqualTo("Archive");
+        Mailboxes.appendTo(port, user.login(), user.password(), "Archive",
+                MailText.simple("a@example.net", user.address(), "archived later", "new"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
         accounts.remove(accountId);
     }
 

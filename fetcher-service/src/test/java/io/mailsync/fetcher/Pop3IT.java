@@ -42,10 +42,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** POP3 accounts polled on GreenMail: UIDL identity, STAT usage, bodies in GridFS, each retention policy. */
+@DirtiesContext // its sessions and consumers stop before the next class starts
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s"})
 class Pop3IT {
@@ -107,7 +109,7 @@ class Pop3IT {
         MessageExpunged expunged = await().atMost(Duration.ofSeconds(10))
                 .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
         assertThat(expunged.locator().uidl()).isEqualTo(arrived.get(1).locator().uidl());
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> serverCount(user) == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> serverCount(user) == 1);
         assertThat(events.of(MessageArrived.class, accountId)).hasSize(2);
         accounts.remove(accountId);
     }
@@ -122,11 +124,11 @@ class Pop3IT {
         MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
                 .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> serverCount(user) == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> serverCount(user) == 1);
         accounts.command(deleteFromServer(accountId, arrived.locator().uidl()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> serverCount(user) == 0);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> events.of(MessageExpunged.class, accountId).isEmpty());
         accounts.remove(accountId);
     }
@@ -149,7 +151,7 @@ class Pop3IT {
         accounts.command(deleteFromServer(accountId, recent.locator().uidl()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> serverCount(user) == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> serverCount(user) == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> serverCount(user) == 1);
         accounts.remove(accountId);
     }
 

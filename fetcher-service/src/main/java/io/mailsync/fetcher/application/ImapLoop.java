@@ -50,6 +50,7 @@ final class ImapLoop {
             FolderSync sync = new FolderSync(account.accountId(), origin, inbox, with, account.storeBodies());
             boolean push = c.supportsPush();
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
+            OtherFolders others = new OtherFolders(account, origin, c, with);
             while (control.running()) {
                 applyCommands(control, sync);
                 int count;
@@ -57,9 +58,10 @@ final class ImapLoop {
                     count = inbox.messageCount();
                     usageDue |= sync.sync() > 0;
                 } while (inbox.messageCount() != count && control.running());
+                usageDue |= others.pollIfDue() > 0;
                 sampleUsage(account, c);
                 control.status(push ? Status.IDLE : Status.POLLING);
-                inbox.awaitChange(min(renew, sync.untilFullCompare(), untilUsage()));
+                inbox.awaitChange(min(min(renew, sync.untilFullCompare()), min(untilUsage(), others.untilDue())));
             }
         } finally {
             control.onCommand(null);
@@ -100,9 +102,8 @@ final class ImapLoop {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private static Duration min(Duration a, Duration b, Duration c) {
+    private static Duration min(Duration a, Duration b) {
         Duration m = a.compareTo(b) <= 0 ? a : b;
-        m = m.compareTo(c) <= 0 ? m : c;
         return m.isZero() ? Duration.ofMillis(1) : m;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param batchSize    messages read and published per batch
  * @param fullCompareEvery  at most one full flag comparison per folder this often (servers without QRESYNC)
  * @param usageEvery   at most one quota sample per account this often
+ * @param maxConnections   connections one account may hold at once (INBOX IDLE + one for other folders)
  * @param pop3StoresBodies POP3 messages are always kept in the content store (they may leave the server)
  */
 public record SessionSettings(
@@ -29,6 +30,7 @@ public record SessionSettings(
         int batchSize,
         Duration fullCompareEvery,
         Duration usageEvery,
+        int maxConnections,
         boolean pop3StoresBodies) {
 
     public SessionSettings {

@@ -52,7 +52,7 @@ class FetcherConfiguration {
         FetcherProperties.Session s = properties.session();
         return new SessionSettings(instanceId(properties), s.idleRenewal(), s.backoffStart(), s.backoffMax(),
                 s.stableAfter(), s.authRetry(), s.startStagger(), s.batchSize(), s.fullCompareEvery(), s.usageEvery(),
-                properties.pop3().storeBodies());
+                s.maxConnectionsPerAccount(), properties.pop3().storeBodies());
     }
 
     @Bean

@@ -26,7 +26,8 @@ public record FetcherProperties(
             @DefaultValue("10s") Duration startStagger,
             @DefaultValue("200") int batchSize,
             @DefaultValue("60s") Duration fullCompareEvery,
-            @DefaultValue("60s") Duration usageEvery) {
+            @DefaultValue("60s") Duration usageEvery,
+            @DefaultValue("2") int maxConnectionsPerAccount) {
     }
 
     /** Per mail host: open after half of at least {@code minimumCalls} connection attempts failed. */

@@ -42,6 +42,14 @@ public final class AccountFeed implements AutoCloseable {
                 Duration.ofSeconds(1), null, false, null, null, null, Instant.now());
     }
 
+    /** An IMAP account that watches more folders than INBOX. */
+    public AccountSpec imapWithFolders(String accountId, int port, String login, String password, List<String> folders) {
+        AccountSpec s = imap(accountId, port, login, password);
+        return new AccountSpec(s.accountId(), s.customerId(), s.protocol(), s.host(), s.port(), s.security(),
+                s.trustAnyCertificate(), s.username(), s.encryptedSecret(), folders, s.pollInterval(),
+                s.retention(), false, null, null, null, Instant.now());
+    }
+
     /** An IMAP account whose messages are kept in the content store. */
     public AccountSpec imapStoringBodies(String accountId, int port, String login, String password) {
         AccountSpec s = imap(accountId, port, login, password);

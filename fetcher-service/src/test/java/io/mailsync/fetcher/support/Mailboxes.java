@@ -26,6 +26,18 @@ public final class Mailboxes {
         });
     }
 
+    /** Creates {@code folder} and appends a message to it. */
+    public static void appendTo(int port, String login, String password, String folder, String rfc822) {
+        withInbox(port, login, password, inbox -> {
+            Folder target = inbox.getStore().getFolder(folder);
+            if (!target.exists()) {
+                target.create(Folder.HOLDS_MESSAGES);
+            }
+            target.appendMessages(new Message[] {new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(rfc822.getBytes(StandardCharsets.UTF_8)))});
+        });
+    }
+
     public interface InboxAction {
         void run(Folder inbox) throws MessagingException;
     }

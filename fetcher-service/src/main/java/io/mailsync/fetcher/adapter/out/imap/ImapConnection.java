@@ -54,6 +54,23 @@ final class ImapConnection implements MailboxConnection {
     }
 
     @Override
+    public void release(RemoteFolder folder) {
+        for (IMAPFolder open : opened) {
+            if (open.getFullName().equals(folder.name())) {
+                opened.remove(open);
+                try {
+                    if (open.isOpen()) {
+                        open.close(false); // the connection returns to Angus' pool for the next folder
+                    }
+                } catch (MessagingException e) {
+                    throw ImapFailures.translate("close " + folder.name(), e);
+                }
+                return;
+            }
+        }
+    }
+
+    @Override
     public boolean supportsPush() {
         try {
             return store.hasCapability("IDLE");

@@ -9,6 +9,9 @@ public interface MailboxConnection extends AutoCloseable {
     /** Selects {@code folder} read-write (write-back needs it; reading never sets {@code \Seen}). */
     RemoteFolder open(String folder);
 
+    /** Closes a folder opened by {@link #open}, giving its connection back for the next one. */
+    void release(RemoteFolder folder);
+
     /** Whether the server pushes changes (IMAP IDLE, RFC 2177); otherwise the session polls. */
     boolean supportsPush();
 
