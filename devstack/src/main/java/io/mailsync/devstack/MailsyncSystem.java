@@ -27,12 +27,25 @@ public final class MailsyncSystem implements AutoCloseable {
 
     /** Starts sync, quota, fetcher, then the gateway in front of them; {@code progress} hears each step. */
     public static MailsyncSystem start(SystemSettings settings, Progress progress) {
+        return start(settings, progress, Map.of());
+    }
+
+    /**
+     * As {@link #start(SystemSettings, Progress)}, with properties of one's own per service, e.g.
+     * {@code Map.of("fetcher-service", Map.of("mailsync.fetcher.session.usage-every", "1s"))}.
+     */
+    public static MailsyncSystem start(SystemSettings settings, Progress progress,
+            Map<String, Map<String, Object>> overrides) {
         MailsyncSystem system = new MailsyncSystem(settings);
         try {
-            system.run("sync-service", SyncApplication.builder(), progress, system.common("sync"));
-            system.run("quota-service", QuotaApplication.builder(), progress, system.quotaProperties());
-            system.run("fetcher-service", FetcherApplication.builder(), progress, system.common("fetcher"));
-            system.run("api-gateway", GatewayApplication.builder(), progress, system.gatewayProperties());
+            system.run("sync-service", SyncApplication.builder(), progress,
+                    with(system.common("sync"), overrides.get("sync-service")));
+            system.run("quota-service", QuotaApplication.builder(), progress,
+                    with(system.quotaProperties(), overrides.get("quota-service")));
+            system.run("fetcher-service", FetcherApplication.builder(), progress,
+                    with(system.common("fetcher"), overrides.get("fetcher-service")));
+            system.run("api-gateway", GatewayApplication.builder(), progress,
+                    with(system.gatewayProperties(), overrides.get("api-gateway")));
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -59,6 +72,13 @@ public final class MailsyncSystem implements AutoCloseable {
             contexts.remove(context);
             context.close();
         }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> properties, Map<String, Object> overrides) {
+        if (overrides != null) {
+            properties.putAll(overrides);
+        }
+        return properties;
     }
 
     private Map<String, Object> common(String service) {

@@ -37,9 +37,17 @@ final class ApiClient {
 
     /** Registers a mailbox for {@code customer}; answers its account id. */
     String registerAccount(String customer, String protocol, int port, String username, String password) {
+        return registerAccount(customer, protocol, port, username, password, null);
+    }
+
+    String registerAccount(String customer, String protocol, int port, String username, String password,
+            String contactAddress) {
         ObjectNode body = JSON.createObjectNode().put("customerId", customer).put("protocol", protocol)
                 .put("host", "127.0.0.1").put("port", port).put("security", "NONE").put("username", username)
                 .put("password", password).put("pollInterval", "PT10S");
+        if (contactAddress != null) {
+            body.put("contactAddress", contactAddress);
+        }
         Response created = post("/api/v1/accounts", body);
         if (created.status() != 201) {
             throw new AssertionError("registering the account answered " + created.status() + ": " + created.raw());

@@ -7,6 +7,7 @@ import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.ShutdownOrder;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,7 +31,10 @@ final class RunningSystem {
                     "e2e-" + unique, topics, "-" + unique, "e2e",
                     Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 32).getBytes()),
                     JwtKit.shared().publicKeyLocation(), "127.0.0.1", GreenMailKit.smtpPort(), "quota@mailsync.test", 0);
-            system = MailsyncSystem.start(settings, MailsyncSystem.Progress.SILENT);
+            // faster than production so a test sees usage move within a second or two
+            system = MailsyncSystem.start(settings, MailsyncSystem.Progress.SILENT, Map.of(
+                    "fetcher-service", Map.of("mailsync.fetcher.session.usage-every", "1s",
+                            "mailsync.fetcher.session.start-stagger", "100ms")));
             ShutdownOrder.application(system::close);
         }
         return system;

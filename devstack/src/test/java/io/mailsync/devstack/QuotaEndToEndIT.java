@@ -1,0 +1,94 @@
+package io.mailsync.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mailsync.events.QuotaLevelCrossed;
+import io.mailsync.testkit.Dovecot;
+import io.mailsync.testkit.GreenMailKit;
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.MailText;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5 end to end: a Dovecot mailbox with a per-user quota fills past 80 % and then 90 %; the fetcher reads
+ * GETQUOTAROOT, quota-service decides, and the customer's contact address gets exactly two e-mails while
+ * {@code quota.alerts} gets exactly two events.
+ */
+class QuotaEndToEndIT {
+
+    private static final int QUOTA_KIB = 100;
+
+    @Test
+    void fillingADovecotMailboxPast80Then90PercentSendsExactlyTwoNotices() {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser mailbox = dovecot.newUser("quota", "*:storage=" + QUOTA_KIB + "K");
+        MailUser contact = GreenMailKit.newUser("contact");
+        String customer = "cust-" + UUID.randomUUID();
+        String accountId = RunningSystem.admin().registerAccount(customer, "IMAP", dovecot.imapPort(),
+                mailbox.login(), mailbox.password(), contact.address());
+
+        fillTo(dovecot, mailbox, 0.83);
+        await().atMost(Duration.ofSeconds(30)).until(() -> noticesTo(contact).size() == 1);
+        assertThat(levelsCrossed(accountId)).containsExactly(80);
+
+        fillTo(dovecot, mailbox, 0.92);
+        await().atMost(Duration.ofSeconds(30)).until(() -> noticesTo(contact).size() == 2);
+        // and nothing more while the mailbox stays where it is
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+                .until(() -> noticesTo(contact).size() == 2 && levelsCrossed(accountId).size() == 2);
+        assertThat(levelsCrossed(accountId)).containsExactly(80, 90);
+        assertThat(subjects(noticesTo(contact))).allSatisfy(s -> assertThat(s).isNotBlank());
+    }
+
+    private static int delivered;
+
+    /** Delivers 4 KiB messages until the mailbox holds about {@code fraction} of its quota. */
+    private static void fillTo(Dovecot dovecot, MailUser mailbox, double fraction) {
+        long target = (long) (QUOTA_KIB * 1024 * fraction);
+        String body = "q".repeat(4 * 1024 - 400);
+        while (usedBytes(dovecot, mailbox) + 4096 <= target) {
+            dovecot.deliver(mailbox, MailText.simple("filler@sender.test", mailbox.address(), "filler " + ++delivered, body));
+        }
+    }
+
+    private static long usedBytes(Dovecot dovecot, MailUser mailbox) {
+        // doveadm quota get: "User quota  STORAGE  <KiB used>  <KiB limit>  <percent>"
+        return Arrays.stream(dovecot.doveadm("quota", "get", "-u", mailbox.login()).split("\n"))
+                .filter(line -> line.contains("STORAGE"))
+                .map(line -> line.trim().split("\\s+"))
+                .mapToLong(cols -> Long.parseLong(cols[cols.length - 3]) * 1024).findFirst().orElse(0);
+    }
+
+    private static List<Integer> levelsCrossed(String accountId) {
+        return TopicReader.read(RunningSystem.topics().quotaAlerts(), accountId, QuotaLevelCrossed.class).stream()
+                .filter(e -> e.direction() == QuotaLevelCrossed.Direction.UP).map(QuotaLevelCrossed::level).toList();
+    }
+
+    private static List<MimeMessage> noticesTo(MailUser contact) {
+        return Arrays.stream(GreenMailKit.server().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(a -> a.toString().contains(contact.address()));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static List<String> subjects(List<MimeMessage> messages) {
+        return messages.stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                return "";
+            }
+        }).toList();
+    }
+}
