@@ -60,11 +60,15 @@ public final class CapabilityMatrix {
         fallbacks.put("QRESYNC", "expunges found by comparing UID SEARCH ALL with the stored UIDs "
                 + "(flag changes still by CHANGEDSINCE where CONDSTORE is there)");
         fallbacks.put("QUOTA", "usage counted from message sizes against the provisioned limit");
-        fallbacks.put("UIDPLUS", "the appended message found again by UID SEARCH HEADER Message-ID");
-        fallbacks.put("MOVE", "UID COPY, then STORE +FLAGS (\\Deleted) and UID EXPUNGE (plain EXPUNGE without UIDPLUS)");
-        fallbacks.put("POP3 UIDL", "none: a POP3 account needs UIDL to know what it took (the account is refused)");
-        fallbacks.put("POP3 TOP", "RETR of the whole message where only headers are needed");
-        fallbacks.put("POP3 LOGIN-DELAY", "where present, the POP3 poll interval is never shorter than it");
+        fallbacks.put("UIDPLUS", "not needed: mailsync writes back flags only (UID STORE); "
+                + "it never APPENDs, COPYs or MOVEs");
+        fallbacks.put("MOVE", "not needed, as for UIDPLUS");
+        fallbacks.put("POP3 UIDL", "none: the account gets an \"unsupported\" account error, "
+                + "retried slowly (fetcher Pop3Session)");
+        fallbacks.put("POP3 TOP", "none: the fetcher reads headers with TOP n 0 "
+                + "(GreenMail leaves TOP out of CAPA)");
+        fallbacks.put("POP3 LOGIN-DELAY", "where present, the fetcher never logs in to the maildrop "
+                + "more often than it allows");
         return fallbacks;
     }
 }

@@ -49,7 +49,8 @@ public final class GreenMailServer implements MailServer {
         MailUser user = GreenMailKit.newUser(prefix);
         if (quotaBytes > 0) {
             try (IMAPStore store = Stores.imap(this, user)) {
-                Quota quota = new Quota("INBOX"); // GreenMail keys quotas by user + root: INBOX is what GETQUOTAROOT INBOX finds
+                // GreenMail keys quotas by user + root: root INBOX is what GETQUOTAROOT INBOX finds
+                Quota quota = new Quota("INBOX");
                 quota.setResourceLimit("STORAGE", (quotaBytes + 1023) / 1024);
                 store.setQuota(quota);
             } catch (MessagingException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -95,7 +96,8 @@ public final class MbsyncClient implements AutoCloseable {
     /** What a user reading every message in a Maildir client does: move to cur/ with the S (seen) flag. */
     public void markAllReadLocally() {
         Path inbox = local.resolve("INBOX");
-        try (Stream<Path> cur = Files.list(inbox.resolve("cur")); Stream<Path> fresh = Files.list(inbox.resolve("new"))) {
+        try (Stream<Path> cur = Files.list(inbox.resolve("cur"));
+                Stream<Path> fresh = Files.list(inbox.resolve("new"))) {
             for (Path message : Stream.concat(cur, fresh).toList()) {
                 Files.move(message, inbox.resolve("cur").resolve(withSeen(message.getFileName().toString())));
             }
@@ -115,7 +117,7 @@ public final class MbsyncClient implements AutoCloseable {
             return name;
         }
         char[] sorted = (flags + "S").toCharArray();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return name.substring(0, info + 3) + new String(sorted);
     }
 }
