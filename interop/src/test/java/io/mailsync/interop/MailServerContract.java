@@ -68,6 +68,18 @@ interface MailServerContract {
         }
     }
 
+    /** Usage counts delivered mail: what mailsync reports where the server answers GETQUOTAROOT. */
+    @Test
+    default void reportsStorageUsageOfDeliveredMail() throws Exception {
+        MailServer server = server();
+        MailUser user = server.newUser("usage", 1024 * 1024);
+        server.deliver(user, MailText.simple("sender@example.test", user.address(), "big", "x".repeat(20_000)));
+        try (IMAPStore imap = Stores.imap(server, user)) {
+            Quota.Resource storage = imap.getQuota("INBOX")[0].resources[0];
+            assertThat(storage.usage).isBetween(19L, 22L); // KiB: the 20,000-byte body plus headers
+        }
+    }
+
     /** IDLE push, not polling: Cyrus needs idled, Courier needs gamin, or this takes 60 s. */
     @Test
     default void anIdlingClientSeesADeliveryWithinSeconds() throws Exception {
