@@ -41,6 +41,9 @@ class OwnershipIT {
              ConfigurableApplicationContext a = start("fetcher-a", topics, database)) {
             ConfigurableApplicationContext b = start("fetcher-b", topics, database);
             await().atMost(Duration.ofSeconds(30)).until(() -> owns(a) && owns(b));
+            // co-partitioned: an account's commands reach the fetcher that owns the account
+            assertThat(partitions(a, topics.commands())).isEqualTo(partitions(a, topics.accounts()));
+            assertThat(partitions(b, topics.commands())).isEqualTo(partitions(b, topics.accounts()));
 
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < ACCOUNTS; i++) {
@@ -54,9 +57,13 @@ class OwnershipIT {
             assertThat(Set.copyOf(ownerBefore.values())).containsExactlyInAnyOrder("fetcher-a", "fetcher-b");
 
             b.close();
+            Map<String, Long> stopsOfA = ids.stream().filter(id -> "fetcher-a".equals(ownerBefore.get(id)))
+                    .collect(Collectors.toMap(id -> id, id -> stops(events, id, "fetcher-a")));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
                     .allMatch(id -> latest(events, id) == Status.IDLE && "fetcher-a".equals(holder(events, id))));
+            // incremental rebalance: A's own accounts were not closed and reopened when B left
+            stopsOfA.forEach((id, before) -> assertThat(stops(events, id, "fetcher-a")).as(id).isEqualTo(before));
             for (String id : ids) {
                 assertThat(overlaps(events.of(AccountStatusChanged.class, id))).as("sessions of %s", id).isEmpty();
             }
@@ -86,12 +93,23 @@ class OwnershipIT {
         MessageListenerContainer container = context.getBean(KafkaListenerEndpointRegistry.class)
                 .getListenerContainer("fetcher-ownership");
         return container != null && container.getAssignedPartitions() != null
-                && !container.getAssignedPartitions().isEmpty();
+                && container.getAssignedPartitions().size() == 12; // half of both topics' 12 partitions
+    }
+
+    private static Set<Integer> partitions(ConfigurableApplicationContext context, String topic) {
+        return context.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("fetcher-ownership")
+                .getAssignedPartitions().stream().filter(tp -> tp.topic().equals(topic))
+                .map(org.apache.kafka.common.TopicPartition::partition).collect(Collectors.toSet());
     }
 
     private static Status latest(EventTap events, String accountId) {
         List<AccountStatusChanged> statuses = events.of(AccountStatusChanged.class, accountId);
         return statuses.isEmpty() ? null : statuses.getLast().status();
+    }
+
+    private static long stops(EventTap events, String accountId, String instance) {
+        return events.of(AccountStatusChanged.class, accountId).stream()
+                .filter(s -> s.status() == Status.STOPPED && s.origin().id().startsWith(instance + "/")).count();
     }
 
     private static String holder(EventTap events, String accountId) {

@@ -45,7 +45,7 @@ class AccountOwnershipListener implements ConsumerSeekAware {
     @KafkaListener(id = "fetcher-ownership",
             topics = {"#{@topicNames.accounts()}", "#{@topicNames.commands()}"},
             groupId = FetcherGroups.OWNERSHIP + "${mailsync.kafka.group-suffix:}",
-            properties = "auto.offset.reset=earliest")
+            properties = {"auto.offset.reset=earliest", "group.protocol=consumer", "group.remote.assignor=range"})
     void onRecord(ConsumerRecord<String, String> record) {
         if (record.topic().equals(topics.accounts())) {
             onAccount(record);
