@@ -3,7 +3,6 @@ package io.mailsync.sync.application;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.AccountCounter;
-import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.Account;
@@ -31,17 +30,17 @@ public class UpdateKeywords {
     private final DeviceStore devices;
     private final AccountCounter counter;
     private final MessageChanges changes;
-    private final CommandPublisher commands;
+    private final SendWriteBack sendWriteBack;
     private final Clock clock;
 
     public UpdateKeywords(AccountAccess access, MessageStore messages, DeviceStore devices, AccountCounter counter,
-                          MessageChanges changes, CommandPublisher commands, Clock clock) {
+                          MessageChanges changes, SendWriteBack sendWriteBack, Clock clock) {
         this.access = access;
         this.messages = messages;
         this.devices = devices;
         this.counter = counter;
         this.changes = changes;
-        this.commands = commands;
+        this.sendWriteBack = sendWriteBack;
         this.clock = clock;
     }
 
@@ -72,12 +71,13 @@ public class UpdateKeywords {
                 recordRead(accountId, deviceId, messageId, next);
                 return new Result(message, counter.current(accountId).state());
             }
-            Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED,
-                    modseq -> messages.updateKeywords(accountId, messageId, message.modseq(), next, modseq));
+            SetFlags writeBack = account.isPop3() ? null : writeBack(accountId, deviceId, message, effective.get());
+            Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED, modseq ->
+                    messages.updateKeywords(accountId, messageId, message.modseq(), next, modseq, writeBack));
             if (state.isPresent()) {
                 recordRead(accountId, deviceId, messageId, next);
-                if (!account.isPop3()) {
-                    writeBack(accountId, deviceId, message, effective.get());
+                if (writeBack != null) {
+                    sendWriteBack.send(accountId, messageId, writeBack);
                 }
                 return new Result(messages.find(accountId, messageId).orElseThrow(), state.get());
             }
@@ -85,16 +85,16 @@ public class UpdateKeywords {
         throw new SyncProblems.Conflict("message " + messageId + " is changing concurrently; retry");
     }
 
-    private void writeBack(String accountId, String deviceId, StoredMessage before, KeywordDelta delta) {
+    private SetFlags writeBack(String accountId, String deviceId, StoredMessage before, KeywordDelta delta) {
         Set<String> add = delta.addedTo(before.keywords());
         Set<String> remove = delta.removedFrom(before.keywords());
         if (add.isEmpty() && remove.isEmpty()) {
-            return;
+            return null;
         }
         // no UNCHANGEDSINCE: +FLAGS/-FLAGS deltas commute, and the read-wins decision is already made here; a
         // conditional STORE would only lose the write when another client touched any flag of the message meanwhile
-        commands.send(new SetFlags(UUID.randomUUID(), clock.instant(), accountId, Origin.device(deviceId),
-                before.locator(), add, remove, null));
+        return new SetFlags(UUID.randomUUID(), clock.instant(), accountId, Origin.device(deviceId), before.locator(),
+                add, remove, null);
     }
 
     private void recordRead(String accountId, String deviceId, String messageId, Set<String> keywords) {

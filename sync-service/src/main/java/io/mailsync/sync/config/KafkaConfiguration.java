@@ -43,7 +43,7 @@ class KafkaConfiguration {
         handler.setBackOffFunction((record, failure) -> infrastructureDown(failure) ? untilBack() : null);
         handler.setRetryListeners((record, failure, attempt) -> {
             if (attempt == 1 || attempt % 20 == 0) {
-                log.warn("event at {}-{}@{} failed (attempt {}), will retry: {}", record.topic(), record.partition(),
+                log.warn("event at {}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(),
                         record.offset(), attempt, rootMessage(failure));
             }
         });

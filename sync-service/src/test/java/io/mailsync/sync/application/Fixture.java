@@ -30,7 +30,9 @@ final class Fixture {
     final AccountAccess access = new AccountAccess(accounts);
     final ApplyMailEvent apply = new ApplyMailEvent(accounts, messages, counter, changes,
             new StoreArrivedMessage(messages, changes, published, clock));
-    final UpdateKeywords update = new UpdateKeywords(access, messages, devices, counter, changes, published, clock);
+    final SendWriteBack sendWriteBack = new SendWriteBack(messages, published);
+    final UpdateKeywords update = new UpdateKeywords(access, messages, devices, counter, changes, sendWriteBack,
+            clock);
     final GetChanges getChanges = new GetChanges(access, counter, changeLog, devices, settings, clock);
     final RegisterDevice registerDevice = new RegisterDevice(access, devices, clock);
     final PruneChangeLog prune = new PruneChangeLog(changeLog, counter, settings, clock);

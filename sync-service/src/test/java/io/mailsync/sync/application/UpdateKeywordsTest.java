@@ -40,6 +40,27 @@ class UpdateKeywordsTest {
     }
 
     @Test
+    void aWriteBackThatCannotBeSentNowIsSentLaterAndTheEditStands() {
+        String account = f.imapAccount();
+        String device = f.device(account);
+        f.apply.apply(MailEvents.imapArrived(account, 1, "m"));
+        String id = MessageIds.of(account, "imap:INBOX:7:1");
+        f.published.brokerDown(true);
+
+        UpdateKeywords.Result result = f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true),
+                null, null);
+
+        assertThat(result.message().keywords()).containsExactly("$seen");
+        assertThat(f.published.commands()).isEmpty();
+        assertThat(f.sendWriteBack.retryPending()).isZero();
+        f.published.brokerDown(false);
+        assertThat(f.sendWriteBack.retryPending()).isEqualTo(1);
+        assertThat(f.published.commands()).singleElement().isInstanceOfSatisfying(SetFlags.class,
+                set -> assertThat(set.add()).containsExactly("$seen"));
+        assertThat(f.sendWriteBack.retryPending()).as("sent once").isZero();
+    }
+
+    @Test
     void aNoOpEditNeitherAdvancesTheStateNorWritesBack() {
         String account = f.imapAccount();
         String device = f.device(account);

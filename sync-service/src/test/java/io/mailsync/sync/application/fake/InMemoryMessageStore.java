@@ -1,9 +1,11 @@
 package io.mailsync.sync.application.fake;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.function.UnaryOperator;
 public final class InMemoryMessageStore implements MessageStore {
 
     private final Map<String, StoredMessage> byId = new LinkedHashMap<>();
+    private final List<PendingWriteBack> outbox = new ArrayList<>();
 
     @Override
     public synchronized boolean insert(StoredMessage message) {
@@ -55,9 +58,23 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public synchronized boolean updateKeywords(String accountId, String messageId, long expectedModseq,
-                                               Set<String> keywords, long modseq) {
-        return replace(messageId, expectedModseq, m -> with(m, m.locator(), keywords, modseq, m.serverModSeq(),
-                m.lastServerEventAt(), m.destroyed(), m.deleteRequested()));
+                                               Set<String> keywords, long modseq, SetFlags writeBack) {
+        boolean updated = replace(messageId, expectedModseq, m -> with(m, m.locator(), keywords, modseq,
+                m.serverModSeq(), m.lastServerEventAt(), m.destroyed(), m.deleteRequested()));
+        if (updated && writeBack != null) {
+            outbox.add(new PendingWriteBack(accountId, messageId, writeBack));
+        }
+        return updated;
+    }
+
+    @Override
+    public synchronized void writeBackSent(String accountId, String messageId, SetFlags writeBack) {
+        outbox.remove(new PendingWriteBack(accountId, messageId, writeBack));
+    }
+
+    @Override
+    public synchronized List<PendingWriteBack> pendingWriteBacks(int limit) {
+        return outbox.stream().limit(limit).toList();
     }
 
     @Override

@@ -21,8 +21,18 @@ public final class Recorded implements CommandPublisher, StatePublisher {
         return List.copyOf(states);
     }
 
+    private volatile boolean brokerDown;
+
+    /** While down, {@link #send} fails as a producer does when the broker cannot be reached. */
+    public void brokerDown(boolean down) {
+        brokerDown = down;
+    }
+
     @Override
     public void send(MailCommand command) {
+        if (brokerDown) {
+            throw new IllegalStateException("broker unreachable (test)");
+        }
         commands.add(command);
     }
 

@@ -3,10 +3,13 @@ package io.mailsync.sync.adapter.out.mongo;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
+import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +32,11 @@ class MongoMessageStore implements MessageStore {
     static final String COLLECTION = "messages";
 
     private final MongoTemplate mongo;
+    private final EventCodec codec;
 
-    MongoMessageStore(MongoTemplate mongo) {
+    MongoMessageStore(MongoTemplate mongo, EventCodec codec) {
         this.mongo = mongo;
+        this.codec = codec;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("locatorKey", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
@@ -93,9 +98,34 @@ class MongoMessageStore implements MessageStore {
 
     @Override
     public boolean updateKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
-                                  long modseq) {
-        return updateIfUnchanged(accountId, messageId, expectedModseq, new Update()
-                .set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq));
+                                  long modseq, SetFlags writeBack) {
+        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq);
+        if (writeBack != null) {
+            // the outbox lives in the message document, so the change and its write-back are one atomic write
+            update.push("writeBacks", codec.encode(writeBack)).inc("pendingWriteBacks", 1);
+        }
+        return updateIfUnchanged(accountId, messageId, expectedModseq, update);
+    }
+
+    @Override
+    public void writeBackSent(String accountId, String messageId, SetFlags writeBack) {
+        String encoded = codec.encode(writeBack);
+        Query stillQueued = Query.query(Criteria.where("_id").is(messageId).and("writeBacks").is(encoded));
+        mongo.updateFirst(stillQueued, new Update().pull("writeBacks", encoded).inc("pendingWriteBacks", -1),
+                COLLECTION);
+    }
+
+    @Override
+    public List<PendingWriteBack> pendingWriteBacks(int limit) {
+        Query query = Query.query(Criteria.where("pendingWriteBacks").gt(0)).limit(limit);
+        List<PendingWriteBack> pending = new ArrayList<>();
+        for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
+            for (String encoded : Docs.strings(doc, "writeBacks")) {
+                codec.decode(encoded, SetFlags.class).ifPresent(command -> pending.add(
+                        new PendingWriteBack(doc.getString("accountId"), doc.getString("_id"), command)));
+            }
+        }
+        return pending;
     }
 
     @Override

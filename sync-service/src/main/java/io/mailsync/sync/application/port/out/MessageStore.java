@@ -1,6 +1,7 @@
 package io.mailsync.sync.application.port.out;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.SetFlags;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +21,20 @@ public interface MessageStore {
     /**
      * Sets keywords and the modseq of the change, only if the message is still at {@code expectedModseq}
      * (optimistic concurrency between the event consumer and devices). False if someone else changed it first.
+     * A non-null {@code writeBack} is queued on the message in the same atomic write (an outbox): the change and
+     * its write-back to the IMAP server are never separated, even if the broker is down at that moment.
      */
-    boolean updateKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords, long modseq);
+    boolean updateKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords, long modseq,
+                           SetFlags writeBack);
+
+    /** The queued write-back was handed to the broker; drop it from the message's outbox. */
+    void writeBackSent(String accountId, String messageId, SetFlags writeBack);
+
+    /** Write-backs still queued, oldest messages first, at most {@code limit}. */
+    List<PendingWriteBack> pendingWriteBacks(int limit);
+
+    record PendingWriteBack(String accountId, String messageId, SetFlags command) {
+    }
 
     /** Records a server event that changed nothing the devices see (an echo, an unchanged flag set). */
     void recordServerEvent(String accountId, String messageId, Long serverModSeq, Instant at);

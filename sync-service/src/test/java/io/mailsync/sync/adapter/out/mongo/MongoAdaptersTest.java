@@ -35,7 +35,7 @@ class MongoAdaptersTest {
 
     @Nested
     class Messages implements MessageStoreContract {
-        private final MongoMessageStore messages = new MongoMessageStore(MONGO);
+        private final MongoMessageStore messages = new MongoMessageStore(MONGO, new io.mailsync.events.EventCodec());
 
         @Override
         public MessageStore messages() {

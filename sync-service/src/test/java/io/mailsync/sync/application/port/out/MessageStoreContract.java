@@ -3,6 +3,8 @@ package io.mailsync.sync.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,12 +41,40 @@ public interface MessageStoreContract {
         String id = "m-" + account;
         messages().insert(message(account, id, MessageLocator.pop3("u1"), 1));
 
-        assertThat(messages().updateKeywords(account, id, 1, Set.of("$flagged"), 2)).isTrue();
-        assertThat(messages().updateKeywords(account, id, 1, Set.of(), 3)).as("based on modseq 1").isFalse();
+        assertThat(messages().updateKeywords(account, id, 1, Set.of("$flagged"), 2, null)).isTrue();
+        assertThat(messages().updateKeywords(account, id, 1, Set.of(), 3, null)).as("based on modseq 1").isFalse();
 
         StoredMessage stored = messages().find(account, id).orElseThrow();
         assertThat(stored.keywords()).containsExactly("$flagged");
         assertThat(stored.modseq()).isEqualTo(2);
+    }
+
+    @Test
+    default void aWriteBackIsQueuedWithItsChangeAndLeavesOnceSent() {
+        String account = "a-" + UUID.randomUUID();
+        String id = "m-" + account;
+        MessageLocator at = MessageLocator.imap("INBOX", 1, 9);
+        messages().insert(message(account, id, at, 1));
+        SetFlags first = new SetFlags(UUID.randomUUID(), Instant.now(), account, Origin.device("d"), at,
+                Set.of("$flagged"), Set.of(), null);
+        SetFlags second = new SetFlags(UUID.randomUUID(), Instant.now(), account, Origin.device("d"), at,
+                Set.of(), Set.of("$seen"), null);
+
+        messages().updateKeywords(account, id, 1, Set.of("$seen", "$flagged"), 2, first);
+        assertThat(messages().updateKeywords(account, id, 1, Set.of(), 3, second)).isFalse();
+        messages().updateKeywords(account, id, 2, Set.of("$flagged"), 4, second);
+
+        assertThat(queued(account)).containsExactly(first, second);
+        messages().writeBackSent(account, id, first);
+        messages().writeBackSent(account, id, first);
+        assertThat(queued(account)).containsExactly(second);
+        messages().writeBackSent(account, id, second);
+        assertThat(queued(account)).isEmpty();
+    }
+
+    private List<SetFlags> queued(String account) {
+        return messages().pendingWriteBacks(1000).stream().filter(p -> p.accountId().equals(account))
+                .map(MessageStore.PendingWriteBack::command).toList();
     }
 
     @Test
