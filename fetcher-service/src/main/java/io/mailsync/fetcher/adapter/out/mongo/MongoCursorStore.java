@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -30,6 +32,10 @@ class MongoCursorStore implements CursorStore {
 
     MongoCursorStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        // an account's index is read per folder and UIDVALIDITY, and removed per account
+        mongo.indexOps(INDEX).createIndex(new Index().on("accountId", Sort.Direction.ASC)
+                .on("folder", Sort.Direction.ASC).on("uidValidity", Sort.Direction.ASC));
+        mongo.indexOps(CURSORS).createIndex(new Index().on("accountId", Sort.Direction.ASC));
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,6 +26,7 @@ class MongoMaildropStore implements MaildropStore {
 
     MongoMaildropStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC));
     }
 
     @Override
