@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -90,8 +89,6 @@ class PoisonRecordsIT {
     }
 
     @Test
-    @Disabled("BUG: fetcher AccountOwnershipListener.onCommand/onAccount log and skip a malformed record instead of "
-            + "sending it to <topic>.DLT (ADR 0001); mail.commands has no other consumer, so its poison is lost")
     @DisplayName("R5: mail.commands (fetcher)")
     void commands() {
         String tag = UUID.randomUUID().toString();
