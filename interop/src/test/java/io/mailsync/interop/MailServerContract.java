@@ -1,6 +1,7 @@
 package io.mailsync.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** What every launcher must give: a user who sees delivered mail over IMAP and over POP3, and only their own. */
@@ -80,6 +82,34 @@ interface MailServerContract {
         }
     }
 
+    /**
+     * A delivery that would pass the storage quota is refused by the server's own delivery path; Cyrus's lmtpd checks
+     * the usage before the message (lmtp_strict_quota off, its default), so it takes the one that crosses the limit
+     * and refuses the next.
+     */
+    @Test
+    default void deliveriesPastTheQuotaAreRefused() throws Exception {
+        MailServer server = server();
+        Assumptions.assumeFalse(server.name().equals("greenmail"),
+                "GreenMail does not enforce quotas on delivery");
+        MailUser user = server.newUser("full", 10 * 1024);
+        String big = MailText.simple("sender@example.test", user.address(), "too big", "x".repeat(20_000));
+        boolean takesTheCrossingMessage = server.name().equals("cyrus");
+        if (takesTheCrossingMessage) {
+            server.deliver(user, big);
+            String small = MailText.simple("sender@example.test", user.address(), "small", "x");
+            assertThatThrownBy(() -> server.deliver(user, small)).isInstanceOf(IllegalStateException.class);
+        } else {
+            assertThatThrownBy(() -> server.deliver(user, big)).isInstanceOf(IllegalStateException.class);
+        }
+        try (Store imap = Stores.imap(server, user)) {
+            Folder inbox = imap.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessageCount()).isEqualTo(takesTheCrossingMessage ? 1 : 0);
+            inbox.close(false);
+        }
+    }
+
     /** IDLE push, not polling: Cyrus needs idled, Courier needs gamin, or this takes 60 s. */
     @Test
     default void anIdlingClientSeesADeliveryWithinSeconds() throws Exception {
@@ -116,7 +146,7 @@ interface MailServerContract {
     @Test
     default void aUidValidityResetKeepsTheMessages() throws Exception {
         MailServer server = server();
-        org.junit.jupiter.api.Assumptions.assumeTrue(server.canResetUidValidity(),
+        Assumptions.assumeTrue(server.canResetUidValidity(),
                 server.name() + " cannot be made to change UIDVALIDITY");
         MailUser user = server.newUser("uidvalidity", 0);
         server.deliver(user, MailText.simple("sender@example.test", user.address(), "kept", "body"));
