@@ -40,6 +40,7 @@ public final class MuttClient implements AutoCloseable {
                 set quit=yes
                 set delete=yes
                 set beep=no
+                set sleep_time=0
                 set wait_key=no
                 set header_cache=""
                 set message_cachedir=""
