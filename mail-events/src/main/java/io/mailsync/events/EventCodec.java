@@ -23,7 +23,8 @@ public final class EventCodec {
     private static final List<Class<? extends WireRecord>> TYPES = List.of(
             MessageArrived.class, MessageFlagsChanged.class, MessageExpunged.class, FolderReset.class,
             MailboxUsageSampled.class, AccountStatusChanged.class, AccountSpec.class, SetFlags.class,
-            DeleteFromServer.class, QuotaLevelCrossed.class, QuotaForecastWarning.class, AccountStateAdvanced.class);
+            DeleteFromServer.class, QuotaLevelCrossed.class, QuotaForecastWarning.class, AccountStateAdvanced.class,
+            AppendMessage.class);
 
     private static final Map<String, Class<? extends WireRecord>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(type -> wireType(type).name(), Function.identity()));

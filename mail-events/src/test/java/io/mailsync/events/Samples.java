@@ -38,7 +38,9 @@ final class Samples {
                         QuotaLevelCrossed.Direction.UP, 966_367_641L, 1_073_741_824L, 90.0),
                 new QuotaForecastWarning(ID, AT, "acc-1", QuotaAlert.Resource.STORAGE, 82.5,
                         AT.plus(Duration.ofDays(6)), 6.0),
-                new AccountStateAdvanced("acc-1", "s1:42", AT));
+                new AccountStateAdvanced("acc-1", "s1:42", AT),
+                new AppendMessage(ID, AT, "acc-1", Origin.device("dev-phone"), "Sent", "\\Sent",
+                        "gridfs:65630f2e9d1c4a3b2c1d0e0f", 2048L, "<m43@example.net>", Set.of("$seen"), AT));
     }
 
     private Samples() {

@@ -1,0 +1,49 @@
+package io.mailsync.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Put a message back on the IMAP server: APPEND the RFC 822 bytes behind {@code contentRef} (the content store,
+ * ADR 0002) to a folder, with flags (issue 11: a restored deleted message, a copy of sent mail). The fetcher finds
+ * the folder by {@code specialUse} (RFC 6154, e.g. {@code \Sent}) where given and offered, else by {@code folder},
+ * and creates it if missing. The message then arrives again as a {@code MessageArrived} under a new UID; sync
+ * re-matches it by {@code messageIdHeader} and {@code size}.
+ *
+ * @param flags      keywords in JMAP form ({@code $seen}, {@code $draft}, ...)
+ * @param receivedAt the INTERNALDATE to give the message, where known
+ */
+@WireType(name = "AppendMessage", version = 1)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AppendMessage(
+        UUID commandId,
+        Instant issuedAt,
+        String accountId,
+        Origin origin,
+        String folder,
+        String specialUse,
+        String contentRef,
+        long size,
+        String messageIdHeader,
+        Set<String> flags,
+        Instant receivedAt) implements MailCommand {
+
+    public AppendMessage {
+        Objects.requireNonNull(commandId, "commandId");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(contentRef, "contentRef");
+        if (folder.isBlank()) {
+            throw new IllegalArgumentException("folder is not blank");
+        }
+        if (size < 0) {
+            throw new IllegalArgumentException("size is not negative");
+        }
+        flags = flags == null ? Set.of() : Set.copyOf(flags);
+    }
+}
