@@ -3,16 +3,12 @@ package io.mailsync.interop;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +56,7 @@ public final class CourierServer implements MailServer {
         Files.writeString(imapd, Files.readString(imapd)
                 .replaceAll("(?m)^IMAP_ENHANCEDIDLE=.*$", "IMAP_ENHANCEDIDLE=1"));
         Path script = dir.resolve("namespace.sh");
-        Files.writeString(script, namespaceScript());
+        Files.writeString(script, CourierFiles.namespaceScript(dir, ROOT, imapPort, pop3Port));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         // -p -f --mount-proc: the script is PID 1 of its own namespace; when it exits the kernel ends the rest
         this.unshare = new ProcessBuilder(UNSHARE.toString(), "-m", "-p", "-f", "--mount-proc",
@@ -141,8 +137,7 @@ public final class CourierServer implements MailServer {
                 Files.writeString(maildir.resolve("maildirsize"), quotaBytes + "S\n");
             }
             PrivateRoot.chownToMailUser(home);
-            String line = login + "\tuid=" + PrivateRoot.mailUid() + "|gid=" + PrivateRoot.mailGid()
-                    + "|home=" + home + "|mail=" + maildir + "|systempw={SHA}" + sha1(password) + "\n";
+            String line = CourierFiles.userDbLine(login, password, home, maildir);
             synchronized (this) {
                 Files.writeString(dir.resolve("etc/courier/userdb"), line, StandardOpenOption.APPEND);
                 makeUserDb();
@@ -244,42 +239,5 @@ public final class CourierServer implements MailServer {
             PrivateRoot.pause();
         }
         throw new IllegalStateException("Courier namespace did not come up: " + log());
-    }
-
-    private String namespaceScript() {
-        return """
-                #!/bin/sh
-                set -e
-                D=%1$s
-                mount -t overlay overlay -o lowerdir=%2$s/usr:/usr /usr
-                mount -t overlay overlay -o lowerdir=/etc,upperdir=$D/etc,workdir=$D/etc-work /etc
-                mount -t overlay overlay -o lowerdir=/run,upperdir=$D/run,workdir=$D/run-work /run
-                mkdir -p /run/courier/authdaemon
-                # authdaemond ends its whole process group on SIGTERM: give it its own
-                setsid /usr/lib/courier/courier-authlib/authdaemond >$D/authdaemond.out 2>&1 &
-                AUTH=$!
-                env -i /bin/sh -c 'set -a; . /etc/courier/imapd; . /etc/courier/imapd-ssl; IMAP_STARTTLS=NO; \
-                  exec /usr/sbin/couriertcpd -address=127.0.0.1 -maxprocs=500 -maxperip=500 \
-                  -nodnslookup -noidentlookup %3$d /usr/lib/courier/courier/imaplogin /usr/bin/imapd Maildir' \
-                  >$D/imapd.out 2>&1 &
-                IMAP=$!
-                env -i /bin/sh -c 'set -a; . /etc/courier/pop3d; . /etc/courier/pop3d-ssl; POP3_STARTTLS=NO; \
-                  exec /usr/sbin/couriertcpd -address=127.0.0.1 -maxprocs=200 -maxperip=200 \
-                  -nodnslookup -noidentlookup %4$d /usr/lib/courier/courier/courierpop3login \
-                  /usr/lib/courier/courier/courierpop3d Maildir' >$D/pop3d.out 2>&1 &
-                POP3=$!
-                trap 'kill $IMAP $POP3 $AUTH 2>/dev/null; exit 0' TERM INT
-                touch /run/courier/ready
-                wait
-                """.formatted(dir, ROOT, imapPort, pop3Port);
-    }
-
-    private static String sha1(String password) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(password.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -49,8 +49,8 @@ public final class CyrusServer implements MailServer {
         for (String sub : List.of("conf/socket", "spool", "sieve", "socket", "run")) {
             Files.createDirectories(dir.resolve(sub));
         }
-        Files.writeString(config, imapdConf());
-        Files.writeString(dir.resolve("cyrus.conf"), cyrusConf());
+        Files.writeString(config, CyrusConfig.imapdConf(dir, ADMIN));
+        Files.writeString(dir.resolve("cyrus.conf"), CyrusConfig.cyrusConf(dir, BIN, imapPort, pop3Port));
         setPassword(ADMIN, adminPassword);
         PrivateRoot.chownToMailUser(dir);
         // the master runs as root only long enough to bind, then becomes cyrus_user; it does not pass -C on, so
@@ -244,48 +244,5 @@ public final class CyrusServer implements MailServer {
         Commands.run(List.of(SASLPASSWD.toString(), "-p", "-c", "-f", dir.resolve("sasldb2").toString(), login),
                 Map.of("LD_LIBRARY_PATH", PrivateRoot.libraryPath()), password, dir);
         PrivateRoot.chownToMailUser(dir.resolve("sasldb2"));
-    }
-
-    private String imapdConf() {
-        return """
-                configdirectory: %1$s/conf
-                partition-default: %1$s/spool
-                defaultpartition: default
-                sievedir: %1$s/sieve
-                admins: %2$s
-                cyrus_user: %3$s
-                sasl_pwcheck_method: auxprop
-                sasl_auxprop_plugin: sasldb
-                sasl_sasldb_path: %1$s/sasldb2
-                sasl_mech_list: PLAIN LOGIN
-                allowplaintext: yes
-                unixhierarchysep: no
-                altnamespace: no
-                idlesocket: %1$s/socket/idle
-                lmtpsocket: %1$s/socket/lmtp
-                notifysocket: %1$s/socket/notify
-                master_pid_file: %1$s/run/master.pid
-                syslog_prefix: mailsync-cyrus-%4$s
-                popminpoll: 0
-                """.formatted(dir, ADMIN, PrivateRoot.MAIL_USER, dir.getFileName());
-    }
-
-    private String cyrusConf() {
-        String conf = " -C " + config;
-        return """
-                START {
-                  recover cmd="%1$s/ctl_cyrusdb%2$s -r"
-                }
-                SERVICES {
-                  imap cmd="%1$s/imapd%2$s" listen="127.0.0.1:%3$d" prefork=0 maxchild=500
-                  pop3 cmd="%1$s/pop3d%2$s" listen="127.0.0.1:%4$d" prefork=0 maxchild=200
-                  lmtpunix cmd="%1$s/lmtpd%2$s" listen="%5$s/socket/lmtp" prefork=0 maxchild=20
-                }
-                EVENTS {
-                }
-                DAEMON {
-                  idled cmd="%1$s/idled%2$s"
-                }
-                """.formatted(BIN, conf, imapPort, pop3Port, dir);
     }
 }
