@@ -90,10 +90,10 @@ public final class Benchmarks {
 
     /** How much each figure does: the full run stays under 15 minutes here, the quick one near 2. */
     private enum Scale {
-        FULL(200, Duration.ofMinutes(3), 10_000, Duration.ofMinutes(3), 50_000, Duration.ofMinutes(2),
-                Duration.ofSeconds(20), new int[] {1_000, 5_000, 10_000, 20_000}, Duration.ofMinutes(6)),
+        FULL(200, Duration.ofSeconds(150), 10_000, Duration.ofSeconds(120), 50_000, Duration.ofSeconds(75),
+                Duration.ofSeconds(15), new int[] {1_000, 5_000, 10_000, 20_000}, Duration.ofMinutes(5)),
         QUICK(30, Duration.ofSeconds(30), 2_000, Duration.ofSeconds(40), 10_000, Duration.ofSeconds(30),
-                Duration.ofSeconds(5), new int[] {500}, Duration.ofSeconds(60));
+                Duration.ofSeconds(5), new int[] {500}, Duration.ofSeconds(150));
 
         final int deliveries;
         final Duration p1Budget;

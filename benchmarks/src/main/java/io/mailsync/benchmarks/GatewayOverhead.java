@@ -67,15 +67,19 @@ final class GatewayOverhead {
         details.put("direct_p99_ms", d.stats.p99());
         details.put("direct_max_ms", d.stats.max());
         details.put("direct_errors", d.errors);
+        details.put("gateway_error_kinds", g.errorKinds);
+        details.put("direct_error_kinds", d.errorKinds);
+        details.put("load_average", Machine.load());
         String note = String.format("%d req/s for %d s each: gateway p50 %.1f / p99 %.1f ms (%d errors); direct p50 %.1f / "
-                        + "p99 %.1f ms (%d errors); p50 ratio %.2f", RATE, each.toSeconds(), g.stats.p50(), g.stats.p99(),
-                g.errors, d.stats.p50(), d.stats.p99(), d.errors, g.stats.p50() / d.stats.p50());
+                        + "p99 %.1f ms (%d errors); p50 ratio %.2f; errors %s / %s", RATE, each.toSeconds(), g.stats.p50(),
+                g.stats.p99(), g.errors, d.stats.p50(), d.stats.p99(), d.errors, g.stats.p50() / d.stats.p50(),
+                g.errorKinds, d.errorKinds);
         return new Figure("P5", "gateway overhead, GET /changes p99 at " + RATE + " req/s", "ms", g.stats.p99(),
                 d.stats.p99(), "same requests straight to sync-service", ratio, TARGET,
                 ratio <= 1.3 && g.errors == 0, note, details);
     }
 
-    private record Run(Stats stats, int errors) {
+    private record Run(Stats stats, int errors, String errorKinds) {
     }
 
     private static Run load(List<Target> targets, Duration duration) throws InterruptedException {
@@ -83,10 +87,12 @@ final class GatewayOverhead {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
+        Map<String, Integer> kinds = new java.util.concurrent.ConcurrentHashMap<>();
         long interval = 1_000_000_000L / RATE;
         long total = duration.toSeconds() * RATE;
         long start = System.nanoTime() + 10_000_000L;
-        try (ExecutorService vt = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService vt = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             for (long i = 0; i < total; i++) {
                 long scheduled = start + i * interval;
                 long wait = scheduled - System.nanoTime();
@@ -97,21 +103,31 @@ final class GatewayOverhead {
                 vt.submit(() -> {
                     try {
                         HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(t.url()))
-                                .header("Authorization", "Bearer " + t.token()).timeout(Duration.ofSeconds(10)).GET()
+                                .header("Authorization", "Bearer " + t.token()).timeout(Duration.ofSeconds(5)).GET()
                                 .build(), HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() != 200) {
                             errors.incrementAndGet();
+                            kinds.merge("HTTP " + r.statusCode(), 1, Integer::sum);
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        kinds.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                     }
                     latencies.add(Stats.ms(System.nanoTime() - scheduled));
                 });
             }
+        } finally {
             vt.shutdown();
-            vt.awaitTermination(30, TimeUnit.SECONDS);
+            if (!vt.awaitTermination(15, TimeUnit.SECONDS)) {
+                vt.shutdownNow();
+            }
         }
-        http.close();
-        return new Run(Stats.of(latencies), errors.get());
+        int unfinished = (int) (total - latencies.size());
+        if (unfinished > 0) {
+            errors.addAndGet(unfinished);
+            kinds.merge("unfinished after the run", unfinished, Integer::sum);
+        }
+        http.shutdownNow();
+        return new Run(Stats.of(latencies), errors.get(), kinds.toString());
     }
 }
