@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 class GridFsContentStore implements ContentStore, DisposableBean {
 
     private static final String PREFIX = "gridfs:";
+    /** The bucket the fetcher writes to (ADR 0002); GridFS's default "fs" would find nothing. */
+    static final String BUCKET = "messages";
 
     private final MongoClient client;
     private final GridFSBucket bucket;
@@ -35,7 +37,7 @@ class GridFsContentStore implements ContentStore, DisposableBean {
         ConnectionString connection = new ConnectionString(uri);
         String database = connection.getDatabase() == null ? "mailsync-content" : connection.getDatabase();
         this.client = MongoClients.create(connection);
-        this.bucket = GridFSBuckets.create(client.getDatabase(database));
+        this.bucket = GridFSBuckets.create(client.getDatabase(database), BUCKET);
     }
 
     @Override
