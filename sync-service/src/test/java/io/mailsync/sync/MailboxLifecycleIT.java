@@ -32,7 +32,7 @@ class MailboxLifecycleIT extends SyncIntegrationTest {
 
     private static String storeBody(String rfc822) {
         try (MongoClient client = MongoClients.create(MongoKit.baseUri())) {
-            return "gridfs:" + GridFSBuckets.create(client.getDatabase("mailsync-content-it"))
+            return "gridfs:" + GridFSBuckets.create(client.getDatabase("mailsync-content-it"), "messages")
                     .uploadFromStream("message.eml", new ByteArrayInputStream(rfc822.getBytes(StandardCharsets.UTF_8)))
                     .toHexString();
         }
