@@ -11,6 +11,7 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
 import io.mailsync.events.TopicNames;
 import io.mailsync.fetcher.support.AccountFeed;
 import io.mailsync.fetcher.support.EventTap;
@@ -23,8 +24,10 @@ import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
 import jakarta.mail.UIDFolder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,43 @@ class DovecotImapIT {
                 .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
         assertThat(expunged.locator()).isEqualTo(arrived.get(1).locator());
         accounts.remove(accountId);
+    }
+
+    @Test
+    void aWriteBackUsesUnchangedSinceSoAStaleDeviceChangeDoesNotOverwriteANewerOne() {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("writeback", null);
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "1"));
+        String accountId = register(user, dovecot.imapPort());
+        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(arrived.modSeq()).isNotNull();
+        awaitStatus(accountId, Status.IDLE);
+
+        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+                arrived.locator(), Set.of("$seen"), Set.of(), arrived.modSeq()));
+
+        MessageFlagsChanged applied = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(applied.origin()).isEqualTo(Origin.device("phone-1"));
+        assertThat(applied.added()).containsExactly("$seen");
+        assertThat(applied.modSeq()).isGreaterThan(arrived.modSeq());
+        assertThat(seenOnServer(dovecot, user, arrived)).isTrue();
+
+        // a device that still knows the old modseq: RFC 7162 UNCHANGEDSINCE refuses, the newer state stays
+        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("tablet-1"),
+                arrived.locator(), Set.of(), Set.of("$seen"), arrived.modSeq()));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> events.of(MessageFlagsChanged.class, accountId).size() == 1);
+        assertThat(seenOnServer(dovecot, user, arrived)).isTrue();
+        accounts.remove(accountId);
+    }
+
+    private static boolean seenOnServer(Dovecot dovecot, MailUser user, MessageArrived message) {
+        java.util.concurrent.atomic.AtomicBoolean seen = new java.util.concurrent.atomic.AtomicBoolean();
+        Mailboxes.withInbox(dovecot.imapPort(), user.login(), user.password(), inbox -> seen.set(((UIDFolder) inbox)
+                .getMessageByUID(message.locator().uid()).isSet(Flags.Flag.SEEN)));
+        return seen.get();
     }
 
     @Test

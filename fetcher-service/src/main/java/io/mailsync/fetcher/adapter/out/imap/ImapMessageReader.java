@@ -24,14 +24,9 @@ final class ImapMessageReader {
     }
 
     static MessageSummary read(Message m, long uid) {
-        return new MessageSummary(uid, modSeq(m), messageId(m), addresses(m, "From"), addresses(m, "To"),
+        return new MessageSummary(uid, null, messageId(m), addresses(m, "From"), addresses(m, "To"),
                 addresses(m, "Cc"), subject(m), instant(attempt(m::getSentDate)), instant(attempt(m::getReceivedDate)),
                 size(m), keywords(m));
-    }
-
-    private static Long modSeq(Message m) {
-        // only a server with CONDSTORE enabled has a modseq; asking one without it would cost a round trip
-        return null;
     }
 
     private static String messageId(Message m) {

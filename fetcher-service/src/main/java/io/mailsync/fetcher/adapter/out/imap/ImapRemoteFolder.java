@@ -93,14 +93,35 @@ final class ImapRemoteFolder implements RemoteFolder {
                 return List.of();
             }
             folder.fetch(found.toArray(Message[]::new), profile());
+            java.util.Map<Long, Long> modSeqs = condstore ? modSeqs(uid(found.getFirst()), uid(found.getLast()))
+                    : java.util.Map.of();
             List<MessageSummary> summaries = new java.util.ArrayList<>(found.size());
             for (Message m : found) {
-                summaries.add(complete(ImapMessageReader.read(m, uid(m))));
+                summaries.add(withModSeq(complete(ImapMessageReader.read(m, uid(m))), modSeqs));
             }
             return summaries;
         } catch (MessagingException e) {
             throw ImapFailures.translate("fetch from " + name(), e);
         }
+    }
+
+    /** CONDSTORE: each new message's MODSEQ, so a device's later write-back can say UNCHANGEDSINCE. */
+    private java.util.Map<Long, Long> modSeqs(long first, long last) throws MessagingException {
+        ServerChanges states = (ServerChanges) folder.doCommand(
+                p -> ImapFlagCommands.fetchFlags(p, first + ":" + last, true, null, false));
+        java.util.Map<Long, Long> modSeqs = new java.util.HashMap<>();
+        states.states().forEach(s -> {
+            if (s.modSeq() != null) {
+                modSeqs.put(s.uid(), s.modSeq());
+            }
+        });
+        return modSeqs;
+    }
+
+    private static MessageSummary withModSeq(MessageSummary m, java.util.Map<Long, Long> modSeqs) {
+        Long modSeq = modSeqs.get(m.uid());
+        return modSeq == null ? m : new MessageSummary(m.uid(), modSeq, m.messageId(), m.from(), m.to(), m.cc(),
+                m.subject(), m.sentAt(), m.receivedAt(), m.size(), m.keywords());
     }
 
     /** An envelope the library could not parse loses its size, date and flags too: fetch those on their own. */
