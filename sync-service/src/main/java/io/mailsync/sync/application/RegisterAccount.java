@@ -7,6 +7,7 @@ import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.domain.Account;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -32,7 +33,8 @@ public class RegisterAccount {
             throw new SyncProblems.Forbidden("only accounts.admin registers mailboxes for another customer");
         }
         String accountId = "a-" + UUID.randomUUID();
-        Instant now = clock.instant();
+        // MongoDB keeps milliseconds: the spec published now equals the one republished from the store on startup
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AccountSpec spec = new AccountSpec(accountId, customerId, command.protocol(), command.host(), command.port(),
                 command.security(), command.trustAnyCertificate(), command.username(),
                 cipher.encrypt(accountId, command.password()), command.folders(), command.pollInterval(),

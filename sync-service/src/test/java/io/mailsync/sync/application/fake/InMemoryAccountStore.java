@@ -31,6 +31,12 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public synchronized List<Account> page(String afterAccountId, int limit) {
+        return accounts.keySet().stream().sorted().filter(id -> afterAccountId == null || id.compareTo(afterAccountId) > 0)
+                .limit(limit).map(accounts::get).toList();
+    }
+
+    @Override
     public synchronized boolean delete(String accountId) {
         return accounts.remove(accountId) != null;
     }

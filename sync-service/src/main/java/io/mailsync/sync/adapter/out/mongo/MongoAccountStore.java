@@ -56,6 +56,13 @@ class MongoAccountStore implements AccountStore {
     }
 
     @Override
+    public List<Account> page(String afterAccountId, int limit) {
+        Criteria criteria = afterAccountId == null ? new Criteria() : Criteria.where("_id").gt(afterAccountId);
+        Query query = Query.query(criteria).with(Sort.by("_id")).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoAccountStore::toAccount).toList();
+    }
+
+    @Override
     public boolean delete(String accountId) {
         return mongo.remove(Query.query(Criteria.where("_id").is(accountId)), COLLECTION).getDeletedCount() > 0;
     }

@@ -15,6 +15,9 @@ public interface AccountStore {
 
     List<Account> findByCustomer(String customerId);
 
+    /** Every account in id order, a page at a time: those after {@code afterAccountId} (null: from the start). */
+    List<Account> page(String afterAccountId, int limit);
+
     boolean delete(String accountId);
 
     /** Records the fetcher's status unless a newer one is already stored. */
