@@ -8,8 +8,8 @@ import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +34,7 @@ final class AccountSession implements SessionControl {
     private final StatusReporter status;
     private final Backoff backoff;
     private final Semaphore wake = new Semaphore(0);
-    private final Queue<MailCommand> commands = new ConcurrentLinkedQueue<>();
+    private final Deque<MailCommand> commands = new ConcurrentLinkedDeque<>();
     private volatile boolean stopped;
     private volatile boolean restart;
     private volatile AutoCloseable connection;
@@ -164,6 +164,11 @@ final class AccountSession implements SessionControl {
     @Override
     public MailCommand nextCommand() {
         return commands.poll();
+    }
+
+    @Override
+    public void retryFirst(MailCommand command) {
+        commands.addFirst(command);
     }
 
     @Override

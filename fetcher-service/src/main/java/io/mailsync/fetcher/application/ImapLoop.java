@@ -8,6 +8,7 @@ import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.application.port.out.MailServer;
+import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import java.time.Duration;
@@ -74,7 +75,11 @@ final class ImapLoop {
             if (command instanceof SetFlags setFlags) {
                 try {
                     sync.apply(setFlags);
-                } catch (IllegalArgumentException e) {
+                } catch (MailServerException.Unreachable e) {
+                    control.retryFirst(setFlags); // the connection failed, not the command
+                    throw e;
+                } catch (MailServerException | IllegalArgumentException e) {
+                    // refused by the server or not expressible: retrying cannot help, and must not loop
                     log.warn("account {}: SetFlags {} refused: {}", setFlags.accountId(), setFlags.commandId(),
                             e.getMessage());
                 }

@@ -20,6 +20,9 @@ interface SessionControl {
     /** The next command for this account, or null. */
     MailCommand nextCommand();
 
+    /** A command that could not be applied because the connection failed: first in line after reconnecting. */
+    void retryFirst(MailCommand command);
+
     /** Waits, woken early by a stop or a new registration. */
     void pause(java.time.Duration duration);
 
