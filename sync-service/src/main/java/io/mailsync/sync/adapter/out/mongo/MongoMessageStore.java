@@ -211,7 +211,7 @@ class MongoMessageStore implements MessageStore {
         return Query.query(Criteria.where("_id").is(messageId)); // ids are derived from the account id: unique
     }
 
-    private static StoredMessage toMessage(Document doc) {
+    static StoredMessage toMessage(Document doc) {
         String uidl = doc.getString("uidl");
         MessageLocator locator = uidl != null ? MessageLocator.pop3(uidl)
                 : MessageLocator.imap(doc.getString("folder"), Docs.longOrNull(doc, "uidValidity"),

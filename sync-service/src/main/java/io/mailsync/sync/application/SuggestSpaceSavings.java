@@ -1,0 +1,44 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.sync.application.port.out.MailboxFootprint;
+import io.mailsync.sync.domain.FolderUsage;
+import io.mailsync.sync.domain.StoredMessage;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Help to free space before the mailbox is full (issue 11): the largest and the oldest messages and the folders
+ * that hold the most, each with the bytes deleting it would free. The quota notices link here.
+ */
+@Service
+public class SuggestSpaceSavings {
+
+    static final int DEFAULT_LIMIT = 10;
+    static final int MAX_LIMIT = 100;
+
+    private final AccountAccess access;
+    private final MailboxFootprint footprint;
+
+    public SuggestSpaceSavings(AccountAccess access, MailboxFootprint footprint) {
+        this.access = access;
+        this.footprint = footprint;
+    }
+
+    public Suggestions suggest(Caller caller, String accountId, Integer limit) {
+        access.require(caller, accountId);
+        int n = limit == null ? DEFAULT_LIMIT : limit;
+        if (n < 1 || n > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit is 1 to " + MAX_LIMIT);
+        }
+        List<FolderUsage> folders = footprint.folders(accountId);
+        return new Suggestions(accountId,
+                folders.stream().mapToLong(FolderUsage::messages).sum(),
+                folders.stream().mapToLong(FolderUsage::bytes).sum(),
+                footprint.largest(accountId, n), footprint.oldest(accountId, n), folders);
+    }
+
+    /** What the account holds in total and where to start deleting. */
+    public record Suggestions(String accountId, long messages, long bytes, List<StoredMessage> largest,
+                              List<StoredMessage> oldest, List<FolderUsage> folders) {
+    }
+}
