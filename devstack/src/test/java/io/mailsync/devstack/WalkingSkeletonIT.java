@@ -9,8 +9,6 @@ import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -48,7 +46,7 @@ class WalkingSkeletonIT {
         deliver.accept(MailText.withMessageId(firstId, "Ann Sender <ann@sender.test>", user.address(),
                 "Walking skeleton", "one message, all the way through"));
 
-        JsonNode first = await().atMost(WITHIN).until(() -> message(api, accountId, firstId), m -> m != null);
+        JsonNode first = await().atMost(WITHIN).until(() -> api.messageByHeader(accountId, firstId), m -> m != null);
         assertThat(first.path("subject").asString()).isEqualTo("Walking skeleton");
         assertThat(first.path("from").toString()).contains("ann@sender.test");
         assertThat(first.path("to").toString()).contains(user.address());
@@ -62,22 +60,9 @@ class WalkingSkeletonIT {
         assertThat(replayed).isPositive();
         String secondId = "<" + UUID.randomUUID() + "@walking.test>";
         deliver.accept(MailText.withMessageId(secondId, "ann@sender.test", user.address(), "Second", "marker"));
-        await().atMost(WITHIN).until(() -> message(api, accountId, secondId), m -> m != null);
+        await().atMost(WITHIN).until(() -> api.messageByHeader(accountId, secondId), m -> m != null);
 
-        assertThat(messages(api, accountId)).extracting(m -> m.path("messageIdHeader").asString())
+        assertThat(api.messages(accountId)).extracting(m -> m.path("messageIdHeader").asString())
                 .containsExactlyInAnyOrder(firstId, secondId);
-    }
-
-    private static JsonNode message(ApiClient api, String accountId, String messageIdHeader) {
-        return messages(api, accountId).stream()
-                .filter(m -> messageIdHeader.equals(m.path("messageIdHeader").asString())).findFirst().orElse(null);
-    }
-
-    private static List<JsonNode> messages(ApiClient api, String accountId) {
-        ApiClient.Response response = api.get("/api/v1/accounts/" + accountId + "/messages?limit=100");
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        List<JsonNode> list = new ArrayList<>();
-        response.body().path("messages").forEach(list::add);
-        return list;
     }
 }
