@@ -21,6 +21,8 @@ final class SecretScan {
     static final Set<String> databases = ConcurrentHashMap.newKeySet();
     static final List<TopicNames> namespaces = new CopyOnWriteArrayList<>();
     static final AtomicInteger logLines = new AtomicInteger();
+    /** Lines logged by mailsync's own code: proof the services' logs pass through the scan at all. */
+    static final AtomicInteger serviceLines = new AtomicInteger();
     static final List<String> logHits = new CopyOnWriteArrayList<>();
     private static boolean installed;
 
@@ -99,6 +101,9 @@ final class SecretScan {
             String text = line.toString(StandardCharsets.UTF_8);
             line.reset();
             logLines.incrementAndGet();
+            if (text.contains("io.mailsync.") || text.contains("i.m.")) {
+                serviceLines.incrementAndGet();
+            }
             if (!secrets.isEmpty()) {
                 logHits.addAll(hits(name + " line " + logLines.get(), text));
             }
