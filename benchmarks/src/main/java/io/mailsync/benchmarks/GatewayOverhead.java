@@ -55,6 +55,9 @@ final class GatewayOverhead {
         load(gateway, warmUp);
         Run d = load(direct, each);
         Run g = load(gateway, each);
+        // what each side sustains here, closed loop: says whether the fixed rate is beyond the machine
+        double directCapacity = capacity(direct, Duration.ofSeconds(4));
+        double gatewayCapacity = capacity(gateway, Duration.ofSeconds(4));
         double ratio = g.stats.p99() / d.stats.p99();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("rate_per_s", RATE);
@@ -70,13 +73,46 @@ final class GatewayOverhead {
         details.put("gateway_error_kinds", g.errorKinds);
         details.put("direct_error_kinds", d.errorKinds);
         details.put("load_average", Machine.load());
+        details.put("direct_capacity_req_per_s", directCapacity);
+        details.put("gateway_capacity_req_per_s", gatewayCapacity);
         String note = String.format("%d req/s for %d s each: gateway p50 %.1f / p99 %.1f ms (%d errors); direct p50 %.1f / "
-                        + "p99 %.1f ms (%d errors); p50 ratio %.2f; errors %s / %s", RATE, each.toSeconds(), g.stats.p50(),
-                g.stats.p99(), g.errors, d.stats.p50(), d.stats.p99(), d.errors, g.stats.p50() / d.stats.p50(),
-                g.errorKinds, d.errorKinds);
+                        + "p99 %.1f ms (%d errors); p50 ratio %.2f; errors %s / %s; closed-loop capacity (16 clients): direct "
+                        + "%.0f req/s, gateway %.0f req/s", RATE, each.toSeconds(), g.stats.p50(), g.stats.p99(),
+                g.errors, d.stats.p50(), d.stats.p99(), d.errors, g.stats.p50() / d.stats.p50(), g.errorKinds,
+                d.errorKinds, directCapacity, gatewayCapacity);
         return new Figure("P5", "gateway overhead, GET /changes p99 at " + RATE + " req/s", "ms", g.stats.p99(),
                 d.stats.p99(), "same requests straight to sync-service", ratio, TARGET,
                 ratio <= 1.3 && g.errors == 0, note, details);
+    }
+
+    /** Requests/s that 16 clients, each waiting for its answer, get through in {@code duration}. */
+    private static double capacity(List<Target> targets, Duration duration) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AtomicInteger ok = new AtomicInteger();
+        long end = System.nanoTime() + duration.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < 16; w++) {
+            Target t = targets.get(w % targets.size());
+            workers.add(Thread.ofVirtual().start(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(t.url()))
+                                .header("Authorization", "Bearer " + t.token()).timeout(Duration.ofSeconds(5)).GET()
+                                .build(), HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() == 200) {
+                            ok.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }));
+        }
+        for (Thread w : workers) {
+            w.join(Duration.ofSeconds(10));
+        }
+        http.shutdownNow();
+        return ok.get() / (duration.toNanos() / 1e9);
     }
 
     private record Run(Stats stats, int errors, String errorKinds) {

@@ -28,13 +28,18 @@ final class Stack implements AutoCloseable {
     final Dovecot dovecot;
     final MailsyncSystem system;
 
-    private Stack() {
+    /** What is up before the services start: the broker, the database and the credential key. */
+    record Infrastructure(String kafka, String mongo, String credentialKey) {
+    }
+
+    private Stack(java.util.function.Consumer<Infrastructure> beforeServices) {
         kafka = KafkaKit.bootstrapServers();
         mongo = MongoKit.baseUri();
         topics = KafkaKit.newNamespace();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         credentialKey = Base64.getEncoder().encodeToString(key);
+        beforeServices.accept(new Infrastructure(kafka, mongo, credentialKey));
         dovecot = Dovecot.start();
         SystemSettings settings = new SystemSettings(kafka, mongo, "bench-" + unique, topics, "-" + unique, "bench",
                 credentialKey, JwtKit.shared().publicKeyLocation(), "127.0.0.1", GreenMailKit.smtpPort(),
@@ -52,8 +57,8 @@ final class Stack implements AutoCloseable {
         });
     }
 
-    static Stack start() {
-        return new Stack();
+    static Stack start(java.util.function.Consumer<Infrastructure> beforeServices) {
+        return new Stack(beforeServices);
     }
 
     String syncDatabase() {

@@ -56,58 +56,101 @@ public final class IdleCapacity {
     public record Result(List<Step> steps, String stoppedBecause) {
     }
 
-    public static Result measure(String kafka, String mongo, String credentialKey, int[] steps, Duration budget)
-            throws Exception {
-        long deadline = System.nanoTime() + budget.toNanos();
-        int max = steps[steps.length - 1];
+    /** The processes P3 needs, started ahead (their start-up is not measured); close it to stop them. */
+    public static final class Rig implements AutoCloseable {
+        final String kafka;
+        final String credentialKey;
+        final TopicNames topics;
+        final Path logs;
+        final List<Server> servers = new ArrayList<>();
+        final Map<String, Long> pushedAt = new ConcurrentHashMap<>();
+        final Map<String, Long> wokeAfter = new ConcurrentHashMap<>();
+        final List<ChildJvm> children = new ArrayList<>();
+        final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        ChildJvm fetcher;
+        final java.io.PrintStream fetcherOut;
+
+        private Rig(String kafka, String credentialKey) throws java.io.IOException {
+            this.kafka = kafka;
+            this.credentialKey = credentialKey;
+            this.topics = KafkaKit.newNamespace();
+            this.logs = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "mailsync-bench-p3"));
+            this.fetcherOut = new java.io.PrintStream(Files.newOutputStream(logs.resolve("fetcher.out")), true);
+        }
+
+        @Override
+        public void close() {
+            for (ChildJvm c : children) {
+                c.close();
+            }
+        }
+    }
+
+    /** Starts the IMAP server processes for up to {@code max} mailboxes and the fetcher process, without waiting. */
+    public static Rig prepare(String kafka, String mongo, String credentialKey, int max) throws Exception {
+        Rig rig = new Rig(kafka, credentialKey);
         int serverCount = (max + PER_SERVER - 1) / PER_SERVER;
-        Path logs = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "mailsync-bench-p3"));
-        TopicNames topics = KafkaKit.newNamespace();
-        List<Server> servers = new ArrayList<>();
-        Map<String, Long> pushedAt = new ConcurrentHashMap<>();
-        Map<String, Long> wokeAfter = new ConcurrentHashMap<>();
-        List<ChildJvm> children = new ArrayList<>();
+        for (int i = 0; i < serverCount; i++) {
+            Server server = new Server();
+            server.jvm = ChildJvm.start("imap-" + i, List.of("-Xmx512m", "-XX:+UseSerialGC"),
+                    NioImapServer.class.getName(), List.of("0"), server.handler(rig.pushedAt, rig.wokeAfter),
+                    rig.logs.resolve("imap-" + i + ".log"));
+            rig.children.add(server.jvm);
+            rig.servers.add(server);
+        }
+        String suffix = "-p3-" + rig.topics.namespace().replace(".", "");
+        List<String> options = new ArrayList<>(List.of("-Xmx1g", "-XX:+UseG1GC"));
+        if (Boolean.getBoolean("bench.fetcher.jfr")) {
+            // where the fetcher's time goes during the ramp: jfr print --events jdk.ExecutionSample fetcher.jfr
+            options.add("-XX:StartFlightRecording=filename=" + rig.logs.resolve("fetcher.jfr") + ",settings=profile");
+        }
+        rig.fetcher = ChildJvm.start("fetcher", options,
+                "io.mailsync.fetcher.FetcherApplication", List.of(
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + kafka,
+                        "--spring.mongodb.uri=" + mongo + "/bench" + suffix + "-fetcher",
+                        "--mailsync.content.uri=" + mongo + "/bench" + suffix + "-content",
+                        "--mailsync.kafka.namespace=" + rig.topics.namespace(),
+                        "--mailsync.kafka.group-suffix=" + suffix,
+                        "--mailsync.crypto.key-id=bench",
+                        "--mailsync.crypto.key=" + credentialKey,
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                                + io.mailsync.testkit.JwtKit.shared().publicKeyLocation(),
+                        // only the "Started ..." line: it says the fetcher is ready for its accounts
+                        "--logging.level.io.mailsync.fetcher.FetcherApplication=INFO"),
+                line -> {
+                    if (line.contains("Started FetcherApplication")) {
+                        rig.started.countDown();
+                    }
+                    rig.fetcherOut.println(line);
+                }, rig.logs.resolve("fetcher.log"));
+        rig.children.add(rig.fetcher);
+        return rig;
+    }
+
+    public static Result measure(Rig rig, int[] steps, Duration budget) throws Exception {
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<Server> servers = rig.servers;
+        Map<String, Long> pushedAt = rig.pushedAt;
+        Map<String, Long> wokeAfter = rig.wokeAfter;
+        TopicNames topics = rig.topics;
+        String kafka = rig.kafka;
+        String credentialKey = rig.credentialKey;
+        Path logs = rig.logs;
+        ChildJvm fetcher = rig.fetcher;
         List<Step> done = new ArrayList<>();
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         String stopped = "all steps held";
         try {
-            for (int i = 0; i < serverCount; i++) {
-                Server server = new Server();
-                server.jvm = ChildJvm.start("imap-" + i, List.of("-Xmx512m", "-XX:+UseSerialGC"),
-                        NioImapServer.class.getName(), List.of("0"), server.handler(pushedAt, wokeAfter),
-                        logs.resolve("imap-" + i + ".log"));
-                children.add(server.jvm);
-                servers.add(server);
-            }
             for (Server s : servers) {
-                s.port = Integer.parseInt(s.replies.poll(30, TimeUnit.SECONDS).split(" ")[1]);
+                if (s.port == 0) {
+                    s.port = Integer.parseInt(s.replies.poll(60, TimeUnit.SECONDS).split(" ")[1]);
+                }
             }
-            String suffix = "-p3-" + topics.namespace().replace(".", "");
-            ChildJvm fetcher = ChildJvm.start("fetcher", List.of("-Xmx1g", "-XX:+UseG1GC"),
-                    "io.mailsync.fetcher.FetcherApplication", List.of(
-                            "--server.port=0",
-                            "--spring.kafka.bootstrap-servers=" + kafka,
-                            "--spring.mongodb.uri=" + mongo + "/bench" + suffix + "-fetcher",
-                            "--mailsync.content.uri=" + mongo + "/bench" + suffix + "-content",
-                            "--mailsync.kafka.namespace=" + topics.namespace(),
-                            "--mailsync.kafka.group-suffix=" + suffix,
-                            "--mailsync.crypto.key-id=bench",
-                            "--mailsync.crypto.key=" + credentialKey,
-                            "--spring.security.oauth2.resourceserver.jwt.public-key-location="
-                                    + io.mailsync.testkit.JwtKit.shared().publicKeyLocation(),
-                            // only the "Started ..." line: it says the fetcher is ready for its accounts
-                            "--logging.level.io.mailsync.fetcher.FetcherApplication=INFO"),
-                    line -> {
-                        if (line.contains("Started FetcherApplication")) {
-                            started.countDown();
-                        }
-                    }, logs.resolve("fetcher.log"));
-            children.add(fetcher);
-            if (!started.await(240, TimeUnit.SECONDS)) {
+            if (!rig.started.await(240, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the fetcher process did not start within 240 s; see "
                         + logs.resolve("fetcher.log"));
             }
-            io.mailsync.benchmarks.Benchmarks.say("P3: fetcher process " + fetcher.pid() + " started");
+            io.mailsync.benchmarks.Benchmarks.say("P3: fetcher process " + fetcher.pid() + " ready");
             SecretCipher cipher = new SecretCipher("bench", credentialKey);
             try (KafkaProducer<String, String> producer = producer(kafka);
                  Events events = new Events(kafka, topics)) {
@@ -150,9 +193,7 @@ public final class IdleCapacity {
                 }
             }
         } finally {
-            for (ChildJvm c : children) {
-                c.close();
-            }
+            rig.close();
         }
         return new Result(done, stopped);
     }
