@@ -121,7 +121,7 @@ class DovecotImapIT {
         // a device that still knows the old modseq: RFC 7162 UNCHANGEDSINCE refuses, the newer state stays
         accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("tablet-1"),
                 arrived.locator(), Set.of(), Set.of("$seen"), arrived.modSeq()));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> events.of(MessageFlagsChanged.class, accountId).size() == 1);
         assertThat(seenOnServer(dovecot, user, arrived)).isTrue();
         accounts.remove(accountId);
@@ -162,7 +162,7 @@ class DovecotImapIT {
             assertThat(m.rebuild()).isTrue();
             assertThat(m.locator().uidValidity()).isEqualTo(oldValidity + 1000);
         });
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> events.of(FolderReset.class, accountId).size() == 1);
         accounts.remove(accountId);
     }

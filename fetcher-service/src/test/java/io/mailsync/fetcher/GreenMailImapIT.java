@@ -172,7 +172,7 @@ class GreenMailImapIT {
         Mailboxes.withInbox(port, user.login(), user.password(), inbox -> seen.set(((UIDFolder) inbox)
                 .getMessageByUID(arrived.locator().uid()).isSet(Flags.Flag.SEEN)));
         assertThat(seen).isTrue();
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> events.of(MessageFlagsChanged.class, accountId).size() == 1);
         accounts.remove(accountId);
     }
@@ -186,7 +186,8 @@ class GreenMailImapIT {
 
         AccountStatusChanged failed = awaitStatus(accountId, Status.AUTH_FAILED);
         assertThat(failed.reason()).doesNotContain("not-the-password");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250)).until(() ->
                 events.of(AccountStatusChanged.class, accountId).stream()
                         .filter(s -> s.status() == Status.CONNECTING).count() == 1);
 

@@ -109,7 +109,8 @@ class Pop3IT {
         MessageExpunged expunged = await().atMost(Duration.ofSeconds(10))
                 .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
         assertThat(expunged.locator().uidl()).isEqualTo(arrived.get(1).locator().uidl());
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> serverCount(user) == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250)).until(() -> serverCount(user) == 1);
         assertThat(events.of(MessageArrived.class, accountId)).hasSize(2);
         accounts.remove(accountId);
     }
@@ -124,11 +125,12 @@ class Pop3IT {
         MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
                 .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
 
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> serverCount(user) == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250)).until(() -> serverCount(user) == 1);
         accounts.command(deleteFromServer(accountId, arrived.locator().uidl()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> serverCount(user) == 0);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> events.of(MessageExpunged.class, accountId).isEmpty());
         accounts.remove(accountId);
     }
@@ -151,7 +153,8 @@ class Pop3IT {
         accounts.command(deleteFromServer(accountId, recent.locator().uidl()));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> serverCount(user) == 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> serverCount(user) == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250)).until(() -> serverCount(user) == 1);
         accounts.remove(accountId);
     }
 

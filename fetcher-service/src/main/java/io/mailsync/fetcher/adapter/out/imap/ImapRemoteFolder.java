@@ -14,35 +14,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /** A selected IMAP folder: read by UID range, wait by IDLE (RFC 2177) or by a plain wait and NOOP. */
 final class ImapRemoteFolder implements RemoteFolder {
 
-    private static final int WAKE_ATTEMPTS = 50;
-    private static final Duration WAKE_RETRY = Duration.ofMillis(100);
-
     private final IMAPFolder folder;
-    private final boolean idle;
     private final boolean condstore;
     private final boolean qresync;
     private final Long highestModSeq;
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
-    private final Semaphore pollWake = new Semaphore(0);
-
-    private final Runnable idleWakeUp;
+    private final ImapWaiter waiter;
 
     ImapRemoteFolder(IMAPFolder folder, boolean idle, boolean condstore, boolean qresync, Runnable idleWakeUp)
             throws MessagingException {
-        this.idleWakeUp = idleWakeUp;
         this.folder = folder;
-        this.idle = idle;
         this.condstore = condstore;
         this.qresync = qresync;
         this.highestModSeq = condstore ? folder.getHighestModSeq() : null;
+        this.waiter = new ImapWaiter(folder, idle, idleWakeUp);
     }
 
     @Override
@@ -192,74 +181,18 @@ final class ImapRemoteFolder implements RemoteFolder {
 
     @Override
     public void awaitChange(Duration maxWait) {
-        if (wakeRequested.getAndSet(false)) {
-            return;
-        }
-        if (!idle) {
-            poll(maxWait);
-            return;
-        }
-        Thread watchdog = Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(maxWait);
-                wakeUp();
-            } catch (InterruptedException ignored) {
-                // IDLE ended first
-            }
-        });
-        try {
-            folder.idle(true);
-            idleWakeUp.run();
-        } catch (MessagingException e) {
-            throw ImapFailures.translate("IDLE on " + name(), e);
-        } finally {
-            wakeRequested.set(false);
-            watchdog.interrupt();
-        }
+        waiter.awaitChange(maxWait);
     }
 
-    /**
-     * Any command on the folder from another thread makes Angus end the IDLE (DONE). The flag covers a wake-up
-     * that lands just before the IDLE starts: it is retried until the waiting side has seen it.
-     */
     @Override
     public void wakeUp() {
-        wakeRequested.set(true);
-        pollWake.release();
-        if (!idle) {
-            return;
-        }
-        for (int attempt = 0; attempt < WAKE_ATTEMPTS && wakeRequested.get() && folder.isOpen(); attempt++) {
-            try {
-                folder.doCommand(p -> null);
-                Thread.sleep(WAKE_RETRY);
-            } catch (MessagingException | IllegalStateException e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        waiter.wakeUp();
     }
 
     private ServerChanges fetchFlags(long belowUid, Long changedSince) {
         String range = "1:" + (belowUid - 1);
         return call("flags in " + name(), () -> (ServerChanges) folder.doCommand(
                 p -> ImapFlagCommands.fetchFlags(p, range, condstore, changedSince, qresync && changedSince != null)));
-    }
-
-    private void poll(Duration wait) {
-        try {
-            pollWake.drainPermits();
-            if (!wakeRequested.getAndSet(false)) {
-                pollWake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            wakeRequested.set(false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("session stopped", e);
-        }
-        messageCount(); // a NOOP: the server reports EXISTS/EXPUNGE/FETCH in its answer
     }
 
     private long uid(Message m) {
