@@ -30,7 +30,8 @@ public final class ApiPath {
         // "", "api", "v1", "accounts", id, section, ...
         if (segments.length > 5 && "accounts".equals(segments[3])) {
             return switch (segments[5]) {
-                case "quota" -> "quota-service";
+                case "quota" -> segments.length > 6 && "suggestions".equals(segments[6]) ? "sync-service"
+                        : "quota-service";
                 case "events" -> segments.length == 6 ? "events" : "sync-service";
                 default -> "sync-service";
             };

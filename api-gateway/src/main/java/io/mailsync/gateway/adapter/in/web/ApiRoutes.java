@@ -13,7 +13,8 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The public routes (ADR 0001): quota to quota-service, push served here ({@link EventsController}), every other
+ * The public routes (ADR 0001): quota to quota-service (except its space-saving suggestions, which sync-service
+ * computes from the messages it holds), push served here ({@link EventsController}), every other
  * {@code /api/v1/**} path to sync-service. The {@code Authorization} header goes through untouched: the services
  * verify the same token again.
  */
@@ -26,6 +27,8 @@ class ApiRoutes {
     static final String QUOTA_PATH = "/api/v1/accounts/{accountId}/quota";
     static final String QUOTA_SUBTREE = "/api/v1/accounts/{accountId}/quota/**";
     static final String EVENTS_PATH = "/api/v1/accounts/{accountId}/events";
+    /** Served by sync-service, which has the messages' sizes and folders (issue 11). */
+    static final String SUGGESTIONS_PATH = "/api/v1/accounts/{accountId}/quota/suggestions";
 
     @Bean
     RouterFunction<ServerResponse> quotaRoute(GatewayProperties properties, DownstreamGuard guard) {
@@ -46,6 +49,6 @@ class ApiRoutes {
     }
 
     private static RequestPredicate quotaPaths() {
-        return path(QUOTA_PATH).or(path(QUOTA_SUBTREE));
+        return path(QUOTA_PATH).or(path(QUOTA_SUBTREE).and(path(SUGGESTIONS_PATH).negate()));
     }
 }

@@ -102,6 +102,17 @@ class OpenApiDocument {
                                  {"used":912680550,"limit":1073741824,"percent":85.0,"level":80}},"currentLevel":80,
                                  "forecastFullAt":"2026-12-10T00:00:00Z","pendingNotices":0}""")
                                 .addParametersItem(account())))
+                .addPathItem(A + "/quota/suggestions", new PathItem()
+                        .get(op("What to delete to free space: the largest and oldest messages and the fullest folders",
+                                "mail.read", "200", "Suggestions", """
+                                {"accountId":"acc-1","messages":1200,"bytes":912680550,
+                                 "largest":[{"id":"M1","folder":"INBOX","subject":"Holiday photos","from":["ann@example.net"],
+                                   "receivedAt":"2025-07-01T10:00:00Z","size":26214400,"frees":26214400}],
+                                 "oldest":[{"id":"M9","folder":"Archive","subject":"Welcome","from":["isp@example.net"],
+                                   "receivedAt":"2012-01-01T10:00:00Z","size":2048,"frees":2048}],
+                                 "folders":[{"folder":"INBOX","messages":900,"frees":700000000}]}""")
+                                .addParametersItem(account())
+                                .addParametersItem(query("limit", "how many messages per list", "10"))))
                 .addPathItem(A + "/events", new PathItem().get(events().addParametersItem(account())));
         return new OpenAPI()
                 .info(new Info().title("mailsync public API").version("v1").description("""

@@ -56,6 +56,8 @@ class SecurityConfig {
                                 "/api/v1/accounts/*/changes", "/api/v1/accounts/*/events").hasAuthority(READ)
                         .requestMatchers("/api/v1/accounts/*/messages", "/api/v1/accounts/*/messages/**",
                                 "/api/v1/accounts/*/devices", "/api/v1/accounts/*/devices/**").hasAuthority(WRITE)
+                        // suggestions list messages (subjects, senders): reading mail, not only usage
+                        .requestMatchers(GET, "/api/v1/accounts/*/quota/suggestions").hasAuthority(READ)
                         .requestMatchers("/api/v1/accounts/*/quota", "/api/v1/accounts/*/quota/**").hasAuthority(QUOTA)
                         .requestMatchers(POST, "/api/v1/accounts").hasAuthority(ADMIN)
                         .requestMatchers(DELETE, "/api/v1/accounts/*").hasAuthority(ADMIN)
