@@ -21,6 +21,7 @@ final class Announced {
     private static final EventCodec CODEC = new EventCodec();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, Long> lastAt = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> times = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private final Thread reader;
 
@@ -44,12 +45,21 @@ final class Announced {
                                 && CODEC.decode(r.value()) instanceof EventCodec.Decoded.Known k
                                 && k.record() instanceof MessageArrived a) {
                             counts.computeIfAbsent(a.accountId(), x -> new AtomicInteger()).incrementAndGet();
-                            lastAt.put(a.accountId(), System.nanoTime());
+                            long now = System.nanoTime();
+                            lastAt.put(a.accountId(), now);
+                            times.computeIfAbsent(a.accountId(), x -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                    .add(now);
                         }
                     }
                 }
             }
         });
+    }
+
+    /** When (nanoTime) the {@code n}-th (0-based) MessageArrived of the account was read, or null. */
+    Long at(String accountId, int n) {
+        List<Long> list = times.get(accountId);
+        return list == null || list.size() <= n ? null : list.get(n);
     }
 
     int count(String accountId) {

@@ -53,6 +53,9 @@ final class ImapSession {
             }
             return;
         }
+        if (line.trim().equalsIgnoreCase("DONE")) {
+            return; // a DONE that crossed the end of an IDLE: nothing to end
+        }
         int sp = line.indexOf(' ');
         if (sp < 0) {
             connection.write("* BAD no command\r\n");

@@ -13,6 +13,8 @@ final class Mailbox {
 
     Mailbox(String user) {
         this.user = user;
+        // one message from the start: a mailbox with mail, as real ones are (and see IdleCapacity on empty ones)
+        this.count = 1;
     }
 
     long uidNext() {
