@@ -84,11 +84,25 @@ class FuzzIT {
         assertThat(answer.status()).as(request.toString()).isBetween(200, 499);
         assertThat(answer.body()).as(request.toString()).doesNotContain("Exception").doesNotContain("\tat ");
         if (answer.status() >= 400 && !answer.body().isEmpty() && !answer.body().contains("\"service\"")) {
-            // the gateway's own refusals (not the stand-in services' answers, not Tomcat's bare 400s) are problems
+            // the gateway's own refusals (not the stand-in services' answers) are problems — Tomcat's too
             assertThat(answer.headers().getOrDefault("content-type", "")).as(request.toString())
-                    .satisfiesAnyOf(t -> assertThat(t).startsWith("application/problem+json"),
-                            t -> assertThat(answer.status()).isEqualTo(400));
+                    .startsWith("application/problem+json");
         }
+    }
+
+    @Property(tries = 20)
+    void pathsTomcatRefusesAreProblemsToo(@ForAll("refusedByTomcat") String segment) throws IOException {
+        RawHttp.Answer answer = RawHttp.send(port, "GET", "/api/v1/accounts/acc-f1/messages/" + segment,
+                Map.of("Authorization", "Bearer " + jwt.token("f1", "mail.read")), null, false);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.headers().getOrDefault("content-type", "")).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"status\":400").doesNotContain("Apache Tomcat");
+    }
+
+    @Provide
+    Arbitrary<String> refusedByTomcat() {
+        return Arbitraries.of("%00", "%5C", "%2F", "a%5Cb", "%2F..%2F");
     }
 
     @Provide
