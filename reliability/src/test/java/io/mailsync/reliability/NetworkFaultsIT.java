@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -96,8 +95,6 @@ class NetworkFaultsIT {
     }
 
     @Test
-    @Disabled("BUG: a connection black-holed mid-FETCH stalls the account for mailsync.fetcher.imap.read-timeout "
-            + "(31m, sized for IDLE but applied by ImapMailServer to every command); no recovery within 90 s")
     @DisplayName("NET: black hole mid-FETCH (silent drop, no reset)")
     void blackholeMidFetch() {
         Setup s = idleAccountBehindProxy("netblackhole");

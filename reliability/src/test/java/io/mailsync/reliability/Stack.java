@@ -27,6 +27,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Stack implements AutoCloseable {
 
     static final String ADMIN = "provisioning";
+    /**
+     * Production notices a silent, dead connection within 5 minutes (fetcher imap.read-timeout); the suite shortens
+     * both the timeout and the IDLE renewal it must exceed, so a black hole is found within its time budget.
+     */
+    static final Map<String, Object> FAST_DEAD_CONNECTION_DETECTION = Map.of(
+            "mailsync.fetcher.imap.read-timeout", "20s", "mailsync.fetcher.session.idle-renewal", "15s");
     private static Stack shared;
 
     final SystemSettings settings;
@@ -36,7 +42,8 @@ final class Stack implements AutoCloseable {
 
     private Stack(SystemSettings settings) {
         this.settings = settings;
-        this.system = MailsyncSystem.start(settings, MailsyncSystem.Progress.SILENT);
+        this.system = MailsyncSystem.start(settings, MailsyncSystem.Progress.SILENT,
+                Map.of("fetcher-service", FAST_DEAD_CONNECTION_DETECTION));
     }
 
     static synchronized Stack shared() {
@@ -127,6 +134,9 @@ final class Stack implements AutoCloseable {
         };
         Map<String, Object> p = common(service.equals("fetcher-service") ? "fetcher" : "sync");
         p.put("server.port", fixedPort);
+        if (service.equals("fetcher-service")) {
+            p.putAll(FAST_DEAD_CONNECTION_DETECTION);
+        }
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = builder.registerShutdownHook(false).run(args);
         restarted.add(context);

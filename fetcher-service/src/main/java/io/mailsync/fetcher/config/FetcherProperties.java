@@ -18,7 +18,7 @@ public record FetcherProperties(
     }
 
     public record Session(
-            @DefaultValue("28m") Duration idleRenewal,
+            @DefaultValue("4m") Duration idleRenewal,
             @DefaultValue("2s") Duration backoffStart,
             @DefaultValue("30s") Duration backoffMax,
             @DefaultValue("5m") Duration stableAfter,
@@ -36,6 +36,14 @@ public record FetcherProperties(
 
     public record Imap(
             @DefaultValue("20s") Duration connectTimeout,
-            @DefaultValue("31m") Duration readTimeout) {
+            @DefaultValue("5m") Duration readTimeout) {
+
+        /**
+         * IDLE is renewed every {@code session.idle-renewal} (RFC 2177 asks for less than 29 minutes; NAT gateways
+         * often drop flows idle for 5), so a read that waits longer than this for any byte means a dead
+         * connection — during a FETCH as much as during IDLE. It must exceed the IDLE renewal.
+         */
+        public Imap {
+        }
     }
 }

@@ -62,7 +62,8 @@ class ImapMailServer implements MailServer {
         Properties props = new Properties();
         props.put("mail.event.executor", EVENTS);
         props.put(p + "connectiontimeout", String.valueOf(connectTimeout.toMillis()));
-        // IDLE is quiet for up to the renewal interval: the read timeout must outlast it
+        // IDLE is quiet for up to the renewal interval, so the read timeout outlasts it; any command that waits
+        // longer for a byte is on a dead connection (a black hole mid-FETCH), and the session reconnects
         props.put(p + "timeout", String.valueOf(readTimeout.toMillis()));
         // reading a message must never mark it \Seen: only a device's own change does (DESIGN.md write-back)
         props.put(p + "peek", "true");
