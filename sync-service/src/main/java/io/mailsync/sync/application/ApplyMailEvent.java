@@ -16,6 +16,7 @@ import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
 import io.mailsync.sync.domain.Keywords;
 import io.mailsync.sync.domain.StoredMessage;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -112,8 +113,13 @@ public class ApplyMailEvent {
             if (account.isPop3() && message.deleteRequested()) {
                 return; // we asked for it (retention policy): for POP3 mailsync keeps the message, the server need not
             }
+            Optional<Instant> restored = messages.restoredAt(event.accountId(), message.id());
+            if (restored.isPresent() && !event.occurredAt().isAfter(restored.get())) {
+                return; // a replay of the deletion the user has since undone
+            }
             if (changes.record(event.accountId(), message.id(), ChangeKind.DESTROYED,
-                    modseq -> messages.markDestroyed(event.accountId(), message.id(), message.modseq(), modseq))
+                    modseq -> messages.markDestroyed(event.accountId(), message.id(), message.modseq(), modseq,
+                            event.occurredAt()))
                     .isPresent()) {
                 return;
             }

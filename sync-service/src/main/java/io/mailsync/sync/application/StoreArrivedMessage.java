@@ -51,6 +51,9 @@ public class StoreArrivedMessage {
         if (event.rebuild() && !event.locator().isPop3() && rematch(event)) {
             return;
         }
+        if (!event.locator().isPop3() && event.messageIdHeader() != null && adoptAppended(event)) {
+            return;
+        }
         String id = MessageIds.of(accountId, event.locator().key());
         StoredMessage[] inserted = new StoredMessage[1];
         changes.record(accountId, id, ChangeKind.CREATED, modseq -> {
@@ -66,6 +69,28 @@ public class StoreArrivedMessage {
         StoredMessage stored = inserted[0] != null ? inserted[0]
                 : messages.findByLocator(accountId, event.locator()).orElseThrow();
         handOff(account, stored);
+    }
+
+    /**
+     * The copy mailsync APPENDed (a restored message, a device's sent mail) has arrived: the waiting message takes
+     * its location and keeps its public id (issue 11). Matched by Message-ID header, preferring the same size.
+     */
+    private boolean adoptAppended(MessageArrived event) {
+        for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
+            List<StoredMessage> waiting = messages.findAwaitingAppend(event.accountId(), event.messageIdHeader());
+            Optional<StoredMessage> match = waiting.stream().filter(m -> m.size() == event.size()).findFirst()
+                    .or(() -> waiting.size() == 1 ? Optional.of(waiting.getFirst()) : Optional.empty());
+            if (match.isEmpty()) {
+                return false;
+            }
+            StoredMessage message = match.get();
+            if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
+                    modseq -> messages.adoptAppended(event.accountId(), message.id(), message.modseq(),
+                            event.locator(), modseq, event.modSeq(), event.occurredAt())).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean rematch(MessageArrived event) {

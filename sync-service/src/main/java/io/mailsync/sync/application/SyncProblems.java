@@ -34,6 +34,13 @@ public final class SyncProblems {
         }
     }
 
+    /** 410: it existed, but can no longer be had (a deleted message past its recovery window). */
+    public static final class Gone extends RuntimeException {
+        public Gone(String message) {
+            super(message);
+        }
+    }
+
     /** 412: the message changed after the state the client made its edit conditional on. */
     public static final class PreconditionFailed extends RuntimeException {
         public PreconditionFailed(String message) {

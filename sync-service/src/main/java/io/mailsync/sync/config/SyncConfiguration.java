@@ -3,6 +3,7 @@ package io.mailsync.sync.config;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.sync.application.DeletedMailSettings;
 import io.mailsync.sync.application.SyncSettings;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,6 +38,11 @@ class SyncConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    DeletedMailSettings deletedMailSettings(SyncProperties properties) {
+        return properties.toDeletedMailSettings();
     }
 
     @Bean

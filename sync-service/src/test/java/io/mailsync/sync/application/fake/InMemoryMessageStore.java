@@ -19,6 +19,7 @@ public final class InMemoryMessageStore implements MessageStore {
 
     private final Map<String, StoredMessage> byId = new LinkedHashMap<>();
     private final List<PendingWriteBack> outbox = new ArrayList<>();
+    private final java.util.Set<String> awaiting = new java.util.HashSet<>();
 
     @Override
     public synchronized boolean insert(StoredMessage message) {
@@ -97,9 +98,44 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq) {
+    public synchronized boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq,
+                                              Instant deletedAt) {
         return replace(messageId, expectedModseq, m -> with(m, m.locator(), m.keywords(), modseq, m.serverModSeq(),
                 m.lastServerEventAt(), true, m.deleteRequested()));
+    }
+
+    @Override
+    public synchronized Optional<Instant> restoredAt(String accountId, String messageId) {
+        return Optional.empty(); // restoring is not faked: DeletedMailIT covers it on MongoDB
+    }
+
+    @Override
+    public synchronized boolean insertAwaitingAppend(StoredMessage message) {
+        if (!insert(message)) {
+            return false;
+        }
+        awaiting.add(message.id());
+        return true;
+    }
+
+    @Override
+    public synchronized List<StoredMessage> findAwaitingAppend(String accountId, String messageIdHeader) {
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && awaiting.contains(m.id())
+                && !m.destroyed() && Objects.equals(messageIdHeader, m.messageIdHeader())).toList();
+    }
+
+    @Override
+    public synchronized boolean adoptAppended(String accountId, String messageId, long expectedModseq,
+                                              MessageLocator to, long modseq, Long serverModSeq, Instant at) {
+        if (findByLocator(accountId, to).isPresent()) {
+            return false;
+        }
+        boolean adopted = replace(messageId, expectedModseq, m -> with(m, to, m.keywords(), modseq, serverModSeq, at,
+                m.destroyed(), m.deleteRequested()));
+        if (adopted) {
+            awaiting.remove(messageId);
+        }
+        return adopted;
     }
 
     @Override

@@ -55,6 +55,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(SyncProblems.Gone.class)
+    ProblemDetail expired(SyncProblems.Gone e) {
+        return problem(HttpStatus.GONE, e.getMessage());
+    }
+
     @ExceptionHandler(SyncProblems.PreconditionFailed.class)
     ProblemDetail precondition(SyncProblems.PreconditionFailed e) {
         return problem(HttpStatus.PRECONDITION_FAILED, e.getMessage());

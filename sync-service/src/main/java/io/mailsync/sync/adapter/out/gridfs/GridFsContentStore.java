@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import io.mailsync.sync.application.port.out.ContentStore;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Optional;
 import org.bson.types.ObjectId;
@@ -50,6 +51,27 @@ class GridFsContentStore implements ContentStore, DisposableBean {
             return Optional.of(bucket.openDownloadStream(new ObjectId(contentRef.substring(PREFIX.length()))));
         } catch (MongoGridFSException notThere) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public String store(byte[] rfc822) {
+        if (bucket == null) {
+            throw new IllegalStateException("no content store is configured (mailsync.content.uri)");
+        }
+        return PREFIX + bucket.uploadFromStream("message.eml", new ByteArrayInputStream(rfc822)).toHexString();
+    }
+
+    @Override
+    public void delete(String contentRef) {
+        if (bucket == null || contentRef == null || !contentRef.startsWith(PREFIX)
+                || !ObjectId.isValid(contentRef.substring(PREFIX.length()))) {
+            return;
+        }
+        try {
+            bucket.delete(new ObjectId(contentRef.substring(PREFIX.length())));
+        } catch (MongoGridFSException alreadyGone) {
+            // deleted by an earlier run that did not get to record it
         }
     }
 

@@ -149,9 +149,48 @@ class MongoMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq) {
+    public boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq,
+                                 Instant deletedAt) {
         return updateIfUnchanged(accountId, messageId, expectedModseq,
-                new Update().set("destroyed", true).set("modseq", modseq));
+                new Update().set("destroyed", true).set("modseq", modseq).set("deletedAt", date(deletedAt)));
+    }
+
+    @Override
+    public Optional<Instant> restoredAt(String accountId, String messageId) {
+        return Optional.ofNullable(mongo.findOne(byId(accountId, messageId), Document.class, COLLECTION))
+                .filter(doc -> accountId.equals(doc.getString("accountId")))
+                .map(doc -> instant(doc, "restoredAt"));
+    }
+
+    @Override
+    public boolean insertAwaitingAppend(StoredMessage message) {
+        if (!insert(message)) {
+            return false;
+        }
+        mongo.updateFirst(byId(message.accountId(), message.id()), new Update().set("awaitingAppend", true),
+                COLLECTION);
+        return true;
+    }
+
+    @Override
+    public List<StoredMessage> findAwaitingAppend(String accountId, String messageIdHeader) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageIdHeader").is(messageIdHeader)
+                .and("awaitingAppend").is(true).and("destroyed").is(false));
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
+    }
+
+    @Override
+    public boolean adoptAppended(String accountId, String messageId, long expectedModseq, MessageLocator to,
+                                 long modseq, Long serverModSeq, Instant at) {
+        Update update = new Update().set("locatorKey", to.key()).set("folder", to.folderName())
+                .set("uidValidity", to.uidValidity()).set("uid", to.uid()).set("uidl", to.uidl())
+                .set("serverModSeq", serverModSeq).set("lastServerEventAt", date(at)).set("modseq", modseq)
+                .set("awaitingAppend", false);
+        try {
+            return updateIfUnchanged(accountId, messageId, expectedModseq, update);
+        } catch (DuplicateKeyException e) {
+            return false; // another message already holds the new location
+        }
     }
 
     @Override

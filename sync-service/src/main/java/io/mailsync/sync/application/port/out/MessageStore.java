@@ -43,7 +43,30 @@ public interface MessageStore {
     boolean applyServerKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
                                 long modseq, Long serverModSeq, Instant at);
 
-    boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq);
+    /**
+     * The message is gone from the server (or deleted by the user): destroyed at {@code modseq}, remembering when
+     * ({@code deletedAt}) so that, where its body is stored, it stays restorable for the recovery window (issue 11).
+     */
+    boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq, Instant deletedAt);
+
+    /** When the message was last restored from the deleted messages; expunges seen before that are stale replays. */
+    Optional<Instant> restoredAt(String accountId, String messageId);
+
+    /**
+     * Inserts a message mailsync put on the server itself (APPEND of a sent copy), live at once under a placeholder
+     * location until the fetcher sees it; false on a duplicate id.
+     */
+    boolean insertAwaitingAppend(StoredMessage message);
+
+    /** Live messages waiting for the fetcher to see the copy mailsync APPENDed, by Message-ID header. */
+    List<StoredMessage> findAwaitingAppend(String accountId, String messageIdHeader);
+
+    /**
+     * The APPENDed copy arrived at {@code to}: the message takes that location, keeping its id and keywords, and
+     * no longer waits; only if still at {@code expectedModseq}.
+     */
+    boolean adoptAppended(String accountId, String messageId, long expectedModseq, MessageLocator to, long modseq,
+                          Long serverModSeq, Instant at);
 
     /**
      * Moves a message to its new location after a folder reset, keeping its id and keywords; false if it is no

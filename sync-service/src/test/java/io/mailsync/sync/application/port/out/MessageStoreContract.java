@@ -83,7 +83,7 @@ public interface MessageStoreContract {
         for (int i = 1; i <= 5; i++) {
             messages().insert(message(account, "m" + i + "-" + account, MessageLocator.imap("INBOX", 1, i), i));
         }
-        messages().markDestroyed(account, "m4-" + account, 4, 6);
+        messages().markDestroyed(account, "m4-" + account, 4, 6, Instant.now());
 
         List<StoredMessage> first = messages().list(account, null, null, 2);
         List<StoredMessage> second = messages().list(account, "INBOX", first.getLast().createdModseq(), 2);
