@@ -1,0 +1,121 @@
+package io.mailsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.events.AppendMessage;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageLocator;
+import io.mailsync.events.Origin;
+import io.mailsync.sync.support.Api;
+import io.mailsync.sync.support.Broker;
+import io.mailsync.sync.support.SyncIntegrationTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Sent mail on every device (issue 11): a device files what it sent; every device sees it in Sent. */
+class SentMailIT extends SyncIntegrationTest {
+
+    private static final String SENT = """
+            From: Alice <alice@example.test>
+            To: bob@example.test, "Carol, C." <carol@example.test>
+            Subject: lunch?
+            Date: Thu, 26 Nov 2026 09:00:00 +0000
+            Message-ID: <%s>
+
+            at noon
+            """;
+
+    private JsonNode postSent(String customer, String accountId, String rfc822, int expectedStatus)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/accounts/" + accountId + "/sent"))
+                .header("Authorization", "Bearer " + JWT.token(customer, "mail.read", "mail.write"))
+                .header("Content-Type", "message/rfc822").header("X-Device-Id", "dev-a")
+                .POST(HttpRequest.BodyPublishers.ofString(rfc822)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return JsonMapper.builder().build().readTree(response.body());
+    }
+
+    private static JsonNode sentFolder(Api api, String accountId) {
+        Api.Response response = api.get("/api/v1/accounts/" + accountId + "/messages?folder=Sent");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("messages");
+    }
+
+    @Test
+    void aPop3AccountKeepsTheSentCopyForEveryDevice() throws Exception {
+        String customer = newCustomer();
+        Map<String, Object> pop3 = new HashMap<>(imapAccount(customer));
+        pop3.put("protocol", "POP3");
+        String accountId = register(pop3);
+        Api deviceB = customer(customer);
+        String before = messagesOf(deviceB, accountId).get("state").asString();
+        String header = UUID.randomUUID() + "@example.test";
+
+        JsonNode filed = postSent(customer, accountId, SENT.formatted(header), 201);
+
+        String id = filed.get("message").get("id").asString();
+        JsonNode sent = sentFolder(deviceB, accountId);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).get("id").asString()).isEqualTo(id);
+        assertThat(sent.get(0).get("subject").asString()).isEqualTo("lunch?");
+        assertThat(sent.get(0).get("to")).hasSize(2);
+        assertThat(sent.get(0).get("keywords").get("$seen").asBoolean()).isTrue();
+        assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/changes?since=" + before).json().get("created")
+                .toString()).contains(id);
+        Api.Response raw = deviceB.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw");
+        assertThat(raw.body()).contains("Subject: lunch?\r\n").contains("at noon");
+        // a retry of the same message files nothing new
+        postSent(customer, accountId, SENT.formatted(header), 200);
+        assertThat(sentFolder(deviceB, accountId)).hasSize(1);
+        assertThat(Broker.readAll(topics.commands(), r -> accountId.equals(r.key())
+                && r.value().contains("AppendMessage"))).isEmpty();
+    }
+
+    @Test
+    void anImapAccountAppendsToTheServersSentFolderAndTheCopyKeepsTheId() throws Exception {
+        String customer = newCustomer();
+        String accountId = register(imapAccount(customer));
+        Api deviceB = customer(customer);
+        String header = UUID.randomUUID() + "@example.test";
+
+        JsonNode filed = postSent(customer, accountId, SENT.formatted(header), 201);
+
+        String id = filed.get("message").get("id").asString();
+        long size = filed.get("message").get("size").asLong();
+        AppendMessage append = Broker.decode(Broker.await(topics.commands(), r -> accountId.equals(r.key())
+                && r.value().contains("AppendMessage"), Duration.ofSeconds(20)), AppendMessage.class).orElseThrow();
+        assertThat(append.specialUse()).isEqualTo("\\Sent");
+        assertThat(append.folder()).isEqualTo("Sent");
+        assertThat(append.flags()).containsExactly("$seen");
+        assertThat(append.size()).isEqualTo(size);
+        assertThat(append.messageIdHeader()).isEqualTo("<" + header + ">");
+        assertThat(append.origin()).isEqualTo(Origin.device("dev-a"));
+        assertThat(sentFolder(deviceB, accountId)).hasSize(1);
+
+        // the fetcher APPENDed it; the server's copy arrives in the Sent folder it found
+        Broker.publish(topics.events(), new MessageArrived(UUID.randomUUID(), Instant.now(), accountId,
+                Origin.session("fetcher-test"), MessageLocator.imap("Sent", 42, 7), null, "<" + header + ">",
+                List.of("Alice <alice@example.test>"), List.of("bob@example.test"), List.of(), "lunch?",
+                Instant.now(), Instant.now(), size, Set.of("$seen"), null, false));
+        Broker.publish(topics.events(), new MessageArrived(UUID.randomUUID(), Instant.now(), accountId,
+                Origin.session("fetcher-test"), MessageLocator.imap("Sent", 42, 8), null, "<marker@test>",
+                List.of(), List.of(), List.of(), "marker", Instant.now(), Instant.now(), 10, Set.of(), null, false));
+
+        eventually(() -> assertThat(sentFolder(deviceB, accountId)).hasSize(2));
+        assertThat(sentFolder(deviceB, accountId).toString()).contains(id);
+    }
+}
