@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
@@ -215,6 +216,46 @@ class GreenMailImapIT {
         Mailboxes.withInbox(GreenMailKit.imapPort(), user.login(), user.password(), inbox -> seen.set(
                 ((UIDFolder) inbox).getMessageByUID(arrived.locator().uid()).isSet(Flags.Flag.SEEN)));
         assertThat(seen).as("\\Seen on the server after the fetcher read the body").isFalse();
+        accounts.remove(accountId);
+    }
+
+    @Test
+    void anAppendMessageIsAppendedWithItsFlagsToItsFolderCreatedIfMissingAndArrivesAgain() {
+        MailUser user = GreenMailKit.newUser("append");
+        int port = GreenMailKit.imapPort();
+        appendPlain(user, "put me back");
+        String accountId = "acc-" + UUID.randomUUID();
+        accounts.register(accounts.imapStoringBodies(accountId, port, user.login(), user.password()));
+        MessageArrived original = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        awaitStatus(accountId, Status.IDLE);
+
+        // issue 11, sent mail: GreenMail marks no SPECIAL-USE folder, so the named one is created
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+                "Sent", "\\Sent", original.contentRef(), original.size(), original.messageIdHeader(),
+                Set.of("$seen"), null));
+        // issue 11, a restored message: back to INBOX, where the IDLE session sees it arrive
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+                "INBOX", null, original.contentRef(), original.size(), original.messageIdHeader(),
+                Set.of("$flagged"), original.receivedAt()));
+
+        List<MessageArrived> arrived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
+        MessageArrived again = arrived.get(1);
+        assertThat(again.locator().folder()).isEqualTo("INBOX");
+        assertThat(again.locator().uid()).isNotEqualTo(original.locator().uid());
+        assertThat(again.messageIdHeader()).isEqualTo(original.messageIdHeader());
+        assertThat(again.size()).isEqualTo(original.size());
+        assertThat(again.flags()).contains("$flagged");
+        AtomicBoolean sentAndSeen = new AtomicBoolean();
+        Mailboxes.withInbox(port, user.login(), user.password(), inbox -> {
+            jakarta.mail.Folder sent = inbox.getStore().getFolder("Sent");
+            sent.open(jakarta.mail.Folder.READ_ONLY);
+            sentAndSeen.set(sent.getMessageCount() == 1 && sent.getMessage(1).isSet(Flags.Flag.SEEN)
+                    && sent.getMessage(1).getSubject().equals("put me back"));
+            sent.close(false);
+        });
+        assertThat(sentAndSeen).isTrue();
         accounts.remove(accountId);
     }
 

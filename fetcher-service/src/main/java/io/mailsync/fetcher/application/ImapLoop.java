@@ -1,6 +1,11 @@
 package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AppendMessage;
+import io.mailsync.fetcher.domain.Keywords;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.MailboxUsageSampled;
@@ -13,6 +18,8 @@ import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import java.time.Duration;
 import java.time.Instant;
+import io.mailsync.fetcher.domain.MailboxUsage;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +60,7 @@ final class ImapLoop {
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
             OtherFolders others = new OtherFolders(account, origin, c, with);
             while (control.running()) {
-                applyCommands(control, sync);
+                applyCommands(control, sync, c);
                 int count;
                 do {
                     count = inbox.messageCount();
@@ -70,9 +77,11 @@ final class ImapLoop {
         }
     }
 
-    private void applyCommands(SessionControl control, FolderSync sync) {
+    private void applyCommands(SessionControl control, FolderSync sync, MailboxConnection c) {
         for (MailCommand command = control.nextCommand(); command != null; command = control.nextCommand()) {
-            if (command instanceof SetFlags setFlags) {
+            if (command instanceof AppendMessage append) {
+                append(c, append);
+            } else if (command instanceof SetFlags setFlags) {
                 try {
                     sync.apply(setFlags);
                 } catch (MailServerException.Unreachable e) {
@@ -87,6 +96,33 @@ final class ImapLoop {
         }
     }
 
+    /**
+     * Issue 11: a restored message or a device's sent copy goes back on the server; the fetcher then sees it as new
+     * mail where it watches that folder. A body the content store no longer has is dropped with a warning; a server
+     * refusal (over quota) too — never looped. A lost connection propagates, and the session reconnects.
+     */
+    private void append(MailboxConnection c, AppendMessage append) {
+        Optional<byte[]> body = with.contents().get(append.contentRef());
+        if (body.isEmpty()) {
+            log.warn("account {}: AppendMessage {} dropped: the content store has no {}", append.accountId(),
+                    append.commandId(), append.contentRef());
+            return;
+        }
+        Set<String> flags = new LinkedHashSet<>();
+        append.flags().forEach(keyword -> flags.add(Keywords.toImapFlag(keyword)));
+        try {
+            c.append(append.folder(), append.specialUse(), body.get(), flags, append.receivedAt());
+            log.info("account {}: appended {} ({} bytes) to {}", append.accountId(), append.commandId(),
+                    body.get().length, append.specialUse() != null ? append.specialUse() + "/" + append.folder()
+                            : append.folder());
+        } catch (MailServerException.Unreachable lost) {
+            throw lost; // the session reconnects; the command is lost with it (sync-side restore can be repeated)
+        } catch (MailServerException e) {
+            log.warn("account {}: AppendMessage {} refused: {}", append.accountId(), append.commandId(),
+                    e.getMessage());
+        }
+    }
+
     /** RFC 9208 GETQUOTAROOT on connect and after changes, at most once per {@code usageEvery}. */
     private void sampleUsage(AccountSpec account, MailboxConnection c) {
         if (!usageDue || !untilUsage().isZero()) {
@@ -94,8 +130,16 @@ final class ImapLoop {
         }
         usageDue = false;
         lastUsage = with.clock().instant();
-        c.usage().ifPresent(u -> with.publisher().publish(new MailboxUsageSampled(UUID.randomUUID(),
-                with.clock().instant(), account.accountId(), origin, MailboxUsageSampled.Source.IMAP_QUOTA,
+        MailboxUsageSampled.Source source = MailboxUsageSampled.Source.IMAP_QUOTA;
+        Optional<MailboxUsage> usage = c.usage();
+        if (usage.isEmpty()) {
+            // no quota reported: count the INBOX, and quota-service holds it against the provisioned limit
+            source = MailboxUsageSampled.Source.FOLDER_SIZES;
+            usage = c.inboxSize();
+        }
+        MailboxUsageSampled.Source from = source;
+        usage.ifPresent(u -> with.publisher().publish(new MailboxUsageSampled(UUID.randomUUID(),
+                with.clock().instant(), account.accountId(), origin, from,
                 u.storageUsedBytes(), u.storageLimitBytes(), u.messageCount(), u.messageLimit())));
     }
 

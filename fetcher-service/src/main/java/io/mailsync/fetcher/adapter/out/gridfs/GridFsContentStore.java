@@ -1,6 +1,9 @@
 package io.mailsync.fetcher.adapter.out.gridfs;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoGridFSException;
+import com.mongodb.client.gridfs.GridFSDownloadStream;
+import java.util.Optional;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.gridfs.GridFSBucket;
@@ -47,6 +50,21 @@ class GridFsContentStore implements ContentStore, DisposableBean {
                 .append("locator", locatorKey).append("contentType", "message/rfc822"));
         ObjectId id = bucket().uploadFromStream(accountId + "/" + locatorKey, new ByteArrayInputStream(rfc822), options);
         return "gridfs:" + id.toHexString();
+    }
+
+    @Override
+    public Optional<byte[]> get(String contentRef) {
+        if (contentRef == null || !contentRef.startsWith("gridfs:")
+                || !ObjectId.isValid(contentRef.substring("gridfs:".length()))) {
+            return Optional.empty();
+        }
+        try (GridFSDownloadStream in = bucket().openDownloadStream(new ObjectId(contentRef.substring(7)))) {
+            return Optional.of(in.readAllBytes());
+        } catch (MongoGridFSException notThere) {
+            return Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -3,7 +3,15 @@ package io.mailsync.fetcher.adapter.out.imap;
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import io.mailsync.fetcher.domain.MailboxUsage;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Quota;
 import java.util.List;
@@ -91,6 +99,76 @@ final class ImapConnection implements MailboxConnection {
         } catch (MessagingException e) {
             throw ImapFailures.translate("GETQUOTAROOT", e);
         }
+    }
+
+    @Override
+    public Optional<MailboxUsage> inboxSize() {
+        IMAPFolder inbox = opened.stream().filter(f -> "INBOX".equalsIgnoreCase(f.getFullName())).findFirst()
+                .orElse(null);
+        if (inbox == null || !inbox.isOpen()) {
+            return Optional.empty();
+        }
+        try {
+            jakarta.mail.Message[] messages = inbox.getMessages();
+            jakarta.mail.FetchProfile sizes = new jakarta.mail.FetchProfile();
+            sizes.add(jakarta.mail.FetchProfile.Item.SIZE);
+            inbox.fetch(messages, sizes); // one UID FETCH 1:* (RFC822.SIZE)
+            long octets = 0;
+            for (jakarta.mail.Message message : messages) {
+                octets += Math.max(0, message.getSize());
+            }
+            return Optional.of(new MailboxUsage(octets, null, (long) messages.length, null));
+        } catch (MessagingException e) {
+            throw ImapFailures.translate("FETCH RFC822.SIZE", e);
+        }
+    }
+
+    @Override
+    public void append(String name, String specialUse, byte[] rfc822, Set<String> flags, Instant internalDate) {
+        try {
+            Folder target = specialUse == null ? null : bySpecialUse(specialUse);
+            if (target == null) {
+                target = store.getFolder(name);
+                if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+                    throw new MessagingException("could not create folder " + name);
+                }
+            }
+            MimeMessage message = new MimeMessage((Session) null, new ByteArrayInputStream(rfc822)) {
+                @Override
+                public Date getReceivedDate() {
+                    return internalDate == null ? null : Date.from(internalDate); // APPEND's date-time
+                }
+            };
+            Flags imapFlags = new Flags();
+            for (String flag : flags) {
+                switch (flag.toLowerCase(java.util.Locale.ROOT)) {
+                    case "\\seen" -> imapFlags.add(Flags.Flag.SEEN);
+                    case "\\flagged" -> imapFlags.add(Flags.Flag.FLAGGED);
+                    case "\\answered" -> imapFlags.add(Flags.Flag.ANSWERED);
+                    case "\\draft" -> imapFlags.add(Flags.Flag.DRAFT);
+                    case "\\deleted" -> imapFlags.add(Flags.Flag.DELETED);
+                    default -> imapFlags.add(flag);
+                }
+            }
+            message.setFlags(imapFlags, true);
+            target.appendMessages(new Message[] {message});
+        } catch (MessagingException e) {
+            throw ImapFailures.translate("append to " + name, e);
+        }
+    }
+
+    /** RFC 6154: the folder whose LIST attributes include {@code specialUse}, if the server marks one. */
+    private Folder bySpecialUse(String specialUse) throws MessagingException {
+        for (Folder folder : store.getDefaultFolder().list("*")) {
+            if (folder instanceof IMAPFolder imap) {
+                for (String attribute : imap.getAttributes()) {
+                    if (attribute.equalsIgnoreCase(specialUse)) {
+                        return folder;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Closing the folder from another thread ends its IDLE (Angus sends DONE), then logs out. */

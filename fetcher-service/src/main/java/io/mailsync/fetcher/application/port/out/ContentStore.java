@@ -8,4 +8,12 @@ public interface ContentStore {
 
     /** Stores the raw RFC 822 message; returns its reference, e.g. {@code gridfs:<id>}. */
     String put(String accountId, String locatorKey, byte[] rfc822);
+
+    /**
+     * The bytes behind {@code contentRef} (a message mailsync puts back on the server: issue 11 {@code AppendMessage});
+     * empty when the store does not have them. A store that only writes has nothing to read.
+     */
+    default java.util.Optional<byte[]> get(String contentRef) {
+        return java.util.Optional.empty();
+    }
 }

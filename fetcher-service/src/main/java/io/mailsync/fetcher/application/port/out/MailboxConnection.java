@@ -18,6 +18,22 @@ public interface MailboxConnection extends AutoCloseable {
     /** {@code GETQUOTAROOT INBOX} (RFC 9208) where the server offers QUOTA; empty otherwise. */
     Optional<MailboxUsage> usage();
 
+    /**
+     * Where the server reports no quota: the octets and messages in the open INBOX, from {@code RFC822.SIZE}, for
+     * quota-service to hold against the provisioned limit (DESIGN.md "Quota semantics"). Empty if not counted.
+     */
+    default Optional<MailboxUsage> inboxSize() {
+        return Optional.empty();
+    }
+
+    /**
+     * APPENDs a message (RFC 3501 §6.3.11) with flags: to the folder carrying the SPECIAL-USE attribute
+     * {@code specialUse} (RFC 6154, e.g. {@code \Sent}) where given and found, else to {@code folder}, created if
+     * missing. {@code flags} are IMAP flags ({@code \Seen}, keywords as they are).
+     */
+    void append(String folder, String specialUse, byte[] rfc822, java.util.Set<String> flags,
+                java.time.Instant internalDate);
+
     @Override
     void close();
 }
