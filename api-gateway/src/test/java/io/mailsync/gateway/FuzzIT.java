@@ -141,19 +141,22 @@ class FuzzIT {
     private Arbitrary<String> ids() {
         Arbitrary<String> plain = Arbitraries.strings().withCharRange('a', 'z').numeric().withChars("-_.~")
                 .ofMinLength(0).ofMaxLength(40);
+        // raw space, tab and NUL are left out: they break the request line itself (Tomcat answers 505 with no
+        // body before any application code runs); their percent-encoded forms are in `known` and `cursors`
         Arbitrary<String> hostile = Arbitraries.strings()
-                .withChars("%/.;:?#[]@!$&'()*+,=\\\"<>{}|^`é€😀 \t")
+                .withChars("%/.;:?#[]@!$&'()*+,=\\\"<>{}|^`é€😀")
                 .withCharRange('a', 'f').numeric().ofMinLength(1).ofMaxLength(30);
         Arbitrary<String> long_ = Arbitraries.strings().alpha().ofMinLength(500).ofMaxLength(3000);
         Arbitrary<String> known = Arbitraries.of("acc-f1", "acc-f2", "acc-f1%2Fx", "..", "%2e%2e", "%00", "%zz",
-                "%", "acc-f1;jsessionid=1", "ACC-F1", "acc-f1%20");
+                "%", "acc-f1;jsessionid=1", "ACC-F1", "acc-f1%20", "a%09b", "%0d%0a");
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, plain), net.jqwik.api.Tuple.of(3, hostile),
                 net.jqwik.api.Tuple.of(1, long_), net.jqwik.api.Tuple.of(3, known));
     }
 
     private Arbitrary<String> cursors() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(60).withChars("%+=&/?# \u0000abcXYZ019"),
+        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(60).withChars("%+=&/?#abcXYZ019")
+                        .map(c -> c.replace("a", "%20a").replace("Z", "%00")),
                 Arbitraries.strings().alpha().numeric().withChars("-_=").ofMaxLength(200), Arbitraries.just(""));
     }
 
