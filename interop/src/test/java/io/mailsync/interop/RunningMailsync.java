@@ -1,0 +1,59 @@
+package io.mailsync.interop;
+
+import io.mailsync.devstack.MailsyncSystem;
+import io.mailsync.devstack.SystemSettings;
+import io.mailsync.events.TopicNames;
+import io.mailsync.testkit.GreenMailKit;
+import io.mailsync.testkit.JwtKit;
+import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.ShutdownOrder;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+
+/**
+ * The whole mailsync system, started once per test JVM on testkit's embedded Kafka and MongoDB with a topic namespace
+ * and databases of its own (as devstack's end-to-end tests start it). The scenarios talk to it only through the
+ * gateway, as a third-party client would.
+ */
+final class RunningMailsync {
+
+    static final String ADMIN = "provisioning";
+    private static MailsyncSystem system;
+
+    private RunningMailsync() {
+    }
+
+    static synchronized MailsyncSystem get() {
+        if (system == null) {
+            TopicNames topics = KafkaKit.newNamespace();
+            String unique = UUID.randomUUID().toString().substring(0, 8);
+            SystemSettings settings = new SystemSettings(KafkaKit.bootstrapServers(), MongoKit.baseUri(),
+                    "interop-" + unique, topics, "-" + unique, "interop",
+                    Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 32).getBytes()),
+                    JwtKit.shared().publicKeyLocation(), "127.0.0.1", GreenMailKit.smtpPort(),
+                    "quota@mailsync.test", 0);
+            system = MailsyncSystem.start(settings, MailsyncSystem.Progress.SILENT, Map.of(
+                    "fetcher-service", Map.of("mailsync.fetcher.session.start-stagger", "100ms")));
+            ShutdownOrder.application(system::close);
+            // the first request to a cold sync-service can outlast the gateway's 5 s timeout (503) on a busy
+            // machine: wait until it answers before any scenario registers an account
+            ApiClient warmUp = admin();
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> warmUp.get("/api/v1/accounts/a-warm-up/messages").status(), status -> status < 500);
+        }
+        return system;
+    }
+
+    static ApiClient admin() {
+        return new ApiClient(get().gatewayUrl(), JwtKit.shared().token(ADMIN, "accounts.admin", "mail.read"));
+    }
+
+    static ApiClient customer(String customerId) {
+        return new ApiClient(get().gatewayUrl(),
+                JwtKit.shared().token(customerId, "mail.read", "mail.write", "quota.read"));
+    }
+}
