@@ -1,0 +1,110 @@
+package io.mailsync.fetcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.AppendMessage;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.Origin;
+import io.mailsync.events.TopicNames;
+import io.mailsync.fetcher.application.port.out.ContentStore;
+import io.mailsync.fetcher.support.AccountFeed;
+import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.fetcher.support.Mailboxes;
+import io.mailsync.testkit.Dovecot;
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.MailText;
+import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.TestInfrastructure;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 11 on a real Dovecot: a device's sent copy is APPENDed to the Sent folder (this Dovecot marks no SPECIAL-USE
+ * folder, so the configured name is created) with {@code \Seen}; a restored message goes back to INBOX and arrives
+ * again with the same Message-ID and size, which is what sync-service re-matches on.
+ */
+@DirtiesContext
+@SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s"})
+class DovecotAppendIT {
+
+    private static TopicNames topics;
+    private static EventTap events;
+    private static AccountFeed accounts;
+
+    @Autowired
+    ContentStore contents;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        topics = TestInfrastructure.register(registry, "mailsync-fetcher");
+        registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
+        registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
+        registry.add("mailsync.content.uri", () -> MongoKit.uriForNewDatabase("mailsync-content"));
+        events = new EventTap(topics.events());
+        accounts = new AccountFeed(topics);
+    }
+
+    @AfterAll
+    static void untap() throws InterruptedException {
+        events.close();
+        accounts.close();
+    }
+
+    @Test
+    void aSentCopyLandsInSentSeenAndARestoredMessageArrivesAgainInInbox() {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("append", null);
+        String accountId = "acc-" + UUID.randomUUID();
+        accounts.register(accounts.imap(accountId, dovecot.imapPort(), user.login(), user.password()));
+        awaitStatus(accountId, Status.IDLE);
+        String header = "<" + UUID.randomUUID() + "@example.net>";
+        byte[] rfc822 = MailText.withMessageId(header, user.address(), "bob@example.net", "sent from the phone",
+                "see you").getBytes(StandardCharsets.UTF_8);
+        String contentRef = contents.put(accountId, "sent", rfc822);
+
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+                "Sent", "\\Sent", contentRef, rfc822.length, header, Set.of("$seen"), null));
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+                "INBOX", null, contentRef, rfc822.length, header, Set.of("$flagged"), null));
+
+        List<MessageArrived> arrived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty());
+        assertThat(arrived.getFirst().locator().folder()).isEqualTo("INBOX");
+        assertThat(arrived.getFirst().messageIdHeader()).isEqualTo(header);
+        assertThat(arrived.getFirst().size()).isEqualTo(rfc822.length);
+        assertThat(arrived.getFirst().flags()).contains("$flagged");
+        AtomicBoolean sentAndSeen = new AtomicBoolean();
+        Mailboxes.withInbox(dovecot.imapPort(), user.login(), user.password(), inbox -> {
+            Folder sent = inbox.getStore().getFolder("Sent");
+            sent.open(Folder.READ_ONLY);
+            sentAndSeen.set(sent.getMessageCount() == 1 && sent.getMessage(1).isSet(Flags.Flag.SEEN)
+                    && "sent from the phone".equals(sent.getMessage(1).getSubject()));
+            sent.close(false);
+        });
+        assertThat(sentAndSeen).isTrue();
+        accounts.remove(accountId);
+    }
+
+    private static AccountStatusChanged awaitStatus(String accountId, Status status) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> events.of(AccountStatusChanged.class, accountId)
+                .stream().filter(s -> s.status() == status).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+}
