@@ -37,16 +37,17 @@ class MailsyncAgainstEveryServerIT {
     /** No storage quota: usage then comes from the server alone (the provisioned-limit path is not under test here). */
     private static final long QUOTA = 0;
 
+    private static final String GREENMAIL_QUOTA_BUG =
+            "BUG: the fetcher's usage sample (ImapConnection.usage -> GETQUOTAROOT INBOX) fails on GreenMail "
+            + "with 'parse error in QUOTA' (Angus IMAPProtocol.parseQuota), and ImapLoop.sampleUsage lets that end "
+            + "the session: the account loops CONNECTING -> ERROR every ~3 s, each reconnect re-lists new mail, but "
+            + "no flag change or expunge by another client ever reaches the devices. An unreadable quota should "
+            + "fall back to the provisioned limit, not stop syncing.";
+
     /**
      * (server/scenario) cases left out because of a mailsync bug, each with the bug it shows. A case listed here does
      * not run; remove the line once the bug is fixed.
      */
-    private static final String GREENMAIL_QUOTA_BUG = "BUG: the fetcher's usage sample (ImapConnection.usage -> GETQUOTAROOT INBOX) fails on "
-            + "GreenMail with 'parse error in QUOTA' (Angus IMAPProtocol.parseQuota), and ImapLoop.sampleUsage lets that "
-            + "end the session: the account loops CONNECTING -> ERROR every ~3 s, each reconnect re-lists new mail, but no "
-            + "flag change or expunge by another client ever reaches the devices. An unreadable quota should fall back to "
-            + "the provisioned limit, not stop syncing.";
-
     static final Map<String, String> KNOWN_BUGS = Map.of(
             "greenmail/other-clients-flags", GREENMAIL_QUOTA_BUG,
             "greenmail/expunge", GREENMAIL_QUOTA_BUG);
