@@ -158,12 +158,16 @@ final class GatewayOverhead {
                 vt.shutdownNow();
             }
         }
-        int unfinished = (int) (total - latencies.size());
+        List<Double> done;
+        synchronized (latencies) { // requests cut off by shutdownNow may still be adding
+            done = new ArrayList<>(latencies);
+        }
+        int unfinished = (int) (total - done.size());
         if (unfinished > 0) {
             errors.addAndGet(unfinished);
             kinds.merge("unfinished after the run", unfinished, Integer::sum);
         }
         http.shutdownNow();
-        return new Run(Stats.of(latencies), errors.get(), kinds.toString());
+        return new Run(Stats.of(done), errors.get(), kinds.toString());
     }
 }
