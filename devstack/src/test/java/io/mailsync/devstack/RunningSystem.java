@@ -32,9 +32,12 @@ final class RunningSystem {
                     Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 32).getBytes()),
                     JwtKit.shared().publicKeyLocation(), "127.0.0.1", GreenMailKit.smtpPort(), "quota@mailsync.test", 0);
             // faster than production so a test sees usage move within a second or two
+            // and more patient at the gateway than production's 5 s: a CI machine under load can be that slow on a
+            // service's first requests, and these tests are about behaviour, not latency (benchmarks measure that)
             system = MailsyncSystem.start(settings, MailsyncSystem.Progress.SILENT, Map.of(
                     "fetcher-service", Map.of("mailsync.fetcher.session.usage-every", "1s",
-                            "mailsync.fetcher.session.start-stagger", "100ms")));
+                            "mailsync.fetcher.session.start-stagger", "100ms"),
+                    "api-gateway", Map.of("mailsync.gateway.downstream.timeout", "30s")));
             ShutdownOrder.application(system::close);
         }
         return system;

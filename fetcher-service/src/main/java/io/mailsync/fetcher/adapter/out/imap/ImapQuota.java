@@ -18,6 +18,11 @@ final class ImapQuota {
         Long messageLimit = null;
         for (Quota root : roots == null ? new Quota[0] : roots) {
             for (Quota.Resource r : root.resources == null ? new Quota.Resource[0] : root.resources) {
+                if (r.limit <= 0) {
+                    // a root without a limit is no quota (GreenMail answers one for every user): the session
+                    // then counts the INBOX and quota-service holds it against the provisioned limit
+                    continue;
+                }
                 switch (r.name.toUpperCase(Locale.ROOT)) {
                     case "STORAGE" -> {
                         used = used == null ? MailboxUsage.kibToBytes(r.usage) : used;
