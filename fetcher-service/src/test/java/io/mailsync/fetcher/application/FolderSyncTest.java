@@ -38,6 +38,18 @@ class FolderSyncTest {
             settings(Duration.ZERO));
 
     @Test
+    void anEmptyFolderWithoutCondstoreWaitsForTheNextComparisonInsteadOfSpinning() {
+        FakeFolder empty = new FakeFolder("INBOX", 100, false, false);
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, empty,
+                new SyncContext(cursors, publisher, contents, Clock.systemUTC(), settings(Duration.ofMinutes(1))));
+
+        sync.sync();
+
+        assertThat(sync.untilFullCompare()).isGreaterThan(Duration.ofSeconds(50));
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
     void announcesWhatIsThereOnceAndAfterARestartOnlyWhatIsNew() {
         FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
         inbox.deliver("$seen");
