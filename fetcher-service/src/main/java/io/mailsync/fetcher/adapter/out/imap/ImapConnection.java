@@ -15,6 +15,7 @@ import java.util.Set;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Quota;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -35,18 +36,36 @@ final class ImapConnection implements MailboxConnection {
     private final List<IMAPFolder> opened = new CopyOnWriteArrayList<>();
     private final Runnable idleWakeUp;
     private volatile boolean closed;
+    private final Set<String> capabilities = new HashSet<>();
 
+    /**
+     * Capabilities are read once, right after login: asked later, while a folder holds the store's connection,
+     * Angus opens a second connection just to answer (two per mailbox, found by the P3 benchmark).
+     */
     ImapConnection(IMAPStore store, Runnable idleWakeUp) {
         this.store = store;
         this.idleWakeUp = idleWakeUp;
+        for (String capability : List.of("IDLE", "CONDSTORE", "QRESYNC", "QUOTA", "SPECIAL-USE", "UIDPLUS")) {
+            try {
+                if (store.hasCapability(capability)) {
+                    capabilities.add(capability);
+                }
+            } catch (MessagingException e) {
+                throw ImapFailures.translate("capabilities", e);
+            }
+        }
+    }
+
+    private boolean has(String capability) {
+        return capabilities.contains(capability);
     }
 
     @Override
     public RemoteFolder open(String name) {
         try {
             IMAPFolder folder = (IMAPFolder) store.getFolder(name);
-            boolean qresync = store.hasCapability("QRESYNC");
-            boolean condstore = qresync || store.hasCapability("CONDSTORE");
+            boolean qresync = has("QRESYNC");
+            boolean condstore = qresync || has("CONDSTORE");
             if (qresync) {
                 folder.open(Folder.READ_WRITE, ENABLE_QRESYNC);
             } else if (condstore) {
@@ -80,17 +99,13 @@ final class ImapConnection implements MailboxConnection {
 
     @Override
     public boolean supportsPush() {
-        try {
-            return store.hasCapability("IDLE");
-        } catch (MessagingException e) {
-            throw ImapFailures.translate("capabilities", e);
-        }
+        return has("IDLE");
     }
 
     @Override
     public Optional<MailboxUsage> usage() {
         try {
-            if (!store.hasCapability("QUOTA")) {
+            if (!has("QUOTA")) {
                 return Optional.empty();
             }
             Quota[] roots = opened.isEmpty() ? store.getQuota("INBOX")
