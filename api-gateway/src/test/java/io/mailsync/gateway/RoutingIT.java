@@ -83,7 +83,9 @@ class RoutingIT extends SharedGateway {
                 } else {
                     HttpResponse<String> response = client.send(method, concrete, ALL, body, "application/json");
                     assertThat(response.statusCode()).as(method + " " + concrete).isEqualTo(200);
-                    FakeService target = path.getKey().contains("/quota") ? quota : sync;
+                    // suggestions list messages, which sync-service holds; the rest of /quota is quota-service's
+                    FakeService target = path.getKey().contains("/quota")
+                            && !path.getKey().endsWith("/suggestions") ? quota : sync;
                     assertThat(target.received()).as(method + " " + concrete).hasSize(1);
                     assertThat(target.last().method()).isEqualTo(method);
                     assertThat(target.last().path()).isEqualTo(concrete.split("\\?")[0]);
@@ -109,6 +111,7 @@ class RoutingIT extends SharedGateway {
                 "GET /api/v1/accounts/{accountId}/messages/{messageId}/raw",
                 "GET /api/v1/accounts/{accountId}/changes",
                 "GET /api/v1/accounts/{accountId}/quota",
+                "GET /api/v1/accounts/{accountId}/quota/suggestions",
                 "GET /api/v1/accounts/{accountId}/events");
     }
 

@@ -112,6 +112,11 @@ final class ImapConnection implements MailboxConnection {
                     : (Quota[]) opened.getFirst().doCommand(p -> p.getQuotaRoot("INBOX"));
             return ImapQuota.usage(roots);
         } catch (MessagingException e) {
+            if (unreadableAnswer(e)) {
+                // the server answered, in a form we cannot read (GreenMail's QUOTA response): no quota, so the
+                // INBOX is counted against the provisioned limit — never a reason to drop the session
+                return Optional.empty();
+            }
             throw ImapFailures.translate("GETQUOTAROOT", e);
         }
     }
@@ -184,6 +189,16 @@ final class ImapConnection implements MailboxConnection {
             }
         }
         return null;
+    }
+
+    private static boolean unreadableAnswer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.angus.mail.iap.ParsingException
+                    || (t.getMessage() != null && t.getMessage().contains("parse error"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closing the folder from another thread ends its IDLE (Angus sends DONE), then logs out. */
