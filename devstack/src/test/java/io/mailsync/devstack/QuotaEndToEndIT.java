@@ -53,6 +53,26 @@ class QuotaEndToEndIT {
                 .anySatisfy(subject -> assertThat(subject).contains("90"));
     }
 
+    @Test
+    void aServerWithoutQuotaIsHeldAgainstTheProvisionedLimit() throws Exception {
+        MailUser mailbox = GreenMailKit.newUser("provisioned");
+        MailUser contact = GreenMailKit.newUser("contact");
+        String customer = "cust-" + UUID.randomUUID();
+        String accountId = RunningSystem.admin().register(ApiClient.account(customer, "IMAP", GreenMailKit.imapPort(),
+                mailbox.login(), mailbox.password()).put("contactAddress", contact.address())
+                .put("quotaLimitBytes", 20_000));
+        // five messages of 3,400 octets each (RFC822.SIZE as GreenMail reports it) against a 20,000-byte plan: 85 %
+        String body = "p".repeat(3_400);
+        for (int i = 0; i < 5; i++) {
+            DemoMailboxes.deliverText(GreenMailKit.server().getUserManager().getUser(mailbox.login()),
+                    MailText.simple("filler@sender.test", mailbox.address(), "filler " + i, body));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> noticesTo(contact).size() == 1);
+        assertThat(levelsCrossed(accountId)).containsExactly(80);
+        assertThat(noticesTo(contact).getFirst()).contains("80");
+    }
+
     private static int delivered;
 
     /** Delivers ~4 KiB messages until the mailbox holds at least {@code fraction} of its quota (< fraction + 4 %). */
