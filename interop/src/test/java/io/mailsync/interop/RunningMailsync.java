@@ -36,8 +36,12 @@ final class RunningMailsync {
                     Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 32).getBytes()),
                     JwtKit.shared().publicKeyLocation(), "127.0.0.1", GreenMailKit.smtpPort(),
                     "quota@mailsync.test", 0);
+            // Courier has no CONDSTORE: another client's flags and expunges are found by the full comparison, every
+            // full-compare-every (60 s in production); the scenarios allow 20 s, so compare every 3 s here
             system = MailsyncSystem.start(settings, MailsyncSystem.Progress.SILENT, Map.of(
-                    "fetcher-service", Map.of("mailsync.fetcher.session.start-stagger", "100ms")));
+                    "fetcher-service", Map.of("mailsync.fetcher.session.start-stagger", "100ms",
+                            "mailsync.fetcher.session.full-compare-every", "3s"),
+                    "api-gateway", Map.of("mailsync.gateway.downstream.timeout", "30s")));
             ShutdownOrder.application(system::close);
             // the first request to a cold sync-service can outlast the gateway's 5 s timeout (503) on a busy
             // machine: wait until it answers before any scenario registers an account

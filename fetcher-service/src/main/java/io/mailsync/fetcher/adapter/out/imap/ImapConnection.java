@@ -138,8 +138,10 @@ final class ImapConnection implements MailboxConnection {
                 octets += Math.max(0, message.getSize());
             }
             return Optional.of(new MailboxUsage(octets, null, (long) messages.length, null));
-        } catch (MessagingException e) {
-            throw ImapFailures.translate("FETCH RFC822.SIZE", e);
+        } catch (MessagingException | RuntimeException e) {
+            // a usage reading is never worth the session: skip this sample; a dead connection shows on the next
+            // command the session needs anyway
+            return Optional.empty();
         }
     }
 
