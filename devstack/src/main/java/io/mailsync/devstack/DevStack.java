@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./mailsync devstack}: the whole system in one JVM. Data lives under {@code devstack-data/} (override with
@@ -31,9 +32,13 @@ public final class DevStack {
         // before the first logger exists: the console keeps to progress and warnings, the rest goes to a file
         System.setProperty("MAILSYNC_LOG_FILE", data.resolve("devstack.log").toString());
         System.setProperty("logback.configurationFile", "devstack-logback.xml");
+        LoggerFactory.getLogger(DevStack.class); // logback reads it now, for the broker's logs before any service
+        System.clearProperty("logback.configurationFile"); // each service's Boot reads logging.config instead
         System.setProperty("logging.config", "classpath:devstack-logback.xml");
         long started = System.nanoTime();
 
+        // infrastructure steps run last-registered first: this one after the broker, database and mail server
+        ShutdownOrder.infrastructure(() -> System.out.println("mailsync devstack: stopped"));
         step("Kafka (KRaft, in-process)");
         String kafka = KafkaKit.bootstrapServers();
         KafkaKit.createTopics(TopicNames.defaults());
@@ -76,6 +81,9 @@ public final class DevStack {
         ShutdownOrder.application(() -> {
             System.out.println("\nmailsync devstack: stopping");
             system.close();
+            // the broker's own shutdown hook has already removed its scratch folder by now, so its last checkpoint
+            // writes fail loudly; nothing is lost (devstack's broker is rebuilt from MongoDB at the next start)
+            quiet("org.apache.kafka", "kafka");
         });
 
         System.out.printf("""
@@ -108,6 +116,14 @@ public final class DevStack {
             Files.writeString(file, Base64.getEncoder().encodeToString(key));
         }
         return Files.readString(file).trim();
+    }
+
+    private static void quiet(String... loggers) {
+        for (String name : loggers) {
+            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+                logger.setLevel(ch.qos.logback.classic.Level.OFF);
+            }
+        }
     }
 
     private static void step(String what) {

@@ -43,7 +43,7 @@ public final class MailsyncSystem implements AutoCloseable {
             system.run("quota-service", QuotaApplication.builder(), progress,
                     with(system.quotaProperties(), overrides.get("quota-service")));
             system.run("fetcher-service", FetcherApplication.builder(), progress,
-                    with(system.common("fetcher"), overrides.get("fetcher-service")));
+                    with(system.fetcherProperties(), overrides.get("fetcher-service")));
             system.run("api-gateway", GatewayApplication.builder(), progress,
                     with(system.gatewayProperties(), overrides.get("api-gateway")));
             return system;
@@ -84,6 +84,7 @@ public final class MailsyncSystem implements AutoCloseable {
     private Map<String, Object> common(String service) {
         Map<String, Object> p = new HashMap<>();
         p.put("server.port", 0);
+        p.put("spring.main.banner-mode", "off"); // four banners would bury devstack's progress lines
         p.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrap());
         p.put("spring.mongodb.uri", settings.database(service));
         p.put("mailsync.content.uri", settings.database("content"));
@@ -103,6 +104,20 @@ public final class MailsyncSystem implements AutoCloseable {
         return p;
     }
 
+    private Map<String, Object> fetcherProperties() {
+        Map<String, Object> p = common("fetcher");
+        // the fetcher serves only health and metrics and has no Spring Security of its own; on devstack's shared
+        // classpath Boot would otherwise lock them behind a login, as it would not in the fetcher's own image
+        p.put("spring.autoconfigure.exclude", String.join(",",
+                "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"));
+        return p;
+    }
+
     private Map<String, Object> gatewayProperties() {
         Map<String, Object> p = common("gateway");
         p.put("server.port", settings.gatewayPort());
@@ -110,6 +125,7 @@ public final class MailsyncSystem implements AutoCloseable {
         p.put("mailsync.gateway.quota-uri", "http://localhost:" + port("quota-service"));
         // the gateway keeps nothing in MongoDB; on devstack's shared classpath it must not report one as down
         p.put("management.health.mongo.enabled", false);
+        p.put("management.health.mongodb.enabled", false);
         return p;
     }
 

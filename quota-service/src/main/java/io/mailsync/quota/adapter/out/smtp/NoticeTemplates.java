@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Renders a notice from {@code quota-mail/<name>.txt}: the first line is {@code Subject: ...}, the rest the body,
  * with {@code {used}}, {@code {limit}}, {@code {percent}}, {@code {level}}, {@code {daysToFull}},
  * {@code {resource}} and {@code {account}} filled in. A level without its own template uses {@code level.txt}.
+ * Without a forecast yet, a line that speaks of {@code {daysToFull}} is left out rather than filled with a non-answer.
  */
 final class NoticeTemplates {
 
@@ -31,12 +32,13 @@ final class NoticeTemplates {
             case Notice.BackUnderQuota b -> load("back-under").orElseThrow();
             case Notice.FullSoon f -> load("full-soon").orElseThrow();
         };
-        String text = template
+        String daysToFull = daysToFull(notice);
+        String text = (daysToFull == null ? template.replaceAll("(?m)^.*\\{daysToFull}.*\\R", "") : template)
                 .replace("{used}", amount(notice.resource(), notice.usage().used()))
                 .replace("{limit}", amount(notice.resource(), notice.usage().limit()))
                 .replace("{percent}", String.format(Locale.ROOT, "%.0f", Math.floor(notice.usage().percent())))
                 .replace("{level}", notice instanceof Notice.LevelReached l ? String.valueOf(l.level()) : "")
-                .replace("{daysToFull}", daysToFull(notice))
+                .replace("{daysToFull}", daysToFull == null ? "" : daysToFull)
                 .replace("{resource}", notice.resource() == Resource.STORAGE ? "storage" : "number of messages")
                 .replace("{account}", account.accountId());
         int newline = text.indexOf('\n');
@@ -51,7 +53,7 @@ final class NoticeTemplates {
             case Notice.BackUnderQuota b -> null;
         };
         if (forecast == null) {
-            return "no estimate yet";
+            return null;
         }
         long days = Math.max(1, Math.round(forecast.daysToFull()));
         return "about " + days + (days == 1 ? " day" : " days");

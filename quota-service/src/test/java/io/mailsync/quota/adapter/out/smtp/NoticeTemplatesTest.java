@@ -45,7 +45,8 @@ class NoticeTemplatesTest {
         var rendered = templates.render(account, new Notice.LevelReached(UUID.randomUUID(), Resource.STORAGE, 60,
                 new Usage(GIB * 61 / 100, GIB), null));
         assertThat(rendered.subject()).isEqualTo("Your mailbox is 60% full");
-        assertThat(rendered.body()).contains("no estimate yet");
+        assertThat(rendered.body()).doesNotContain("{daysToFull}", "current rate")
+                .contains("has reached 60% of its storage limit", "624.6 MiB of 1.0 GiB used");
     }
 
     @Test
