@@ -20,6 +20,7 @@ final class DemoMailboxes implements AutoCloseable {
     static final int IMAP = 3143;
     static final int POP3 = 3110;
     static final String PASSWORD = "demo-password";
+    static final String DEMO_DATE = "Mon, 2 Nov 2026 09:00:00 +0000";
     /** The nearly full mailbox's provisioned limit: 100 KiB, filled to ~85 % at start. */
     static final long NEARLY_FULL_LIMIT = 100 * 1024;
 
@@ -45,7 +46,10 @@ final class DemoMailboxes implements AutoCloseable {
     }
 
     static void deliver(GreenMailUser user, String messageId, String subject, String body) {
-        deliverText(user, MailText.withMessageId(messageId, "demo@mailsync.test", user.getEmail(), subject, body));
+        // a fixed Date: GreenMail starts afresh each run (new UIDVALIDITY), and sync-service re-matches the demo
+        // messages by Message-ID, size and date, so their ids and read state survive a devstack restart
+        deliverText(user, MailText.withMessageId(messageId, "demo@mailsync.test", user.getEmail(), subject, body)
+                .replaceFirst("(?m)^Date: .*$", "Date: " + DEMO_DATE));
     }
 
     /** Puts an RFC 822 text straight into a GreenMail mailbox, as its local delivery agent would. */

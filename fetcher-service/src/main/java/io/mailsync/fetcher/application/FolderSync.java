@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one selected folder in step with what was announced, for the life of a connection. Events are published
  * before the cursor or index moves (a crash re-announces at most one batch, never loses one). A UIDVALIDITY change
- * is one {@link FolderReset} and a silent rebuild. Flag changes come from {@code CHANGEDSINCE} where the server
+ * is one {@link FolderReset} and a silent rebuild, after which the old UIDs no message was re-matched to are
+ * announced as expunged (the server no longer has them). Flag changes come from {@code CHANGEDSINCE} where the server
  * has CONDSTORE, expunges from {@code VANISHED} where it has QRESYNC, and otherwise from a rate-limited full
  * comparison against the index of announced keywords (RFC 7162 §3.1, §3.2).
  */
@@ -46,6 +47,7 @@ final class FolderSync {
     private FolderCursor cursor;
     private FolderIndex index;
     private Instant lastFullCompare = Instant.MIN;
+    private boolean staleRetired;
 
     FolderSync(String accountId, Origin origin, RemoteFolder folder, SyncContext with) {
         this(accountId, origin, folder, with, false);
@@ -64,7 +66,7 @@ final class FolderSync {
 
     /** What changed since the last call; returns how many events it published. */
     int sync() {
-        return announceNew() + reconcileFlags();
+        return announceNew() + retireStaleUids() + reconcileFlags();
     }
 
     /** How long the folder may wait before a due full comparison (no limit where QRESYNC reports everything). */
@@ -114,7 +116,7 @@ final class FolderSync {
         } else {
             with.publisher().publish(new FolderReset(UUID.randomUUID(), with.clock().instant(), accountId, origin,
                     folder.name(), stored.get().uidValidity(), validity));
-            with.cursors().clearIndex(accountId, folder.name());
+            // the old index stays until the rebuild is done: retireStaleUids() needs its UIDs, even after a restart
             start = new FolderCursor(folder.name(), validity, 1, folder.highestModSeq(), folder.uidNext());
         }
         with.cursors().save(accountId, start);
@@ -143,6 +145,35 @@ final class FolderSync {
                 return announced;
             }
         }
+    }
+
+    /**
+     * Once the rebuild after a UIDVALIDITY change has announced everything the folder holds, every UID of
+     * the old UIDVALIDITY is void: the messages sync-service re-matched have moved to their new locations, and the
+     * rest are gone from the server. One expunge per old UID says so (sync ignores a locator nothing holds any
+     * more); then the old index is dropped. Checked once per connection, so a rebuild cut short is finished later.
+     */
+    private int retireStaleUids() {
+        if (staleRetired) { // announceNew() has just reached the end of the folder: the rebuild is complete
+            return 0;
+        }
+        int retired = 0;
+        for (long stale : with.cursors().staleValidities(accountId, folder.name(), cursor.uidValidity())) {
+            List<MailEvent> expunged = with.cursors().loadIndex(accountId, folder.name(), stale).keySet().stream()
+                    .sorted()
+                    .<MailEvent>map(uid -> new MessageExpunged(UUID.randomUUID(), with.clock().instant(), accountId,
+                            Origin.server(), MessageLocator.imap(folder.name(), stale, uid)))
+                    .toList();
+            if (!expunged.isEmpty()) {
+                with.publisher().publish(expunged);
+            }
+            with.cursors().clearIndex(accountId, folder.name(), stale);
+            log.info("account {}: {} retired {} UIDs of UIDVALIDITY {} after the rebuild", accountId, folder.name(),
+                    expunged.size(), stale);
+            retired += expunged.size();
+        }
+        staleRetired = true;
+        return retired;
     }
 
     private int reconcileFlags() {

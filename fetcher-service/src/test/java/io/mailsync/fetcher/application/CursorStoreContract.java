@@ -56,15 +56,19 @@ public interface CursorStoreContract {
     }
 
     @Test
-    default void clearingAFolderIndexLeavesOtherFoldersAndTheCursor() {
+    default void clearingAnOldUidValidityLeavesTheCurrentOneOtherFoldersAndTheCursor() {
         String account = "acc-" + UUID.randomUUID();
-        store().save(account, new FolderCursor("INBOX", 7, 3, null, 0));
-        store().updateIndex(account, "INBOX", 7, Map.of(1L, Set.of()), List.of());
+        store().save(account, new FolderCursor("INBOX", 8, 3, null, 3));
+        store().updateIndex(account, "INBOX", 7, Map.of(1L, Set.of(), 2L, Set.of()), List.of());
+        store().updateIndex(account, "INBOX", 8, Map.of(1L, Set.of()), List.of());
         store().updateIndex(account, "Sent", 2, Map.of(1L, Set.of()), List.of());
+        assertThat(store().staleValidities(account, "INBOX", 8)).containsExactly(7L);
 
-        store().clearIndex(account, "INBOX");
+        store().clearIndex(account, "INBOX", 7);
 
         assertThat(store().loadIndex(account, "INBOX", 7)).isEmpty();
+        assertThat(store().staleValidities(account, "INBOX", 8)).isEmpty();
+        assertThat(store().loadIndex(account, "INBOX", 8)).containsOnlyKeys(1L);
         assertThat(store().loadIndex(account, "Sent", 2)).isNotEmpty();
         assertThat(store().load(account, "INBOX")).isPresent();
     }

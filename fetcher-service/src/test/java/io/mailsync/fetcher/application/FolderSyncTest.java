@@ -114,6 +114,31 @@ class FolderSyncTest {
     }
 
     @Test
+    void afterTheRebuildEveryOldUidIsRetiredOnceEvenWhenTheFetcherStoppedBeforeIt() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        inbox.deliver();
+        inbox.deliver();
+        new FolderSync(ACCOUNT, SESSION, inbox, context).sync();
+        inbox.recreate(200);
+        inbox.deliver();
+        publisher.clear();
+
+        // the connection that saw the reset died before its first sync: the next one still retires the old UIDs
+        new FolderSync(ACCOUNT, SESSION, inbox, context);
+        FolderSync next = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        next.sync();
+        next.sync();
+
+        assertThat(publisher.of(FolderReset.class)).hasSize(1);
+        assertThat(publisher.of(MessageExpunged.class)).extracting(e -> e.locator().uidValidity() + "/"
+                + e.locator().uid()).containsExactly("100/1", "100/2");
+        assertThat(cursors.staleValidities(ACCOUNT, "INBOX", 200)).isEmpty();
+        publisher.clear();
+        new FolderSync(ACCOUNT, SESSION, inbox, context).sync();
+        assertThat(publisher.of(MessageExpunged.class)).isEmpty();
+    }
+
+    @Test
     void withoutCondstoreAFullComparisonFindsFlagDeltasAndExpunges() {
         FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
         long first = inbox.deliver();

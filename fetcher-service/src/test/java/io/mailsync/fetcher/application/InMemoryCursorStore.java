@@ -40,8 +40,18 @@ public final class InMemoryCursorStore implements CursorStore {
     }
 
     @Override
-    public void clearIndex(String accountId, String folder) {
-        indexes.keySet().removeIf(key -> key.startsWith(accountId + "|" + folder + "|"));
+    public void clearIndex(String accountId, String folder, long uidValidity) {
+        indexes.remove(accountId + "|" + folder + "|" + uidValidity);
+    }
+
+    @Override
+    public Set<Long> staleValidities(String accountId, String folder, long current) {
+        String prefix = accountId + "|" + folder + "|";
+        return indexes.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && !e.getValue().isEmpty())
+                .map(e -> Long.parseLong(e.getKey().substring(prefix.length())))
+                .filter(validity -> validity != current)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Override

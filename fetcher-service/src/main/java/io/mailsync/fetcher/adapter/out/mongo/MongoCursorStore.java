@@ -89,8 +89,17 @@ class MongoCursorStore implements CursorStore {
     }
 
     @Override
-    public void clearIndex(String accountId, String folder) {
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId).and("folder").is(folder)), INDEX);
+    public void clearIndex(String accountId, String folder, long uidValidity) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId).and("folder").is(folder)
+                .and("uidValidity").is(uidValidity)), INDEX);
+    }
+
+    @Override
+    public Set<Long> staleValidities(String accountId, String folder, long current) {
+        Query others = Query.query(Criteria.where("accountId").is(accountId).and("folder").is(folder)
+                .and("uidValidity").ne(current));
+        return mongo.findDistinct(others, "uidValidity", INDEX, Number.class).stream()
+                .map(Number::longValue).collect(java.util.stream.Collectors.toSet());
     }
 
     @Override

@@ -23,8 +23,14 @@ public interface CursorStore {
     void updateIndex(String accountId, String folder, long uidValidity, Map<Long, Set<String>> put,
                      Collection<Long> removed);
 
-    /** UIDVALIDITY changed: every UID of the folder is void. */
-    void clearIndex(String accountId, String folder);
+    /** Forgets the folder's index under one UIDVALIDITY (the old one, once a reset's rebuild has retired it). */
+    void clearIndex(String accountId, String folder, long uidValidity);
+
+    /**
+     * The UIDVALIDITY values other than {@code current} the folder's index still holds UIDs for: a reset whose old
+     * messages have not been retired yet (the fetcher stopped mid-rebuild, say).
+     */
+    Set<Long> staleValidities(String accountId, String folder, long current);
 
     /** The account is gone: forget all its folders. */
     void forget(String accountId);
