@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One account's session on a virtual thread: runs the protocol loop, and on failure reconnects with jittered
@@ -110,6 +111,8 @@ final class AccountSession implements SessionControl {
     }
 
     private void run() {
+        // every line this session logs carries the account as a field of its own in structured (JSON) logs
+        MDC.put("accountId", accountId());
         pause(randomUpTo(with.context().settings().startStagger()));
         while (!stopped) {
             connectedAt = null;
