@@ -54,7 +54,10 @@ public final class DevStack {
 
         JwtKit jwt = new JwtKit(data.resolve("jwt-public.pem"));
         SystemSettings settings = new SystemSettings(kafka, mongo, "mailsync", TopicNames.defaults(), "",
-                "devstack", credentialKey(data), jwt.publicKeyLocation(), "127.0.0.1", DemoMailboxes.SMTP,
+                "devstack", credentialKey(data), jwt.publicKeyLocation(),
+                // quota notices go to GreenMail unless an operator names a real relay
+                System.getenv().getOrDefault("MAILSYNC_SMTP_HOST", "127.0.0.1"),
+                Integer.parseInt(System.getenv().getOrDefault("MAILSYNC_SMTP_PORT", String.valueOf(DemoMailboxes.SMTP))),
                 "quota@mailsync.test", GATEWAY_PORT);
         MailsyncSystem system = MailsyncSystem.start(settings, new MailsyncSystem.Progress() {
             @Override
