@@ -33,8 +33,10 @@ public final class DevStack {
         System.setProperty("MAILSYNC_LOG_FILE", data.resolve("devstack.log").toString());
         System.setProperty("logback.configurationFile", "devstack-logback.xml");
         LoggerFactory.getLogger(DevStack.class); // logback reads it now, for the broker's logs before any service
-        System.clearProperty("logback.configurationFile"); // each service's Boot reads logging.config instead
-        System.setProperty("logging.config", "classpath:devstack-logback.xml");
+        // one logging set-up for the JVM: four services re-initialising it in turn would drop lines in between
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger(); // Tomcat logs through java.util.logging:
+        org.slf4j.bridge.SLF4JBridgeHandler.install();                     // into the same file, as Boot would do
         long started = System.nanoTime();
 
         // infrastructure steps run last-registered first: this one after the broker, database and mail server
@@ -83,10 +85,11 @@ public final class DevStack {
         ShutdownOrder.infrastructure(mailboxes::close);
         ShutdownOrder.application(() -> {
             System.out.println("\nmailsync devstack: stopping");
-            system.close();
-            // the broker's own shutdown hook has already removed its scratch folder by now, so its last checkpoint
-            // writes fail loudly; nothing is lost (devstack's broker is rebuilt from MongoDB at the next start)
+            // the broker's own shutdown hook removes its scratch folder at once, so its log cleaner and last
+            // checkpoint writes fail loudly while the services stop; nothing is lost (devstack's broker is rebuilt
+            // from MongoDB at the next start)
             quiet("org.apache.kafka", "kafka");
+            system.close();
         });
 
         System.out.printf("""
