@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * trash reach the IMAP server's SPECIAL-USE folders (this Dovecot names them "Sent Messages", "Drafts", "Deleted
  * Messages"; mailsync's configured names are "Sent" and "Trash", so the attribute found them) and every other device;
  * a POP3 account's sent copy and trash reach every device; a message another IMAP client deleted is restored to the
- * server and to every device.
+ * server and to every device; suggestions on a mailbox of known sizes list the largest first with the server's sizes.
  */
 class SharedFoldersEndToEndIT {
 
@@ -156,6 +156,33 @@ class SharedFoldersEndToEndIT {
         // the server's copy comes back as new mail and keeps the id: still one message for the devices
         await().during(Duration.ofSeconds(2)).atMost(WITHIN).until(() -> api.messages(accountId).stream()
                 .filter(m -> header.equals(m.path("messageIdHeader").asString())).count() == 1);
+    }
+
+    @Test
+    void suggestionsOnAMailboxFilledWithKnownSizesListTheLargestFirstWithTheServersSizes() throws Exception {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("space", null);
+        String customer = "cust-" + UUID.randomUUID();
+        String accountId = RunningSystem.admin().registerAccount(customer, "IMAP", dovecot.imapPort(), user.login(),
+                user.password());
+        ApiClient api = RunningSystem.customer(customer);
+        for (int kib : new int[] {2, 40, 9}) {
+            dovecot.deliver(user, MailText.withMessageId("<" + kib + "k-" + UUID.randomUUID() + "@space.test>",
+                    "ann@sender.test", user.address(), kib + " KiB", "x".repeat(kib * 1024)));
+        }
+        await().atMost(WITHIN).until(() -> api.messages(accountId).size() == 3);
+        List<Long> serverSizes = serverFolder(dovecot, user, "INBOX").stream().map(ServerMessage::size)
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+
+        JsonNode suggestions = api.get("/api/v1/accounts/" + accountId + "/quota/suggestions?limit=3").body();
+
+        List<Long> largest = new ArrayList<>();
+        suggestions.path("largest").forEach(m -> largest.add(m.path("size").asLong()));
+        assertThat(largest).containsExactlyElementsOf(serverSizes);
+        assertThat(suggestions.path("largest").get(0).path("subject").asString()).isEqualTo("40 KiB");
+        assertThat(suggestions.path("largest").get(0).path("frees").asLong()).isEqualTo(serverSizes.getFirst());
+        assertThat(suggestions.path("folders").get(0).path("frees").asLong())
+                .isEqualTo(serverSizes.stream().mapToLong(Long::longValue).sum());
     }
 
     private record ServerMessage(String header, long size, Flags flags) {
