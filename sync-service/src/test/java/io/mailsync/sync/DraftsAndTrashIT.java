@@ -30,6 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DraftsAndTrashIT extends SyncIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.mailsync.sync.application.port.out.ContentStore content;
+
+    private String bodyRef;
+
     private static final String DRAFT = "From: a@example.test\nTo: b@example.test\nSubject: %s\n"
             + "Message-ID: <%s>\n\n%s\n";
 
@@ -124,6 +129,80 @@ class DraftsAndTrashIT extends SyncIntegrationTest {
         assertThat(folder(deviceB, accountId, "Trash")).hasSize(1);
         assertThat(send("POST", customer, accountId, "/messages/" + id + "/trash", "dev-a", null).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aReplaceShowsTheOldVersionDestroyedAndTheNewCreatedAndOnlyTheOwnerDiscardsItToTrash() throws Exception {
+        String customer = newCustomer();
+        Map<String, Object> pop3 = new HashMap<>(imapAccount(customer));
+        pop3.put("protocol", "POP3");
+        String accountId = register(pop3);
+        Api deviceB = customer(customer);
+        String header = UUID.randomUUID() + "@example.test";
+        HttpResponse<String> created = send("POST", customer, accountId, "/drafts", "dev-a",
+                DRAFT.formatted("note", header, "v1"));
+        String draftId = json(created).get("draftId").asString();
+        String v1 = json(created).get("message").get("id").asString();
+        String afterV1 = json(created).get("state").asString();
+
+        HttpResponse<String> replaced = send("PUT", customer, accountId, "/drafts/" + draftId, "dev-a",
+                DRAFT.formatted("note", header, "v2"));
+
+        String v2 = json(replaced).get("message").get("id").asString();
+        assertThat(json(replaced).get("version").asInt()).isEqualTo(2);
+        JsonNode changes = deviceB.get("/api/v1/accounts/" + accountId + "/changes?since=" + afterV1).json();
+        assertThat(changes.get("destroyed").toString()).contains(v1);
+        assertThat(changes.get("created").toString()).contains(v2);
+        assertThat(folder(deviceB, accountId, "Drafts")).extracting(m -> m.get("id").asString()).containsExactly(v2);
+        assertThat(Broker.readAll(topics.commands(), r -> accountId.equals(r.key())
+                && r.value().contains("AppendMessage"))).as("POP3: mailsync keeps drafts").isEmpty();
+        // the deleted-mail list is for what the user deleted, not for superseded draft versions
+        assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/deleted").body()).doesNotContain(v1);
+
+        assertThat(send("DELETE", customer, accountId, "/drafts/" + draftId, "dev-b", null).statusCode())
+                .isEqualTo(409);
+        assertThat(send("DELETE", customer, accountId, "/drafts/" + draftId, "dev-a", null).statusCode())
+                .isEqualTo(200);
+        assertThat(folder(deviceB, accountId, "Drafts")).isEmpty();
+        assertThat(folder(deviceB, accountId, "Trash")).extracting(m -> m.get("id").asString()).containsExactly(v2);
+        assertThat(send("PUT", customer, accountId, "/drafts/" + draftId, "dev-a", DRAFT.formatted("n", header, "v3"))
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anImapMessageFinallyExpungedFromTrashIsRestorableFromDeleted() throws Exception {
+        String customer = newCustomer();
+        Map<String, Object> account = new HashMap<>(imapAccount(customer));
+        account.put("storeBodies", true);
+        account.put("folders", List.of("INBOX", "Trash"));
+        String accountId = register(account);
+        Api deviceB = customer(customer);
+        String header = "<" + UUID.randomUUID() + "@example.test>";
+        bodyRef = content.store(("Message-ID: " + header + "\r\nSubject: old\r\n\r\nkeep\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        MessageLocator inInbox = MessageLocator.imap("INBOX", 7, 11);
+        Broker.publish(topics.events(), withHeader(MailEvents.arrived(accountId, inInbox, "old"), header));
+        eventually(() -> assertThat(folder(deviceB, accountId, "INBOX")).hasSize(1));
+        String id = folder(deviceB, accountId, "INBOX").getFirst().get("id").asString();
+        send("POST", customer, accountId, "/messages/" + id + "/trash", "dev-a", null);
+
+        // the fetcher moved it and, watching Trash, announces the server's copy there; then another client empties Trash
+        MessageLocator inTrash = MessageLocator.imap("Trash", 9, 3);
+        Broker.publish(topics.events(), MailEvents.expunged(accountId, inInbox));
+        Broker.publish(topics.events(), withHeader(MailEvents.arrived(accountId, inTrash, "old"), header));
+        Broker.publish(topics.events(), MailEvents.expunged(accountId, inTrash));
+
+        eventually(() -> assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/deleted").body()).contains(id));
+        assertThat(folder(deviceB, accountId, "Trash")).isEmpty();
+        assertThat(deviceB.post("/api/v1/accounts/" + accountId + "/deleted/" + id + "/restore", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(folder(deviceB, accountId, "Trash")).extracting(m -> m.get("id").asString()).containsExactly(id);
+    }
+
+    private MessageArrived withHeader(MessageArrived e, String header) {
+        return new MessageArrived(e.eventId(), e.occurredAt(), e.accountId(), e.origin(), e.locator(), e.modSeq(),
+                header, e.from(), e.to(), e.cc(), e.subject(), e.sentAt(), e.receivedAt(), e.size(), e.flags(),
+                bodyRef, false);
     }
 
     @Test
