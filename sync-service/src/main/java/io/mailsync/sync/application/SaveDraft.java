@@ -99,6 +99,7 @@ public class SaveDraft {
                     contentRef, version.size(), version.messageIdHeader(), KEYWORDS, now,
                     previous.map(StoredMessage::messageIdHeader).orElse(null)));
         }
+        String savedId = id;
         StoredMessage[] saved = new StoredMessage[1];
         SyncState state = changes.record(accountId, messageId, ChangeKind.CREATED, modseq -> {
             StoredMessage message = new StoredMessage(messageId, accountId, placeholder(messageId),
@@ -107,7 +108,7 @@ public class SaveDraft {
                     modseq, modseq, null, now, false, !imap);
             saved[0] = message;
             return imap ? messages.insertAwaitingAppend(message) : messages.insert(message);
-        }).orElseThrow(() -> new SyncProblems.Conflict("draft " + draftId + " was saved twice at once; try again"));
+        }).orElseThrow(() -> new SyncProblems.Conflict("draft " + savedId + " was saved twice at once; try again"));
         if (previous.isPresent()) {
             state = destroy(previous.get()).orElse(state);
         }
