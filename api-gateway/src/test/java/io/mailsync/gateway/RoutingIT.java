@@ -60,9 +60,13 @@ class RoutingIT extends SharedGateway {
                 String method = operation.getKey().toUpperCase(Locale.ROOT);
                 JsonNode op = operation.getValue();
                 String concrete = path.getKey().replace("{accountId}", "acc-doc").replace("{messageId}", "m1")
-                        + requiredQuery(op);
-                String body = op.path("requestBody").path("content").path("application/json").path("examples")
-                        .path("example").path("value").toString();
+                        .replace("{draftId}", "d1") + requiredQuery(op);
+                // a JSON body, or a message/rfc822 one (sent copies, drafts)
+                boolean rfc822 = op.path("requestBody").path("content").has("message/rfc822");
+                String mediaType = rfc822 ? "message/rfc822" : "application/json";
+                JsonNode example = op.path("requestBody").path("content").path(mediaType).path("examples")
+                        .path(rfc822 ? "message" : "example").path("value");
+                String body = rfc822 ? example.asString() : example.toString();
                 body = body.isEmpty() ? null : body;
                 operations.add(method + " " + path.getKey());
                 assertThat(op.path("responses").path("200").isMissingNode()
@@ -81,7 +85,7 @@ class RoutingIT extends SharedGateway {
                     assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
                     stream.body().close();
                 } else {
-                    HttpResponse<String> response = client.send(method, concrete, ALL, body, "application/json");
+                    HttpResponse<String> response = client.send(method, concrete, ALL, body, mediaType);
                     assertThat(response.statusCode()).as(method + " " + concrete).isEqualTo(200);
                     // suggestions list messages, which sync-service holds; the rest of /quota is quota-service's
                     FakeService target = path.getKey().contains("/quota")
@@ -96,7 +100,7 @@ class RoutingIT extends SharedGateway {
                     String[] others = Stream.of("mail.read", "mail.write", "quota.read", "accounts.admin")
                             .filter(s -> !s.equals(scope)).toArray(String[]::new);
                     assertThat(client.send(method, concrete, JwtKit.shared().token("c1", others), body,
-                            "application/json").statusCode()).as(method + " " + concrete + " without " + scope)
+                            mediaType).statusCode()).as(method + " " + concrete + " without " + scope)
                             .isEqualTo(403);
                 }
             }
@@ -112,7 +116,14 @@ class RoutingIT extends SharedGateway {
                 "GET /api/v1/accounts/{accountId}/changes",
                 "GET /api/v1/accounts/{accountId}/quota",
                 "GET /api/v1/accounts/{accountId}/quota/suggestions",
-                "GET /api/v1/accounts/{accountId}/events");
+                "GET /api/v1/accounts/{accountId}/events",
+                "POST /api/v1/accounts/{accountId}/messages/{messageId}/trash",
+                "POST /api/v1/accounts/{accountId}/sent",
+                "POST /api/v1/accounts/{accountId}/drafts",
+                "PUT /api/v1/accounts/{accountId}/drafts/{draftId}",
+                "DELETE /api/v1/accounts/{accountId}/drafts/{draftId}",
+                "GET /api/v1/accounts/{accountId}/deleted",
+                "POST /api/v1/accounts/{accountId}/deleted/{messageId}/restore");
     }
 
     @Test

@@ -36,9 +36,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 11 on a real Dovecot: a device's sent copy is APPENDed to the Sent folder (this Dovecot marks no SPECIAL-USE
- * folder, so the configured name is created) with {@code \Seen}; a restored message goes back to INBOX and arrives
- * again with the same Message-ID and size, which is what sync-service re-matches on.
+ * Issue 11 on a real Dovecot: a device's sent copy is APPENDed to the folder marked SPECIAL-USE {@code \Sent}
+ * ("Sent Messages" here, not the configured "Sent": found by the attribute, not the name) with {@code \Seen}; a
+ * restored message goes back to INBOX and arrives again with the same Message-ID and size, which is what
+ * sync-service re-matches on. A replaced draft leaves one copy in {@code \Drafts}; a trashed message is MOVEd to
+ * {@code \Trash} ("Deleted Messages").
  */
 @DirtiesContext
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -93,13 +95,57 @@ class DovecotAppendIT {
         assertThat(arrived.getFirst().flags()).contains("$flagged");
         AtomicBoolean sentAndSeen = new AtomicBoolean();
         Mailboxes.withInbox(dovecot.imapPort(), user.login(), user.password(), inbox -> {
-            Folder sent = inbox.getStore().getFolder("Sent");
+            Folder sent = inbox.getStore().getFolder(Dovecot.SENT);
             sent.open(Folder.READ_ONLY);
-            sentAndSeen.set(sent.getMessageCount() == 1 && sent.getMessage(1).isSet(Flags.Flag.SEEN)
+            sentAndSeen.set(!inbox.getStore().getFolder("Sent").exists() && sent.getMessageCount() == 1 && sent.getMessage(1).isSet(Flags.Flag.SEEN)
                     && "sent from the phone".equals(sent.getMessage(1).getSubject()));
             sent.close(false);
         });
         assertThat(sentAndSeen).isTrue();
+        accounts.remove(accountId);
+    }
+
+    @Test
+    void aReplacedDraftIsOnceInDraftsAndATrashedMessageIsMovedToTrash() throws Exception {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("drafts", null);
+        String accountId = "acc-" + UUID.randomUUID();
+        accounts.register(accounts.imap(accountId, dovecot.imapPort(), user.login(), user.password()));
+        awaitStatus(accountId, Status.IDLE);
+        String header = "<" + UUID.randomUUID() + "@example.net>";
+        byte[] v1 = MailText.withMessageId(header, user.address(), "bob@example.net", "draft", "first words")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] v2 = MailText.withMessageId(header, user.address(), "bob@example.net", "draft", "first and more words")
+                .getBytes(StandardCharsets.UTF_8);
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+                "Drafts", "\\Drafts", contents.put(accountId, "d1", v1), v1.length, header, Set.of("$draft"), null));
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+                "Drafts", "\\Drafts", contents.put(accountId, "d2", v2), v2.length, header, Set.of("$draft"), null,
+                header));
+        String trashHeader = "<" + UUID.randomUUID() + "@example.net>";
+        dovecot.deliver(user, MailText.withMessageId(trashHeader, "ann@example.net", user.address(), "spam", "buy"));
+        MessageArrived delivered = await().atMost(Duration.ofSeconds(20)).until(() -> events
+                .of(MessageArrived.class, accountId).stream().filter(a -> trashHeader.equals(a.messageIdHeader()))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        accounts.command(new io.mailsync.events.MoveMessage(UUID.randomUUID(), Instant.now(), accountId,
+                Origin.device("phone-1"), delivered.locator(), "Trash", "\\Trash", trashHeader, delivered.size()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Mailboxes.withInbox(dovecot.imapPort(),
+                user.login(), user.password(), inbox -> {
+                    Folder drafts = inbox.getStore().getFolder(Dovecot.DRAFTS);
+                    drafts.open(Folder.READ_ONLY);
+                    Folder trash = inbox.getStore().getFolder(Dovecot.TRASH);
+                    trash.open(Folder.READ_ONLY);
+                    assertThat(drafts.getMessageCount()).isEqualTo(1);
+                    assertThat(drafts.getMessage(1).getSize()).isEqualTo(v2.length);
+                    assertThat(drafts.getMessage(1).isSet(Flags.Flag.DRAFT)).isTrue();
+                    assertThat(trash.getMessageCount()).isEqualTo(1);
+                    assertThat(trash.getMessage(1).getHeader("Message-ID")[0]).isEqualTo(trashHeader);
+                    assertThat(inbox.getMessageCount()).isZero();
+                    assertThat(inbox.getStore().getFolder("Trash").exists()).isFalse();
+                    drafts.close(false);
+                    trash.close(false);
+                }));
         accounts.remove(accountId);
     }
 

@@ -13,8 +13,14 @@ import java.util.UUID;
  * and creates it if missing. The message then arrives again as a {@code MessageArrived} under a new UID; sync
  * re-matches it by {@code messageIdHeader} and {@code size}.
  *
- * @param flags      keywords in JMAP form ({@code $seen}, {@code $draft}, ...)
- * @param receivedAt the INTERNALDATE to give the message, where known
+ * <p>The fetcher first searches the folder for {@code messageIdHeader} with the same {@code size}: a command retried
+ * after the connection dropped between APPEND and its answer is appended once, not twice.
+ *
+ * @param flags                   keywords in JMAP form ({@code $seen}, {@code $draft}, ...)
+ * @param receivedAt              the INTERNALDATE to give the message, where known
+ * @param replacesMessageIdHeader a draft replaced by this one (issue 11): once appended, the folder's messages with
+ *                                this Message-ID (other than the new copy) are expunged; null for none. Added
+ *                                within version 1 (absent = none).
  */
 @WireType(name = "AppendMessage", version = 1)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,7 +35,16 @@ public record AppendMessage(
         long size,
         String messageIdHeader,
         Set<String> flags,
-        Instant receivedAt) implements MailCommand {
+        Instant receivedAt,
+        String replacesMessageIdHeader) implements MailCommand {
+
+    /** Without a replaced draft (a sent copy, a restored message). */
+    public AppendMessage(UUID commandId, Instant issuedAt, String accountId, Origin origin, String folder,
+                         String specialUse, String contentRef, long size, String messageIdHeader, Set<String> flags,
+                         Instant receivedAt) {
+        this(commandId, issuedAt, accountId, origin, folder, specialUse, contentRef, size, messageIdHeader, flags,
+                receivedAt, null);
+    }
 
     public AppendMessage {
         Objects.requireNonNull(commandId, "commandId");

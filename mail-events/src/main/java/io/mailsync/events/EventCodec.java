@@ -24,7 +24,7 @@ public final class EventCodec {
             MessageArrived.class, MessageFlagsChanged.class, MessageExpunged.class, FolderReset.class,
             MailboxUsageSampled.class, AccountStatusChanged.class, AccountSpec.class, SetFlags.class,
             DeleteFromServer.class, QuotaLevelCrossed.class, QuotaForecastWarning.class, AccountStateAdvanced.class,
-            AppendMessage.class);
+            AppendMessage.class, MoveMessage.class);
 
     private static final Map<String, Class<? extends WireRecord>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(type -> wireType(type).name(), Function.identity()));

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Work for the fetcher that owns the account, published on {@link Topics#COMMANDS}. */
-public sealed interface MailCommand extends WireRecord permits SetFlags, DeleteFromServer, AppendMessage {
+public sealed interface MailCommand extends WireRecord permits SetFlags, DeleteFromServer, AppendMessage,
+        MoveMessage {
 
     UUID commandId();
 

@@ -40,7 +40,9 @@ final class Samples {
                         AT.plus(Duration.ofDays(6)), 6.0),
                 new AccountStateAdvanced("acc-1", "s1:42", AT),
                 new AppendMessage(ID, AT, "acc-1", Origin.device("dev-phone"), "Sent", "\\Sent",
-                        "gridfs:65630f2e9d1c4a3b2c1d0e0f", 2048L, "<m43@example.net>", Set.of("$seen"), AT));
+                        "gridfs:65630f2e9d1c4a3b2c1d0e0f", 2048L, "<m43@example.net>", Set.of("$seen"), AT),
+                new MoveMessage(ID, AT, "acc-1", Origin.device("dev-phone"), MessageLocator.imap("INBOX", 7, 42),
+                        "Trash", "\\Trash", "<m42@example.net>", 2048L));
     }
 
     private Samples() {

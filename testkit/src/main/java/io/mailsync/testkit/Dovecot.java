@@ -30,6 +30,14 @@ public final class Dovecot implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/sbin/dovecot");
     static final Path DOVEADM = Path.of("/usr/bin/doveadm");
     private static final int MAIL_UID = 5000;
+    /**
+     * The SPECIAL-USE folders (RFC 6154) every user has, created on login ({@code auto = subscribe}). Sent and Trash
+     * are named unlike mailsync's configured defaults ("Sent", "Trash"), so a test that finds a message there proves
+     * the folder was found by its attribute, not by its name (issue 11).
+     */
+    public static final String SENT = "Sent Messages";
+    public static final String DRAFTS = "Drafts";
+    public static final String TRASH = "Deleted Messages";
     private static Dovecot shared;
 
     private final Path dir;
@@ -220,6 +228,21 @@ public final class Dovecot implements AutoCloseable {
                 first_valid_uid = 1000
                 first_valid_gid = 1000
                 mail_plugins = $mail_plugins quota
+                namespace inbox {
+                  inbox = yes
+                  mailbox "%6$s" {
+                    special_use = \\Sent
+                    auto = subscribe
+                  }
+                  mailbox "%7$s" {
+                    special_use = \\Drafts
+                    auto = subscribe
+                  }
+                  mailbox "%8$s" {
+                    special_use = \\Trash
+                    auto = subscribe
+                  }
+                }
                 passdb {
                   driver = passwd-file
                   args = %1$s/users
@@ -255,7 +278,7 @@ public final class Dovecot implements AutoCloseable {
                   quota = count:User quota
                   quota_vsizes = yes
                 }
-                """.formatted(dir, dir.getFileName(), MAIL_UID, imapPort, pop3Port);
+                """.formatted(dir, dir.getFileName(), MAIL_UID, imapPort, pop3Port, SENT, DRAFTS, TRASH);
     }
 
     private static void chown(Path path) throws IOException, InterruptedException {

@@ -2,12 +2,9 @@ package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AppendMessage;
-import io.mailsync.fetcher.domain.Keywords;
-import java.util.LinkedHashSet;
-import java.util.Optional;
-import java.util.Set;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.MailCommand;
+import io.mailsync.events.MoveMessage;
 import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
@@ -36,6 +33,7 @@ final class ImapLoop {
     private final MailServer server;
     private final SyncContext with;
     private final Origin origin;
+    private final FolderCommands folderCommands;
     private Instant lastUsage = Instant.MIN;
     private boolean usageDue = true;
 
@@ -43,6 +41,7 @@ final class ImapLoop {
         this.server = server;
         this.with = with;
         this.origin = origin;
+        this.folderCommands = new FolderCommands(with.contents());
     }
 
     void run(AccountSpec account, String password, SessionControl control) {
@@ -80,7 +79,19 @@ final class ImapLoop {
     private void applyCommands(SessionControl control, FolderSync sync, MailboxConnection c) {
         for (MailCommand command = control.nextCommand(); command != null; command = control.nextCommand()) {
             if (command instanceof AppendMessage append) {
-                append(c, append);
+                try {
+                    folderCommands.append(c, append);
+                } catch (MailServerException.Unreachable e) {
+                    control.retryFirst(append); // appended or not, the retry finds out by Message-ID first
+                    throw e;
+                }
+            } else if (command instanceof MoveMessage move) {
+                try {
+                    folderCommands.move(c, move);
+                } catch (MailServerException.Unreachable e) {
+                    control.retryFirst(move);
+                    throw e;
+                }
             } else if (command instanceof SetFlags setFlags) {
                 try {
                     sync.apply(setFlags);
@@ -93,33 +104,6 @@ final class ImapLoop {
                             e.getMessage());
                 }
             }
-        }
-    }
-
-    /**
-     * Issue 11: a restored message or a device's sent copy goes back on the server; the fetcher then sees it as new
-     * mail where it watches that folder. A body the content store no longer has is dropped with a warning; a server
-     * refusal (over quota) too — never looped. A lost connection propagates, and the session reconnects.
-     */
-    private void append(MailboxConnection c, AppendMessage append) {
-        Optional<byte[]> body = with.contents().get(append.contentRef());
-        if (body.isEmpty()) {
-            log.warn("account {}: AppendMessage {} dropped: the content store has no {}", append.accountId(),
-                    append.commandId(), append.contentRef());
-            return;
-        }
-        Set<String> flags = new LinkedHashSet<>();
-        append.flags().forEach(keyword -> flags.add(Keywords.toImapFlag(keyword)));
-        try {
-            c.append(append.folder(), append.specialUse(), body.get(), flags, append.receivedAt());
-            log.info("account {}: appended {} ({} bytes) to {}", append.accountId(), append.commandId(),
-                    body.get().length, append.specialUse() != null ? append.specialUse() + "/" + append.folder()
-                            : append.folder());
-        } catch (MailServerException.Unreachable lost) {
-            throw lost; // the session reconnects; the command is lost with it (sync-side restore can be repeated)
-        } catch (MailServerException e) {
-            log.warn("account {}: AppendMessage {} refused: {}", append.accountId(), append.commandId(),
-                    e.getMessage());
         }
     }
 

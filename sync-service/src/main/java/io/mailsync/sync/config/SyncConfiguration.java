@@ -4,6 +4,7 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.sync.application.DeletedMailSettings;
+import io.mailsync.sync.application.MailFolderSettings;
 import io.mailsync.sync.application.SyncSettings;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,6 +39,11 @@ class SyncConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    MailFolderSettings mailFolderSettings(SyncProperties properties) {
+        return properties.toMailFolderSettings();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.mailsync.sync.config;
 
 import io.mailsync.sync.application.DeletedMailSettings;
+import io.mailsync.sync.application.MailFolderSettings;
 import io.mailsync.sync.application.SyncSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deletedRetention how long a deleted message whose body is stored stays restorable (issue 11)
  * @param deletedPurgeInterval how often bodies of deleted messages past that window are removed
  * @param sentFolder      the Sent folder's name where the server has no SPECIAL-USE {@code \Sent} folder
+ * @param draftsFolder    the Drafts folder's name where the server has no SPECIAL-USE {@code \Drafts} folder
+ * @param trashFolder     the Trash folder's name where the server has no SPECIAL-USE {@code \Trash} folder
  */
 @ConfigurationProperties("mailsync.sync")
 public record SyncProperties(
@@ -22,7 +25,13 @@ public record SyncProperties(
         @DefaultValue("500") int maxPageSize,
         @DefaultValue("14d") Duration deletedRetention,
         @DefaultValue("1h") Duration deletedPurgeInterval,
-        @DefaultValue("Sent") String sentFolder) {
+        @DefaultValue("Sent") String sentFolder,
+        @DefaultValue("Drafts") String draftsFolder,
+        @DefaultValue("Trash") String trashFolder) {
+
+    MailFolderSettings toMailFolderSettings() {
+        return new MailFolderSettings(draftsFolder, trashFolder);
+    }
 
     DeletedMailSettings toDeletedMailSettings() {
         return new DeletedMailSettings(deletedRetention, sentFolder);

@@ -37,6 +37,9 @@ class OpenApiDocument {
             {"id":"m-7f3a","folder":"INBOX","messageIdHeader":"<c0ffee@example.net>","from":["Ann <ann@example.net>"],
              "to":["bob@example.org"],"cc":[],"subject":"Lunch?","sentAt":"2026-11-26T08:00:00Z",
              "receivedAt":"2026-11-26T08:00:02Z","size":2048,"keywords":{"$seen":true}}""";
+    private static final String DRAFT = "{\"accountId\":\"acc-1\",\"draftId\":\"5b0c9e0e-6c1a-4f43-9d3e-0f2a1b3c4d5e\","
+            + "\"version\":2,\"state\":\"45\",\"message\":{\"id\":\"m-d2\",\"folder\":\"Drafts\","
+            + "\"subject\":\"Re: Lunch?\",\"size\":512,\"keywords\":{\"$draft\":true,\"$seen\":true}}}";
     private static final String ACCOUNT = """
             {"accountId":"acc-1","customerId":"cust-42","protocol":"IMAP","host":"imap.isp.example","port":993,
              "security":"SSL","username":"bob","folders":["INBOX"],"pollInterval":"PT1M",
@@ -113,6 +116,45 @@ class OpenApiDocument {
                                  "folders":[{"folder":"INBOX","messages":900,"frees":700000000}]}""")
                                 .addParametersItem(account())
                                 .addParametersItem(query("limit", "how many messages per list", "10"))))
+                .addPathItem(A + "/messages/{messageId}/trash", new PathItem()
+                        .post(op("Move a message to the Trash every device shares (IMAP: MOVE to \\Trash)",
+                                "mail.write", "200", "PatchResult", "{\"accountId\":\"acc-1\",\"state\":\"44\","
+                                        + "\"message\":" + MESSAGE.replace("\"INBOX\"", "\"Trash\"") + "}")
+                                .addParametersItem(account()).addParametersItem(message())
+                                .addParametersItem(deviceHeader(false))))
+                .addPathItem(A + "/sent", new PathItem()
+                        .post(rfc822(op("File a copy of a message the device sent (IMAP: APPEND to \\Sent, \\Seen);"
+                                + " 200 if that Message-ID was filed before", "mail.write", "201", "PatchResult",
+                                "{\"accountId\":\"acc-1\",\"state\":\"44\",\"message\":" + MESSAGE + "}"))
+                                .addParametersItem(account()).addParametersItem(deviceHeader(false))))
+                .addPathItem(A + "/drafts", new PathItem()
+                        .post(rfc822(op("Save a new draft (IMAP: APPEND to \\Drafts with \\Draft); answers its draftId",
+                                "mail.write", "201", "Draft", DRAFT))
+                                .addParametersItem(account()).addParametersItem(deviceHeader(true))))
+                .addPathItem(A + "/drafts/{draftId}", new PathItem()
+                        .put(rfc822(op("Replace a draft with a new version; only the device that created it"
+                                + " (409 otherwise). The old version is destroyed, the new one created", "mail.write",
+                                "200", "Draft", DRAFT))
+                                .addParametersItem(account()).addParametersItem(draft())
+                                .addParametersItem(deviceHeader(true)))
+                        .delete(op("Discard a draft to Trash; only the device that created it (409 otherwise)",
+                                "mail.write", "200", "PatchResult", "{\"accountId\":\"acc-1\",\"state\":\"46\","
+                                        + "\"message\":" + MESSAGE + "}")
+                                .addParametersItem(account()).addParametersItem(draft())
+                                .addParametersItem(deviceHeader(true))))
+                .addPathItem(A + "/deleted", new PathItem()
+                        .get(op("Deleted messages still restorable (14 days by default), most recent first",
+                                "mail.read", "200", "DeletedList", """
+                                {"accountId":"acc-1","window":"P14D","messages":[{"deletedAt":"2026-11-25T10:00:00Z",
+                                 "restorableUntil":"2026-12-09T10:00:00Z","message":{"id":"m-7f3a","folder":"INBOX",
+                                 "subject":"Lunch?","size":2048}}]}""")
+                                .addParametersItem(account())))
+                .addPathItem(A + "/deleted/{messageId}/restore", new PathItem()
+                        .post(op("Restore a deleted message for every device (IMAP: APPEND back); 410 after the"
+                                + " window", "mail.write", "200", "PatchResult", "{\"accountId\":\"acc-1\","
+                                        + "\"state\":\"47\",\"message\":" + MESSAGE + "}")
+                                .addParametersItem(account()).addParametersItem(message())
+                                .addParametersItem(deviceHeader(false))))
                 .addPathItem(A + "/events", new PathItem().get(events().addParametersItem(account())));
         return new OpenAPI()
                 .info(new Info().title("mailsync public API").version("v1").description("""
@@ -197,6 +239,19 @@ class OpenApiDocument {
 
     private static Parameter account() {
         return new Parameter().in("path").name("accountId").required(true).schema(new StringSchema()).example("acc-1");
+    }
+
+    private static Parameter draft() {
+        return new Parameter().in("path").name("draftId").required(true).schema(new StringSchema())
+                .example("5b0c9e0e-6c1a-4f43-9d3e-0f2a1b3c4d5e");
+    }
+
+    /** A message/rfc822 request body (issue 11: sent copies and drafts). */
+    private static Operation rfc822(Operation op) {
+        return op.requestBody(new RequestBody().required(true).content(new Content().addMediaType("message/rfc822",
+                new MediaType().schema(new StringSchema().format("binary")).addExamples("message", new Example()
+                        .value("From: bob@isp.example\r\nTo: ann@example.net\r\nSubject: Re: Lunch?\r\n"
+                                + "Message-ID: <r1@isp.example>\r\n\r\nYes!\r\n")))));
     }
 
     private static Parameter message() {

@@ -97,6 +97,19 @@ final class OpenApiSchemas {
                 .addProperty("accountId", new StringSchema())
                 .addProperty("state", new StringSchema())
                 .addProperty("message", ref("Message")));
+        schemas.put("Draft", object("A saved draft version: the draft's stable id, its version, the account's new state")
+                .addProperty("accountId", new StringSchema())
+                .addProperty("draftId", new StringSchema())
+                .addProperty("version", new IntegerSchema())
+                .addProperty("state", new StringSchema())
+                .addProperty("message", ref("Message")));
+        schemas.put("DeletedList", object("Deleted messages still restorable, and the window they are kept for")
+                .addProperty("accountId", new StringSchema())
+                .addProperty("window", string("ISO 8601 duration, P14D by default"))
+                .addProperty("messages", new ArraySchema().items(object("a deleted message")
+                        .addProperty("message", ref("Message"))
+                        .addProperty("deletedAt", dateTime())
+                        .addProperty("restorableUntil", dateTime()))));
         schemas.put("Changes", object("RFC 8620 §5.2: may over-report, never under-report")
                 .addProperty("accountId", new StringSchema())
                 .addProperty("oldState", new StringSchema())

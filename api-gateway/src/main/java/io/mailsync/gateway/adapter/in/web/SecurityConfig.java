@@ -54,8 +54,12 @@ class SecurityConfig {
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers(GET, "/api/v1/accounts/*/messages", "/api/v1/accounts/*/messages/**",
                                 "/api/v1/accounts/*/changes", "/api/v1/accounts/*/events").hasAuthority(READ)
+                        .requestMatchers(GET, "/api/v1/accounts/*/deleted").hasAuthority(READ)
                         .requestMatchers("/api/v1/accounts/*/messages", "/api/v1/accounts/*/messages/**",
                                 "/api/v1/accounts/*/devices", "/api/v1/accounts/*/devices/**").hasAuthority(WRITE)
+                        // issue 11: filing sent mail, drafts, restoring deleted mail change the mailbox
+                        .requestMatchers("/api/v1/accounts/*/sent", "/api/v1/accounts/*/drafts",
+                                "/api/v1/accounts/*/drafts/**", "/api/v1/accounts/*/deleted/**").hasAuthority(WRITE)
                         // suggestions list messages (subjects, senders): reading mail, not only usage
                         .requestMatchers(GET, "/api/v1/accounts/*/quota/suggestions").hasAuthority(READ)
                         .requestMatchers("/api/v1/accounts/*/quota", "/api/v1/accounts/*/quota/**").hasAuthority(QUOTA)

@@ -45,7 +45,7 @@ final class ImapConnection implements MailboxConnection {
     ImapConnection(IMAPStore store, Runnable idleWakeUp) {
         this.store = store;
         this.idleWakeUp = idleWakeUp;
-        for (String capability : List.of("IDLE", "CONDSTORE", "QRESYNC", "QUOTA", "SPECIAL-USE", "UIDPLUS")) {
+        for (String capability : List.of("IDLE", "CONDSTORE", "QRESYNC", "QUOTA", "SPECIAL-USE", "UIDPLUS", "MOVE")) {
             try {
                 if (store.hasCapability(capability)) {
                     capabilities.add(capability);
@@ -176,6 +176,113 @@ final class ImapConnection implements MailboxConnection {
             target.appendMessages(new Message[] {message});
         } catch (MessagingException e) {
             throw ImapFailures.translate("append to " + name, e);
+        }
+    }
+
+    @Override
+    public String resolveFolder(String name, String specialUse) {
+        try {
+            Folder target = specialUse == null ? null : bySpecialUse(specialUse);
+            if (target == null) {
+                target = store.getFolder(name);
+                if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+                    throw new MessagingException("could not create folder " + name);
+                }
+            }
+            return target.getFullName();
+        } catch (MessagingException e) {
+            throw ImapFailures.translate("find folder " + name, e);
+        }
+    }
+
+    @Override
+    public List<Found> findByMessageId(String name, String messageIdHeader) {
+        return withFolder(name, Folder.READ_ONLY, "search " + name, folder -> {
+            List<Found> found = new java.util.ArrayList<>();
+            for (Message m : folder.search(new jakarta.mail.search.HeaderTerm("Message-ID", messageIdHeader))) {
+                String[] ids = m.getHeader("Message-ID");
+                // SEARCH HEADER is a substring match (RFC 3501 §6.4.4): keep only the exact Message-ID
+                if (ids != null && java.util.Arrays.stream(ids).anyMatch(id -> id.trim().equals(messageIdHeader))) {
+                    found.add(new Found(folder.getUID(m), m.getSize()));
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public boolean expunge(String name, java.util.Collection<Long> uids) {
+        return withFolder(name, Folder.READ_WRITE, "expunge in " + name, folder -> expunge(folder, uids));
+    }
+
+    private boolean expunge(IMAPFolder folder, java.util.Collection<Long> uids) throws MessagingException {
+        Message[] messages = java.util.Arrays.stream(folder.getMessagesByUID(
+                uids.stream().mapToLong(Long::longValue).toArray())).filter(java.util.Objects::nonNull)
+                .toArray(Message[]::new);
+        if (messages.length == 0) {
+            return true;
+        }
+        folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+        if (has("UIDPLUS")) {
+            folder.expunge(messages); // UID EXPUNGE of exactly these
+            return true;
+        }
+        Message[] deleted = folder.search(new jakarta.mail.search.FlagTerm(new Flags(Flags.Flag.DELETED), true));
+        if (deleted.length != messages.length) {
+            return false; // a plain EXPUNGE would also carry out another client's pending deletions
+        }
+        folder.expunge();
+        return true;
+    }
+
+    @Override
+    public boolean move(io.mailsync.events.MessageLocator from, String target) {
+        return withFolder(from.folder(), Folder.READ_WRITE, "move from " + from.folder(), folder -> {
+            if (folder.getUIDValidity() != from.uidValidity()) {
+                return false;
+            }
+            Message message = folder.getMessageByUID(from.uid());
+            if (message == null || message.isExpunged()) {
+                return false;
+            }
+            Folder to = store.getFolder(target);
+            if (has("MOVE")) {
+                folder.moveMessages(new Message[] {message}, to);
+                return true;
+            }
+            folder.copyMessages(new Message[] {message}, to);
+            if (!expunge(folder, List.of(from.uid()))) {
+                throw new MessagingException("copied to " + target + ", but the original is only flagged \\Deleted:"
+                        + " no UIDPLUS, and another message is \\Deleted too");
+            }
+            return true;
+        });
+    }
+
+    private interface FolderWork<T> {
+        T on(IMAPFolder folder) throws MessagingException;
+    }
+
+    /** On the session's open folder of that name where there is one, else on one opened for this and closed. */
+    private <T> T withFolder(String name, int mode, String what, FolderWork<T> work) {
+        try {
+            for (IMAPFolder open : opened) {
+                if (open.getFullName().equals(name) && open.isOpen()
+                        && (mode == Folder.READ_ONLY || open.getMode() == Folder.READ_WRITE)) {
+                    return work.on(open);
+                }
+            }
+            IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+            folder.open(mode);
+            try {
+                return work.on(folder);
+            } finally {
+                if (folder.isOpen()) {
+                    folder.close(false);
+                }
+            }
+        } catch (MessagingException e) {
+            throw ImapFailures.translate(what, e);
         }
     }
 

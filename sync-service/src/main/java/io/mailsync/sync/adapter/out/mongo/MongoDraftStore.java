@@ -1,0 +1,62 @@
+package io.mailsync.sync.adapter.out.mongo;
+
+import io.mailsync.sync.application.port.out.DraftStore;
+import io.mailsync.sync.domain.Draft;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** One document per draft, keyed by account and draft id; a new version is a compare-and-set on the message id. */
+@Component
+class MongoDraftStore implements DraftStore {
+
+    static final String COLLECTION = "drafts";
+
+    private final MongoTemplate mongo;
+
+    MongoDraftStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public boolean create(Draft draft) {
+        try {
+            mongo.insert(new Document("_id", key(draft.accountId(), draft.draftId()))
+                    .append("accountId", draft.accountId()).append("draftId", draft.draftId())
+                    .append("deviceId", draft.deviceId()).append("messageId", draft.messageId())
+                    .append("version", draft.version()), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Draft> find(String accountId, String draftId) {
+        return Optional.ofNullable(mongo.findById(key(accountId, draftId), Document.class, COLLECTION))
+                .map(doc -> new Draft(doc.getString("accountId"), doc.getString("draftId"), doc.getString("deviceId"),
+                        doc.getString("messageId"), doc.getInteger("version")));
+    }
+
+    @Override
+    public boolean advance(Draft current, String newMessageId) {
+        Query query = Query.query(Criteria.where("_id").is(key(current.accountId(), current.draftId()))
+                .and("messageId").is(current.messageId()));
+        return mongo.updateFirst(query, new Update().set("messageId", newMessageId)
+                .set("version", current.version() + 1), COLLECTION).getMatchedCount() > 0;
+    }
+
+    @Override
+    public void remove(String accountId, String draftId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(key(accountId, draftId))), COLLECTION);
+    }
+
+    private static String key(String accountId, String draftId) {
+        return accountId + "/" + draftId;
+    }
+}

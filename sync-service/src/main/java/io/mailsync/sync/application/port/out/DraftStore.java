@@ -1,0 +1,18 @@
+package io.mailsync.sync.application.port.out;
+
+import io.mailsync.sync.domain.Draft;
+import java.util.Optional;
+
+/** Which device owns each draft and which message is its current version. Single-document atomic writes. */
+public interface DraftStore {
+
+    /** False if the draft id exists already. */
+    boolean create(Draft draft);
+
+    Optional<Draft> find(String accountId, String draftId);
+
+    /** Moves the draft to its next version, only if {@code current} is still the current one (a concurrent save). */
+    boolean advance(Draft current, String newMessageId);
+
+    void remove(String accountId, String draftId);
+}

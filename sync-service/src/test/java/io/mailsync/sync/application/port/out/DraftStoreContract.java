@@ -1,0 +1,30 @@
+package io.mailsync.sync.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.sync.domain.Draft;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link DraftStore} does: one owner per draft, a new version only over the current one. */
+public interface DraftStoreContract {
+
+    DraftStore drafts();
+
+    @Test
+    default void aDraftIsCreatedOnceAndAdvancesOnlyFromItsCurrentVersion() {
+        String account = "acc-" + UUID.randomUUID();
+        Draft first = new Draft(account, "d1", "phone", "m1", 1);
+
+        assertThat(drafts().create(first)).isTrue();
+        assertThat(drafts().create(new Draft(account, "d1", "laptop", "mX", 1))).isFalse();
+        assertThat(drafts().find(account, "d1")).contains(first);
+        assertThat(drafts().advance(first, "m2")).isTrue();
+        assertThat(drafts().advance(first, "m3")).as("a save over a version that is no longer current").isFalse();
+        assertThat(drafts().find(account, "d1")).contains(new Draft(account, "d1", "phone", "m2", 2));
+        assertThat(drafts().find("other-account", "d1")).isEmpty();
+
+        drafts().remove(account, "d1");
+        assertThat(drafts().find(account, "d1")).isEmpty();
+    }
+}
