@@ -46,7 +46,16 @@ final class ImapRemoteFolder implements RemoteFolder {
 
     @Override
     public long uidNext() {
-        return call("UIDNEXT", folder::getUIDNext);
+        return call("UIDNEXT", () -> {
+            long reported = folder.getUIDNext();
+            if (reported > 0) {
+                return reported;
+            }
+            // Courier's SELECT answers no UIDNEXT (an optional response, RFC 3501 §7.1): one above the highest UID
+            // the folder holds is enough for everything that reads it (a rebuild's "what was already there")
+            int count = folder.getMessageCount();
+            return count == 0 ? 1 : folder.getUID(folder.getMessage(count)) + 1;
+        });
     }
 
     @Override
