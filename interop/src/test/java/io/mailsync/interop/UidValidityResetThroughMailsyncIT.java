@@ -41,7 +41,7 @@ class UidValidityResetThroughMailsyncIT {
         MailServer server = servers.get();
         assertThat(server.canResetUidValidity()).isTrue();
         MailUser user = server.newUser("reset", 0);
-        MailsyncAccount account = MailsyncAccount.imap(server, user, "PT5S");
+        MailsyncAccount account = MailsyncAccount.imap(server, user, "PT10S");
         String read = account.deliverAndAwaitFirstSync(server, user);
         String unread = MailsyncAccount.messageId("unread");
         server.deliver(user, MailText.withMessageId(unread, "ann@sender.test", user.address(), "Stays unread",
