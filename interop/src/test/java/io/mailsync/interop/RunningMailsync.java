@@ -1,5 +1,11 @@
 package io.mailsync.interop;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.mailsync.devstack.MailsyncSystem;
 import io.mailsync.devstack.SystemSettings;
 import io.mailsync.events.TopicNames;
@@ -8,15 +14,10 @@ import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.ShutdownOrder;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Base64;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -32,7 +33,6 @@ final class RunningMailsync {
     static final String ADMIN = "provisioning";
     private static MailsyncSystem system;
     private static TopicNames topics;
-    private static String databasePrefix;
 
     private RunningMailsync() {
     }
@@ -41,9 +41,8 @@ final class RunningMailsync {
         if (system == null) {
             topics = KafkaKit.newNamespace();
             String unique = UUID.randomUUID().toString().substring(0, 8);
-            databasePrefix = "interop-" + unique;
             SystemSettings settings = new SystemSettings(KafkaKit.bootstrapServers(), MongoKit.baseUri(),
-                    databasePrefix, topics, "-" + unique, "interop",
+                    "interop-" + unique, topics, "-" + unique, "interop",
                     Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 32).getBytes()),
                     JwtKit.shared().publicKeyLocation(), "127.0.0.1", GreenMailKit.smtpPort(),
                     "quota@mailsync.test", 0);
@@ -78,14 +77,14 @@ final class RunningMailsync {
      * instant back is what N days of waiting would do; nothing else about the account changes.
      */
     static void letDaysPassForPop3Retention(String accountId, int days) {
-        get();
-        try (MongoClient client = MongoClients.create(MongoKit.baseUri())) {
-            // devstack's MailsyncSystem: each service's database is <prefix>-<service>
-            MongoCollection<Document> uidls = client.getDatabase(databasePrefix + "-fetcher-service")
+        // the fetcher's own database, as devstack's MailsyncSystem configured it
+        String uri = get().context("fetcher-service").getEnvironment().getRequiredProperty("spring.mongodb.uri");
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoCollection<Document> uidls = client.getDatabase(new ConnectionString(uri).getDatabase())
                     .getCollection("pop3_uidls");
             Date longAgo = Date.from(Instant.now().minus(Duration.ofDays(days)).minusSeconds(60));
             long moved = uidls.updateMany(Filters.eq("accountId", accountId), Updates.set("firstSeen", longAgo))
-                    .getModifiedCount();
+                    .getMatchedCount();
             if (moved == 0) {
                 throw new AssertionError("the fetcher has no POP3 message of account " + accountId + " on record");
             }

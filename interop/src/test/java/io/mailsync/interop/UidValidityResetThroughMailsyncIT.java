@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.FolderReset;
+import io.mailsync.events.MessageArrived;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import jakarta.mail.Flags;
@@ -22,9 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code courierimapuiddb}). What a user notices: the same messages listed once each, under the same ids, the one
  * read on a device still read — no flood of "new" mail — and mailsync announced exactly one {@link FolderReset}.
  *
- * <p><b>GreenMail is not here</b>: it gives a folder one UIDVALIDITY for the folder's life, with no command or API
- * to change it, and refuses to delete INBOX, so no reset of the watched INBOX can be provoked
- * ({@link GreenMailServer#canResetUidValidity()} is false).
+ * <p>Courier's running imapd keeps the UIDVALIDITY it read at SELECT and never announces a new one, so its reset
+ * also ends the user's IMAP sessions, as a restore does; mailsync logs in again and finds the new value. Dovecot
+ * ends the session itself ({@code BYE IMAP session state is inconsistent}); Cyrus's deleted mailbox does too.
+ *
+ * <p><b>GreenMail is not here</b>: it fixes a folder's UIDVALIDITY when it creates the folder (the creation second)
+ * and has no IMAP command or API that changes it for an existing folder; replacing the INBOX of a user with a live
+ * session is nothing GreenMail offers either ({@link GreenMailServer#canResetUidValidity()} is false).
  */
 class UidValidityResetThroughMailsyncIT {
 
@@ -68,8 +73,8 @@ class UidValidityResetThroughMailsyncIT {
 
         assertThat(folderResets(account)).as("FolderReset events for the account").hasSize(1)
                 .allSatisfy(reset -> assertThat(reset.newUidValidity()).isNotEqualTo(validityBefore));
-        assertThat(account.messages()).as("the devices' list: the same two plus the new one, no duplicates")
-                .hasSize(3);
+        assertThat(account.messages()).as("the devices' list: the same two plus the new one, no duplicates; "
+                + "mailsync announced (uidValidity/uid rebuild subject): %s", arrivals(account)).hasSize(3);
         assertThat(account.timesListed(read)).isOne();
         assertThat(account.timesListed(unread)).isOne();
         assertThat(ids(account)).as("the same messages keep their ids").containsAll(idsBefore);
@@ -79,6 +84,13 @@ class UidValidityResetThroughMailsyncIT {
 
     private static List<String> ids(MailsyncAccount account) {
         return account.messages().stream().map(m -> m.path("id").asString()).toList();
+    }
+
+    /** What the fetcher announced, for a failure message: which arrivals it marked as the silent rebuild. */
+    private static List<String> arrivals(MailsyncAccount account) {
+        return TopicReader.read(RunningMailsync.topics().events(), account.id(), MessageArrived.class).stream()
+                .map(a -> a.locator().uidValidity() + "/" + a.locator().uid() + (a.rebuild() ? " rebuild " : " new ")
+                        + a.subject()).toList();
     }
 
     private static List<FolderReset> folderResets(MailsyncAccount account) {
