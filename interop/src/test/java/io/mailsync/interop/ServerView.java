@@ -42,6 +42,14 @@ final class ServerView {
         return read(server, user, inbox -> ((jakarta.mail.UIDFolder) inbox).getUIDValidity());
     }
 
+    /**
+     * UIDNEXT as the SELECT (EXAMINE) response gave it, which Angus Mail's {@code getUIDNext()} answers for an open
+     * folder without asking again: -1 when the server sent no {@code OK [UIDNEXT n]}.
+     */
+    static long uidNextAtSelect(MailServer server, MailUser user) throws Exception {
+        return read(server, user, inbox -> ((org.eclipse.angus.mail.imap.IMAPFolder) inbox).getUIDNext());
+    }
+
     interface Reading<T> {
         T from(Folder inbox) throws Exception;
     }
