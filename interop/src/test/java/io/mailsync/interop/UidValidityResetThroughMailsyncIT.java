@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ends the session itself ({@code BYE IMAP session state is inconsistent}); Cyrus's deleted mailbox does too.
  *
  * <p><b>GreenMail is not here</b>: it fixes a folder's UIDVALIDITY when it creates the folder (the creation second)
- * and has no IMAP command or API that changes it for an existing folder; replacing the INBOX of a user with a live
- * session is nothing GreenMail offers either ({@link GreenMailServer#canResetUidValidity()} is false).
+ * and has no IMAP command or API that changes it for an existing folder, and the launcher knows no way to replace
+ * the INBOX under a user's live session ({@link GreenMailServer#canResetUidValidity()} is false).
  */
 class UidValidityResetThroughMailsyncIT {
 
@@ -55,7 +56,7 @@ class UidValidityResetThroughMailsyncIT {
                 && !named.getName().equals("courier"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void courierSendsNoUidNextInItsSelectResponse() throws Exception {
         MailServer courier = CourierServer.shared();
         MailUser user = courier.newUser("uidnext", 0);
