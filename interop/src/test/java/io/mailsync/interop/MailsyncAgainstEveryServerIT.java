@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * Issue 10 end to end through mailsync itself: one mailsync system (devstack's four services in this JVM) watches a
  * mailbox on each of the four servers, and a customer's devices talk to it only through the gateway, while real
  * clients (Angus Mail, mutt) work on the same mailbox as "other devices". Siblings on the same running system:
- * {@link Pop3RetentionThroughMailsyncIT} (with fetchmail), {@link UidValidityResetThroughMailsyncIT},
+ * {@link Pop3RetentionThroughMailsyncIT} (with fetchmail), {@link UidValidityResetThroughMailsyncIT} (and
+ * {@link GreenMailFolderResetThroughMailsyncIT}),
  * {@link QuotaThroughMailsyncIT}, {@link RealClientsThroughMailsyncIT} (mbsync; Courier's full comparison).
  *
  * <p>Every scenario waits for mailsync's first sync of the account (up to {@link MailsyncAccount#FIRST_SYNC}) before it acts, then

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p><b>GreenMail is not here</b>: it fixes a folder's UIDVALIDITY when it creates the folder (the creation second)
  * and has no IMAP command or API that changes it for an existing folder, and the launcher knows no way to replace
- * the INBOX under a user's live session ({@link GreenMailServer#canResetUidValidity()} is false).
+ * the INBOX under a user's live session ({@link GreenMailServer#canResetUidValidity()} is false). On GreenMail the
+ * reset is provoked on a watched folder besides INBOX instead: {@link GreenMailFolderResetThroughMailsyncIT}.
  */
 class UidValidityResetThroughMailsyncIT {
 
