@@ -54,18 +54,24 @@ public final class CapabilityMatrix {
 
     private static Map<String, String> fallbacks() {
         Map<String, String> fallbacks = new LinkedHashMap<>();
-        fallbacks.put("IDLE", "polling the folder (NOOP/STATUS) at the account's poll interval");
-        fallbacks.put("CONDSTORE", "the full comparison: UID FETCH 1:* (FLAGS) against the stored state, "
-                + "rate-limited to once per interval");
-        fallbacks.put("QRESYNC", "expunges found by comparing UID SEARCH ALL with the stored UIDs "
-                + "(flag changes still by CHANGEDSINCE where CONDSTORE is there)");
-        fallbacks.put("QUOTA", "usage counted from message sizes against the provisioned limit");
-        fallbacks.put("UIDPLUS", "not needed: mailsync writes back flags only (UID STORE); "
-                + "it never APPENDs, COPYs or MOVEs");
-        fallbacks.put("MOVE", "not needed, as for UIDPLUS");
+        fallbacks.put("IDLE", "a plain wait and a NOOP on the folder, at the account's poll interval "
+                + "(fetcher ImapWaiter)");
+        fallbacks.put("CONDSTORE", "the full comparison: UID FETCH 1:* (FLAGS) against the stored flags, "
+                + "at most once per full-compare-every (60 s by default; Courier's scenarios run it every 3 s)");
+        fallbacks.put("QRESYNC", "expunges found by that full comparison (UIDs it no longer returns), "
+                + "flag changes still by CHANGEDSINCE where CONDSTORE is there");
+        fallbacks.put("QUOTA", "usage counted from the INBOX (the sum of RFC822.SIZE; POP3: STAT) and held by "
+                + "quota-service against the account's provisioned quotaLimitBytes");
+        fallbacks.put("UIDPLUS", "not used: for POST /sent (and a restored message) the fetcher APPENDs to the "
+                + "\\Sent folder (SPECIAL-USE, else the configured name, created if missing) without reading "
+                + "APPENDUID; the copy is recognised when the fetcher next sees it as new mail in a watched folder, "
+                + "and the sync service adopts it by Message-ID (preferring the same size). Flags go back by "
+                + "UID STORE; mailsync never COPYs or MOVEs");
+        fallbacks.put("MOVE", "not used: mailsync never moves a message");
         fallbacks.put("POP3 UIDL", "none: the account gets an \"unsupported\" account error, "
                 + "retried slowly (fetcher Pop3Session)");
-        fallbacks.put("POP3 TOP", "none: the fetcher reads headers with TOP n 0 "
+        fallbacks.put("POP3 TOP", "not needed by default: POP3 bodies are kept, so the fetcher RETRs; with "
+                + "fetcher pop3.store-bodies off it reads headers with TOP n 0 whether CAPA lists TOP or not "
                 + "(GreenMail leaves TOP out of CAPA)");
         fallbacks.put("POP3 LOGIN-DELAY", "where present, the fetcher never logs in to the maildrop "
                 + "more often than it allows");

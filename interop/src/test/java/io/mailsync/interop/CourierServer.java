@@ -173,11 +173,49 @@ public final class CourierServer implements MailServer {
             header[1] = Long.toString(Long.parseLong(header[1]) + 1);
             lines.set(0, String.join(" ", header));
             Files.write(uidDb, lines);
+            // a running imapd keeps the UIDVALIDITY it read at SELECT and never announces a new one: a restore ends
+            // the user's sessions, so clients see the new value when they log in again (RFC 3501 §2.3.1.1)
+            endImapSessionsOf(user);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** SIGTERM to every Courier {@code imapd} logged in as {@code user} (its environment says AUTHENTICATED=login). */
+    private static void endImapSessionsOf(MailUser user) throws IOException {
+        byte[] marker = ("AUTHENTICATED=" + user.login() + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    byte[] environ = Files.readAllBytes(proc.resolve("environ"));
+                    if (cmdline.contains("imapd") && contains(environ, marker)) {
+                        ProcessHandle.of(Long.parseLong(proc.getFileName().toString()))
+                                .ifPresent(ProcessHandle::destroy);
+                    }
+                } catch (IOException gone) {
+                    // the process ended meanwhile, or is not ours to read
+                }
+            }
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (i > 0 && haystack[i - 1] != 0) {
+                continue;
+            }
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Delivers with Courier's {@code deliverquota} as the mail user, so the Maildir++ quota counts the message. */

@@ -106,6 +106,47 @@ public final class MbsyncClient implements AutoCloseable {
         }
     }
 
+    /** Marks read, on this device only, the local messages whose Subject header contains {@code word}. */
+    public void markReadLocally(String word) {
+        Path inbox = local.resolve("INBOX");
+        for (Path message : withSubject(word)) {
+            try {
+                Files.move(message, inbox.resolve("cur").resolve(withSeen(message.getFileName().toString())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Whether the local copy has a message whose Subject contains {@code word}, and every such one is seen. */
+    public boolean seenLocally(String word) {
+        List<Path> found = withSubject(word);
+        return !found.isEmpty() && found.stream().allMatch(p -> {
+            String name = p.getFileName().toString();
+            int info = name.indexOf(":2,");
+            return info >= 0 && name.substring(info + 3).contains("S");
+        });
+    }
+
+    private List<Path> withSubject(String word) {
+        Path inbox = local.resolve("INBOX");
+        try (Stream<Path> cur = Files.list(inbox.resolve("cur"));
+                Stream<Path> fresh = Files.list(inbox.resolve("new"))) {
+            return Stream.concat(cur, fresh).filter(p -> subject(p).contains(word)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String subject(Path message) {
+        try (Stream<String> lines = Files.lines(message, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.takeWhile(line -> !line.isEmpty()).filter(line -> line.startsWith("Subject:")).findFirst()
+                    .orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Maildir file names end in {@code :2,<flags>} with the flags in ASCII order. */
     static String withSeen(String name) {
         int info = name.indexOf(":2,");
