@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * read on a device still read — no flood of "new" mail — and mailsync announced exactly one {@link FolderReset}.
  *
  * <p>Courier's running imapd keeps the UIDVALIDITY it read at SELECT and never announces a new one, so its reset
- * also ends the user's IMAP sessions, as a restore does; mailsync logs in again and finds the new value. The Courier
- * case is excluded for a mailsync bug ({@link #COURIER_REBUILD_BUG}). Dovecot
+ * also ends the user's IMAP sessions, as a restore does; mailsync logs in again and finds the new value. Courier's
+ * SELECT has no UIDNEXT, so its case also proves the fetcher's fallback (one above the highest UID). Dovecot
  * ends the session itself ({@code BYE IMAP session state is inconsistent}); Cyrus's deleted mailbox does too.
  *
  * <p><b>GreenMail is not here</b>: it fixes a folder's UIDVALIDITY when it creates the folder (the creation second)
@@ -38,25 +38,12 @@ class UidValidityResetThroughMailsyncIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(45);
 
-    /**
-     * A mailsync bug this scenario shows on Courier (the case does not run; remove the exclusion once fixed). Asserted
-     * by {@link #courierSendsNoUidNextInItsSelectResponse}, so a change of the premise shows.
-     */
-    static final String COURIER_REBUILD_BUG = "BUG (fetcher): after a UIDVALIDITY change the fetcher marks as the "
-            + "silent rebuild only messages with UID < the folder's UIDNEXT (FolderSync.startingCursor: "
-            + "new FolderCursor(..., folder.uidNext()) -> FolderCursor.isRebuild), read by ImapRemoteFolder.uidNext() "
-            + "as Angus' IMAPFolder.getUIDNext() on the open folder, i.e. from the SELECT response. Courier 5.0 sends "
-            + "no OK [UIDNEXT n] with SELECT, so that is -1, no message counts as the rebuild, and every message "
-            + "comes again as new: after one FolderReset the devices list each old message twice (seen: "
-            + "'795689391/1 new Hello first, 795689391/2 new Stays unread' next to the same messages under "
-            + "795689390). Fix: where SELECT gave no UIDNEXT, ask STATUS (UIDNEXT) or take the highest UID + 1.";
-
     static Stream<Named<Supplier<MailServer>>> resettable() {
-        // GreenMail: impossible to provoke (see the class comment); Courier: COURIER_REBUILD_BUG
-        return InteropServers.all().filter(named -> !named.getName().equals("greenmail")
-                && !named.getName().equals("courier"));
+        // GreenMail: impossible to provoke (see the class comment)
+        return InteropServers.all().filter(named -> !named.getName().equals("greenmail"));
     }
 
+    /** The premise of the Courier case: without UIDNEXT at SELECT the rebuild rests on the fetcher's fallback. */
     @Test
     void courierSendsNoUidNextInItsSelectResponse() throws Exception {
         MailServer courier = CourierServer.shared();
