@@ -3,6 +3,12 @@ package io.mailsync.sync.adapter.out.mongo;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.SetFlags;
@@ -10,12 +16,16 @@ import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,31 +61,8 @@ class MongoMessageStore implements MessageStore {
 
     @Override
     public boolean insert(StoredMessage m) {
-        Document doc = new Document("_id", m.id())
-                .append("accountId", m.accountId())
-                .append("locatorKey", m.locator().key())
-                .append("folder", m.folder())
-                .append("uidValidity", m.locator().uidValidity())
-                .append("uid", m.locator().uid())
-                .append("uidl", m.locator().uidl())
-                .append("messageIdHeader", m.messageIdHeader())
-                .append("from", m.from())
-                .append("to", m.to())
-                .append("cc", m.cc())
-                .append("subject", m.subject())
-                .append("sentAt", date(m.sentAt()))
-                .append("receivedAt", date(m.receivedAt()))
-                .append("size", m.size())
-                .append("keywords", List.copyOf(new TreeSet<>(m.keywords())))
-                .append("contentRef", m.contentRef())
-                .append("createdModseq", m.createdModseq())
-                .append("modseq", m.modseq())
-                .append("serverModSeq", m.serverModSeq())
-                .append("lastServerEventAt", date(m.lastServerEventAt()))
-                .append("destroyed", m.destroyed())
-                .append("deleteRequested", m.deleteRequested());
         try {
-            mongo.insert(doc, COLLECTION);
+            mongo.insert(toDocument(m), COLLECTION);
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -248,6 +235,121 @@ class MongoMessageStore implements MessageStore {
 
     private static Query byId(String accountId, String messageId) {
         return Query.query(Criteria.where("_id").is(messageId)); // ids are derived from the account id: unique
+    }
+
+    static Document toDocument(StoredMessage m) {
+        return new Document("_id", m.id())
+                .append("accountId", m.accountId())
+                .append("locatorKey", m.locator().key())
+                .append("folder", m.folder())
+                .append("uidValidity", m.locator().uidValidity())
+                .append("uid", m.locator().uid())
+                .append("uidl", m.locator().uidl())
+                .append("messageIdHeader", m.messageIdHeader())
+                .append("from", m.from())
+                .append("to", m.to())
+                .append("cc", m.cc())
+                .append("subject", m.subject())
+                .append("sentAt", date(m.sentAt()))
+                .append("receivedAt", date(m.receivedAt()))
+                .append("size", m.size())
+                .append("keywords", List.copyOf(new TreeSet<>(m.keywords())))
+                .append("contentRef", m.contentRef())
+                .append("createdModseq", m.createdModseq())
+                .append("modseq", m.modseq())
+                .append("serverModSeq", m.serverModSeq())
+                .append("lastServerEventAt", date(m.lastServerEventAt()))
+                .append("destroyed", m.destroyed())
+                .append("deleteRequested", m.deleteRequested());
+    }
+
+    // Batch ingest: one round trip each (ApplyMailEvents)
+
+    @Override
+    public Map<String, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators) {
+        if (locators.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = locators.stream().map(MessageLocator::key).distinct().toList();
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("locatorKey").in(keys));
+        Map<String, StoredMessage> found = new HashMap<>();
+        for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
+            found.put(doc.getString("locatorKey"), toMessage(doc));
+        }
+        return found;
+    }
+
+    @Override
+    public Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
+        if (messageIdHeaders.isEmpty()) {
+            return Set.of();
+        }
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageIdHeader").in(messageIdHeaders)
+                .and("awaitingAppend").is(true).and("destroyed").is(false));
+        query.fields().include("messageIdHeader");
+        Set<String> awaited = new HashSet<>();
+        for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
+            awaited.add(doc.getString("messageIdHeader"));
+        }
+        return awaited;
+    }
+
+    @Override
+    public Set<String> insertAll(List<StoredMessage> messages) {
+        if (messages.isEmpty()) {
+            return Set.of();
+        }
+        List<InsertOneModel<Document>> inserts = messages.stream()
+                .map(m -> new InsertOneModel<>(toDocument(m))).toList();
+        Set<String> taken = new HashSet<>();
+        for (int index : Bulk.writeSkippingDuplicates(mongo.getCollection(COLLECTION), inserts)) {
+            taken.add(messages.get(index).id());
+        }
+        return taken;
+    }
+
+    @Override
+    public Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        for (ServerEventWrite w : writes) {
+            if (w.keywords() == null) {
+                List<Bson> maxes = new ArrayList<>();
+                maxes.add(Updates.max("lastServerEventAt", date(w.at())));
+                if (w.serverModSeq() != null) {
+                    maxes.add(Updates.max("serverModSeq", w.serverModSeq()));
+                }
+                updates.add(new UpdateOneModel<>(Filters.eq("_id", w.messageId()), Updates.combine(maxes)));
+            } else {
+                List<Bson> sets = new ArrayList<>(List.of(
+                        Updates.set("keywords", List.copyOf(new TreeSet<>(w.keywords()))),
+                        Updates.set("modseq", w.modseq()), Updates.set("lastServerEventAt", date(w.at()))));
+                if (w.serverModSeq() != null) {
+                    sets.add(Updates.set("serverModSeq", w.serverModSeq()));
+                }
+                updates.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", w.messageId()),
+                        Filters.eq("modseq", w.expectedModseq())), Updates.combine(sets)));
+            }
+        }
+        BulkWriteResult result = mongo.getCollection(COLLECTION).bulkWrite(updates,
+                new BulkWriteOptions().ordered(false));
+        if (result.getMatchedCount() >= writes.size()) {
+            return Set.of();
+        }
+        // some conditional write did not match: find which (rare: a device changed the message meanwhile)
+        Map<String, Long> wanted = new HashMap<>();
+        writes.stream().filter(w -> w.keywords() != null).forEach(w -> wanted.put(w.messageId(), w.modseq()));
+        Query query = Query.query(Criteria.where("_id").in(wanted.keySet()));
+        query.fields().include("modseq");
+        Set<String> lost = new HashSet<>(wanted.keySet());
+        for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
+            if (wanted.get(doc.getString("_id")) == Docs.longOr(doc, "modseq", 0)) {
+                lost.remove(doc.getString("_id"));
+            }
+        }
+        return lost;
     }
 
     static StoredMessage toMessage(Document doc) {
