@@ -90,8 +90,14 @@ final class EventRun {
         };
     }
 
+    /**
+     * Reads the messages the run touches by id (their location's own id). An arrival not found that way is new, or
+     * sits at a location a moved message took — then the insert is refused and the arrival re-applied alone. A flag
+     * change must find its message wherever it came from, so those not found by id are looked up by location.
+     */
     private void load(List<MailEvent> events) {
         Set<MessageLocator> locators = new LinkedHashSet<>();
+        Set<MessageLocator> flagged = new LinkedHashSet<>();
         Set<String> headers = new HashSet<>();
         for (MailEvent event : events) {
             if (event instanceof MessageArrived arrived) {
@@ -101,9 +107,14 @@ final class EventRun {
                 }
             } else if (event instanceof MessageFlagsChanged flags) {
                 locators.add(flags.locator());
+                flagged.add(flags.locator());
             }
         }
-        ports.messages().findByLocators(accountId, locators).forEach((key, m) -> drafts.put(key, new Draft(m)));
+        ports.messages().findAtOwnLocations(accountId, locators).forEach((key, m) -> drafts.put(key, new Draft(m)));
+        flagged.removeIf(locator -> drafts.containsKey(locator.key()));
+        if (!flagged.isEmpty()) {
+            ports.messages().findByLocators(accountId, flagged).forEach((key, m) -> drafts.put(key, new Draft(m)));
+        }
         awaitingAppend = headers.isEmpty() ? Set.of() : ports.messages().awaitingAppendAmong(accountId, headers);
     }
 

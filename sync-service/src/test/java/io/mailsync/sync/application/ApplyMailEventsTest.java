@@ -137,6 +137,30 @@ class ApplyMailEventsTest {
     }
 
     @Test
+    void aMessageReMatchedAfterAFolderResetIsFoundAtItsNewLocationInABatch() {
+        String account = f.imapAccount();
+        MessageArrived before = MailEvents.imapArrived(account, 3, "kept");
+        f.applyAll.apply(List.of(before));
+        f.applyAll.apply(List.of(new io.mailsync.events.FolderReset(UUID.randomUUID(), Instant.now(), account,
+                Origin.session("s"), "INBOX", 7L, 8L)));
+        MessageArrived rebuilt = new MessageArrived(UUID.randomUUID(), Instant.now(), account, Origin.session("s"),
+                MessageLocator.imap("INBOX", 8, 1), null, before.messageIdHeader(), before.from(), before.to(),
+                before.cc(), before.subject(), before.sentAt(), before.receivedAt(), before.size(), Set.of(), null,
+                true);
+        f.applyAll.apply(List.of(rebuilt));
+
+        // the same message announced again without the rebuild mark, and a flag change at its new location
+        MessageArrived again = new MessageArrived(UUID.randomUUID(), Instant.now(), account, Origin.session("s"),
+                rebuilt.locator(), null, before.messageIdHeader(), before.from(), before.to(), before.cc(),
+                before.subject(), before.sentAt(), before.receivedAt(), before.size(), Set.of(), null, false);
+        f.applyAll.apply(List.of(again, flags(account, rebuilt.locator(), 40L, Set.of("$Seen"), Set.of())));
+
+        assertThat(f.messages.list(account, null, null, 10)).singleElement()
+                .satisfies(m -> assertThat(m.id()).isEqualTo(message(account, before).id()))
+                .satisfies(m -> assertThat(m.keywords()).containsExactly("$seen"));
+    }
+
+    @Test
     void aBatchHasTheOutcomeOfTheSameEventsOneByOne() {
         Fixture oneByOne = new Fixture();
         String batched = f.imapAccount();

@@ -13,6 +13,7 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -280,9 +281,31 @@ class MongoMessageStore implements MessageStore {
     }
 
     @Override
+    public Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators) {
+        Map<String, String> keyById = new HashMap<>();
+        for (MessageLocator locator : locators) {
+            keyById.put(MessageIds.of(accountId, locator.key()), locator.key());
+        }
+        if (keyById.isEmpty()) {
+            return Map.of();
+        }
+        // by _id alone: the one index the MongoDB wire server uses with $in (it scans for a compound one)
+        Query query = Query.query(Criteria.where("_id").in(keyById.keySet()));
+        Map<String, StoredMessage> found = new HashMap<>();
+        for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
+            String key = keyById.get(doc.getString("_id"));
+            if (key.equals(doc.getString("locatorKey")) && accountId.equals(doc.getString("accountId"))) {
+                found.put(key, toMessage(doc));
+            }
+        }
+        return found;
+    }
+
+    @Override
     public Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
-        if (messageIdHeaders.isEmpty()) {
-            return Set.of();
+        if (messageIdHeaders.isEmpty() || !mongo.exists(Query.query(Criteria.where("accountId").is(accountId)
+                .and("awaitingAppend").is(true)), COLLECTION)) {
+            return Set.of(); // almost always: only sent copies and restores wait, and not for long
         }
         Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageIdHeader").in(messageIdHeaders)
                 .and("awaitingAppend").is(true).and("destroyed").is(false));

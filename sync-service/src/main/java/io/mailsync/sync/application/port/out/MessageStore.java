@@ -2,6 +2,7 @@ package io.mailsync.sync.application.port.out;
 
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.SetFlags;
+import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.Collection;
@@ -99,6 +100,18 @@ public interface MessageStore {
         for (MessageLocator locator : locators) {
             findByLocator(accountId, locator).ifPresent(message -> found.put(locator.key(), message));
         }
+        return found;
+    }
+
+    /**
+     * Like {@link #findByLocators}, but only messages still at the location their id was derived from
+     * ({@code MessageIds.of(accountId, locator.key())}): an id lookup everywhere. A message moved there later (re-matched
+     * after a folder reset, adopted as an APPENDed copy) is not found; inserting another message at its location is
+     * then refused by the unique location, which {@link #insertAll} reports.
+     */
+    default Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators) {
+        Map<String, StoredMessage> found = new LinkedHashMap<>(findByLocators(accountId, locators));
+        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId, e.getKey())));
         return found;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,6 +50,21 @@ public interface MessageStoreContract {
         assertThat(messages().findByLocators(account, List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
                 .containsOnlyKeys(one.key(), two.key())
                 .hasEntrySatisfying(two.key(), m -> assertThat(m.id()).isEqualTo("m2-" + account));
+    }
+
+    @Test
+    default void aMessageMovedToALocationIsFoundThereOnlyByLocation() {
+        String account = "a-" + UUID.randomUUID();
+        MessageLocator from = MessageLocator.imap("INBOX", 1, 1);
+        MessageLocator to = MessageLocator.imap("INBOX", 2, 1);
+        MessageLocator own = MessageLocator.imap("INBOX", 1, 2);
+        messages().insert(message(account, MessageIds.of(account, from.key()), from, 1));
+        messages().insert(message(account, MessageIds.of(account, own.key()), own, 2));
+        messages().relocate(account, MessageIds.of(account, from.key()), from, to, null, Instant.now());
+
+        assertThat(messages().findAtOwnLocations(account, List.of(from, to, own))).containsOnlyKeys(own.key());
+        assertThat(messages().findByLocators(account, List.of(from, to, own))).containsOnlyKeys(to.key(), own.key());
+        assertThat(messages().findAtOwnLocations("a-other", List.of(own))).isEmpty();
     }
 
     @Test
