@@ -95,7 +95,7 @@ class MailEventListener {
             applyAll.apply(events);
         } catch (RuntimeException batchFailed) {
             // which record? apply them one at a time in order: those already applied change nothing again
-            log.debug("a batch of {} events failed ({}); applying them one at a time", events.size(),
+            log.warn("a batch of {} events failed ({}); applying them one at a time", events.size(),
                     batchFailed.toString());
             for (int i = 0; i < events.size(); i++) {
                 try {
