@@ -51,7 +51,7 @@ final class EventRun {
     private final Ports ports;
     private final Account account;
     private final String accountId;
-    private final Map<String, Draft> drafts = new LinkedHashMap<>(); // by locator key
+    private final Map<String, PendingMessage> pending = new LinkedHashMap<>(); // by locator key
     private final List<Change> changes = new ArrayList<>();
     private final Set<String> handOffs = new LinkedHashSet<>(); // locator keys
     private Set<String> awaitingAppend = Set.of();
@@ -110,10 +110,10 @@ final class EventRun {
                 flagged.add(flags.locator());
             }
         }
-        ports.messages().findAtOwnLocations(accountId, locators).forEach((key, m) -> drafts.put(key, new Draft(m)));
-        flagged.removeIf(locator -> drafts.containsKey(locator.key()));
+        ports.messages().findAtOwnLocations(accountId, locators).forEach((key, m) -> pending.put(key, new PendingMessage(m)));
+        flagged.removeIf(locator -> pending.containsKey(locator.key()));
         if (!flagged.isEmpty()) {
-            ports.messages().findByLocators(accountId, flagged).forEach((key, m) -> drafts.put(key, new Draft(m)));
+            ports.messages().findByLocators(accountId, flagged).forEach((key, m) -> pending.put(key, new PendingMessage(m)));
         }
         awaitingAppend = headers.isEmpty() ? Set.of() : ports.messages().awaitingAppendAmong(accountId, headers);
     }
@@ -134,46 +134,46 @@ final class EventRun {
 
     private boolean arrived(MessageArrived event) {
         String key = event.locator().key();
-        Draft draft = drafts.get(key);
-        if (draft == null) {
+        PendingMessage message = pending.get(key);
+        if (message == null) {
             if (!event.locator().isPop3() && event.messageIdHeader() != null
                     && awaitingAppend.contains(event.messageIdHeader())) {
                 return false;
             }
-            draft = new Draft(MessageIds.of(accountId, key), event);
-            draft.created = change(draft.id, ChangeKind.CREATED);
-            draft.changed = draft.created;
-            drafts.put(key, draft);
+            message = new PendingMessage(MessageIds.of(accountId, key), event);
+            message.created = change(message.id, ChangeKind.CREATED);
+            message.changed = message.created;
+            pending.put(key, message);
         }
-        draft.events.add(event); // else a replay: only the POP3 hand-off, which may not have made it last time
+        message.events.add(event); // else a replay: only the POP3 hand-off, which may not have made it last time
         handOffs.add(key);
         return true;
     }
 
     /** As {@link ApplyMailEvent}: older events and echoes of a device's write-back change nothing devices see. */
     private void flagsChanged(MessageFlagsChanged event) {
-        Draft draft = drafts.get(event.locator().key());
-        if (draft == null || draft.destroyed
-                || ApplyMailEvent.isOlder(draft.serverModSeq, draft.lastServerEventAt, event)) {
+        PendingMessage message = pending.get(event.locator().key());
+        if (message == null || message.destroyed
+                || ApplyMailEvent.isOlder(message.serverModSeq, message.lastServerEventAt, event)) {
             return;
         }
-        draft.events.add(event);
+        message.events.add(event);
         Set<String> added = Keywords.fromServer(event.added());
         Set<String> removed = Keywords.fromServer(event.removed());
         boolean echo = event.origin() != null && event.origin().kind() == Origin.Kind.DEVICE;
-        Set<String> next = echo || (added.isEmpty() && removed.isEmpty()) ? draft.keywords
-                : KeywordDelta.of(added, removed).applyTo(draft.keywords);
-        if (next.equals(draft.keywords)) {
-            draft.serverEventSeen(event); // recordServerEvent: $max of both
+        Set<String> next = echo || (added.isEmpty() && removed.isEmpty()) ? message.keywords
+                : KeywordDelta.of(added, removed).applyTo(message.keywords);
+        if (next.equals(message.keywords)) {
+            message.serverEventSeen(event); // recordServerEvent: $max of both
             return;
         }
-        draft.keywords = next;
-        draft.changed = change(draft.id, ChangeKind.UPDATED);
-        draft.lastServerEventAt = event.occurredAt(); // applyServerKeywords: $set
+        message.keywords = next;
+        message.changed = change(message.id, ChangeKind.UPDATED);
+        message.lastServerEventAt = event.occurredAt(); // applyServerKeywords: $set
         if (event.modSeq() != null) {
-            draft.serverModSeq = event.modSeq();
+            message.serverModSeq = event.modSeq();
         }
-        draft.touched = true;
+        message.touched = true;
     }
 
     private int change(String messageId, ChangeKind kind) {
@@ -197,17 +197,17 @@ final class EventRun {
         List<StoredMessage> inserts = new ArrayList<>();
         List<ServerEventWrite> updates = new ArrayList<>();
         Map<String, StoredMessage> inserted = new HashMap<>();
-        for (Draft draft : drafts.values()) {
-            if (draft.arrived != null) {
-                StoredMessage message = draft.toNewMessage(accountId, base);
+        for (PendingMessage p : pending.values()) {
+            if (p.arrived != null) {
+                StoredMessage message = p.toNewMessage(accountId, base);
                 inserts.add(message);
-                inserted.put(draft.id, message);
-            } else if (draft.changed > 0) {
-                updates.add(new ServerEventWrite(draft.id, draft.keywords, draft.stored.modseq(), base + draft.changed,
-                        draft.serverModSeq, draft.lastServerEventAt));
-            } else if (draft.touched) {
-                updates.add(new ServerEventWrite(draft.id, null, draft.stored.modseq(), draft.stored.modseq(),
-                        draft.serverModSeq, draft.lastServerEventAt));
+                inserted.put(p.id, message);
+            } else if (p.changed > 0) {
+                updates.add(new ServerEventWrite(p.id, p.keywords, p.stored.modseq(), base + p.changed,
+                        p.serverModSeq, p.lastServerEventAt));
+            } else if (p.touched) {
+                updates.add(new ServerEventWrite(p.id, null, p.stored.modseq(), p.stored.modseq(), p.serverModSeq,
+                        p.lastServerEventAt));
             }
         }
         Set<String> notWritten = new HashSet<>(ports.messages().insertAll(inserts));
@@ -216,67 +216,15 @@ final class EventRun {
             ports.statePublisher().stateAdvanced(accountId, state);
         }
         for (String key : handOffs) {
-            Draft draft = drafts.get(key);
-            if (!notWritten.contains(draft.id)) {
-                ports.arrivals().handOff(account, draft.stored != null ? draft.stored : inserted.get(draft.id));
+            PendingMessage p = pending.get(key);
+            if (!notWritten.contains(p.id)) {
+                ports.arrivals().handOff(account, p.stored != null ? p.stored : inserted.get(p.id));
             }
         }
-        for (Draft draft : drafts.values()) {
-            if (notWritten.contains(draft.id)) {
-                draft.events.forEach(event -> ports.single().apply(account, event));
+        for (PendingMessage p : pending.values()) {
+            if (notWritten.contains(p.id)) {
+                p.events.forEach(event -> ports.single().apply(account, event));
             }
-        }
-    }
-
-    /** A message as the run has changed it so far. */
-    private static final class Draft {
-        final String id;
-        final StoredMessage stored; // null for a message new in this run
-        final MessageArrived arrived; // the arrival of a new message
-        final boolean destroyed;
-        final List<MailEvent> events = new ArrayList<>();
-        Set<String> keywords;
-        Long serverModSeq;
-        Instant lastServerEventAt;
-        int created; // place of the CREATED change in the run (1-based), 0 for a stored message
-        int changed; // place of its last change in the run, 0 if none
-        boolean touched; // a server event to record, even if nothing changed
-
-        Draft(StoredMessage stored) {
-            this.id = stored.id();
-            this.stored = stored;
-            this.arrived = null;
-            this.destroyed = stored.destroyed();
-            this.keywords = stored.keywords();
-            this.serverModSeq = stored.serverModSeq();
-            this.lastServerEventAt = stored.lastServerEventAt();
-        }
-
-        Draft(String id, MessageArrived arrived) {
-            this.id = id;
-            this.stored = null;
-            this.arrived = arrived;
-            this.destroyed = false;
-            this.keywords = Keywords.fromServer(arrived.flags());
-            this.serverModSeq = arrived.modSeq();
-            this.lastServerEventAt = arrived.occurredAt();
-        }
-
-        void serverEventSeen(MessageFlagsChanged event) {
-            if (lastServerEventAt == null || event.occurredAt().isAfter(lastServerEventAt)) {
-                lastServerEventAt = event.occurredAt();
-            }
-            if (event.modSeq() != null && (serverModSeq == null || event.modSeq() > serverModSeq)) {
-                serverModSeq = event.modSeq();
-            }
-            touched = true;
-        }
-
-        StoredMessage toNewMessage(String accountId, long base) {
-            MessageArrived e = arrived;
-            return new StoredMessage(id, accountId, e.locator(), e.messageIdHeader(), e.from(), e.to(), e.cc(),
-                    e.subject(), e.sentAt(), e.receivedAt(), e.size(), keywords, e.contentRef(), base + created,
-                    base + changed, serverModSeq, lastServerEventAt, false, false);
         }
     }
 }
