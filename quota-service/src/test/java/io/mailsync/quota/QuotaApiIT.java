@@ -90,6 +90,19 @@ class QuotaApiIT {
     }
 
     @Test
+    void pathsTomcatRefusesBeforeSpringAreProblemsToo() throws Exception {
+        for (String segment : new String[] {"%00", "%5C", "%2F", "a%5Cb"}) {
+            HttpResponse<String> response = get("/api/v1/accounts/" + segment + "/quota",
+                    JwtKit.shared().token(customer, "quota.read"));
+            assertThat(response.statusCode()).as(segment).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(segment).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json.readTree(response.body()).path("status").asInt()).isEqualTo(400);
+            assertThat(response.body()).doesNotContain("Tomcat");
+        }
+    }
+
+    @Test
     void withoutTheScopeOrATokenTheAnswerIsAProblem() throws Exception {
         HttpResponse<String> noScope = quotaOf(accountId, JwtKit.shared().token(customer, "mail.read"));
         assertThat(noScope.statusCode()).isEqualTo(403);

@@ -63,7 +63,7 @@ class ChangesIT extends SyncIntegrationTest {
     }
 
     @Test
-    void reportsCreatedUpdatedAndDestroyedAndAnnouncesEveryNewState() {
+    void reportsCreatedUpdatedAndDestroyedAndAnnouncesTheNewState() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
         Api device = customer(customer);
@@ -95,10 +95,14 @@ class ChangesIT extends SyncIntegrationTest {
         assertThat(messagesOf(device, accountId).get("messages").get(0).get("keywords").get("$flagged").asBoolean())
                 .isTrue();
 
+        // push is coalesced per poll: events applied together announce their last state once
+        Broker.await(topics.state(), r -> accountId.equals(r.key())
+                && "1-4".equals(Broker.decode(r, AccountStateAdvanced.class).orElseThrow().state()),
+                Duration.ofSeconds(20));
         Set<String> announced = new HashSet<>();
-        Broker.awaitAll(topics.state(), r -> accountId.equals(r.key()), 4, Duration.ofSeconds(20))
+        Broker.readAll(topics.state(), r -> accountId.equals(r.key()))
                 .forEach(r -> announced.add(Broker.decode(r, AccountStateAdvanced.class).orElseThrow().state()));
-        assertThat(announced).containsExactlyInAnyOrder("1-1", "1-2", "1-3", "1-4");
+        assertThat(announced).contains("1-4").isSubsetOf("1-1", "1-2", "1-3", "1-4");
     }
 
     @Test

@@ -67,6 +67,19 @@ class FailureIT extends SyncIntegrationTest {
     }
 
     @Test
+    void pathsTomcatRefusesBeforeSpringAreProblemsToo() {
+        String customer = newCustomer();
+        String accountId = register(imapAccount(customer));
+        for (String segment : List.of("%00", "%5C", "%2F", "a%5Cb", "%2F..%2F")) {
+            Api.Response response = customer(customer).get("/api/v1/accounts/" + accountId + "/messages/" + segment);
+            assertThat(response.status()).as(segment).isEqualTo(400);
+            assertThat(response.isProblem()).as(segment + ": " + response).isTrue();
+            assertThat(response.json().get("status").asInt()).isEqualTo(400);
+            assertThat(response.body()).doesNotContain("Tomcat");
+        }
+    }
+
+    @Test
     void theSameMailboxTwiceIsAConflict() {
         Map<String, Object> body = imapAccount(newCustomer());
         register(body);

@@ -21,13 +21,16 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
+            String body = "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
+                    + ",\"detail\":\"the request was refused before it reached the API: check the path for an "
+                    + "encoded '/', '\\\\' or NUL and the request line for invalid characters\"}";
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            // a known length: Tomcat closes this connection, and a chunked body cut short fails strict clients
+            response.setContentLength(body.getBytes(StandardCharsets.UTF_8).length);
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
-                        + ",\"detail\":\"the request was refused before it reached the API: check the path for an "
-                        + "encoded '/', '\\\\' or NUL and the request line for invalid characters\"}");
+                writer.write(body);
                 writer.flush();
             }
         } catch (IOException | IllegalStateException e) {

@@ -53,10 +53,15 @@ public class ApplyMailEvent {
             log.debug("skipping {} for unknown account {}", event.getClass().getSimpleName(), event.accountId());
             return;
         }
+        apply(account.get(), event);
+    }
+
+    /** For {@link ApplyMailEvents}, which looked the account up once for its whole batch. */
+    void apply(Account account, MailEvent event) {
         switch (event) {
-            case MessageArrived arrived -> arrivals.store(account.get(), arrived);
+            case MessageArrived arrived -> arrivals.store(account, arrived);
             case MessageFlagsChanged flags -> flagsChanged(flags);
-            case MessageExpunged expunged -> expunged(account.get(), expunged);
+            case MessageExpunged expunged -> expunged(account, expunged);
             case FolderReset reset -> folderReset(reset);
             case AccountStatusChanged status -> accounts.updateStatus(status.accountId(), status.status().name(),
                     status.reason(), status.occurredAt());
@@ -97,10 +102,14 @@ public class ApplyMailEvent {
 
     /** RFC 7162: a server modseq orders server events; without one, the time the fetcher saw them does. */
     private static boolean isOlder(StoredMessage message, MessageFlagsChanged event) {
-        if (event.modSeq() != null && message.serverModSeq() != null) {
-            return event.modSeq() <= message.serverModSeq();
+        return isOlder(message.serverModSeq(), message.lastServerEventAt(), event);
+    }
+
+    static boolean isOlder(Long serverModSeq, Instant lastServerEventAt, MessageFlagsChanged event) {
+        if (event.modSeq() != null && serverModSeq != null) {
+            return event.modSeq() <= serverModSeq;
         }
-        return message.lastServerEventAt() != null && event.occurredAt().isBefore(message.lastServerEventAt());
+        return lastServerEventAt != null && event.occurredAt().isBefore(lastServerEventAt);
     }
 
     private void expunged(Account account, MessageExpunged event) {

@@ -7,6 +7,7 @@ import io.mailsync.sync.domain.ChangeEntry;
 import io.mailsync.sync.domain.ChangeSet;
 import io.mailsync.sync.domain.SyncState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,13 @@ import org.springframework.stereotype.Service;
 public class GetChanges {
 
     private static final int BATCH = 500;
+
+    /**
+     * Modseqs are handed out before their change-log entries are written (a batch reserves hundreds at once). A missing
+     * entry followed by one written within this window is still being written; one older is lost (a crash between
+     * the reservation and the write, which also never wrote the change itself) and is passed over.
+     */
+    static final Duration WRITE_WINDOW = Duration.ofSeconds(30);
 
     private final AccountAccess access;
     private final AccountCounter counter;
@@ -62,12 +70,20 @@ public class GetChanges {
         }
         ChangeSet.Collector collector = new ChangeSet.Collector(old.modseq(), current.modseq(), max);
         long after = old.modseq();
-        while (!collector.full()) {
+        long complete = old.modseq(); // every modseq up to here has its entry
+        boolean gap = false;
+        Instant writing = clock.instant().minus(WRITE_WINDOW);
+        while (!collector.full() && !gap) {
             List<ChangeEntry> batch = changeLog.read(accountId, after, current.modseq(), BATCH);
             for (ChangeEntry entry : batch) {
+                if (entry.modseq() > complete + 1 && entry.at().isAfter(writing)) {
+                    gap = true; // modseqs handed out, entries still being written: stop before them
+                    break;
+                }
                 if (!collector.add(entry)) {
                     break;
                 }
+                complete = entry.modseq();
             }
             if (batch.size() < BATCH) {
                 break;
@@ -75,6 +91,11 @@ public class GetChanges {
             after = batch.getLast().modseq();
         }
         ChangeSet set = collector.result();
+        if (!set.hasMoreChanges() && complete < set.upToModseq()) {
+            // the counter is ahead of the log (a batch reserved its modseqs and is writing their entries): answering
+            // the counter's state would skip those changes for good, so answer the last state the log covers
+            set = new ChangeSet(set.created(), set.updated(), set.destroyed(), complete, false);
+        }
         if (deviceId != null) {
             devices.acknowledge(accountId, deviceId, since);
             devices.delivered(accountId, deviceId, set.created(), clock.instant());

@@ -109,7 +109,8 @@ public class StoreArrivedMessage {
         return false;
     }
 
-    private void handOff(Account account, StoredMessage message) {
+    /** POP3 retention: once the message is stored, the fetcher may delete the server copy (also for ApplyMailEvents). */
+    void handOff(Account account, StoredMessage message) {
         if (!account.isPop3() || !message.locator().isPop3() || message.deleteRequested() || message.destroyed()) {
             return;
         }

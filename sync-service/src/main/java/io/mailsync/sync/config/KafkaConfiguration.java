@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -19,7 +20,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Failure handling for the events consumer (ADR 0001, STYLE.md "Failure handling"): a poison record goes to
- * {@code <topic>.DLT} with the reason in headers after bounded retries (at once if it is malformed); while MongoDB
+ * {@code <topic>.DLT} with the reason in headers after bounded retries (at once if it is malformed) — in a batch
+ * only that record, named by its index ({@code BatchListenerFailedException}); while MongoDB
  * or the broker is unreachable the same record is retried without end, so consumption pauses and nothing is lost.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +42,9 @@ class KafkaConfiguration {
         bounded.setJitter(50);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
         handler.addNotRetryableExceptions(MalformedRecordException.class);
+        // batch listener: after a failed record the handler re-seeks the rest and says so by throwing; the retry
+        // listener below already logged the failure, so that is not an ERROR
+        handler.setLogLevel(KafkaException.Level.WARN);
         handler.setBackOffFunction((record, failure) -> infrastructureDown(failure) ? untilBack() : null);
         handler.setRetryListeners((record, failure, attempt) -> {
             if (attempt == 1 || attempt % 20 == 0) {

@@ -28,8 +28,10 @@ final class Fixture {
 
     final MessageChanges changes = new MessageChanges(counter, changeLog, published, clock);
     final AccountAccess access = new AccountAccess(accounts);
-    final ApplyMailEvent apply = new ApplyMailEvent(accounts, messages, counter, changes,
-            new StoreArrivedMessage(messages, changes, published, clock));
+    final StoreArrivedMessage arrivals = new StoreArrivedMessage(messages, changes, published, clock);
+    final ApplyMailEvent apply = new ApplyMailEvent(accounts, messages, counter, changes, arrivals);
+    final ApplyMailEvents applyAll = new ApplyMailEvents(accounts, messages, counter, changeLog, published, arrivals,
+            apply, clock);
     final SendWriteBack sendWriteBack = new SendWriteBack(messages, published);
     final UpdateKeywords update = new UpdateKeywords(access, messages, devices, counter, changes, sendWriteBack,
             clock);

@@ -27,6 +27,43 @@ class GetChangesTest {
     }
 
     @Test
+    void modseqsReservedButNotYetLoggedAreNotSkipped() {
+        String account = f.imapAccount();
+        f.apply.apply(MailEvents.imapArrived(account, 1, "m1"));
+        f.counter.reserve(account, 3); // a batch has reserved 2..4 and is writing their entries
+
+        GetChanges.Changes during = f.getChanges.since(Fixture.OWNER, account, "1-0", null, null);
+        f.changeLog.append(account, new io.mailsync.sync.domain.ChangeEntry(3, "m3",
+                io.mailsync.sync.domain.ChangeKind.CREATED, f.clock.instant()));
+        GetChanges.Changes partly = f.getChanges.since(Fixture.OWNER, account, during.newState().text(), null, null);
+        f.changeLog.append(account, new io.mailsync.sync.domain.ChangeEntry(2, "m2",
+                io.mailsync.sync.domain.ChangeKind.CREATED, f.clock.instant()));
+        f.changeLog.append(account, new io.mailsync.sync.domain.ChangeEntry(4, "m4",
+                io.mailsync.sync.domain.ChangeKind.CREATED, f.clock.instant()));
+        GetChanges.Changes after = f.getChanges.since(Fixture.OWNER, account, partly.newState().text(), null, null);
+
+        assertThat(during.newState().text()).isEqualTo("1-1");
+        assertThat(partly.newState().text()).as("entry 2 still missing").isEqualTo("1-1");
+        assertThat(partly.changes().created()).isEmpty();
+        assertThat(after.changes().created()).containsExactly("m2", "m3", "m4");
+        assertThat(after.newState().text()).isEqualTo("1-4");
+    }
+
+    @Test
+    void aModseqWhoseEntryWasLostLongAgoIsPassedOver() {
+        String account = f.imapAccount();
+        f.counter.reserve(account, 2); // a crash after the reservation: entry 1 never written
+        f.changeLog.append(account, new io.mailsync.sync.domain.ChangeEntry(2, "m2",
+                io.mailsync.sync.domain.ChangeKind.CREATED, f.clock.instant()));
+        f.clock.advance(GetChanges.WRITE_WINDOW.plusSeconds(1));
+
+        GetChanges.Changes changes = f.getChanges.since(Fixture.OWNER, account, "1-0", null, null);
+
+        assertThat(changes.changes().created()).containsExactly("m2");
+        assertThat(changes.newState().text()).isEqualTo("1-2");
+    }
+
+    @Test
     void prunedEntriesAnswerGoneEvenWhenTheClockSaysOtherwise() {
         String account = f.imapAccount();
         f.apply.apply(MailEvents.imapArrived(account, 1, "m"));

@@ -31,6 +31,13 @@ public final class InMemoryAccountCounter implements AccountCounter {
     }
 
     @Override
+    public synchronized SyncState reserve(String accountId, int count) {
+        long[] c = of(accountId);
+        c[1] += count;
+        return new SyncState(c[0], c[1]);
+    }
+
+    @Override
     public synchronized Optional<SyncState> newEpoch(String accountId, String resetKey) {
         if (!resets.computeIfAbsent(accountId, id -> new HashSet<>()).add(resetKey)) {
             return Optional.empty();

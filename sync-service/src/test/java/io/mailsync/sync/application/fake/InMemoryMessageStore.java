@@ -41,7 +41,19 @@ public final class InMemoryMessageStore implements MessageStore {
                 .filter(m -> m.accountId().equals(accountId) && m.locator().key().equals(locator.key())).findFirst();
     }
 
+    /** Tests: {@code action} runs once, just before the next conditional write (a concurrent writer wins the race). */
+    public synchronized void beforeNextConditionalWrite(Runnable action) {
+        beforeNextWrite = action;
+    }
+
+    private Runnable beforeNextWrite;
+
     private boolean replace(String messageId, long expectedModseq, UnaryOperator<StoredMessage> change) {
+        if (beforeNextWrite != null) {
+            Runnable action = beforeNextWrite;
+            beforeNextWrite = null;
+            action.run();
+        }
         StoredMessage m = byId.get(messageId);
         if (m == null || m.modseq() != expectedModseq) {
             return false;

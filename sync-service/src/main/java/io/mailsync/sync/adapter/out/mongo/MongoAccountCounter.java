@@ -34,8 +34,13 @@ class MongoAccountCounter implements AccountCounter {
 
     @Override
     public SyncState next(String accountId) {
+        return reserve(accountId, 1);
+    }
+
+    @Override
+    public SyncState reserve(String accountId, int count) {
         Document doc = mongo.findAndModify(byId(accountId),
-                new Update().inc("modseq", 1L).setOnInsert("epoch", 1L).setOnInsert("prunedThrough", 0L),
+                new Update().inc("modseq", (long) count).setOnInsert("epoch", 1L).setOnInsert("prunedThrough", 0L),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
         return state(doc);
     }

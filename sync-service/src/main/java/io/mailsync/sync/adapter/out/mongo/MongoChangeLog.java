@@ -3,6 +3,7 @@ package io.mailsync.sync.adapter.out.mongo;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
+import com.mongodb.client.model.InsertOneModel;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.domain.ChangeEntry;
 import io.mailsync.sync.domain.ChangeKind;
@@ -38,17 +39,31 @@ class MongoChangeLog implements ChangeLog {
 
     @Override
     public void append(String accountId, ChangeEntry entry) {
-        Document doc = new Document("_id", accountId + ":" + entry.modseq())
+        try {
+            mongo.insert(toDocument(accountId, entry), COLLECTION);
+        } catch (DuplicateKeyException alreadyLogged) {
+            // modseqs are never handed out twice; a duplicate is a retried write of the same entry
+        }
+    }
+
+    /** One unordered bulk insert; as in {@link #append}, an entry already logged is a retried write and is skipped. */
+    @Override
+    public void appendAll(String accountId, List<ChangeEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<InsertOneModel<Document>> inserts = entries.stream()
+                .map(entry -> new InsertOneModel<>(toDocument(accountId, entry))).toList();
+        Bulk.writeSkippingDuplicates(mongo.getCollection(COLLECTION), inserts);
+    }
+
+    private static Document toDocument(String accountId, ChangeEntry entry) {
+        return new Document("_id", accountId + ":" + entry.modseq())
                 .append("accountId", accountId)
                 .append("modseq", entry.modseq())
                 .append("messageId", entry.messageId())
                 .append("kind", entry.kind().name())
                 .append("at", date(entry.at()));
-        try {
-            mongo.insert(doc, COLLECTION);
-        } catch (DuplicateKeyException alreadyLogged) {
-            // modseqs are never handed out twice; a duplicate is a retried write of the same entry
-        }
     }
 
     @Override

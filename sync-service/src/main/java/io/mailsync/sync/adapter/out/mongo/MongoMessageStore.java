@@ -10,8 +10,10 @@ import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,10 +35,12 @@ class MongoMessageStore implements MessageStore {
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
+    private final MongoMessageBatches batches;
 
     MongoMessageStore(MongoTemplate mongo, EventCodec codec) {
         this.mongo = mongo;
         this.codec = codec;
+        this.batches = new MongoMessageBatches(mongo);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("locatorKey", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
@@ -51,31 +55,8 @@ class MongoMessageStore implements MessageStore {
 
     @Override
     public boolean insert(StoredMessage m) {
-        Document doc = new Document("_id", m.id())
-                .append("accountId", m.accountId())
-                .append("locatorKey", m.locator().key())
-                .append("folder", m.folder())
-                .append("uidValidity", m.locator().uidValidity())
-                .append("uid", m.locator().uid())
-                .append("uidl", m.locator().uidl())
-                .append("messageIdHeader", m.messageIdHeader())
-                .append("from", m.from())
-                .append("to", m.to())
-                .append("cc", m.cc())
-                .append("subject", m.subject())
-                .append("sentAt", date(m.sentAt()))
-                .append("receivedAt", date(m.receivedAt()))
-                .append("size", m.size())
-                .append("keywords", List.copyOf(new TreeSet<>(m.keywords())))
-                .append("contentRef", m.contentRef())
-                .append("createdModseq", m.createdModseq())
-                .append("modseq", m.modseq())
-                .append("serverModSeq", m.serverModSeq())
-                .append("lastServerEventAt", date(m.lastServerEventAt()))
-                .append("destroyed", m.destroyed())
-                .append("deleteRequested", m.deleteRequested());
         try {
-            mongo.insert(doc, COLLECTION);
+            mongo.insert(toDocument(m), COLLECTION);
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -248,6 +229,59 @@ class MongoMessageStore implements MessageStore {
 
     private static Query byId(String accountId, String messageId) {
         return Query.query(Criteria.where("_id").is(messageId)); // ids are derived from the account id: unique
+    }
+
+    static Document toDocument(StoredMessage m) {
+        return new Document("_id", m.id())
+                .append("accountId", m.accountId())
+                .append("locatorKey", m.locator().key())
+                .append("folder", m.folder())
+                .append("uidValidity", m.locator().uidValidity())
+                .append("uid", m.locator().uid())
+                .append("uidl", m.locator().uidl())
+                .append("messageIdHeader", m.messageIdHeader())
+                .append("from", m.from())
+                .append("to", m.to())
+                .append("cc", m.cc())
+                .append("subject", m.subject())
+                .append("sentAt", date(m.sentAt()))
+                .append("receivedAt", date(m.receivedAt()))
+                .append("size", m.size())
+                .append("keywords", List.copyOf(new TreeSet<>(m.keywords())))
+                .append("contentRef", m.contentRef())
+                .append("createdModseq", m.createdModseq())
+                .append("modseq", m.modseq())
+                .append("serverModSeq", m.serverModSeq())
+                .append("lastServerEventAt", date(m.lastServerEventAt()))
+                .append("destroyed", m.destroyed())
+                .append("deleteRequested", m.deleteRequested());
+    }
+
+    // Batch ingest (ApplyMailEvents): one round trip each, in MongoMessageBatches
+
+    @Override
+    public Map<String, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators) {
+        return batches.findByLocators(accountId, locators);
+    }
+
+    @Override
+    public Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators) {
+        return batches.findAtOwnLocations(accountId, locators);
+    }
+
+    @Override
+    public Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
+        return batches.awaitingAppendAmong(accountId, messageIdHeaders);
+    }
+
+    @Override
+    public Set<String> insertAll(List<StoredMessage> messages) {
+        return batches.insertAll(messages);
+    }
+
+    @Override
+    public Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
+        return batches.applyServerEvents(accountId, writes);
     }
 
     static StoredMessage toMessage(Document doc) {

@@ -13,6 +13,12 @@ public interface AccountCounter {
     SyncState next(String accountId);
 
     /**
+     * Advances the account's modseq by {@code count} in one atomic step (a batch of changes) and returns the new
+     * state: the modseqs {@code state.modseq() - count + 1 .. state.modseq()} are the caller's.
+     */
+    SyncState reserve(String accountId, int count);
+
+    /**
      * Starts a new epoch for the folder reset named {@code resetKey}: every earlier state becomes unusable.
      * Empty when that reset was already applied (a replayed event).
      */

@@ -11,6 +11,11 @@ public interface ChangeLog {
 
     void append(String accountId, ChangeEntry entry);
 
+    /** Appends a batch of entries (one write where the store allows it); a retried entry is not logged twice. */
+    default void appendAll(String accountId, List<ChangeEntry> entries) {
+        entries.forEach(entry -> append(accountId, entry));
+    }
+
     /** Entries with {@code after < modseq <= upTo}, ascending, at most {@code limit}. */
     List<ChangeEntry> read(String accountId, long after, long upTo, int limit);
 

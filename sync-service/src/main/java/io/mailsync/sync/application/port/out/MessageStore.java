@@ -2,9 +2,14 @@ package io.mailsync.sync.application.port.out;
 
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.SetFlags;
+import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,4 +90,76 @@ public interface MessageStore {
     List<StoredMessage> list(String accountId, String folder, Long beforeCreatedModseq, int limit);
 
     void deleteAccount(String accountId);
+
+    // Batch ingest (ApplyMailEvents). Each default does what the single-message methods above do, one at a time;
+    // the MongoDB adapter makes each one round trip.
+
+    /** The account's messages at these locations, by {@link MessageLocator#key()}. */
+    default Map<String, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators) {
+        Map<String, StoredMessage> found = new LinkedHashMap<>();
+        for (MessageLocator locator : locators) {
+            findByLocator(accountId, locator).ifPresent(message -> found.put(locator.key(), message));
+        }
+        return found;
+    }
+
+    /**
+     * Like {@link #findByLocators}, but only messages still at the location their id was derived from
+     * ({@code MessageIds.of(accountId, locator.key())}): an id lookup everywhere. A message moved there later (re-matched
+     * after a folder reset, adopted as an APPENDed copy) is not found; inserting another message at its location is
+     * then refused by the unique location, which {@link #insertAll} reports.
+     */
+    default Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators) {
+        Map<String, StoredMessage> found = new LinkedHashMap<>(findByLocators(accountId, locators));
+        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId, e.getKey())));
+        return found;
+    }
+
+    /** Those of these Message-ID headers that a live message waiting for its APPENDed copy has. */
+    default Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
+        Set<String> awaited = new HashSet<>();
+        for (String header : messageIdHeaders) {
+            if (!findAwaitingAppend(accountId, header).isEmpty()) {
+                awaited.add(header);
+            }
+        }
+        return awaited;
+    }
+
+    /** Inserts new messages; returns the ids of those not inserted because their location was taken (replays). */
+    default Set<String> insertAll(List<StoredMessage> messages) {
+        Set<String> taken = new HashSet<>();
+        for (StoredMessage message : messages) {
+            if (!insert(message)) {
+                taken.add(message.id());
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Applies the net effect of server events per message: {@link #applyServerKeywords} where keywords changed, else
+     * {@link #recordServerEvent}. Returns the ids whose conditional write did not match (a device changed it first).
+     */
+    default Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
+        Set<String> lost = new HashSet<>();
+        for (ServerEventWrite w : writes) {
+            if (w.keywords() == null) {
+                recordServerEvent(accountId, w.messageId(), w.serverModSeq(), w.at());
+            } else if (!applyServerKeywords(accountId, w.messageId(), w.expectedModseq(), w.keywords(), w.modseq(),
+                    w.serverModSeq(), w.at())) {
+                lost.add(w.messageId());
+            }
+        }
+        return lost;
+    }
+
+    /**
+     * One message's server events of a batch. {@code keywords} null: nothing devices see changed, only the server's
+     * position ({@code $max}); else the new keywords at {@code modseq}, only if the message is still at
+     * {@code expectedModseq}.
+     */
+    record ServerEventWrite(String messageId, Set<String> keywords, long expectedModseq, long modseq,
+                            Long serverModSeq, Instant at) {
+    }
 }

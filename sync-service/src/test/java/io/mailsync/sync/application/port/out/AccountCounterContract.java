@@ -45,6 +45,18 @@ public interface AccountCounterContract {
     }
 
     @Test
+    default void aReservationTakesABlockOfModseqsThatNoOtherAdvanceGets() {
+        String account = newAccount();
+        counter().next(account);
+
+        SyncState reserved = counter().reserve(account, 5);
+        SyncState after = counter().next(account);
+
+        assertThat(reserved).isEqualTo(new SyncState(1, 6));
+        assertThat(after.modseq()).isEqualTo(7);
+    }
+
+    @Test
     default void aResetStartsANewEpochOnceAndKeepsTheModseq() {
         String account = newAccount();
         counter().next(account);

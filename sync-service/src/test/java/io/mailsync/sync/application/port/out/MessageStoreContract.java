@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +34,62 @@ public interface MessageStoreContract {
         assertThat(messages().insert(message(account, "m1-" + account, at, 1))).isTrue();
         assertThat(messages().insert(message(account, "m2-" + account, at, 2))).isFalse();
         assertThat(messages().findByLocator(account, at).orElseThrow().id()).isEqualTo("m1-" + account);
+    }
+
+    @Test
+    default void aBatchInsertReportsTheLocationsAlreadyTaken() {
+        String account = "a-" + UUID.randomUUID();
+        MessageLocator one = MessageLocator.imap("INBOX", 1, 1);
+        MessageLocator two = MessageLocator.imap("INBOX", 1, 2);
+        messages().insert(message(account, "m1-" + account, one, 1));
+
+        Set<String> taken = messages().insertAll(List.of(message(account, "m1-" + account, one, 2),
+                message(account, "m2-" + account, two, 3), message(account, "m3-" + account, two, 4)));
+
+        assertThat(taken).containsExactlyInAnyOrder("m1-" + account, "m3-" + account);
+        assertThat(messages().findByLocators(account, List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
+                .containsOnlyKeys(one.key(), two.key())
+                .hasEntrySatisfying(two.key(), m -> assertThat(m.id()).isEqualTo("m2-" + account));
+    }
+
+    @Test
+    default void aMessageMovedToALocationIsFoundThereOnlyByLocation() {
+        String account = "a-" + UUID.randomUUID();
+        MessageLocator from = MessageLocator.imap("INBOX", 1, 1);
+        MessageLocator to = MessageLocator.imap("INBOX", 2, 1);
+        MessageLocator own = MessageLocator.imap("INBOX", 1, 2);
+        messages().insert(message(account, MessageIds.of(account, from.key()), from, 1));
+        messages().insert(message(account, MessageIds.of(account, own.key()), own, 2));
+        messages().relocate(account, MessageIds.of(account, from.key()), from, to, null, Instant.now());
+
+        assertThat(messages().findAtOwnLocations(account, List.of(from, to, own))).containsOnlyKeys(own.key());
+        assertThat(messages().findByLocators(account, List.of(from, to, own))).containsOnlyKeys(to.key(), own.key());
+        assertThat(messages().findAtOwnLocations("a-other", List.of(own))).isEmpty();
+    }
+
+    @Test
+    default void aBatchOfServerEventsReportsTheConditionalWritesThatLost() {
+        String account = "a-" + UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        messages().insert(message(account, "m1-" + account, MessageLocator.imap("INBOX", 1, 1), 1));
+        messages().insert(message(account, "m2-" + account, MessageLocator.imap("INBOX", 1, 2), 1));
+        messages().insert(message(account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 1));
+
+        Set<String> lost = messages().applyServerEvents(account, List.of(
+                new MessageStore.ServerEventWrite("m1-" + account, Set.of("$flagged"), 1, 5, 50L, at),
+                new MessageStore.ServerEventWrite("m2-" + account, Set.of(), 4, 6, 60L, at),
+                new MessageStore.ServerEventWrite("m3-" + account, null, 1, 1, 70L, at.plusSeconds(1))));
+
+        assertThat(lost).containsExactly("m2-" + account);
+        StoredMessage m1 = messages().find(account, "m1-" + account).orElseThrow();
+        assertThat(m1.keywords()).containsExactly("$flagged");
+        assertThat(m1.modseq()).isEqualTo(5);
+        assertThat(m1.serverModSeq()).isEqualTo(50L);
+        assertThat(messages().find(account, "m2-" + account).orElseThrow().keywords()).containsExactly("$seen");
+        StoredMessage m3 = messages().find(account, "m3-" + account).orElseThrow();
+        assertThat(m3.modseq()).as("only the server's position moved").isEqualTo(1);
+        assertThat(m3.serverModSeq()).isEqualTo(70L);
+        assertThat(m3.lastServerEventAt()).isEqualTo(at.plusSeconds(1));
     }
 
     @Test

@@ -1,0 +1,141 @@
+package io.mailsync.sync.adapter.out.mongo;
+
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import io.mailsync.events.MessageLocator;
+import io.mailsync.sync.application.port.out.MessageStore.ServerEventWrite;
+import io.mailsync.sync.domain.MessageIds;
+import io.mailsync.sync.domain.StoredMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/** {@link MongoMessageStore}'s batch operations for ingest: each one round trip (two when a conditional write lost). */
+final class MongoMessageBatches {
+
+    private final MongoTemplate mongo;
+
+    MongoMessageBatches(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Map<String, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators) {
+        if (locators.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = locators.stream().map(MessageLocator::key).distinct().toList();
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("locatorKey").in(keys));
+        Map<String, StoredMessage> found = new HashMap<>();
+        for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
+            found.put(doc.getString("locatorKey"), MongoMessageStore.toMessage(doc));
+        }
+        return found;
+    }
+
+    Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators) {
+        Map<String, String> keyById = new HashMap<>();
+        for (MessageLocator locator : locators) {
+            keyById.put(MessageIds.of(accountId, locator.key()), locator.key());
+        }
+        if (keyById.isEmpty()) {
+            return Map.of();
+        }
+        // by _id alone: the one index the MongoDB wire server uses with $in (it scans for a compound one)
+        Query query = Query.query(Criteria.where("_id").in(keyById.keySet()));
+        Map<String, StoredMessage> found = new HashMap<>();
+        for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
+            String key = keyById.get(doc.getString("_id"));
+            if (key.equals(doc.getString("locatorKey")) && accountId.equals(doc.getString("accountId"))) {
+                found.put(key, MongoMessageStore.toMessage(doc));
+            }
+        }
+        return found;
+    }
+
+    Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
+        if (messageIdHeaders.isEmpty() || !mongo.exists(Query.query(Criteria.where("accountId").is(accountId)
+                .and("awaitingAppend").is(true)), MongoMessageStore.COLLECTION)) {
+            return Set.of(); // almost always: only sent copies and restores wait, and not for long
+        }
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageIdHeader").in(messageIdHeaders)
+                .and("awaitingAppend").is(true).and("destroyed").is(false));
+        query.fields().include("messageIdHeader");
+        Set<String> awaited = new HashSet<>();
+        for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
+            awaited.add(doc.getString("messageIdHeader"));
+        }
+        return awaited;
+    }
+
+    Set<String> insertAll(List<StoredMessage> messages) {
+        if (messages.isEmpty()) {
+            return Set.of();
+        }
+        List<InsertOneModel<Document>> inserts = messages.stream()
+                .map(m -> new InsertOneModel<>(MongoMessageStore.toDocument(m))).toList();
+        Set<String> taken = new HashSet<>();
+        for (int index : Bulk.writeSkippingDuplicates(mongo.getCollection(MongoMessageStore.COLLECTION), inserts)) {
+            taken.add(messages.get(index).id());
+        }
+        return taken;
+    }
+
+    Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>();
+        for (ServerEventWrite w : writes) {
+            if (w.keywords() == null) {
+                List<Bson> maxes = new ArrayList<>();
+                maxes.add(Updates.max("lastServerEventAt", date(w.at())));
+                if (w.serverModSeq() != null) {
+                    maxes.add(Updates.max("serverModSeq", w.serverModSeq()));
+                }
+                updates.add(new UpdateOneModel<>(Filters.eq("_id", w.messageId()), Updates.combine(maxes)));
+            } else {
+                List<Bson> sets = new ArrayList<>(List.of(
+                        Updates.set("keywords", List.copyOf(new TreeSet<>(w.keywords()))),
+                        Updates.set("modseq", w.modseq()), Updates.set("lastServerEventAt", date(w.at()))));
+                if (w.serverModSeq() != null) {
+                    sets.add(Updates.set("serverModSeq", w.serverModSeq()));
+                }
+                updates.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", w.messageId()),
+                        Filters.eq("modseq", w.expectedModseq())), Updates.combine(sets)));
+            }
+        }
+        BulkWriteResult result = mongo.getCollection(MongoMessageStore.COLLECTION).bulkWrite(updates,
+                new BulkWriteOptions().ordered(false));
+        if (result.getMatchedCount() >= writes.size()) {
+            return Set.of();
+        }
+        // some conditional write did not match: find which (rare: a device changed the message meanwhile)
+        Map<String, Long> wanted = new HashMap<>();
+        writes.stream().filter(w -> w.keywords() != null).forEach(w -> wanted.put(w.messageId(), w.modseq()));
+        Query query = Query.query(Criteria.where("_id").in(wanted.keySet()));
+        query.fields().include("modseq");
+        Set<String> lost = new HashSet<>(wanted.keySet());
+        for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
+            if (wanted.get(doc.getString("_id")) == Docs.longOr(doc, "modseq", 0)) {
+                lost.remove(doc.getString("_id"));
+            }
+        }
+        return lost;
+    }
+}

@@ -1,0 +1,66 @@
+package io.mailsync.sync.application;
+
+import io.mailsync.events.MailEvent;
+import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.AccountStore;
+import io.mailsync.sync.application.port.out.ChangeLog;
+import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.StatePublisher;
+import io.mailsync.sync.domain.Account;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies a batch of events from {@code mail.events} with the outcome of {@link ApplyMailEvent} applied to each in
+ * turn, in far fewer round trips: per account, in order, each run of arrivals and flag changes is one lookup, one
+ * modseq reservation, one change-log write, one bulk write of the messages and one state push ({@link EventRun}).
+ * Expunges, folder resets, status changes and arrivals that must be re-matched go through {@link ApplyMailEvent}
+ * one at a time, in their place. Accounts are independent, so their order between each other does not matter.
+ */
+@Service
+public class ApplyMailEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplyMailEvents.class);
+
+    private final AccountStore accounts;
+    private final EventRun.Ports ports;
+    private final ApplyMailEvent single;
+
+    public ApplyMailEvents(AccountStore accounts, MessageStore messages, AccountCounter counter, ChangeLog changeLog,
+                           StatePublisher statePublisher, StoreArrivedMessage arrivals, ApplyMailEvent single,
+                           Clock clock) {
+        this.accounts = accounts;
+        this.ports = new EventRun.Ports(messages, counter, changeLog, statePublisher, arrivals, single, clock);
+        this.single = single;
+    }
+
+    public void apply(List<MailEvent> events) {
+        Map<String, List<MailEvent>> byAccount = new LinkedHashMap<>();
+        for (MailEvent event : events) {
+            byAccount.computeIfAbsent(event.accountId(), id -> new ArrayList<>()).add(event);
+        }
+        byAccount.forEach(this::applyToAccount);
+    }
+
+    private void applyToAccount(String accountId, List<MailEvent> events) {
+        Optional<Account> account = accounts.find(accountId);
+        if (account.isEmpty()) {
+            log.debug("skipping {} events for unknown account {}", events.size(), accountId);
+            return;
+        }
+        int next = 0;
+        while (next < events.size()) {
+            next = new EventRun(ports, account.get()).apply(events, next);
+            if (next < events.size()) {
+                single.apply(account.get(), events.get(next++));
+            }
+        }
+    }
+}
