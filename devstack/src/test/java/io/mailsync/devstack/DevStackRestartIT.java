@@ -7,6 +7,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.mailsync.events.TopicNames;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.JwtKit;

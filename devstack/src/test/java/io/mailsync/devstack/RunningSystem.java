@@ -1,6 +1,7 @@
 package io.mailsync.devstack;
 
 import io.mailsync.events.TopicNames;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;

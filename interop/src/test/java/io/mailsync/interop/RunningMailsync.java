@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import io.mailsync.devstack.MailsyncSystem;
 import io.mailsync.devstack.SystemSettings;
 import io.mailsync.events.TopicNames;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;

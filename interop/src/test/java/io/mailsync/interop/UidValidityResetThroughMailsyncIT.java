@@ -7,6 +7,7 @@ import io.mailsync.events.FolderReset;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
+import io.mailsync.testkit.TopicReader;
 import jakarta.mail.Flags;
 import java.time.Duration;
 import java.util.List;

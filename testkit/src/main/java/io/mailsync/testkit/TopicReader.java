@@ -1,8 +1,7 @@
-package io.mailsync.interop;
+package io.mailsync.testkit;
 
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.WireRecord;
-import io.mailsync.testkit.KafkaKit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +10,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** (As devstack's tests have it.) Reads everything one account has on a topic so far, decoded — what another channel's consumer would see. */
-final class TopicReader {
+/** Reads everything one account has on a topic so far, decoded — what another channel's consumer would see. */
+public final class TopicReader {
 
     private static final EventCodec CODEC = new EventCodec();
 
     private TopicReader() {
     }
 
-    static <T extends WireRecord> List<T> read(String topic, String accountId, Class<T> type) {
+    public static <T extends WireRecord> List<T> read(String topic, String accountId, Class<T> type) {
         List<T> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", KafkaKit.bootstrapServers()),
                 new StringDeserializer(), new StringDeserializer())) {

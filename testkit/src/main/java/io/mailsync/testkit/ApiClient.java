@@ -1,4 +1,4 @@
-package io.mailsync.interop;
+package io.mailsync.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,49 +10,51 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A third-party client of mailsync's public API: bearer token, JSON in and out (as devstack's tests have it). */
-final class ApiClient {
+/**
+ * A third-party client of the public API for end-to-end tests (devstack, interop): bearer token, JSON in and out.
+ */
+public final class ApiClient {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String token;
 
-    ApiClient(String base, String token) {
+    public ApiClient(String base, String token) {
         this.base = base;
         this.token = token;
     }
 
-    record Response(int status, JsonNode body, String raw) {
+    public record Response(int status, JsonNode body, String raw) {
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(request(path).GET().build());
     }
 
-    Response post(String path, ObjectNode body) {
+    public Response post(String path, ObjectNode body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     /** Registers a mailbox for {@code customer}; answers its account id. */
-    String registerAccount(String customer, String protocol, int port, String username, String password) {
+    public String registerAccount(String customer, String protocol, int port, String username, String password) {
         return register(account(customer, protocol, port, username, password));
     }
 
-    String registerAccount(String customer, String protocol, int port, String username, String password,
+    public String registerAccount(String customer, String protocol, int port, String username, String password,
             String contactAddress) {
         return register(account(customer, protocol, port, username, password).put("contactAddress", contactAddress));
     }
 
     /** The registration body for a plaintext loopback mailbox; add fields before {@link #register}. */
-    static ObjectNode account(String customer, String protocol, int port, String username, String password) {
+    public static ObjectNode account(String customer, String protocol, int port, String username, String password) {
         return JSON.createObjectNode().put("customerId", customer).put("protocol", protocol)
                 .put("host", "127.0.0.1").put("port", port).put("security", "NONE").put("username", username)
                 .put("password", password).put("pollInterval", "PT10S");
     }
 
-    String register(ObjectNode account) {
+    public String register(ObjectNode account) {
         Response created = post("/api/v1/accounts", account);
         if (created.status() != 201) {
             throw new AssertionError("registering the account answered " + created.status() + ": " + created.raw());
@@ -60,13 +62,13 @@ final class ApiClient {
         return created.body().path("accountId").asString();
     }
 
-    Response patch(String path, String deviceId, ObjectNode body) {
+    public Response patch(String path, String deviceId, ObjectNode body) {
         return send(request(path).header("Content-Type", "application/json").header("X-Device-Id", deviceId)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     /** Registers a device; answers its id. */
-    String registerDevice(String accountId, String name) {
+    public String registerDevice(String accountId, String name) {
         Response created = post("/api/v1/accounts/" + accountId + "/devices", JSON.createObjectNode().put("name", name));
         if (created.status() != 201 && created.status() != 200) {
             throw new AssertionError("registering a device answered " + created.status() + ": " + created.raw());
@@ -74,7 +76,7 @@ final class ApiClient {
         return created.body().path("deviceId").asString();
     }
 
-    String raw(String path) {
+    public String raw(String path) {
         try {
             return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
@@ -86,7 +88,7 @@ final class ApiClient {
     }
 
     /** The account's messages (first page of 500), failing the test on anything but 200. */
-    java.util.List<JsonNode> messages(String accountId) {
+    public java.util.List<JsonNode> messages(String accountId) {
         Response response = get("/api/v1/accounts/" + accountId + "/messages?limit=500");
         if (response.status() != 200) {
             throw new AssertionError("listing messages answered " + response.status() + ": " + response.raw());
@@ -97,7 +99,7 @@ final class ApiClient {
     }
 
     /** The listed message with this Message-ID header, or null while it is not listed. */
-    JsonNode messageByHeader(String accountId, String messageIdHeader) {
+    public JsonNode messageByHeader(String accountId, String messageIdHeader) {
         return messages(accountId).stream()
                 .filter(m -> messageIdHeader.equals(m.path("messageIdHeader").asString())).findFirst().orElse(null);
     }
