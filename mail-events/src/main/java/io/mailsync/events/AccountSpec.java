@@ -29,9 +29,20 @@ public record AccountSpec(
         Long quotaLimitBytes,
         Long quotaLimitMessages,
         String contactAddress,
-        Instant updatedAt) implements WireRecord {
+        Instant updatedAt,
+        String plan) implements WireRecord {
 
     public enum Protocol { IMAP, POP3 }
+
+    /** Without a plan (added within v1: absent on older records): quota-service applies its default plan. */
+    public AccountSpec(String accountId, String customerId, Protocol protocol, String host, int port,
+                       Security security, boolean trustAnyCertificate, String username, String encryptedSecret,
+                       List<String> folders, Duration pollInterval, Pop3Retention retention, boolean storeBodies,
+                       Long quotaLimitBytes, Long quotaLimitMessages, String contactAddress, Instant updatedAt) {
+        this(accountId, customerId, protocol, host, port, security, trustAnyCertificate, username, encryptedSecret,
+                folders, pollInterval, retention, storeBodies, quotaLimitBytes, quotaLimitMessages, contactAddress,
+                updatedAt, null);
+    }
 
     /** {@code SSL}: TLS from the first byte (IMAPS/POP3S); {@code STARTTLS}: required upgrade; {@code NONE}: plaintext. */
     public enum Security { SSL, STARTTLS, NONE }

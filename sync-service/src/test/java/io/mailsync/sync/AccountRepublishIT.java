@@ -6,7 +6,9 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.SyncIntegrationTest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +27,9 @@ class AccountRepublishIT extends SyncIntegrationTest {
 
     @Test
     void onStartupEveryRegisteredAccountIsPublishedAgain() {
-        String accountId = register(imapAccount(newCustomer()));
+        Map<String, Object> body = new HashMap<>(imapAccount(newCustomer()));
+        body.put("plan", "business"); // quota-service's warning levels for it; kept in the registry, republished too
+        String accountId = register(body);
         Broker.await(topics.accounts(), r -> accountId.equals(r.key()), Duration.ofSeconds(20));
 
         // what Spring Boot announces once a (re)started service is ready
@@ -37,5 +41,6 @@ class AccountRepublishIT extends SyncIntegrationTest {
         AccountSpec first = Broker.decode(specs.get(0), AccountSpec.class).orElseThrow();
         AccountSpec again = Broker.decode(specs.get(1), AccountSpec.class).orElseThrow();
         assertThat(again).isEqualTo(first);
+        assertThat(again.plan()).isEqualTo("business");
     }
 }

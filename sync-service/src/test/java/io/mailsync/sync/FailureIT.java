@@ -52,7 +52,7 @@ class FailureIT extends SyncIntegrationTest {
                 with("pollInterval", "soon"), with("pollInterval", "PT1S"),
                 with("retention", Map.of("policy", "DELETE_AFTER_FETCH")), // an IMAP account
                 with("retention", Map.of("policy", "DELETE_AFTER_DAYS")), with("contactAddress", "nobody"),
-                with("quotaLimitBytes", -1), with("folders", List.of("")));
+                with("quotaLimitBytes", -1), with("folders", List.of("")), with("plan", "gold plan!"));
         for (Map<String, Object> body : bodies) {
             Api.Response response = admin.post("/api/v1/accounts", body);
             assertThat(response.status()).as(body + " -> " + response).isEqualTo(400);

@@ -2,9 +2,18 @@ package io.mailsync.quota.application;
 
 import java.util.Objects;
 
-/** What quota-service knows of a provisioned mailbox (from {@code mail.accounts}); limits may be null. */
+/**
+ * What quota-service knows of a provisioned mailbox (from {@code mail.accounts}); limits may be null, and so may the
+ * plan (its warning levels), which then is the default plan.
+ */
 public record QuotaAccount(String accountId, String customerId, String contactAddress, Long limitBytes,
-                           Long limitMessages) {
+                           Long limitMessages, String plan) {
+
+    public QuotaAccount(String accountId, String customerId, String contactAddress, Long limitBytes,
+                        Long limitMessages) {
+        this(accountId, customerId, contactAddress, limitBytes, limitMessages, null);
+    }
+
     public QuotaAccount {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(customerId, "customerId");

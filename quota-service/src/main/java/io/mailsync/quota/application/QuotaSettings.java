@@ -4,12 +4,13 @@ import io.mailsync.quota.domain.AlertPolicy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the use cases are told by configuration.
  *
  * @param plans           alerting rules by plan name
- * @param defaultPlan     the plan of an account that names none (AccountSpec carries no plan yet)
+ * @param defaultPlan     the plan of an account that names none, or one this configuration does not know
  * @param history         how long samples are kept for the forecast
  * @param claimLease      how long a replica holds an account's outbox while it delivers
  * @param retryFirst      back-off after the first failed delivery, doubled per attempt (with jitter)
@@ -27,7 +28,17 @@ public record QuotaSettings(Map<String, AlertPolicy> plans, String defaultPlan, 
         }
     }
 
+    /** The account's plan's rules; a plan this configuration does not know gets the default plan's, loudly. */
     public AlertPolicy policyFor(QuotaAccount account) {
-        return plans.get(defaultPlan);
+        if (account.plan() == null) {
+            return plans.get(defaultPlan);
+        }
+        AlertPolicy policy = plans.get(account.plan());
+        if (policy == null) {
+            LoggerFactory.getLogger(QuotaSettings.class).warn("account {}: plan '{}' is not configured "
+                    + "(mailsync.quota.plans); the default plan's levels apply", account.accountId(), account.plan());
+            return plans.get(defaultPlan);
+        }
+        return policy;
     }
 }

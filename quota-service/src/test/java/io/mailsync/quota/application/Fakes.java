@@ -24,7 +24,10 @@ final class Fakes {
     }
 
     static QuotaSettings settings() {
-        return new QuotaSettings(Map.of("default", AlertPolicy.defaults()), "default", Duration.ofDays(30),
+        AlertPolicy early = new AlertPolicy(new io.mailsync.quota.domain.Levels(java.util.List.of(50, 75, 100)), 5,
+                Duration.ofDays(7), io.mailsync.quota.domain.ForecastPolicy.defaults());
+        return new QuotaSettings(Map.of("default", AlertPolicy.defaults(), "early-warning", early), "default",
+                Duration.ofDays(30),
                 Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofMinutes(30), "test");
     }
 

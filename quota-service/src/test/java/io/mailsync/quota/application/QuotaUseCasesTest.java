@@ -52,6 +52,20 @@ class QuotaUseCasesTest {
     }
 
     @Test
+    void anAccountOnAPlanIsWarnedAtThatPlansLevelsAndAnUnknownPlanGetsTheDefaultOnes() {
+        provision.apply("early", Optional.of(new QuotaAccount("early", "cust", "e@home.example", GIB, null,
+                "early-warning")));
+        provision.apply("typo", Optional.of(new QuotaAccount("typo", "cust", "t@home.example", GIB, null,
+                "no-such-plan")));
+        sample("early", GIB * 60 / 100, null, null, null);
+        sample("typo", GIB * 60 / 100, null, null, null);
+        sample("typo", GIB * 81 / 100, null, null, null);
+
+        assertThat(mailer.sent).extracting(n -> ((Notice.LevelReached) n).level()).containsExactly(50, 80);
+        assertThat(view.view("early", "cust", false).orElseThrow().currentLevel()).isEqualTo(50);
+    }
+
+    @Test
     void storageAndMessagesAreTrackedSeparatelyAgainstServerOrProvisionedLimits() {
         account("a", "a@home.example", 2 * GIB, 1_000L);
         sample("a", GIB * 85 / 100, GIB, 500L, null); // the server's 1 GiB wins over the provisioned 2 GiB

@@ -39,7 +39,7 @@ public class RegisterAccount {
                 command.security(), command.trustAnyCertificate(), command.username(),
                 cipher.encrypt(accountId, command.password()), command.folders(), command.pollInterval(),
                 command.retention(), command.storeBodies(), command.quotaLimitBytes(), command.quotaLimitMessages(),
-                command.contactAddress(), now);
+                command.contactAddress(), now, command.plan());
         Account account = new Account(spec, Account.PENDING, null, null, now);
         if (!accounts.insert(account)) {
             throw new SyncProblems.Conflict("this mailbox (" + command.protocol() + " " + command.username() + " at "

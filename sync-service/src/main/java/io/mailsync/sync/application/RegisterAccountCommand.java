@@ -20,7 +20,8 @@ public record RegisterAccountCommand(
         boolean storeBodies,
         Long quotaLimitBytes,
         Long quotaLimitMessages,
-        String contactAddress) {
+        String contactAddress,
+        String plan) {
 
     private static final Duration MIN_POLL = Duration.ofSeconds(10);
     private static final Duration MAX_POLL = Duration.ofDays(1);
@@ -52,6 +53,7 @@ public record RegisterAccountCommand(
         require(quotaLimitMessages == null || quotaLimitMessages > 0, "quotaLimitMessages is positive");
         require(contactAddress == null || contactAddress.matches("[^@\\s]{1,64}@[^@\\s]{1,255}"),
                 "contactAddress is an e-mail address");
+        require(plan == null || plan.matches("[A-Za-z0-9._-]{1,64}"), "plan is a name of 1 to 64 letters, digits, . _ -");
     }
 
     private static void require(boolean condition, String message) {

@@ -40,6 +40,8 @@ final class OpenApiSchemas {
                 .addProperty("quotaLimitBytes", new IntegerSchema().format("int64"))
                 .addProperty("quotaLimitMessages", new IntegerSchema().format("int64"))
                 .addProperty("contactAddress", new StringSchema().format("email"))
+                .addProperty("plan", string("the quota plan whose warning levels apply (mailsync.quota.plans in "
+                        + "quota-service); absent or unknown: the default levels 80/90/95/100"))
                 .required(List.of("protocol", "host", "port", "security", "username", "password")));
         schemas.put("Account", object("A registered mailbox and its status")
                 .addProperty("accountId", new StringSchema())
@@ -53,6 +55,7 @@ final class OpenApiSchemas {
                 .addProperty("pollInterval", new StringSchema())
                 .addProperty("retention", ref("Retention"))
                 .addProperty("storeBodies", new BooleanSchema())
+                .addProperty("plan", new StringSchema())
                 .addProperty("status", string("PENDING, ACTIVE, AUTH_FAILED, UNREACHABLE, ..."))
                 .addProperty("statusReason", new StringSchema())
                 .addProperty("statusAt", dateTime())

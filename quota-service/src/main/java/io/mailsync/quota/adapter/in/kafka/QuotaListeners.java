@@ -57,7 +57,7 @@ class QuotaListeners {
         switch (codec.decode(record.value())) {
             case EventCodec.Decoded.Known(AccountSpec spec) -> provision.apply(spec.accountId(), Optional.of(
                     new QuotaAccount(spec.accountId(), spec.customerId(), spec.contactAddress(),
-                            spec.quotaLimitBytes(), spec.quotaLimitMessages())));
+                            spec.quotaLimitBytes(), spec.quotaLimitMessages(), spec.plan())));
             case EventCodec.Decoded.Known(WireRecord other) ->
                     log.debug("skipping {} on the accounts topic", other.getClass().getSimpleName());
             case EventCodec.Decoded.Unknown unknown ->

@@ -29,7 +29,8 @@ class MongoAccountStore implements AccountStore {
                 .append("customerId", account.customerId())
                 .append("contactAddress", account.contactAddress())
                 .append("limitBytes", account.limitBytes())
-                .append("limitMessages", account.limitMessages());
+                .append("limitMessages", account.limitMessages())
+                .append("plan", account.plan());
         accounts.replaceOne(Filters.eq("_id", account.accountId()), doc, new ReplaceOptions().upsert(true));
     }
 
@@ -37,7 +38,8 @@ class MongoAccountStore implements AccountStore {
     public Optional<QuotaAccount> find(String accountId) {
         Document doc = accounts.find(Filters.eq("_id", accountId)).first();
         return Optional.ofNullable(doc).map(d -> new QuotaAccount(d.getString("_id"), d.getString("customerId"),
-                d.getString("contactAddress"), d.getLong("limitBytes"), d.getLong("limitMessages")));
+                d.getString("contactAddress"), d.getLong("limitBytes"), d.getLong("limitMessages"),
+                d.getString("plan")));
     }
 
     @Override

@@ -21,7 +21,7 @@ final class AccountJson {
     record RegisterRequest(String customerId, String protocol, String host, Integer port, String security,
                            Boolean trustAnyCertificate, String username, String password, List<String> folders,
                            String pollInterval, RetentionJson retention, Boolean storeBodies, Long quotaLimitBytes,
-                           Long quotaLimitMessages, String contactAddress) {
+                           Long quotaLimitMessages, String contactAddress, String plan) {
 
         RegisterAccountCommand toCommand() {
             if (port == null) {
@@ -33,7 +33,7 @@ final class AccountJson {
                     retention == null ? null : new AccountSpec.Pop3Retention(
                             parse(AccountSpec.Pop3Retention.Policy.class, retention.policy(), "retention.policy"),
                             retention.days()),
-                    Boolean.TRUE.equals(storeBodies), quotaLimitBytes, quotaLimitMessages, contactAddress);
+                    Boolean.TRUE.equals(storeBodies), quotaLimitBytes, quotaLimitMessages, contactAddress, plan);
         }
 
         @Override
@@ -45,15 +45,15 @@ final class AccountJson {
     record AccountResponse(String accountId, String customerId, String protocol, String host, int port,
                            String security, boolean trustAnyCertificate, String username, List<String> folders,
                            String pollInterval, RetentionJson retention, boolean storeBodies, Long quotaLimitBytes,
-                           Long quotaLimitMessages, String contactAddress, String status, String statusReason,
-                           Instant statusAt, Instant createdAt) {
+                           Long quotaLimitMessages, String contactAddress, String plan, String status,
+                           String statusReason, Instant statusAt, Instant createdAt) {
 
         static AccountResponse of(Account account) {
             AccountSpec s = account.spec();
             return new AccountResponse(s.accountId(), s.customerId(), s.protocol().name(), s.host(), s.port(),
                     s.security().name(), s.trustAnyCertificate(), s.username(), s.folders(),
                     s.pollInterval().toString(), new RetentionJson(s.retention().policy().name(), s.retention().days()),
-                    s.storeBodies(), s.quotaLimitBytes(), s.quotaLimitMessages(), s.contactAddress(),
+                    s.storeBodies(), s.quotaLimitBytes(), s.quotaLimitMessages(), s.contactAddress(), s.plan(),
                     account.status(), account.statusReason(), account.statusAt(), account.createdAt());
         }
     }

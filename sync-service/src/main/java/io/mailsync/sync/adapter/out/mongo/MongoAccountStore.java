@@ -96,6 +96,7 @@ class MongoAccountStore implements AccountStore {
                 .append("quotaLimitBytes", spec.quotaLimitBytes())
                 .append("quotaLimitMessages", spec.quotaLimitMessages())
                 .append("contactAddress", spec.contactAddress())
+                .append("plan", spec.plan())
                 .append("updatedAt", date(spec.updatedAt()))
                 .append("status", account.status())
                 .append("statusReason", account.statusReason())
@@ -112,7 +113,8 @@ class MongoAccountStore implements AccountStore {
                 new AccountSpec.Pop3Retention(AccountSpec.Pop3Retention.Policy.valueOf(doc.getString("retentionPolicy")),
                         doc.getInteger("retentionDays")),
                 doc.getBoolean("storeBodies", false), Docs.longOrNull(doc, "quotaLimitBytes"),
-                Docs.longOrNull(doc, "quotaLimitMessages"), doc.getString("contactAddress"), instant(doc, "updatedAt"));
+                Docs.longOrNull(doc, "quotaLimitMessages"), doc.getString("contactAddress"), instant(doc, "updatedAt"),
+                doc.getString("plan"));
         return new Account(spec, doc.getString("status"), doc.getString("statusReason"), instant(doc, "statusAt"),
                 instant(doc, "createdAt"));
     }
