@@ -1,4 +1,4 @@
-package io.mailsync.observability;
+package io.mailsync.support.health;
 
 import com.mongodb.client.MongoClient;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.mailsync.observability;
+package io.mailsync.support.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.mailsync.gateway.config;
+package io.mailsync.support.web;
 
 import java.io.IOException;
 import java.io.Writer;

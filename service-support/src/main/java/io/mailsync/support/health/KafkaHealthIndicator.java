@@ -1,4 +1,4 @@
-package io.mailsync.observability;
+package io.mailsync.support.health;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
