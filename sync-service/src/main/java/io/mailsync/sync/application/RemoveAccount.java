@@ -5,6 +5,7 @@ import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.DeviceStore;
+import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.application.port.out.MessageStore;
 import org.springframework.stereotype.Service;
 
@@ -19,9 +20,11 @@ public class RemoveAccount {
     private final ChangeLog changeLog;
     private final DeviceStore devices;
     private final AccountCounter counter;
+    private final DraftStore drafts;
 
     public RemoveAccount(AccountAccess access, AccountStore accounts, AccountPublisher publisher,
-                         MessageStore messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter) {
+                         MessageStore messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter,
+                         DraftStore drafts) {
         this.access = access;
         this.accounts = accounts;
         this.publisher = publisher;
@@ -29,6 +32,7 @@ public class RemoveAccount {
         this.changeLog = changeLog;
         this.devices = devices;
         this.counter = counter;
+        this.drafts = drafts;
     }
 
     public void remove(Caller caller, String accountId) {
@@ -43,5 +47,6 @@ public class RemoveAccount {
         changeLog.deleteAccount(accountId);
         devices.deleteAccount(accountId);
         counter.delete(accountId);
+        drafts.deleteAccount(accountId);
     }
 }

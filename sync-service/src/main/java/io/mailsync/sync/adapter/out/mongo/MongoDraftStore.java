@@ -56,6 +56,11 @@ class MongoDraftStore implements DraftStore {
         mongo.remove(Query.query(Criteria.where("_id").is(key(accountId, draftId))), COLLECTION);
     }
 
+    @Override
+    public void deleteAccount(String accountId) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
+    }
+
     private static String key(String accountId, String draftId) {
         return accountId + "/" + draftId;
     }

@@ -15,4 +15,7 @@ public interface DraftStore {
     boolean advance(Draft current, String newMessageId);
 
     void remove(String accountId, String draftId);
+
+    /** The account is gone: forget all its drafts. */
+    void deleteAccount(String accountId);
 }

@@ -27,4 +27,19 @@ public interface DraftStoreContract {
         drafts().remove(account, "d1");
         assertThat(drafts().find(account, "d1")).isEmpty();
     }
+
+    @Test
+    default void removingAnAccountForgetsItsDraftsOnly() {
+        String gone = "acc-" + UUID.randomUUID();
+        String kept = "acc-" + UUID.randomUUID();
+        drafts().create(new Draft(gone, "d1", "phone", "m1", 1));
+        drafts().create(new Draft(gone, "d2", "phone", "m2", 1));
+        drafts().create(new Draft(kept, "d1", "phone", "m3", 1));
+
+        drafts().deleteAccount(gone);
+
+        assertThat(drafts().find(gone, "d1")).isEmpty();
+        assertThat(drafts().find(gone, "d2")).isEmpty();
+        assertThat(drafts().find(kept, "d1")).isPresent();
+    }
 }
