@@ -4,6 +4,7 @@ import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.application.port.out.ChangeLog;
+import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.application.port.out.MessageStore;
@@ -21,10 +22,11 @@ public class RemoveAccount {
     private final DeviceStore devices;
     private final AccountCounter counter;
     private final DraftStore drafts;
+    private final ContentStore contents;
 
     public RemoveAccount(AccountAccess access, AccountStore accounts, AccountPublisher publisher,
                          MessageStore messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter,
-                         DraftStore drafts) {
+                         DraftStore drafts, ContentStore contents) {
         this.access = access;
         this.accounts = accounts;
         this.publisher = publisher;
@@ -33,6 +35,7 @@ public class RemoveAccount {
         this.devices = devices;
         this.counter = counter;
         this.drafts = drafts;
+        this.contents = contents;
     }
 
     public void remove(Caller caller, String accountId) {
@@ -43,6 +46,9 @@ public class RemoveAccount {
             throw new SyncProblems.Unavailable("the removal could not be published; the account is unchanged", e);
         }
         accounts.delete(accountId);
+        // the bodies first: once the messages are gone nothing would lead to them (a customer's mail must not outlive
+        // the mailbox's removal)
+        messages.contentRefs(accountId).forEach(contents::delete);
         messages.deleteAccount(accountId);
         changeLog.deleteAccount(accountId);
         devices.deleteAccount(accountId);

@@ -188,6 +188,12 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
+    public synchronized List<String> contentRefs(String accountId) {
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && m.contentRef() != null)
+                .map(StoredMessage::contentRef).toList();
+    }
+
+    @Override
     public synchronized void deleteAccount(String accountId) {
         byId.values().removeIf(m -> m.accountId().equals(accountId));
     }

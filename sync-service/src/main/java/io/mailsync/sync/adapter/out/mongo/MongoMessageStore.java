@@ -217,6 +217,13 @@ class MongoMessageStore implements MessageStore {
     }
 
     @Override
+    public List<String> contentRefs(String accountId) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("contentRef").ne(null));
+        query.fields().include("contentRef");
+        return mongo.find(query, Document.class, COLLECTION).stream().map(d -> d.getString("contentRef")).toList();
+    }
+
+    @Override
     public void deleteAccount(String accountId) {
         mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
     }

@@ -89,6 +89,9 @@ public interface MessageStore {
     /** A page of live messages, newest first, created before {@code beforeCreatedModseq} when given. */
     List<StoredMessage> list(String accountId, String folder, Long beforeCreatedModseq, int limit);
 
+    /** The content-store references of every message of the account, live or destroyed. */
+    List<String> contentRefs(String accountId);
+
     void deleteAccount(String accountId);
 
     // Batch ingest (ApplyMailEvents). Each default does what the single-message methods above do, one at a time;

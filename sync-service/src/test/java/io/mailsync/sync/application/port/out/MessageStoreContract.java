@@ -27,6 +27,24 @@ public interface MessageStoreContract {
     }
 
     @Test
+    default void theContentRefsOfAnAccountAreThoseOfItsMessagesWithABody() {
+        String account = "a-" + UUID.randomUUID();
+        StoredMessage plain = message(account, "m1-" + account, MessageLocator.imap("INBOX", 1, 1), 1);
+        StoredMessage withBody = message(account, "m2-" + account, MessageLocator.imap("INBOX", 1, 2), 2);
+        withBody = new StoredMessage(withBody.id(), withBody.accountId(), withBody.locator(), withBody.messageIdHeader(),
+                withBody.from(), withBody.to(), withBody.cc(), withBody.subject(), withBody.sentAt(),
+                withBody.receivedAt(), withBody.size(), withBody.keywords(), "gridfs:" + account, withBody.createdModseq(),
+                withBody.modseq(), withBody.serverModSeq(), withBody.lastServerEventAt(), false, false);
+        messages().insert(plain);
+        messages().insert(withBody);
+        messages().insert(message("other-" + account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 3));
+
+        assertThat(messages().contentRefs(account)).containsExactly("gridfs:" + account);
+        messages().deleteAccount(account);
+        assertThat(messages().contentRefs(account)).isEmpty();
+    }
+
+    @Test
     default void aSecondMessageAtTheSameLocationIsRefused() {
         String account = "a-" + UUID.randomUUID();
         MessageLocator at = MessageLocator.imap("INBOX", 1, 1);
