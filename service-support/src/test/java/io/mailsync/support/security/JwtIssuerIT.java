@@ -1,0 +1,57 @@
+package io.mailsync.support.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.testkit.JwtKit;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A resource server that pins the signing key and names its issuer refuses a well-signed token from another issuer:
+ * what a client sees is 401, where the same token passes a server that names the token's issuer.
+ */
+class JwtIssuerIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration(excludeName = {
+            "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+    static class AnyResourceServer { // no component scan: only the auto-configurations under test
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefusedAndOneFromTheNamedIssuerPasses() throws Exception {
+        String token = JwtKit.shared().token("cust-1", "mail.read"); // issued by JwtKit.ISSUER
+        try (ConfigurableApplicationContext strict = start("https://login.isp.example")) {
+            assertThat(status(strict, token)).as("another issuer").isEqualTo(401);
+        }
+        try (ConfigurableApplicationContext matching = start(JwtKit.ISSUER)) {
+            assertThat(status(matching, token)).as("authenticated; nothing mapped there").isEqualTo(404);
+            assertThat(status(matching, null)).as("no token").isEqualTo(401);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String issuer) {
+        return new SpringApplicationBuilder(AnyResourceServer.class).run("--server.port=0",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + JwtKit.shared().publicKeyLocation(),
+                "--mailsync.security.jwt.issuer=" + issuer);
+    }
+
+    private static int status(ConfigurableApplicationContext server, String token) throws Exception {
+        String port = server.getEnvironment().getRequiredProperty("local.server.port");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/anything"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
