@@ -148,13 +148,7 @@ final class ImapConnection implements MailboxConnection {
     @Override
     public void append(String name, String specialUse, byte[] rfc822, Set<String> flags, Instant internalDate) {
         try {
-            Folder target = specialUse == null ? null : bySpecialUse(specialUse);
-            if (target == null) {
-                target = store.getFolder(name);
-                if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
-                    throw new MessagingException("could not create folder " + name);
-                }
-            }
+            Folder target = folderFor(name, specialUse);
             MimeMessage message = new MimeMessage((Session) null, new ByteArrayInputStream(rfc822)) {
                 @Override
                 public Date getReceivedDate() {
@@ -182,17 +176,22 @@ final class ImapConnection implements MailboxConnection {
     @Override
     public String resolveFolder(String name, String specialUse) {
         try {
-            Folder target = specialUse == null ? null : bySpecialUse(specialUse);
-            if (target == null) {
-                target = store.getFolder(name);
-                if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
-                    throw new MessagingException("could not create folder " + name);
-                }
-            }
-            return target.getFullName();
+            return folderFor(name, specialUse).getFullName();
         } catch (MessagingException e) {
             throw ImapFailures.translate("find folder " + name, e);
         }
+    }
+
+    /** The folder marked {@code specialUse} (RFC 6154), else the one named {@code name}, created if missing. */
+    private Folder folderFor(String name, String specialUse) throws MessagingException {
+        Folder target = specialUse == null ? null : bySpecialUse(specialUse);
+        if (target == null) {
+            target = store.getFolder(name);
+            if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+                throw new MessagingException("could not create folder " + name);
+            }
+        }
+        return target;
     }
 
     @Override
