@@ -154,9 +154,10 @@ final class FolderSync {
      * more); then the old index is dropped. Checked once per connection, so a rebuild cut short is finished later.
      */
     private int retireStaleUids() {
-        if (staleRetired) { // announceNew() has just reached the end of the folder: the rebuild is complete
+        if (staleRetired) {
             return 0;
         }
+        // sync() calls this right after announceNew() reached the end of the folder: the rebuild is complete
         int retired = 0;
         for (long stale : with.cursors().staleValidities(accountId, folder.name(), cursor.uidValidity())) {
             List<MailEvent> expunged = with.cursors().loadIndex(accountId, folder.name(), stale).keySet().stream()
