@@ -35,8 +35,8 @@ public final class SettableClock extends Clock {
     }
 
     /**
-     * The same clock ticking in {@code unit}s, e.g. milliseconds: what MongoDB stores, so an instant read back from
-     * it compares equal to one the clock gave.
+     * A new clock like this one (same base, same offset so far) that ticks in {@code unit}s, e.g. milliseconds: what
+     * MongoDB stores, so an instant read back from it compares equal to one the clock gave. Move the new clock.
      */
     public SettableClock ticking(ChronoUnit unit) {
         SettableClock clock = new SettableClock(base, unit);
