@@ -1,12 +1,15 @@
 package io.mailsync.gateway;
 
-import io.mailsync.testkit.ArchRules;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import io.mailsync.testkit.arch.HexagonRules;
 
+/** The shared hexagon (STYLE.md), one test per rule. */
+@AnalyzeClasses(packages = "io.mailsync.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    @Test
-    void gatewayFollowsTheSharedHexagon() {
-        ArchRules.checkService("gateway");
-    }
+    @ArchTest
+    static final ArchTests hexagon = ArchTests.in(HexagonRules.class);
 }

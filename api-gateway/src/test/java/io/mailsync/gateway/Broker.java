@@ -1,12 +1,13 @@
 package io.mailsync.gateway;
 
+import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
+
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStateAdvanced;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.KafkaKit;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,9 +27,7 @@ public final class Broker implements AutoCloseable {
     }
 
     public void accountRegistered(String accountId, String customerId) {
-        AccountSpec spec = new AccountSpec(accountId, customerId, AccountSpec.Protocol.IMAP, "imap.example.test",
-                993, AccountSpec.Security.SSL, false, "user", "opaque", List.of("INBOX"), null, null, false, null,
-                null, null, Instant.now());
+        AccountSpec spec = anAccountSpec().forAccount(accountId).ofCustomer(customerId).build();
         send(names.accounts(), accountId, codec.encode(spec));
     }
 

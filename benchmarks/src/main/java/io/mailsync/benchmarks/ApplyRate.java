@@ -14,6 +14,7 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -50,10 +51,9 @@ final class ApplyRate {
 
     static Figure run(Stack stack, int events, Duration budget) throws Exception {
         List<String> accounts = new ArrayList<>();
-        Api admin = stack.admin();
         for (int i = 0; i < ACCOUNTS; i++) {
             MailUser user = stack.dovecot.newUser("p4", null);
-            accounts.add(admin.registerImap("p4-" + UUID.randomUUID(), "127.0.0.1", stack.dovecot.imapPort(),
+            accounts.add(stack.registerImap("p4-" + UUID.randomUUID(),
                     user.login(), user.password()));
         }
         MeterRegistry meters = stack.system.context("sync-service").getBean(MeterRegistry.class);

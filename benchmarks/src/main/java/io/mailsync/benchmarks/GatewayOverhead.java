@@ -1,5 +1,6 @@
 package io.mailsync.benchmarks;
 
+import io.mailsync.testkit.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,14 +36,13 @@ final class GatewayOverhead {
     }
 
     static Figure run(Stack stack, Duration each) throws Exception {
-        Api admin = stack.admin();
         List<Target> direct = new ArrayList<>();
         List<Target> gateway = new ArrayList<>();
         String syncBase = "http://localhost:" + stack.system.port("sync-service");
         for (int i = 0; i < CUSTOMERS; i++) {
             String customer = "p5-" + UUID.randomUUID();
             // a mailbox that never logs in: the fetcher leaves it alone, /changes answers from the store
-            String accountId = admin.registerImap(customer, "127.0.0.1", stack.dovecot.imapPort(), "p5-nobody-" + i,
+            String accountId = stack.registerImap(customer, "p5-nobody-" + i,
                     "wrong");
             String token = Stack.customerToken(customer);
             String state = stack.customer(customer).state(accountId);

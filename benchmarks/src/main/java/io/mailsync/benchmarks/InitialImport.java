@@ -1,5 +1,6 @@
 package io.mailsync.benchmarks;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import jakarta.mail.Folder;
@@ -9,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,17 +46,16 @@ final class InitialImport {
 
         Announced announced = new Announced(stack.kafka, stack.topics.events());
         String customer = "p2-" + UUID.randomUUID();
-        Api admin = stack.admin();
-        Api api = stack.customer(customer);
+        ApiClient api = stack.customer(customer);
         long started = System.nanoTime();
-        String accountId = admin.registerImap(customer, "127.0.0.1", stack.dovecot.imapPort(), user.login(),
+        String accountId = stack.registerImap(customer, user.login(),
                 user.password());
         String state = api.state(accountId);
         Set<String> created = new HashSet<>();
         long deadline = started + budget.toNanos();
         long firstSeen = 0;
         while (created.size() < messages && System.nanoTime() < deadline) {
-            Api.Response r = api.get("/api/v1/accounts/" + accountId + "/changes?maxChanges=5000&since=" + state);
+            ApiClient.Response r = api.get("/api/v1/accounts/" + accountId + "/changes?maxChanges=5000&since=" + state);
             if (r.status() == 200) {
                 r.body().path("created").forEach(id -> created.add(id.asString()));
                 state = r.body().path("newState").asString();
@@ -143,11 +143,11 @@ final class InitialImport {
     }
 
     /** Pages through the listing; the count a client sees. */
-    private static int listAll(Api api, String accountId) {
+    private static int listAll(ApiClient api, String accountId) {
         int count = 0;
         String cursor = null;
         do {
-            Api.Response r = api.get("/api/v1/accounts/" + accountId + "/messages?limit=500"
+            ApiClient.Response r = api.get("/api/v1/accounts/" + accountId + "/messages?limit=500"
                     + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
             if (r.status() != 200) {
                 throw new IllegalStateException("listing answered " + r.status() + ": " + r.raw());

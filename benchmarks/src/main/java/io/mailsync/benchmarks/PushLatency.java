@@ -1,5 +1,6 @@
 package io.mailsync.benchmarks;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import java.time.Duration;
@@ -27,9 +28,9 @@ final class PushLatency {
         MailUser user = stack.dovecot.newUser("p1", null);
         Announced announced = new Announced(stack.kafka, stack.topics.events());
         String customer = "p1-" + UUID.randomUUID();
-        String accountId = stack.admin().registerImap(customer, "127.0.0.1", stack.dovecot.imapPort(), user.login(),
+        String accountId = stack.registerImap(customer, user.login(),
                 user.password());
-        Api api = stack.customer(customer);
+        ApiClient api = stack.customer(customer);
         long deadline = System.nanoTime() + budget.toNanos();
         List<Double> system = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
@@ -82,13 +83,13 @@ final class PushLatency {
     private record Seen(long at, String state) {
     }
 
-    private static Seen deliverAndAwait(Stack stack, MailUser user, Api api, String accountId, String since, int i,
+    private static Seen deliverAndAwait(Stack stack, MailUser user, ApiClient api, String accountId, String since, int i,
                                         Duration within) throws InterruptedException {
         stack.dovecot.deliver(user, MailText.withMessageId("<p1-" + i + "-" + UUID.randomUUID() + "@bench.test>",
                 "Ann Sender <ann@sender.test>", user.address(), "P1 #" + i, "push latency probe " + i));
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            Api.Response r = api.get("/api/v1/accounts/" + accountId + "/changes?since=" + since);
+            ApiClient.Response r = api.get("/api/v1/accounts/" + accountId + "/changes?since=" + since);
             long at = System.nanoTime();
             if (r.status() == 200) {
                 JsonNode created = r.body().path("created");

@@ -1,5 +1,6 @@
 package io.mailsync.benchmarks;
 
+import io.mailsync.testkit.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class Report {
         json.put("machine", Machine.describe());
         json.put("figures", figures.stream().map(Report::asMap).toList());
         Files.writeString(dir.resolve("benchmark-results.json"),
-                Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+                ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
     }
 
     private static Map<String, Object> asMap(Figure f) {

@@ -3,6 +3,7 @@ package io.mailsync.benchmarks;
 import io.mailsync.devstack.MailsyncSystem;
 import io.mailsync.devstack.SystemSettings;
 import io.mailsync.events.TopicNames;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.JwtKit;
@@ -65,17 +66,23 @@ final class Stack implements AutoCloseable {
         return "bench-" + unique + "-sync";
     }
 
-    Api admin() {
-        return new Api(system.gatewayUrl(), JwtKit.shared().token(ADMIN, "accounts.admin", "mail.read"));
+    ApiClient admin() {
+        return new ApiClient(system.gatewayUrl(), JwtKit.shared().token(ADMIN, "accounts.admin", "mail.read"));
     }
 
-    Api customer(String customerId) {
-        return new Api(system.gatewayUrl(), customerToken(customerId));
+    ApiClient customer(String customerId) {
+        return new ApiClient(system.gatewayUrl(), customerToken(customerId));
     }
 
     /** The same customer's calls straight to sync-service, bypassing the gateway (P5's baseline). */
-    Api customerDirect(String customerId) {
-        return new Api("http://localhost:" + system.port("sync-service"), customerToken(customerId));
+    ApiClient customerDirect(String customerId) {
+        return new ApiClient("http://localhost:" + system.port("sync-service"), customerToken(customerId));
+    }
+
+    /** Registers a plain IMAP mailbox on this stack's Dovecot, polled every minute beside IDLE; answers its id. */
+    String registerImap(String customer, String username, String password) {
+        return admin().register(ApiClient.account(customer, "IMAP", dovecot.imapPort(), username, password)
+                .put("pollInterval", "PT1M"));
     }
 
     static String customerToken(String customerId) {

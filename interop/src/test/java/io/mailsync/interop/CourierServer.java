@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,24 +21,17 @@ import java.util.concurrent.TimeUnit;
  * ending the namespace's first process ends every process of the instance. Users live in a private {@code userdb};
  * each Maildir carries a Maildir++ quota ({@code maildirsize}). See ENVIRONMENT.md "Other IMAP/POP3 servers".
  */
-public final class CourierServer implements MailServer {
+public final class CourierServer extends UnpackedServer {
 
     private static final Path ROOT = PrivateRoot.root();
     private static final Path UNSHARE = Path.of("/usr/bin/unshare");
     private static final Path NSENTER = Path.of("/usr/bin/nsenter");
     private static final Path DELIVERQUOTA = ROOT.resolve("usr/bin/deliverquota.courier");
-    private static CourierServer shared;
-
-    private final Path dir;
-    private final int imapPort;
-    private final int pop3Port;
     private final Process unshare;
     private final ProcessHandle holder;
 
     private CourierServer(Path dir) throws IOException {
-        this.dir = dir;
-        this.imapPort = PrivateRoot.freePort();
-        this.pop3Port = PrivateRoot.freePort();
+        super("courier", dir);
         for (String sub : List.of("etc/courier", "etc-work", "run", "run-work", "mail")) {
             Files.createDirectories(dir.resolve(sub));
         }
@@ -79,53 +71,19 @@ public final class CourierServer implements MailServer {
     }
 
     /** The instance shared by this JVM's tests. */
-    public static synchronized CourierServer shared() {
-        if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "courier-shutdown"));
-        }
-        return shared;
+    public static CourierServer shared() {
+        return shared(CourierServer.class, CourierServer::start);
     }
 
     /** A new private instance; the caller stops it. */
     public static CourierServer start() {
-        require();
-        try {
-            return new CourierServer(PrivateRoot.instanceDir("courier"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start Courier", e);
-        }
-    }
-
-    @Override
-    public String name() {
-        return "courier";
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int imapPort() {
-        return imapPort;
-    }
-
-    @Override
-    public int pop3Port() {
-        return pop3Port;
-    }
-
-    @Override
-    public String folderName(String name) {
-        return "INBOX." + name;
+        return start("courier", CourierServer::require, CourierServer::new);
     }
 
     @Override
     public MailUser newUser(String prefix, long quotaBytes) {
-        String login = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "pw-" + UUID.randomUUID();
+        String login = newLogin(prefix);
+        String password = newPassword();
         Path home = dir.resolve("mail").resolve(login);
         Path maildir = home.resolve("Maildir");
         try {
@@ -146,11 +104,6 @@ public final class CourierServer implements MailServer {
             throw new UncheckedIOException(e);
         }
         return new MailUser(login + "@example.test", login, password);
-    }
-
-    @Override
-    public boolean canResetUidValidity() {
-        return true;
     }
 
     /**
@@ -241,10 +194,12 @@ public final class CourierServer implements MailServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (!unshare.isAlive()) {
-            return;
-        }
+    protected boolean running() {
+        return unshare.isAlive();
+    }
+
+    @Override
+    protected void end() {
         // unshare itself blocks SIGTERM while it waits; the namespace ends with its first process
         holder.destroy();
         try {
@@ -255,7 +210,6 @@ public final class CourierServer implements MailServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        PrivateRoot.delete(dir);
     }
 
     /** Rebuilds userdb.dat inside the namespace, where makeuserdb finds /etc/courier (authdaemond re-reads it). */

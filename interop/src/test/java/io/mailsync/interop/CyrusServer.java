@@ -6,7 +6,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Quota;
 import jakarta.mail.Session;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,25 +25,18 @@ import org.eclipse.angus.mail.imap.Rights;
  * to the {@code mailsync-interop} user; users live in the private sasldb, mailboxes and quotas are made over IMAP by
  * an admin. See ENVIRONMENT.md "Other IMAP/POP3 servers" for why each setting is there.
  */
-public final class CyrusServer implements MailServer {
+public final class CyrusServer extends UnpackedServer {
 
     private static final Path BIN = PrivateRoot.root().resolve("usr/lib/cyrus/bin");
     private static final Path SASLPASSWD = PrivateRoot.root().resolve("usr/sbin/saslpasswd2");
     private static final String ADMIN = "cyrusadmin";
-    private static CyrusServer shared;
-
-    private final Path dir;
     private final Path config;
-    private final int imapPort;
-    private final int pop3Port;
     private final String adminPassword = "pw-" + UUID.randomUUID();
     private final Process master;
 
     private CyrusServer(Path dir) throws IOException {
-        this.dir = dir;
+        super("cyrus", dir);
         this.config = dir.resolve("imapd.conf");
-        this.imapPort = PrivateRoot.freePort();
-        this.pop3Port = PrivateRoot.freePort();
         // conf/socket: where imapd and lmtpd bind their end of the idled exchange; without it they poll (60 s)
         for (String sub : List.of("conf/socket", "spool", "sieve", "socket", "run")) {
             Files.createDirectories(dir.resolve(sub));
@@ -79,53 +71,19 @@ public final class CyrusServer implements MailServer {
     }
 
     /** The instance shared by this JVM's tests. */
-    public static synchronized CyrusServer shared() {
-        if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "cyrus-shutdown"));
-        }
-        return shared;
+    public static CyrusServer shared() {
+        return shared(CyrusServer.class, CyrusServer::start);
     }
 
     /** A new private instance; the caller stops it. */
     public static CyrusServer start() {
-        require();
-        try {
-            return new CyrusServer(PrivateRoot.instanceDir("cyrus"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start Cyrus", e);
-        }
-    }
-
-    @Override
-    public String name() {
-        return "cyrus";
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int imapPort() {
-        return imapPort;
-    }
-
-    @Override
-    public int pop3Port() {
-        return pop3Port;
-    }
-
-    @Override
-    public String folderName(String name) {
-        return "INBOX." + name;
+        return start("cyrus", CyrusServer::require, CyrusServer::new);
     }
 
     @Override
     public MailUser newUser(String prefix, long quotaBytes) {
-        String login = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "pw-" + UUID.randomUUID();
+        String login = newLogin(prefix);
+        String password = newPassword();
         setPassword(login, password);
         try (IMAPStore admin = admin()) {
             Folder mailbox = admin.getFolder("user." + login);
@@ -141,11 +99,6 @@ public final class CyrusServer implements MailServer {
             throw new IllegalStateException("could not create Cyrus mailbox for " + login, e);
         }
         return new MailUser(login + "@example.test", login, password);
-    }
-
-    @Override
-    public boolean canResetUidValidity() {
-        return true;
     }
 
     /**
@@ -213,10 +166,12 @@ public final class CyrusServer implements MailServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (!master.isAlive()) {
-            return;
-        }
+    protected boolean running() {
+        return master.isAlive();
+    }
+
+    @Override
+    protected void end() {
         master.destroy();
         try {
             if (!master.waitFor(15, TimeUnit.SECONDS)) {
@@ -226,7 +181,6 @@ public final class CyrusServer implements MailServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        PrivateRoot.delete(dir);
     }
 
     private void awaitIdled() {

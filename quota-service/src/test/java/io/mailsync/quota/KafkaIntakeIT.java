@@ -1,12 +1,12 @@
 package io.mailsync.quota;
 
+import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.EventCodec;
-import io.mailsync.events.MessageArrived;
-import io.mailsync.events.Topics;
 import io.mailsync.events.TopicNames;
+import io.mailsync.events.Topics;
 import io.mailsync.quota.application.ViewQuota;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.KafkaKit;
@@ -83,9 +83,7 @@ class KafkaIntakeIT {
                 + id + "\"}");
         wire.send(topics.events(), id, "{\"type\":\"MailboxUsageSampled\",\"schemaVersion\":99,\"accountId\":\""
                 + id + "\",\"storageUsedBytes\":1}");
-        wire.publish(new MessageArrived(UUID.randomUUID(), Instant.now(), id, io.mailsync.events.Origin.server(),
-                io.mailsync.events.MessageLocator.pop3("uidl-1"), null, "<m@x>", List.of("a@b"), List.of(),
-                List.of(), "hi", Instant.now(), Instant.now(), 10, null, null, false));
+        wire.publish(aMessageArrived().forAccount(id).withUidl("uidl-1").build());
         wire.send(topics.accounts(), id, "{\"type\":\"SomethingNew\",\"schemaVersion\":1,\"accountId\":\"" + id
                 + "\",\"extra\":{\"nested\":true}}");
         wire.usage(id, 91, Instant.now());

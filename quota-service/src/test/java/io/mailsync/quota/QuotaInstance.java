@@ -3,7 +3,9 @@ package io.mailsync.quota;
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.SettableClock;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +16,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class QuotaInstance implements AutoCloseable {
 
     final ConfigurableApplicationContext context;
-    final ShiftableClock clock;
+    final SettableClock clock;
 
-    private QuotaInstance(ConfigurableApplicationContext context, ShiftableClock clock) {
+    private QuotaInstance(ConfigurableApplicationContext context, SettableClock clock) {
         this.context = context;
         this.clock = clock;
+    }
+
+    /** Real time a test can move, in millisecond ticks: what MongoDB stores, so a stored instant reads back equal. */
+    static SettableClock newClock() {
+        return SettableClock.systemTime().ticking(ChronoUnit.MILLIS);
     }
 
     /**
      * @param topics    the test class's namespace (its group suffix too)
      * @param mongoUri  the database, shared by instances that play replicas
      */
-    static QuotaInstance start(TopicNames topics, String mongoUri, int smtpPort, ShiftableClock clock,
+    static QuotaInstance start(TopicNames topics, String mongoUri, int smtpPort, SettableClock clock,
                                Map<String, String> extra) {
         List<String> props = new ArrayList<>(List.of(
                 "server.port=0",

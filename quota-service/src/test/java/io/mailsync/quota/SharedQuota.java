@@ -22,7 +22,7 @@ final class SharedQuota {
         if (quota == null) {
             TopicNames topics = KafkaKit.newNamespace();
             quota = QuotaInstance.start(topics, MongoKit.uriForNewDatabase("quota"), GreenMailKit.smtpPort(),
-                    new ShiftableClock(), Map.of());
+                    QuotaInstance.newClock(), Map.of());
             wire = new Wire(topics);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 wire.close();

@@ -35,8 +35,8 @@ class SmtpOutageIT {
             smtpPort = probe.getLocalPort();
         }
         TopicNames topics = KafkaKit.newNamespace();
-        quota = QuotaInstance.start(topics, MongoKit.uriForNewDatabase("quota-smtp"), smtpPort, new ShiftableClock(),
-                Map.of());
+        quota = QuotaInstance.start(topics, MongoKit.uriForNewDatabase("quota-smtp"), smtpPort,
+                QuotaInstance.newClock(), Map.of());
         wire = new Wire(topics);
     }
 

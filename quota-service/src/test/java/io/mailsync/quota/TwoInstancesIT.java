@@ -39,8 +39,8 @@ class TwoInstancesIT {
     static void start() {
         topics = KafkaKit.newNamespace();
         String db = MongoKit.uriForNewDatabase("quota-pair");
-        a = QuotaInstance.start(topics, db, GreenMailKit.smtpPort(), new ShiftableClock(), Map.of());
-        b = QuotaInstance.start(topics, db, GreenMailKit.smtpPort(), new ShiftableClock(), Map.of());
+        a = QuotaInstance.start(topics, db, GreenMailKit.smtpPort(), QuotaInstance.newClock(), Map.of());
+        b = QuotaInstance.start(topics, db, GreenMailKit.smtpPort(), QuotaInstance.newClock(), Map.of());
         wire = new Wire(topics);
     }
 

@@ -1,5 +1,8 @@
 package io.mailsync.quota;
 
+import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
+import static io.mailsync.testkit.builders.MailboxUsageSampledBuilder.aMailboxUsageSample;
+
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailboxUsageSampled;
@@ -66,15 +69,14 @@ final class Wire implements AutoCloseable {
     }
 
     void account(String accountId, String customerId, String contact, Long limitBytes, Long limitMessages) {
-        publish(new AccountSpec(accountId, customerId, AccountSpec.Protocol.IMAP, "imap.example.test", 993,
-                AccountSpec.Security.SSL, false, "user", "v1:k:secret", null, null, null, false, limitBytes,
-                limitMessages, contact, Instant.now()));
+        publish(anAccountSpec().forAccount(accountId).ofCustomer(customerId).withContactAddress(contact)
+                .withQuotaLimit(limitBytes, limitMessages).build());
     }
 
     /** A sample with no limit reported by the server: the provisioned limit applies. */
     static MailboxUsageSampled sample(String accountId, double percentOfGib, Instant at) {
-        return new MailboxUsageSampled(UUID.randomUUID(), at, accountId, Origin.session("it"),
-                MailboxUsageSampled.Source.IMAP_QUOTA, Math.round(percentOfGib * GIB / 100), null, 10L, null);
+        return aMailboxUsageSample().forAccount(accountId).occurredAt(at).causedBy(Origin.session("it"))
+                .using(Math.round(percentOfGib * GIB / 100)).build();
     }
 
     void usage(String accountId, double percentOfGib, Instant at) {

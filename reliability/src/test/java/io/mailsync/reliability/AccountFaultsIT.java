@@ -3,6 +3,7 @@ package io.mailsync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.time.Duration;
@@ -36,8 +37,8 @@ class AccountFaultsIT {
         dovecot.deliver(user, Mail.text(before, user, "before the outage"));
         try (TcpProxy server = new TcpProxy(dovecot.imapPort())) {
             String customer = "r4-" + UUID.randomUUID();
-            String accountId = stack.admin().registerImap(customer, server.port(), user.login(), user.password());
-            Api api = stack.customer(customer);
+            String accountId = stack.registerImap(customer, server.port(), user.login(), user.password());
+            ApiClient api = stack.apiAs(customer);
             await().atMost(Duration.ofSeconds(40)).until(() -> "IDLE".equals(api.status(accountId)));
             assertThat(Mail.listedIds(api, accountId)).containsExactly(before);
 
@@ -66,7 +67,7 @@ class AccountFaultsIT {
                             + OUTAGE.toSeconds() + " s; recovered " + recoveryMillis + " ms after return");
             assertThat(attempts).as("reconnect attempts during a %d s outage", OUTAGE.toSeconds()).isBetween(1, 6);
             assertThat(listed).containsExactlyInAnyOrder(before, during);
-            stack.admin().delete("/api/v1/accounts/" + accountId);
+            stack.apiAsAdmin().delete("/api/v1/accounts/" + accountId);
         }
     }
 
@@ -78,9 +79,9 @@ class AccountFaultsIT {
         MailUser user = dovecot.newUser("r4auth", null);
         try (TcpProxy server = new TcpProxy(dovecot.imapPort())) {
             String customer = "r4-" + UUID.randomUUID();
-            String accountId = stack.admin().registerImap(customer, server.port(), user.login(),
+            String accountId = stack.registerImap(customer, server.port(), user.login(),
                     "wrong-" + UUID.randomUUID());
-            Api api = stack.customer(customer);
+            ApiClient api = stack.apiAs(customer);
             // sessions start at a random point within the fetcher's start-stagger (10 s): time from the first try
             await().atMost(Duration.ofSeconds(30)).until(() -> server.accepted() > 0);
             Instant firstTry = Instant.now();
@@ -97,7 +98,7 @@ class AccountFaultsIT {
             assertThat(failedLogins).as("failed logins counted by Dovecot").isBetween(1, 2);
             assertThat(api.get("/api/v1/accounts/" + accountId).body().path("statusReason").asString())
                     .doesNotContain(user.password());
-            stack.admin().delete("/api/v1/accounts/" + accountId);
+            stack.apiAsAdmin().delete("/api/v1/accounts/" + accountId);
         }
     }
 

@@ -3,6 +3,7 @@ package io.mailsync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.time.Duration;
@@ -33,8 +34,8 @@ class BrokerRestartIT {
             MailUser user = dovecot.newUser("r2", null);
             Maildir.Filled filled = Maildir.fill(dovecot, user, count, random, 3);
             String customer = "r2-" + UUID.randomUUID();
-            String accountId = stack.admin().registerImap(customer, dovecot.imapPort(), user.login(), user.password());
-            Api api = stack.customer(customer);
+            String accountId = stack.registerImap(customer, dovecot.imapPort(), user.login(), user.password());
+            ApiClient api = stack.apiAs(customer);
             int killAt = count * (10 + random.nextInt(60)) / 100;
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300))
                     .until(() -> count(api, accountId) >= killAt);
@@ -58,7 +59,7 @@ class BrokerRestartIT {
         }
     }
 
-    private static int count(Api api, String accountId) {
+    private static int count(ApiClient api, String accountId) {
         try {
             return api.messages(accountId).size();
         } catch (RuntimeException | AssertionError unavailable) {

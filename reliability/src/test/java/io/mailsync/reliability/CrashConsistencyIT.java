@@ -3,6 +3,7 @@ package io.mailsync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.time.Duration;
@@ -45,8 +46,8 @@ class CrashConsistencyIT {
         MailUser user = dovecot.newUser("r1", null);
         Maildir.Filled filled = Maildir.fill(dovecot, user, count, random, 3);
         String customer = "r1-" + UUID.randomUUID();
-        String accountId = stack.admin().registerImap(customer, dovecot.imapPort(), user.login(), user.password());
-        Api api = stack.customer(customer);
+        String accountId = stack.registerImap(customer, dovecot.imapPort(), user.login(), user.password());
+        ApiClient api = stack.apiAs(customer);
 
         int killAt = count * (10 + random.nextInt(70)) / 100;
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300))
@@ -76,10 +77,10 @@ class CrashConsistencyIT {
         assertThat(duplicated).as("duplicated").isZero();
         assertThat(seen).as("$seen matches \\Seen").isEqualTo(new HashSet<>(filled.seen()));
         assertThat(flagged).as("$flagged matches \\Flagged").isEqualTo(new HashSet<>(filled.flagged()));
-        stack.admin().delete("/api/v1/accounts/" + accountId);
+        stack.apiAsAdmin().delete("/api/v1/accounts/" + accountId);
     }
 
-    private static int countListed(Api api, String accountId) {
+    private static int countListed(ApiClient api, String accountId) {
         try {
             return api.messages(accountId).size();
         } catch (RuntimeException | AssertionError serviceRestarting) {

@@ -3,6 +3,7 @@ package io.mailsync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.time.Duration;
@@ -37,19 +38,19 @@ class FolderResetIT {
             dovecot.deliver(user, Mail.text(Mail.newMessageId("r3-" + i), user, "message " + i));
         }
         String customer = "r3-" + UUID.randomUUID();
-        String accountId = stack.admin().registerImap(customer, dovecot.imapPort(), user.login(), user.password());
-        Api api = stack.customer(customer);
+        String accountId = stack.registerImap(customer, dovecot.imapPort(), user.login(), user.password());
+        ApiClient api = stack.apiAs(customer);
         await().atMost(Duration.ofSeconds(40)).until(() -> "IDLE".equals(api.status(accountId))
                 && api.messages(accountId).size() == MESSAGES);
 
         // a device reads a third of them; the reads are written back to the server
         String device = api.post("/api/v1/accounts/" + accountId + "/devices",
-                Api.JSON.createObjectNode().put("name", "r3-phone")).body().path("deviceId").asString();
+                ApiClient.JSON.createObjectNode().put("name", "r3-phone")).body().path("deviceId").asString();
         List<JsonNode> before = api.messages(accountId);
         Set<String> read = before.stream().limit(MESSAGES / 3).map(m -> m.path("id").asString())
                 .collect(Collectors.toSet());
         for (String id : read) {
-            Api.Response r = api.patch("/api/v1/accounts/" + accountId + "/messages/" + id, device,
+            ApiClient.Response r = api.patch("/api/v1/accounts/" + accountId + "/messages/" + id, device,
                     "{\"keywords\":{\"$seen\":true}}");
             assertThat(r.status()).as(r.raw()).isEqualTo(200);
         }
@@ -81,7 +82,7 @@ class FolderResetIT {
         assertThat(announcedNew).as("messages announced as new").isZero();
         assertThat(idsAfter).isEqualTo(idsBefore);
         assertThat(readAfter).isEqualTo(read);
-        stack.admin().delete("/api/v1/accounts/" + accountId);
+        stack.apiAsAdmin().delete("/api/v1/accounts/" + accountId);
     }
 
     private static Map<String, String> ids(List<JsonNode> messages) {
@@ -97,7 +98,7 @@ class FolderResetIT {
 
     private static List<JsonNode> events(Stack stack, String accountId, String type) {
         return Records.of(stack.topics().events(), accountId).stream().map(ConsumerRecord::value)
-                .map(Api.JSON::readTree).filter(e -> type.equals(e.path("type").asString())).toList();
+                .map(ApiClient.JSON::readTree).filter(e -> type.equals(e.path("type").asString())).toList();
     }
 
     private static long uidValidity(Stack stack, String accountId) {

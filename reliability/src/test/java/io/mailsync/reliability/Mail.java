@@ -1,5 +1,6 @@
 package io.mailsync.reliability;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import java.util.Set;
@@ -22,7 +23,7 @@ final class Mail {
                 "body of " + subject);
     }
 
-    static Set<String> listedIds(Api api, String accountId) {
+    static Set<String> listedIds(ApiClient api, String accountId) {
         return api.messages(accountId).stream().map(m -> m.path("messageIdHeader").asString())
                 .collect(Collectors.toSet());
     }

@@ -3,6 +3,7 @@ package io.mailsync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.time.Duration;
@@ -30,8 +31,8 @@ class MalformedCorpusIT {
         Dovecot dovecot = Dovecot.shared();
         MailUser user = dovecot.newUser("r6", null);
         String customer = "r6-" + UUID.randomUUID();
-        String accountId = stack.admin().registerImap(customer, dovecot.imapPort(), user.login(), user.password());
-        Api api = stack.customer(customer);
+        String accountId = stack.registerImap(customer, dovecot.imapPort(), user.login(), user.password());
+        ApiClient api = stack.apiAs(customer);
         await().atMost(Duration.ofSeconds(40)).until(() -> "IDLE".equals(api.status(accountId)));
 
         int megabytes = Sizes.FULL ? 50 : Integer.getInteger("reliability.r6.attachment-mb", 50);
@@ -46,7 +47,7 @@ class MalformedCorpusIT {
         List<JsonNode> listed = api.messages(accountId);
         int arrived = arrivals(stack, accountId);
         List<String> failures = Records.of(stack.topics().events(), accountId).stream().map(ConsumerRecord::value)
-                .map(Api.JSON::readTree).filter(e -> "AccountStatusChanged".equals(e.path("type").asString()))
+                .map(ApiClient.JSON::readTree).filter(e -> "AccountStatusChanged".equals(e.path("type").asString()))
                 .map(e -> e.path("status").asString()).filter(s -> s.equals("ERROR") || s.equals("UNREACHABLE"))
                 .toList();
         Outcomes.held("R6", corpus.size() + " malformed (attachment " + megabytes + " MB)", corpus.size(), expected,
@@ -57,12 +58,12 @@ class MalformedCorpusIT {
         assertThat(listed).extracting(m -> m.path("messageIdHeader").asString()).contains(after);
         assertThat(failures).as("session failures while reading the corpus").isEmpty();
         assertThat(api.status(accountId)).isEqualTo("IDLE");
-        stack.admin().delete("/api/v1/accounts/" + accountId);
+        stack.apiAsAdmin().delete("/api/v1/accounts/" + accountId);
     }
 
     private static int arrivals(Stack stack, String accountId) {
         return (int) Records.of(stack.topics().events(), accountId).stream()
-                .map(ConsumerRecord::value).map(Api.JSON::readTree)
+                .map(ConsumerRecord::value).map(ApiClient.JSON::readTree)
                 .filter(e -> "MessageArrived".equals(e.path("type").asString())).count();
     }
 }

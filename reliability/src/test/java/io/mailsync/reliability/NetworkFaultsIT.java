@@ -3,6 +3,7 @@ package io.mailsync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class NetworkFaultsIT {
 
     private static final Duration RECOVER = Duration.ofSeconds(45);
 
-    private record Setup(Stack stack, Dovecot dovecot, MailUser user, TcpProxy proxy, String accountId, Api api) {
+    private record Setup(Stack stack, Dovecot dovecot, MailUser user, TcpProxy proxy, String accountId, ApiClient api) {
     }
 
     private static Setup idleAccountBehindProxy(String tag) {
@@ -35,8 +36,8 @@ class NetworkFaultsIT {
         MailUser user = dovecot.newUser(tag, null);
         TcpProxy proxy = new TcpProxy(dovecot.imapPort());
         String customer = tag + "-" + UUID.randomUUID();
-        String accountId = stack.admin().registerImap(customer, proxy.port(), user.login(), user.password());
-        Api api = stack.customer(customer);
+        String accountId = stack.registerImap(customer, proxy.port(), user.login(), user.password());
+        ApiClient api = stack.apiAs(customer);
         await().atMost(Duration.ofSeconds(40)).until(() -> "IDLE".equals(api.status(accountId)));
         return new Setup(stack, dovecot, user, proxy, accountId, api);
     }
@@ -121,6 +122,6 @@ class NetworkFaultsIT {
         assertThat(lost).as("messages missed").isZero();
         assertThat(duplicated).as("messages listed twice").isZero();
         assertThat(ids).isEqualTo(sent);
-        s.stack().admin().delete("/api/v1/accounts/" + s.accountId());
+        s.stack().apiAsAdmin().delete("/api/v1/accounts/" + s.accountId());
     }
 }

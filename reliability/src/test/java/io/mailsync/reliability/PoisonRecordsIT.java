@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.Topics;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class PoisonRecordsIT {
     private static Dovecot dovecot;
     private static MailUser user;
     private static String accountId;
-    private static Api api;
+    private static ApiClient api;
 
     @BeforeAll
     static void anAccountInSync() {
@@ -38,8 +39,8 @@ class PoisonRecordsIT {
         user = dovecot.newUser("r5", null);
         dovecot.deliver(user, Mail.text(Mail.newMessageId("r5-first"), user, "first"));
         String customer = "r5-" + UUID.randomUUID();
-        accountId = stack.admin().registerImap(customer, dovecot.imapPort(), user.login(), user.password());
-        api = stack.customer(customer);
+        accountId = stack.registerImap(customer, dovecot.imapPort(), user.login(), user.password());
+        api = stack.apiAs(customer);
         await().atMost(Duration.ofSeconds(40)).until(() -> "IDLE".equals(api.status(accountId))
                 && api.messages(accountId).size() == 1);
     }
@@ -78,14 +79,14 @@ class PoisonRecordsIT {
         String first = Mail.newMessageId("r5-next");
         dovecot.deliver(next, Mail.text(first, next, "registered after poison"));
         String customer = "r5b-" + UUID.randomUUID();
-        String nextAccount = stack.admin().registerImap(customer, dovecot.imapPort(), next.login(), next.password());
-        Api nextApi = stack.customer(customer);
+        String nextAccount = stack.registerImap(customer, dovecot.imapPort(), next.login(), next.password());
+        ApiClient nextApi = stack.apiAs(customer);
         await().atMost(Duration.ofSeconds(40)).until(() -> Mail.listedIds(nextApi, nextAccount).contains(first));
         List<ConsumerRecord<String, String>> dead = await().atMost(WITHIN).until(
                 () -> deadLetters(stack.topics().accounts(), tag), d -> d.size() >= poison.size());
         record("mail.accounts", poison.size(), dead);
         assertThat(dead).allSatisfy(d -> assertThat(Records.header(d, REASON)).isNotBlank());
-        stack.admin().delete("/api/v1/accounts/" + nextAccount);
+        stack.apiAsAdmin().delete("/api/v1/accounts/" + nextAccount);
     }
 
     @Test
@@ -97,9 +98,9 @@ class PoisonRecordsIT {
 
         // the fetcher goes on with commands: a device's read mark after the poison reaches the server
         String device = api.post("/api/v1/accounts/" + accountId + "/devices",
-                Api.JSON.createObjectNode().put("name", "r5-phone")).body().path("deviceId").asString();
+                ApiClient.JSON.createObjectNode().put("name", "r5-phone")).body().path("deviceId").asString();
         JsonNode message = api.messages(accountId).getFirst();
-        Api.Response patched = api.patch("/api/v1/accounts/" + accountId + "/messages/" + message.path("id")
+        ApiClient.Response patched = api.patch("/api/v1/accounts/" + accountId + "/messages/" + message.path("id")
                 .asString(), device, "{\"keywords\":{\"$seen\":true}}");
         assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
         String messageId = message.path("messageIdHeader").asString();

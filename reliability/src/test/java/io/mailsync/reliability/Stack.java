@@ -5,6 +5,7 @@ import io.mailsync.devstack.SystemSettings;
 import io.mailsync.events.TopicNames;
 import io.mailsync.fetcher.FetcherApplication;
 import io.mailsync.sync.SyncApplication;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole system on the shared embedded infrastructure, with a topic namespace and databases of its own. The
@@ -92,6 +94,28 @@ final class Stack implements AutoCloseable {
         return system.gatewayUrl();
     }
 
+    /** The public API as the provisioning admin, through the gateway. */
+    ApiClient apiAsAdmin() {
+        return new ApiClient(gatewayUrl(), JwtKit.shared().token(ADMIN, "accounts.admin", "mail.read", "mail.write"));
+    }
+
+    /** The public API as {@code customerId}'s app, through the gateway. */
+    ApiClient apiAs(String customerId) {
+        return new ApiClient(gatewayUrl(), JwtKit.shared().token(customerId, "mail.read", "mail.write", "quota.read"));
+    }
+
+    /** Registers a plain IMAP mailbox on loopback (bodies stored, so every path is exercised); answers its id. */
+    String registerImap(String customer, int port, String username, String password) {
+        return apiAsAdmin().register(account(customer, "IMAP", port, username, password));
+    }
+
+    /** A registration body whose password {@link SecretScan} then looks for in every log line and record. */
+    static ObjectNode account(String customer, String protocol, int port, String username, String password) {
+        SecretScan.watch(password);
+        return ApiClient.account(customer, protocol, port, username, password).put("storeBodies", true);
+    }
+
+    /** The old client, kept for ApiFuzzIT and TenantIsolationIT until issue 21 part 2 moves them too. */
     Api admin() {
         return new Api(gatewayUrl(), JwtKit.shared().token(ADMIN, "accounts.admin", "mail.read", "mail.write"));
     }

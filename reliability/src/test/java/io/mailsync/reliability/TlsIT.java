@@ -3,6 +3,7 @@ package io.mailsync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.time.Duration;
@@ -32,23 +33,23 @@ class TlsIT {
         try (TlsProxy tls = new TlsProxy(dovecot.imapPort())) {
             MailUser refusedUser = dovecot.newUser("r10untrusted", null);
             String customer = "r10-" + UUID.randomUUID();
-            Api api = stack.customer(customer);
-            String refused = stack.admin().register(tlsAccount(customer, tls.port(), refusedUser, "SSL", false));
+            ApiClient api = stack.apiAs(customer);
+            String refused = stack.apiAsAdmin().register(tlsAccount(customer, tls.port(), refusedUser, "SSL", false));
             await().atMost(Duration.ofSeconds(40)).until(() -> REFUSED.contains(api.status(refused)));
             int logins = logins(dovecot, refusedUser.login());
 
             MailUser trustingUser = dovecot.newUser("r10trusting", null);
             String id = Mail.newMessageId("r10");
             dovecot.deliver(trustingUser, Mail.text(id, trustingUser, "over TLS"));
-            String trusting = stack.admin().register(tlsAccount(customer, tls.port(), trustingUser, "SSL", true));
+            String trusting = stack.apiAsAdmin().register(tlsAccount(customer, tls.port(), trustingUser, "SSL", true));
             await().atMost(Duration.ofSeconds(40)).until(() -> "IDLE".equals(api.status(trusting))
                     && Mail.listedIds(api, trusting).contains(id));
             Outcomes.held("R10", "untrusted certificate", 1, 2, 0, 0, logins,
                     "refused: " + api.status(refused) + " (" + tls.refusedHandshakes()
                             + " handshakes refused, 0 logins wanted: " + logins + "); trustAnyCertificate=true: IDLE");
             assertThat(logins).as("logins at the server over an untrusted certificate").isZero();
-            stack.admin().delete("/api/v1/accounts/" + refused);
-            stack.admin().delete("/api/v1/accounts/" + trusting);
+            stack.apiAsAdmin().delete("/api/v1/accounts/" + refused);
+            stack.apiAsAdmin().delete("/api/v1/accounts/" + trusting);
         }
     }
 
@@ -59,18 +60,18 @@ class TlsIT {
         Dovecot dovecot = Dovecot.shared(); // ssl = no: it advertises no STARTTLS
         MailUser user = dovecot.newUser("r10strip", null);
         String customer = "r10s-" + UUID.randomUUID();
-        Api api = stack.customer(customer);
-        String account = stack.admin().register(tlsAccount(customer, dovecot.imapPort(), user, "STARTTLS", false));
+        ApiClient api = stack.apiAs(customer);
+        String account = stack.apiAsAdmin().register(tlsAccount(customer, dovecot.imapPort(), user, "STARTTLS", false));
         await().atMost(Duration.ofSeconds(40)).until(() -> REFUSED.contains(api.status(account)));
         int logins = logins(dovecot, user.login()) + AccountFaultsIT.authFailures(dovecot.log(), user.login());
         Outcomes.held("R10", "STARTTLS stripping", 1, 1, 0, 0, logins, "refused: " + api.status(account)
                 + "; logins in plaintext at the server: " + logins);
         assertThat(logins).as("plaintext logins at a server without STARTTLS").isZero();
-        stack.admin().delete("/api/v1/accounts/" + account);
+        stack.apiAsAdmin().delete("/api/v1/accounts/" + account);
     }
 
     private static ObjectNode tlsAccount(String customer, int port, MailUser user, String security, boolean trust) {
-        return Api.account(customer, "IMAP", port, user.login(), user.password()).put("security", security)
+        return Stack.account(customer, "IMAP", port, user.login(), user.password()).put("security", security)
                 .put("trustAnyCertificate", trust);
     }
 

@@ -1,5 +1,7 @@
 package io.mailsync.sync;
 
+import static io.mailsync.testkit.builders.FolderResetBuilder.aFolderReset;
+import static io.mailsync.testkit.builders.MessageFlagsChangedBuilder.aMessageFlagsChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AccountStateAdvanced;
@@ -11,15 +13,13 @@ import io.mailsync.sync.application.PruneChangeLog;
 import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
-import io.mailsync.sync.support.MutableClock;
 import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.SettableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 class ChangesIT extends SyncIntegrationTest {
 
     @Autowired
-    MutableClock clock;
+    SettableClock clock;
 
     @Autowired
     PruneChangeLog prune;
@@ -114,8 +114,9 @@ class ChangesIT extends SyncIntegrationTest {
         Broker.publish(topics.events(), arrived);
         MessageFlagsChanged flag = MailEvents.flagsChanged(accountId, arrived.locator(), Origin.server(),
                 Set.of("$flagged"), Set.of());
-        MessageFlagsChanged unflag = new MessageFlagsChanged(UUID.randomUUID(), flag.occurredAt().plusMillis(5),
-                accountId, Origin.server(), arrived.locator(), null, Set.of(), Set.of("$flagged"), Set.of());
+        MessageFlagsChanged unflag = aMessageFlagsChanged().forAccount(accountId)
+                .occurredAt(flag.occurredAt().plusMillis(5)).causedBy(Origin.server()).at(arrived.locator())
+                .removing("$flagged").build();
 
         Broker.publish(topics.events(), flag);
         Broker.publish(topics.events(), unflag);
@@ -188,8 +189,7 @@ class ChangesIT extends SyncIntegrationTest {
         Api device = customer(customer);
         Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 1, "before"));
         awaitState(device, accountId, "1-1");
-        FolderReset reset = new FolderReset(UUID.randomUUID(), Instant.now(), accountId, Origin.session("t"), "INBOX",
-                7L, 8L);
+        FolderReset reset = aFolderReset().forAccount(accountId).inFolder("INBOX").from(7L).to(8).build();
 
         Broker.publish(topics.events(), reset);
         Broker.publish(topics.events(), reset);

@@ -1,10 +1,11 @@
 package io.mailsync.sync;
 
+import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
+import static io.mailsync.testkit.builders.MessageExpungedBuilder.aMessageExpunged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageArrived;
-import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.application.PurgeDeletedMessages;
@@ -12,8 +13,8 @@ import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
-import io.mailsync.sync.support.MutableClock;
 import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class DeletedMailIT extends SyncIntegrationTest {
     private static final String BODY = "Message-ID: <%s>\r\nSubject: keep me\r\n\r\nimportant\r\n";
 
     @Autowired
-    MutableClock clock;
+    SettableClock clock;
 
     @Autowired
     PurgeDeletedMessages purge;
@@ -55,9 +56,8 @@ class DeletedMailIT extends SyncIntegrationTest {
     }
 
     private static MessageArrived arrived(String accountId, MessageLocator locator, String header, String ref) {
-        MessageArrived e = MailEvents.arrived(accountId, locator, "keep me", "$flagged");
-        return new MessageArrived(e.eventId(), e.occurredAt(), accountId, e.origin(), locator, e.modSeq(), header,
-                e.from(), e.to(), e.cc(), e.subject(), e.sentAt(), e.receivedAt(), e.size(), e.flags(), ref, false);
+        return aMessageArrived().forAccount(accountId).at(locator).withSubject("keep me").withFlags("$flagged")
+                .withMessageIdHeader(header).withContentRef(ref).build();
     }
 
     private static Map<String, Object> withBodies(Map<String, Object> account) {
@@ -87,8 +87,8 @@ class DeletedMailIT extends SyncIntegrationTest {
         String id = messagesOf(owner, accountId).get("messages").get(0).get("id").asString();
 
         Instant deletedAt = Instant.now();
-        Broker.publish(topics.events(), new MessageExpunged(UUID.randomUUID(), deletedAt, accountId, Origin.server(),
-                original));
+        Broker.publish(topics.events(), aMessageExpunged().forAccount(accountId).occurredAt(deletedAt)
+                .causedBy(Origin.server()).at(original).build());
         eventually(() -> assertThat(deletedIds(owner, accountId)).isEqualTo(id));
         assertThat(messagesOf(owner, accountId).get("messages")).isEmpty();
         String afterDeletion = messagesOf(owner, accountId).get("state").asString();
@@ -113,8 +113,8 @@ class DeletedMailIT extends SyncIntegrationTest {
         Broker.publish(topics.events(), arrived(accountId, MessageLocator.imap("INBOX", 7, 2), "<" + header + ">",
                 null));
         // and a replay of the old deletion changes nothing
-        Broker.publish(topics.events(), new MessageExpunged(UUID.randomUUID(), deletedAt, accountId, Origin.server(),
-                original));
+        Broker.publish(topics.events(), aMessageExpunged().forAccount(accountId).occurredAt(deletedAt)
+                .causedBy(Origin.server()).at(original).build());
         Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 3, "marker"));
         eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(2));
         JsonNode messages = messagesOf(owner, accountId).get("messages");

@@ -1,5 +1,6 @@
 package io.mailsync.sync;
 
+import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrivedLike;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AppendMessage;
@@ -200,9 +201,7 @@ class DraftsAndTrashIT extends SyncIntegrationTest {
     }
 
     private MessageArrived withHeader(MessageArrived e, String header) {
-        return new MessageArrived(e.eventId(), e.occurredAt(), e.accountId(), e.origin(), e.locator(), e.modSeq(),
-                header, e.from(), e.to(), e.cc(), e.subject(), e.sentAt(), e.receivedAt(), e.size(), e.flags(),
-                bodyRef, false);
+        return aMessageArrivedLike(e).withMessageIdHeader(header).withContentRef(bodyRef).build();
     }
 
     @Test

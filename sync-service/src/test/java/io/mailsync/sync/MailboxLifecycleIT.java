@@ -1,5 +1,8 @@
 package io.mailsync.sync;
 
+import static io.mailsync.testkit.builders.AccountStatusChangedBuilder.anAccountStatusChange;
+import static io.mailsync.testkit.builders.FolderResetBuilder.aFolderReset;
+import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrivedLike;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -7,10 +10,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.DeleteFromServer;
-import io.mailsync.events.FolderReset;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
-import io.mailsync.events.Origin;
 import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
@@ -39,9 +40,7 @@ class MailboxLifecycleIT extends SyncIntegrationTest {
     }
 
     private static MessageArrived withContent(MessageArrived e, String contentRef) {
-        return new MessageArrived(e.eventId(), e.occurredAt(), e.accountId(), e.origin(), e.locator(), e.modSeq(),
-                e.messageIdHeader(), e.from(), e.to(), e.cc(), e.subject(), e.sentAt(), e.receivedAt(), e.size(),
-                e.flags(), contentRef, e.rebuild());
+        return aMessageArrivedLike(e).withContentRef(contentRef).build();
     }
 
     @Test
@@ -50,10 +49,10 @@ class MailboxLifecycleIT extends SyncIntegrationTest {
         String accountId = register(imapAccount(customer));
         Instant now = Instant.now();
 
-        Broker.publish(topics.events(), new AccountStatusChanged(UUID.randomUUID(), now, accountId,
-                Origin.session("s1"), AccountStatusChanged.Status.IDLE, null));
-        Broker.publish(topics.events(), new AccountStatusChanged(UUID.randomUUID(), now.minusSeconds(60), accountId,
-                Origin.session("s1"), AccountStatusChanged.Status.AUTH_FAILED, "late, older event"));
+        Broker.publish(topics.events(), anAccountStatusChange().forAccount(accountId).occurredAt(now)
+                .to(AccountStatusChanged.Status.IDLE, null).build());
+        Broker.publish(topics.events(), anAccountStatusChange().forAccount(accountId).occurredAt(now.minusSeconds(60))
+                .to(AccountStatusChanged.Status.AUTH_FAILED, "late, older event").build());
         Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 1, "marker"));
 
         Api owner = customer(customer);
@@ -78,12 +77,9 @@ class MailboxLifecycleIT extends SyncIntegrationTest {
                 "X-Device-Id", device);
         String beforeReset = messagesOf(owner, accountId).get("state").asString();
 
-        Broker.publish(topics.events(), new FolderReset(UUID.randomUUID(), Instant.now(), accountId,
-                Origin.session("s"), "INBOX", 7L, 8L));
-        Broker.publish(topics.events(), new MessageArrived(UUID.randomUUID(), Instant.now(), accountId,
-                Origin.session("s"), MessageLocator.imap("INBOX", 8, 40), null, original.messageIdHeader(),
-                original.from(), original.to(), original.cc(), original.subject(), original.sentAt(),
-                original.receivedAt(), original.size(), java.util.Set.of(), null, true));
+        Broker.publish(topics.events(), aFolderReset().forAccount(accountId).inFolder("INBOX").from(7L).to(8).build());
+        Broker.publish(topics.events(), aMessageArrivedLike(original).withEventId(UUID.randomUUID())
+                .occurredAt(Instant.now()).at(MessageLocator.imap("INBOX", 8, 40)).withFlags().asRebuild().build());
         Broker.publish(topics.events(), MailEvents.arrived(accountId, MessageLocator.imap("INBOX", 8, 41), "new"));
 
         eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(2));

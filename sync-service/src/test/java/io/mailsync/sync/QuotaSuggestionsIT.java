@@ -1,10 +1,10 @@
 package io.mailsync.sync;
 
+import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
-import io.mailsync.events.Origin;
 import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,10 +21,8 @@ class QuotaSuggestionsIT extends SyncIntegrationTest {
 
     private static MessageArrived sized(String accountId, String folder, long uid, long size, int daysOld) {
         Instant received = Instant.now().minus(daysOld, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        return new MessageArrived(UUID.randomUUID(), Instant.now(), accountId, Origin.session("fetcher-test"),
-                MessageLocator.imap(folder, 9, uid), null, "<" + UUID.randomUUID() + "@mailsync.test>",
-                List.of("alice@example.test"), List.of("bob@example.test"), List.of(), folder + " " + size, received,
-                received, size, Set.of(), null, false);
+        return aMessageArrived().forAccount(accountId).inFolder(folder).withUidValidity(9).withUid(uid)
+                .withSubject(folder + " " + size).sentAt(received).receivedAt(received).withSize(size).build();
     }
 
     @Test

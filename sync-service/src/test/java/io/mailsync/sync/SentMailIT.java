@@ -1,10 +1,9 @@
 package io.mailsync.sync;
 
+import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AppendMessage;
-import io.mailsync.events.MessageArrived;
-import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
@@ -15,11 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -107,13 +103,12 @@ class SentMailIT extends SyncIntegrationTest {
         assertThat(sentFolder(deviceB, accountId)).hasSize(1);
 
         // the fetcher APPENDed it; the server's copy arrives in the Sent folder it found
-        Broker.publish(topics.events(), new MessageArrived(UUID.randomUUID(), Instant.now(), accountId,
-                Origin.session("fetcher-test"), MessageLocator.imap("Sent", 42, 7), null, "<" + header + ">",
-                List.of("Alice <alice@example.test>"), List.of("bob@example.test"), List.of(), "lunch?",
-                Instant.now(), Instant.now(), size, Set.of("$seen"), null, false));
-        Broker.publish(topics.events(), new MessageArrived(UUID.randomUUID(), Instant.now(), accountId,
-                Origin.session("fetcher-test"), MessageLocator.imap("Sent", 42, 8), null, "<marker@test>",
-                List.of(), List.of(), List.of(), "marker", Instant.now(), Instant.now(), 10, Set.of(), null, false));
+        Broker.publish(topics.events(), aMessageArrived().forAccount(accountId).inFolder("Sent").withUidValidity(42)
+                .withUid(7).withMessageIdHeader("<" + header + ">").from("Alice <alice@example.test>")
+                .withSubject("lunch?").withSize(size).withFlags("$seen").build());
+        Broker.publish(topics.events(), aMessageArrived().forAccount(accountId).inFolder("Sent").withUidValidity(42)
+                .withUid(8).withMessageIdHeader("<marker@test>").from().to().withSubject("marker").withSize(10)
+                .build());
 
         eventually(() -> assertThat(sentFolder(deviceB, accountId)).hasSize(2));
         assertThat(sentFolder(deviceB, accountId).toString()).contains(id);

@@ -3,20 +3,30 @@ package io.mailsync.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A third-party client of the public API for end-to-end tests (devstack, interop): bearer token, JSON in and out.
+ * A third-party client of the public API, for end-to-end tests (devstack, interop, reliability) and the benchmarks:
+ * bearer token; JSON in and out, or any body as it is ({@link #send}, for bad input); every response with its
+ * content type and how long it took. One HTTP/1.1 client per JVM, as a client app would hold one.
  */
 public final class ApiClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private final String base;
     private final String token;
 
@@ -25,16 +35,60 @@ public final class ApiClient {
         this.token = token;
     }
 
-    public record Response(int status, JsonNode body, String raw) {
+    /**
+     * @param body    the body parsed as JSON; a missing node when empty or not JSON
+     * @param raw     the body as sent
+     * @param elapsed from sending the request to having read the whole response
+     */
+    public record Response(int status, String contentType, JsonNode body, String raw, Duration elapsed) {
     }
 
     public Response get(String path) {
         return send(request(path).GET().build());
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     public Response post(String path, ObjectNode body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        return send("POST", path, "application/json", JSON.writeValueAsString(body));
+    }
+
+    public Response patch(String path, String deviceId, ObjectNode body) {
+        return patch(path, deviceId, JSON.writeValueAsString(body));
+    }
+
+    /** A PATCH with a JSON body as written, from {@code deviceId} (none when null). */
+    public Response patch(String path, String deviceId, String json) {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+        if (deviceId != null) {
+            b.header("X-Device-Id", deviceId);
+        }
+        return send(b.build());
+    }
+
+    /** Any method with any body as it is (null for none), e.g. malformed JSON or a wrong content type. */
+    public Response send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder b = request(path);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The body of a GET as text, whatever its status. */
+    public String raw(String path) {
+        return get(path).raw();
+    }
+
+    /** The registration body for a plaintext loopback mailbox; add fields before {@link #register}. */
+    public static ObjectNode account(String customer, String protocol, int port, String username, String password) {
+        return JSON.createObjectNode().put("customerId", customer).put("protocol", protocol)
+                .put("host", "127.0.0.1").put("port", port).put("security", "NONE").put("username", username)
+                .put("password", password).put("pollInterval", "PT10S");
     }
 
     /** Registers a mailbox for {@code customer}; answers its account id. */
@@ -47,13 +101,7 @@ public final class ApiClient {
         return register(account(customer, protocol, port, username, password).put("contactAddress", contactAddress));
     }
 
-    /** The registration body for a plaintext loopback mailbox; add fields before {@link #register}. */
-    public static ObjectNode account(String customer, String protocol, int port, String username, String password) {
-        return JSON.createObjectNode().put("customerId", customer).put("protocol", protocol)
-                .put("host", "127.0.0.1").put("port", port).put("security", "NONE").put("username", username)
-                .put("password", password).put("pollInterval", "PT10S");
-    }
-
+    /** Registers the mailbox {@code account} describes, failing on anything but 201; answers its account id. */
     public String register(ObjectNode account) {
         Response created = post("/api/v1/accounts", account);
         if (created.status() != 201) {
@@ -62,9 +110,15 @@ public final class ApiClient {
         return created.body().path("accountId").asString();
     }
 
-    public Response patch(String path, String deviceId, ObjectNode body) {
-        return send(request(path).header("Content-Type", "application/json").header("X-Device-Id", deviceId)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    /** The account's status as the fetcher last reported it: IDLE, POLLING, AUTH_FAILED, ... */
+    public String status(String accountId) {
+        return get("/api/v1/accounts/" + accountId).body().path("status").asString();
+    }
+
+    /** The account's current state, a {@code since} for {@code /changes}. */
+    public String state(String accountId) {
+        return expectOk(get("/api/v1/accounts/" + accountId + "/messages?limit=1"), "listing messages")
+                .body().path("state").asString();
     }
 
     /** Registers a device; answers its id. */
@@ -76,26 +130,19 @@ public final class ApiClient {
         return created.body().path("deviceId").asString();
     }
 
-    public String raw(String path) {
-        try {
-            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The account's messages (first page of 500), failing the test on anything but 200. */
-    public java.util.List<JsonNode> messages(String accountId) {
-        Response response = get("/api/v1/accounts/" + accountId + "/messages?limit=500");
-        if (response.status() != 200) {
-            throw new AssertionError("listing messages answered " + response.status() + ": " + response.raw());
-        }
-        java.util.List<JsonNode> list = new java.util.ArrayList<>();
-        response.body().path("messages").forEach(list::add);
-        return list;
+    /** Every message the API lists for the account, following the cursor; fails on anything but 200. */
+    public List<JsonNode> messages(String accountId) {
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String page = "/api/v1/accounts/" + accountId + "/messages?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            JsonNode body = expectOk(get(page), "listing messages").body();
+            body.path("messages").forEach(all::add);
+            JsonNode next = body.path("nextCursor");
+            cursor = next.isMissingNode() || next.isNull() ? null : next.asString();
+        } while (cursor != null);
+        return all;
     }
 
     /** The listed message with this Message-ID header, or null while it is not listed. */
@@ -104,15 +151,26 @@ public final class ApiClient {
                 .filter(m -> messageIdHeader.equals(m.path("messageIdHeader").asString())).findFirst().orElse(null);
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+    private static Response expectOk(Response response, String what) {
+        if (response.status() != 200) {
+            throw new AssertionError(what + " answered " + response.status() + ": " + response.raw());
+        }
+        return response;
     }
 
-    private Response send(HttpRequest request) {
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static Response send(HttpRequest request) {
+        long started = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             JsonNode body = response.body().isBlank() ? JSON.missingNode() : safeParse(response.body());
-            return new Response(response.statusCode(), body, response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    body, response.body(), elapsed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -20,6 +20,9 @@ public record AlertRecord(String accountId, long version, Map<Resource, AlertSta
 
     public AlertRecord {
         Objects.requireNonNull(accountId, "accountId");
+        if (version < 0) {
+            throw new IllegalArgumentException("a record's version is 0 (not stored) or more, not " + version);
+        }
         states = states.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(states));
         outbox = List.copyOf(outbox);
         sent = List.copyOf(sent);

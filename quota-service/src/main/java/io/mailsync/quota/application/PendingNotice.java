@@ -15,6 +15,9 @@ public record PendingNotice(Notice notice, Instant decidedAt, boolean mailed, bo
         Objects.requireNonNull(notice, "notice");
         Objects.requireNonNull(decidedAt, "decidedAt");
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("delivery attempts are 0 or more, not " + attempts);
+        }
     }
 
     public static PendingNotice of(Notice notice, Instant now) {

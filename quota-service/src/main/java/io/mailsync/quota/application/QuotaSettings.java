@@ -26,6 +26,19 @@ public record QuotaSettings(Map<String, AlertPolicy> plans, String defaultPlan, 
         if (!plans.containsKey(defaultPlan)) {
             throw new IllegalArgumentException("the default plan '" + defaultPlan + "' is not among " + plans.keySet());
         }
+        positive(history, "the sample history (mailsync.quota.history.retention)");
+        positive(claimLease, "the delivery claim lease (mailsync.quota.delivery.claim-lease)");
+        positive(retryFirst, "the first retry back-off (mailsync.quota.delivery.retry-first)");
+        if (retryMax == null || retryMax.compareTo(retryFirst) < 0) {
+            throw new IllegalArgumentException("the longest retry back-off (mailsync.quota.delivery.retry-max) is at"
+                    + " least the first (" + retryFirst + "), not " + retryMax);
+        }
+    }
+
+    private static void positive(Duration duration, String what) {
+        if (duration == null || !duration.isPositive()) {
+            throw new IllegalArgumentException(what + " must be a positive duration, not " + duration);
+        }
     }
 
     /** The account's plan's rules; a plan this configuration does not know gets the default plan's, loudly. */

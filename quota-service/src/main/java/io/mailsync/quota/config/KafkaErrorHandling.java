@@ -16,7 +16,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * headers (spring-kafka's {@code kafka_dlt-exception-*}). A malformed record is not retried: it cannot get better.
  */
 @Configuration(proxyBeanMethods = false)
-public class KafkaErrorHandling {
+class KafkaErrorHandling {
 
     @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template) {
@@ -24,6 +24,8 @@ public class KafkaErrorHandling {
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         var backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxAttempts(4);
+        // STYLE.md: jittered, so replicas that failed on the same record do not retry in step
+        backOff.setJitter(250);
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(MalformedRecordException.class);
         return handler;

@@ -30,6 +30,11 @@ public record QuotaProperties(
 
     public static final String DEFAULT_PLAN = "default";
 
+    /** What only the adapters read is checked here; the rest by the settings and policies it becomes. */
+    public QuotaProperties {
+        positive(reconcileInterval, "mailsync.quota.reconcile-interval");
+    }
+
     /** A "full in about N days" warning: above {@code floorPercent}, held for {@code holdSamples} samples. */
     public record Forecast(@DefaultValue("70") double floorPercent, @DefaultValue("P14D") Duration window,
                            @DefaultValue("P7D") Duration minHistory, @DefaultValue("3") int holdSamples,
@@ -38,14 +43,34 @@ public record QuotaProperties(
 
     /** Samples are kept for {@code retention}, at most one per account and {@code bucket}. */
     public record History(@DefaultValue("P30D") Duration retention, @DefaultValue("PT1H") Duration bucket) {
+
+        public History {
+            positive(bucket, "mailsync.quota.history.bucket");
+        }
     }
 
     /** Outbox delivery: how often due notices are retried, the claim lease, and the back-off. */
     public record Delivery(@DefaultValue("PT5S") Duration poll, @DefaultValue("PT2M") Duration claimLease,
                            @DefaultValue("PT10S") Duration retryFirst, @DefaultValue("PT30M") Duration retryMax) {
+
+        public Delivery {
+            positive(poll, "mailsync.quota.delivery.poll");
+        }
     }
 
     /** The sender of notice e-mails. */
     public record Mail(@DefaultValue("quota-notices@mailsync.invalid") String from) {
+
+        public Mail {
+            if (from == null || !from.contains("@")) {
+                throw new IllegalArgumentException("mailsync.quota.mail.from must be an e-mail address, not " + from);
+            }
+        }
+    }
+
+    private static void positive(Duration duration, String property) {
+        if (duration == null || !duration.isPositive()) {
+            throw new IllegalArgumentException(property + " must be a positive duration, not " + duration);
+        }
     }
 }

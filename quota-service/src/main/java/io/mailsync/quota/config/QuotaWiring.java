@@ -35,7 +35,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties({QuotaProperties.class, MailsyncKafkaProperties.class})
-public class QuotaWiring {
+class QuotaWiring {
 
     @Bean
     TopicNames topicNames(MailsyncKafkaProperties kafka) {

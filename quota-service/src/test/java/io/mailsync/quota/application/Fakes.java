@@ -5,11 +5,8 @@ import io.mailsync.quota.application.port.out.AlertPublisher;
 import io.mailsync.quota.application.port.out.NoticeMailer;
 import io.mailsync.quota.domain.AlertPolicy;
 import io.mailsync.quota.domain.Notice;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -79,29 +76,6 @@ final class Fakes {
                 throw new IllegalStateException("broker unavailable");
             }
             published.add(notice);
-        }
-    }
-
-    static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

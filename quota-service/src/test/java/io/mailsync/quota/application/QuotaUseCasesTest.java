@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.quota.domain.Notice;
 import io.mailsync.quota.domain.Resource;
+import io.mailsync.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class QuotaUseCasesTest {
     private final InMemoryAlertRecordStore records = new InMemoryAlertRecordStore();
     private final Fakes.Mailer mailer = new Fakes.Mailer();
     private final Fakes.Topic topic = new Fakes.Topic();
-    private final Fakes.TestClock clock = new Fakes.TestClock();
+    private final SettableClock clock = SettableClock.fixedAt(Instant.parse("2026-11-26T08:00:00Z"));
     private final List<Notice> counted = new ArrayList<>();
     private final QuotaSettings settings = Fakes.settings();
     private final EvaluateAccount evaluate = new EvaluateAccount(accounts, usage, records, settings, clock);

@@ -2,10 +2,8 @@ package io.mailsync.sync.application;
 
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.domain.Account;
-import org.springframework.stereotype.Component;
 
 /** Finds an account the caller may see: another customer's answers exactly like a missing one (ADR 0001). */
-@Component
 public class AccountAccess {
 
     private final AccountStore accounts;

@@ -21,13 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * Applies what happened in a mailbox to the canonical state, idempotently: a replayed or older event changes
  * nothing, and only a real change is stamped with a modseq.
  */
-@Service
 public class ApplyMailEvent {
 
     private static final Logger log = LoggerFactory.getLogger(ApplyMailEvent.class);

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * Applies a batch of events from {@code mail.events} with the outcome of {@link ApplyMailEvent} applied to each in
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Service;
  * Expunges, folder resets, status changes and arrivals that must be re-matched go through {@link ApplyMailEvent}
  * one at a time, in their place. Accounts are independent, so their order between each other does not matter.
  */
-@Service
 public class ApplyMailEvents {
 
     private static final Logger log = LoggerFactory.getLogger(ApplyMailEvents.class);

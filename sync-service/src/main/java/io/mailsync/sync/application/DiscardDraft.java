@@ -2,13 +2,11 @@ package io.mailsync.sync.application;
 
 import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.domain.Draft;
-import org.springframework.stereotype.Service;
 
 /**
  * A device discards a draft it created (issue 11): its current version goes to the shared Trash (recoverable like
  * anything trashed), and the draft id is no more. Another device's draft is refused (409), as for a replace.
  */
-@Service
 public class DiscardDraft {
 
     private final AccountAccess access;

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
 
 /**
  * Files a copy of a message a device sent, so every device sees it (issue 11): the body goes to the content store;
@@ -26,7 +25,6 @@ import org.springframework.stereotype.Service;
  * server's Sent folder (SPECIAL-USE {@code \Sent}, else the configured name) with {@code \Seen}, and the copy,
  * when it arrives, takes over the location keeping the id. POP3: mailsync keeps it.
  */
-@Service
 public class FileSentMessage {
 
     /** The location of a copy mailsync keeps itself until (IMAP) the server's copy is seen. UIDVALIDITY 1 by convention. */

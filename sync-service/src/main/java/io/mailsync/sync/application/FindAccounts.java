@@ -3,10 +3,8 @@ package io.mailsync.sync.application;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.domain.Account;
 import java.util.List;
-import org.springframework.stereotype.Service;
 
 /** The accounts a caller sees: its own; an admin names the customer to see another's. */
-@Service
 public class FindAccounts {
 
     private final AccountStore accounts;

@@ -11,10 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Service;
 
 /** "What changed since state S" (RFC 8620 §5.2), or 410 when S is older than the retained log or a reset. */
-@Service
 public class GetChanges {
 
     private static final int BATCH = 500;

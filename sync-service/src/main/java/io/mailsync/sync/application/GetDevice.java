@@ -2,10 +2,8 @@ package io.mailsync.sync.application;
 
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.domain.Device;
-import org.springframework.stereotype.Service;
 
 /** A device's registration and the state it last acknowledged (the {@code since} of its last {@code /changes}). */
-@Service
 public class GetDevice {
 
     private final AccountAccess access;

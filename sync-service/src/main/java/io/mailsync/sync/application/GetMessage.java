@@ -4,10 +4,8 @@ import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.StoredMessage;
 import java.util.List;
-import org.springframework.stereotype.Service;
 
 /** One message with its per-device delivery and read records. */
-@Service
 public class GetMessage {
 
     private final AccountAccess access;

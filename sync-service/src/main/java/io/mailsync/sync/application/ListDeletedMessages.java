@@ -4,10 +4,8 @@ import io.mailsync.sync.application.port.out.DeletedMessages;
 import io.mailsync.sync.domain.DeletedMessage;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.stereotype.Service;
 
 /** The account's deleted messages that can still be restored: body kept, deleted within the window. */
-@Service
 public class ListDeletedMessages {
 
     private static final int MAX = 500;

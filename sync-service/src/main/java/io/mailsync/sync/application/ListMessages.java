@@ -7,13 +7,11 @@ import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.domain.SyncState;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.stereotype.Service;
 
 /**
  * A stable page of an account's messages, newest first, with the state it reflects. The state is read before the
  * messages, so a change that races the listing is reported again by {@code /changes}, never lost.
  */
-@Service
 public class ListMessages {
 
     private final AccountAccess access;

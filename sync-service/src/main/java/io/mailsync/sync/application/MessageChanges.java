@@ -9,14 +9,12 @@ import io.mailsync.sync.domain.SyncState;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.LongPredicate;
-import org.springframework.stereotype.Component;
 
 /**
  * Stamps one change to a message with the account's next modseq. Without multi-document transactions the order is
  * what keeps {@code /changes} honest: the log entry is written before the message, so a crash in between
  * over-reports (allowed by RFC 8620 §5.2) and never under-reports.
  */
-@Component
 public class MessageChanges {
 
     /** How often a use case re-reads and retries when a concurrent writer got to the message first. */

@@ -5,13 +5,11 @@ import io.mailsync.sync.application.port.out.ChangeLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.springframework.stereotype.Service;
 
 /**
  * Drops change-log entries older than the retention. The low-water mark is raised before the entries go, so a
  * client whose state points into the removed range gets 410, never an answer with holes.
  */
-@Service
 public class PruneChangeLog {
 
     private final ChangeLog changeLog;

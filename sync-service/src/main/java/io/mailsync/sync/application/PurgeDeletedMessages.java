@@ -5,14 +5,12 @@ import io.mailsync.sync.application.port.out.DeletedMessages;
 import io.mailsync.sync.domain.DeletedMessage;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.stereotype.Service;
 
 /**
  * Removes the bodies of deleted messages past the recovery window from the content store (ADR 0002: a scheduled
  * job of the reference's owner, not a TTL index alone). The message document stays destroyed, so {@code /restore}
  * answers 410 instead of 404.
  */
-@Service
 public class PurgeDeletedMessages {
 
     private static final int BATCH = 200;

@@ -4,10 +4,8 @@ import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.StoredMessage;
 import java.io.InputStream;
-import org.springframework.stereotype.Service;
 
 /** The message as RFC 822 bytes from the content store, where the account's policy stored it. */
-@Service
 public class ReadRawMessage {
 
     private final AccountAccess access;

@@ -9,10 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
 
 /** Registers a mailbox: stores it with its password encrypted, then publishes it for the fetchers. */
-@Service
 public class RegisterAccount {
 
     private final AccountStore accounts;

@@ -4,10 +4,8 @@ import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.domain.Device;
 import java.time.Clock;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
 
 /** Registers a device (phone, laptop, webmail) on an account and hands back its id. */
-@Service
 public class RegisterDevice {
 
     private final AccountAccess access;

@@ -8,10 +8,8 @@ import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.application.port.out.MessageStore;
-import org.springframework.stereotype.Service;
 
 /** Removes a mailbox: a tombstone tells the fetchers first, then its data goes. */
-@Service
 public class RemoveAccount {
 
     private final AccountAccess access;

@@ -4,14 +4,12 @@ import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.domain.Account;
 import java.util.List;
-import org.springframework.stereotype.Service;
 
 /**
  * Publishes every registered account's spec to the accounts topic again. The topic is the fetchers' source of
  * truth and is compacted, so this is idempotent; it matters where the broker lost the topic but MongoDB kept the
  * registry (devstack's embedded Kafka starts empty): without it no session would ever reopen.
  */
-@Service
 public class RepublishAccounts {
 
     private static final int PAGE = 500;

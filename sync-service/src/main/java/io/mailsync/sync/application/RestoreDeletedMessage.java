@@ -18,14 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
 
 /**
  * Puts a deleted message back (issue 11). It is live again at once for every device (a {@code created} in
  * {@code /changes}). IMAP: the fetcher is told to APPEND the stored body to its folder; the copy arrives as a new
  * {@code MessageArrived} and takes over the location, keeping the public id. POP3: mailsync keeps it.
  */
-@Service
 public class RestoreDeletedMessage {
 
     private final AccountAccess access;

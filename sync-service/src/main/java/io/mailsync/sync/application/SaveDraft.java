@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
 
 /**
  * A device saves a draft (issue 11): a new draft, or a new version of one it created. Each version is its own message
@@ -30,7 +29,6 @@ import org.springframework.stereotype.Service;
  * previous version's copies there. POP3: mailsync keeps it. Only the device that created a draft may replace it
  * (409 otherwise): a draft has one author, and two devices saving over each other would silently lose words.
  */
-@Service
 public class SaveDraft {
 
     private static final Set<String> KEYWORDS = Set.of("$draft", "$seen");

@@ -6,14 +6,12 @@ import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.application.port.out.MessageStore.PendingWriteBack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * Hands queued write-backs ({@code SetFlags}) to the broker and drops them from the message's outbox. Sent at once
  * after a device's edit; whatever could not be sent then is retried by {@link #retryPending()}. A command sent twice
  * (a crash between send and drop) is harmless: {@code +FLAGS}/{@code -FLAGS} are idempotent.
  */
-@Service
 public class SendWriteBack {
 
     private static final Logger log = LoggerFactory.getLogger(SendWriteBack.class);

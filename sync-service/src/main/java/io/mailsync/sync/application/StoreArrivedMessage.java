@@ -19,14 +19,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.stereotype.Component;
 
 /**
  * Stores a message the fetcher announced, once: the id is derived from its location, so a replay finds it. A
  * rebuilt message after a folder reset is re-matched (Message-ID header, size, date) and keeps its id. For POP3,
  * once stored, the retention hand-off tells the fetcher it may delete the server copy — never earlier.
  */
-@Component
 public class StoreArrivedMessage {
 
     private final MessageStore messages;

@@ -4,13 +4,11 @@ import io.mailsync.sync.application.port.out.MailboxFootprint;
 import io.mailsync.sync.domain.FolderUsage;
 import io.mailsync.sync.domain.StoredMessage;
 import java.util.List;
-import org.springframework.stereotype.Service;
 
 /**
  * Help to free space before the mailbox is full (issue 11): the largest and the oldest messages and the folders
  * that hold the most, each with the bytes deleting it would free. The quota notices link here.
  */
-@Service
 public class SuggestSpaceSavings {
 
     static final int DEFAULT_LIMIT = 10;

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
 
 /**
  * A device moves a message to Trash, a folder every device shares (issue 11). It is in folder Trash at once for every
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Service;
  * any other ({@code /deleted}, where its body is stored). POP3: mailsync keeps it in Trash; the server copy stays
  * under the account's retention policy.
  */
-@Service
 public class TrashMessage {
 
     private final AccountAccess access;

@@ -15,14 +15,12 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.stereotype.Service;
 
 /**
  * A device changes a message's keywords. Live edits apply in server order; an offline edit whose base state is
  * older than the message's last change resolves read-wins for {@code $seen}. No device clocks are consulted.
  * For IMAP the change is written back to the server as {@link SetFlags}; POP3 has no server flags.
  */
-@Service
 public class UpdateKeywords {
 
     private final AccountAccess access;

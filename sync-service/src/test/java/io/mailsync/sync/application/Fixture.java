@@ -1,7 +1,9 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.AccountSpec;
+import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
+
 import io.mailsync.events.AccountSpec.Pop3Retention;
+import io.mailsync.events.AccountSpec;
 import io.mailsync.sync.application.fake.InMemoryAccountCounter;
 import io.mailsync.sync.application.fake.InMemoryAccountStore;
 import io.mailsync.sync.application.fake.InMemoryChangeLog;
@@ -9,9 +11,8 @@ import io.mailsync.sync.application.fake.InMemoryDeviceStore;
 import io.mailsync.sync.application.fake.InMemoryMessageStore;
 import io.mailsync.sync.application.fake.Recorded;
 import io.mailsync.sync.domain.Account;
-import io.mailsync.sync.support.MutableClock;
+import io.mailsync.testkit.SettableClock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 /** The use cases wired to in-memory fakes: fast tests of the sync rules without a broker or a database. */
@@ -23,7 +24,7 @@ final class Fixture {
     final InMemoryChangeLog changeLog = new InMemoryChangeLog();
     final InMemoryDeviceStore devices = new InMemoryDeviceStore();
     final Recorded published = new Recorded();
-    final MutableClock clock = new MutableClock();
+    final SettableClock clock = SettableClock.systemTime();
     final SyncSettings settings = new SyncSettings(Duration.ofDays(30), 5000, 50, 500);
 
     final MessageChanges changes = new MessageChanges(counter, changeLog, published, clock);
@@ -43,9 +44,10 @@ final class Fixture {
 
     String account(AccountSpec.Protocol protocol, Pop3Retention retention) {
         String accountId = "a-" + UUID.randomUUID();
-        accounts.insert(new Account(new AccountSpec(accountId, OWNER.customerId(), protocol, "mail.test", 993,
-                AccountSpec.Security.SSL, false, "user-" + accountId, "v1:k:secret", List.of("INBOX"), null,
-                retention, true, null, null, null, clock.instant()), Account.PENDING, null, null, clock.instant()));
+        AccountSpec spec = anAccountSpec().forAccount(accountId).ofCustomer(OWNER.customerId()).withProtocol(protocol)
+                .on("mail.test", 993, AccountSpec.Security.SSL).withUsername("user-" + accountId).retaining(retention)
+                .storingBodies().updatedAt(clock.instant()).build();
+        accounts.insert(new Account(spec, Account.PENDING, null, null, clock.instant()));
         return accountId;
     }
 

@@ -1,14 +1,11 @@
 package io.mailsync.sync.application;
 
+import static io.mailsync.testkit.builders.FolderResetBuilder.aFolderReset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mailsync.events.FolderReset;
-import io.mailsync.events.Origin;
 import io.mailsync.sync.support.MailEvents;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class GetChangesTest {
@@ -79,7 +76,7 @@ class GetChangesTest {
     void aStateFromBeforeAResetIsGoneAndOneFromTheFutureIsBadInput() {
         String account = f.imapAccount();
         f.apply.apply(MailEvents.imapArrived(account, 1, "m"));
-        f.apply.apply(new FolderReset(UUID.randomUUID(), Instant.now(), account, Origin.session("s"), "INBOX", 7L, 8L));
+        f.apply.apply(aFolderReset().forAccount(account).inFolder("INBOX").from(7L).to(8).build());
 
         assertThatThrownBy(() -> f.getChanges.since(Fixture.OWNER, account, "1-1", null, null))
                 .isInstanceOf(SyncProblems.StateGone.class);

@@ -1,27 +1,24 @@
 package io.mailsync.sync.support;
 
+import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
+import static io.mailsync.testkit.builders.MessageExpungedBuilder.aMessageExpunged;
+import static io.mailsync.testkit.builders.MessageFlagsChangedBuilder.aMessageFlagsChanged;
+
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
-/** Named builders for the events a fetcher publishes (STYLE.md: no copy-pasted JSON). */
+/** Sync tests' shortcuts over testkit's named builders, for the events a fetcher publishes. */
 public final class MailEvents {
 
     private MailEvents() {
     }
 
     public static MessageArrived arrived(String accountId, MessageLocator locator, String subject, String... flags) {
-        return new MessageArrived(UUID.randomUUID(), Instant.now(), accountId, Origin.session("fetcher-test"), locator,
-                null, "<" + UUID.randomUUID() + "@mailsync.test>", List.of("alice@example.test"),
-                List.of("bob@example.test"), List.of(), subject, Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), 1234, Set.of(flags), null, false);
+        return aMessageArrived().forAccount(accountId).at(locator).withSubject(subject).withFlags(flags).build();
     }
 
     public static MessageArrived imapArrived(String accountId, long uid, String subject, String... flags) {
@@ -30,11 +27,11 @@ public final class MailEvents {
 
     public static MessageFlagsChanged flagsChanged(String accountId, MessageLocator locator, Origin origin,
                                                    Set<String> added, Set<String> removed) {
-        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), accountId, origin, locator, null, added,
-                removed, null);
+        return aMessageFlagsChanged().forAccount(accountId).at(locator).causedBy(origin).adding(added)
+                .removing(removed).build();
     }
 
     public static MessageExpunged expunged(String accountId, MessageLocator locator) {
-        return new MessageExpunged(UUID.randomUUID(), Instant.now(), accountId, Origin.session("fetcher-test"), locator);
+        return aMessageExpunged().forAccount(accountId).at(locator).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.mailsync.sync.support;
 
+import io.mailsync.testkit.SettableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -9,7 +10,7 @@ public class TestClockConfiguration {
 
     @Bean
     @Primary
-    MutableClock mutableClock() {
-        return new MutableClock();
+    SettableClock settableClock() {
+        return SettableClock.systemTime();
     }
 }

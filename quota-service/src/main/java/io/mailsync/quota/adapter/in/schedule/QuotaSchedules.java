@@ -21,8 +21,8 @@ class QuotaSchedules {
         this.deliverDue = deliverDue;
     }
 
-    @Scheduled(fixedDelayString = "${mailsync.quota.reconcile-interval:PT15M}",
-            initialDelayString = "${mailsync.quota.reconcile-interval:PT15M}")
+    @Scheduled(fixedDelayString = "${mailsync.quota.reconcile-interval}",
+            initialDelayString = "${mailsync.quota.reconcile-interval}")
     void reconcile() {
         int queued = reconcile.reconcileAll();
         if (queued > 0) {
@@ -30,7 +30,7 @@ class QuotaSchedules {
         }
     }
 
-    @Scheduled(fixedDelayString = "${mailsync.quota.delivery.poll:PT5S}")
+    @Scheduled(fixedDelayString = "${mailsync.quota.delivery.poll}")
     void retryDue() {
         deliverDue.deliverDue();
     }

@@ -34,7 +34,7 @@ class MongoUsageStore implements UsageStore {
     private final MongoCollection<Document> samples;
     private final long bucketMillis;
 
-    MongoUsageStore(MongoTemplate mongo, @Value("${mailsync.quota.history.bucket:PT1H}") Duration bucket) {
+    MongoUsageStore(MongoTemplate mongo, @Value("${mailsync.quota.history.bucket}") Duration bucket) {
         this.latest = mongo.getCollection("usage_latest");
         this.samples = mongo.getCollection("usage_samples");
         this.bucketMillis = bucket.toMillis();

@@ -1,0 +1,45 @@
+package io.mailsync.sync.config;
+
+import io.mailsync.sync.application.ApplyMailEvent;
+import io.mailsync.sync.application.ApplyMailEvents;
+import io.mailsync.sync.application.MessageChanges;
+import io.mailsync.sync.application.StoreArrivedMessage;
+import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.AccountStore;
+import io.mailsync.sync.application.port.out.ChangeLog;
+import io.mailsync.sync.application.port.out.CommandPublisher;
+import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.StatePublisher;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds what applies {@code mail.events} to the canonical state, and the change stamping every writer shares. */
+@Configuration(proxyBeanMethods = false)
+class IngestUseCases {
+
+    @Bean
+    MessageChanges messageChanges(AccountCounter counter, ChangeLog changeLog, StatePublisher statePublisher,
+                                  Clock clock) {
+        return new MessageChanges(counter, changeLog, statePublisher, clock);
+    }
+
+    @Bean
+    StoreArrivedMessage storeArrivedMessage(MessageStore messages, MessageChanges changes, CommandPublisher commands,
+                                            Clock clock) {
+        return new StoreArrivedMessage(messages, changes, commands, clock);
+    }
+
+    @Bean
+    ApplyMailEvent applyMailEvent(AccountStore accounts, MessageStore messages, AccountCounter counter,
+                                  MessageChanges changes, StoreArrivedMessage arrivals) {
+        return new ApplyMailEvent(accounts, messages, counter, changes, arrivals);
+    }
+
+    @Bean
+    ApplyMailEvents applyMailEvents(AccountStore accounts, MessageStore messages, AccountCounter counter,
+                                    ChangeLog changeLog, StatePublisher statePublisher, StoreArrivedMessage arrivals,
+                                    ApplyMailEvent single, Clock clock) {
+        return new ApplyMailEvents(accounts, messages, counter, changeLog, statePublisher, arrivals, single, clock);
+    }
+}

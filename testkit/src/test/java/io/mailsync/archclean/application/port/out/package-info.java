@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: a port. */
+package io.mailsync.archclean.application.port.out;

@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: properties and wiring. */
+package io.mailsync.archclean.config;

@@ -1,0 +1,4 @@
+package io.mailsync.plantadapters.adapter.out.mongo;
+
+public class MongoStore {
+}

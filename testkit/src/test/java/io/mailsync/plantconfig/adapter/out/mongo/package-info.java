@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: an adapter that reads config/. */
+package io.mailsync.plantconfig.adapter.out.mongo;

@@ -1,0 +1,4 @@
+package io.mailsync.plantconfig.config;
+
+public record StoreSettings(int batchSize) {
+}

@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: settings in config. */
+package io.mailsync.plantconfig.config;

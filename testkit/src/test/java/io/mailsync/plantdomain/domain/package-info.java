@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: a domain that imports Spring. */
+package io.mailsync.plantdomain.domain;

@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: a use case that reads config/. */
+package io.mailsync.plantinside.application;

@@ -1,0 +1,4 @@
+package io.mailsync.plantinside.config;
+
+public record Settings(int limit) {
+}

@@ -1,0 +1,10 @@
+package io.mailsync.plantmongo.adapter.out.kafka;
+
+import org.bson.Document;
+
+class KafkaPublisher {
+
+    Document toDocument(String key) {
+        return new Document("key", key);
+    }
+}

@@ -1,0 +1,4 @@
+package io.mailsync.plantneighbour.domain;
+
+public record Neighbour(String id) {
+}

@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: another service's domain. */
+package io.mailsync.plantneighbour.domain;

@@ -1,0 +1,4 @@
+package io.mailsync.plantpackageinfo.domain;
+
+public record Unexplained(String what) {
+}

@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: properties as a mutable bean, not a record. */
+package io.mailsync.plantproperties.config;

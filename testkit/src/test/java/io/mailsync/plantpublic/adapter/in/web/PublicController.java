@@ -1,0 +1,4 @@
+package io.mailsync.plantpublic.adapter.in.web;
+
+public class PublicController {
+}

@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: a public controller. */
+package io.mailsync.plantpublic.adapter.in.web;

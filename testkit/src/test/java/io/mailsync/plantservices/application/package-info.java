@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: a use case that imports another service. */
+package io.mailsync.plantservices.application;

@@ -1,0 +1,7 @@
+package io.mailsync.plantspring.application;
+
+import org.springframework.stereotype.Service;
+
+@Service
+public class AnnotatedUseCase {
+}
