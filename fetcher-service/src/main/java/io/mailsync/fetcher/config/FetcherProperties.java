@@ -11,7 +11,24 @@ public record FetcherProperties(
         @DefaultValue Session session,
         @DefaultValue Imap imap,
         @DefaultValue Breaker breaker,
-        @DefaultValue Pop3 pop3) {
+        @DefaultValue Pop3 pop3,
+        @DefaultValue Ownership ownership) {
+
+    /**
+     * Issue 15, ADR 0004. {@code selfFenceAfter}: without an answered Kafka heartbeat for this long, every session
+     * stops until heartbeats are answered again — it must stay below the brokers' {@code
+     * group.consumer.session.timeout.ms} (45 s by default) less their heartbeat interval (5 s), so a fetcher cut off
+     * from Kafka has let go before the group moves its accounts. {@code resumeAfter}: heartbeats answered again for
+     * this long (more than one poll) before sessions go on. {@code maxPollSilence}: a poll loop stalled this long
+     * lets go too (below {@code max.poll.interval.ms}, 5 min). {@code orphanCommandsAfter}: a command whose account
+     * has no registration after this long was for a removed account and is refused.
+     */
+    public record Ownership(
+            @DefaultValue("30s") Duration selfFenceAfter,
+            @DefaultValue("6s") Duration resumeAfter,
+            @DefaultValue("2m") Duration maxPollSilence,
+            @DefaultValue("5m") Duration orphanCommandsAfter) {
+    }
 
     /** POP3 messages may leave the server (retention), so their bodies are kept by default. */
     public record Pop3(@DefaultValue("true") boolean storeBodies) {
@@ -24,6 +41,7 @@ public record FetcherProperties(
             @DefaultValue("5m") Duration stableAfter,
             @DefaultValue("15m") Duration authRetry,
             @DefaultValue("10s") Duration startStagger,
+            @DefaultValue("1s") Duration takeoverStagger,
             @DefaultValue("200") int batchSize,
             @DefaultValue("60s") Duration fullCompareEvery,
             @DefaultValue("60s") Duration usageEvery,
