@@ -143,6 +143,13 @@ final class Stack implements AutoCloseable {
         replacements.put(service, context);
     }
 
+    /** What a fetcher of this system needs to run elsewhere (a JVM of its own, issue 15). */
+    Map<String, Object> fetcherProperties() {
+        Map<String, Object> p = common("fetcher");
+        p.putAll(FAST_DEAD_CONNECTION_DETECTION);
+        return p;
+    }
+
     int port(String service) {
         ConfigurableApplicationContext replaced = replacements.get(service);
         return replaced != null ? port(replaced) : system.port(service);
