@@ -35,7 +35,7 @@ public record FetcherProperties(
     }
 
     public record Session(
-            @DefaultValue("4m") Duration idleRenewal,
+            @DefaultValue("30s") Duration idleRenewal,
             @DefaultValue("2s") Duration backoffStart,
             @DefaultValue("30s") Duration backoffMax,
             @DefaultValue("5m") Duration stableAfter,
@@ -54,14 +54,20 @@ public record FetcherProperties(
 
     public record Imap(
             @DefaultValue("20s") Duration connectTimeout,
-            @DefaultValue("5m") Duration readTimeout) {
+            @DefaultValue("60s") Duration readTimeout,
+            @DefaultValue("10s") Duration answerTimeout) {
 
         /**
          * IDLE is renewed every {@code session.idle-renewal} (RFC 2177 asks for less than 29 minutes; NAT gateways
-         * often drop flows idle for 5), so a read that waits longer than this for any byte means a dead
-         * connection — during a FETCH as much as during IDLE. It must exceed the IDLE renewal.
+         * often drop flows idle for 5; issue 15 asks that a broken or silent server be noticed within seconds, so
+         * 30 s), so a read that waits longer than this for any byte means a dead connection — during a FETCH as much
+         * as during IDLE. It must exceed the IDLE renewal. {@code answerTimeout}: how long the server may take to
+         * answer the DONE that ends an IDLE before the connection is cut off.
          */
         public Imap {
+            if (readTimeout.compareTo(answerTimeout) <= 0) {
+                throw new IllegalArgumentException("mailsync.fetcher.imap.read-timeout must exceed answer-timeout");
+            }
         }
     }
 }
