@@ -5,6 +5,7 @@ import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.Origin;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.port.out.MailServerException;
+import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,11 +107,16 @@ final class AccountSession implements SessionControl {
         return fence.epoch();
     }
 
-    /** The lease lapsed: close the connection now, keep the commands, wait for {@link #resume()}. */
+    /** The lease lapsed: drop the connection now (no goodbye), keep the commands, wait for {@link #resume()}. */
     void suspend() {
         suspended = true;
         wake.release();
-        closeConnection();
+        AutoCloseable c = connection;
+        if (c instanceof MailboxConnection imap) {
+            Thread.ofVirtual().start(imap::abort);
+        } else {
+            Thread.ofVirtual().start(this::closeConnection);
+        }
     }
 
     /** The lease holds again: go on, if the epoch is still the newest (checked before reconnecting). */
@@ -169,9 +175,7 @@ final class AccountSession implements SessionControl {
                 if (lost.epochTaken()) {
                     log.warn("account {}: {}; stopping", accountId(), lost.getMessage());
                     stopped = true;
-                } else {
-                    suspended = true;
-                }
+                } // else the lease lapsed: the loop waits until it holds again, and the epoch is checked anew
             } catch (MailServerException.AuthenticationFailed e) {
                 failed(Status.AUTH_FAILED, e, with.context().settings().authRetry());
             } catch (SecretCipher.UndecryptableSecretException | MailServerException.Unsupported e) {
@@ -204,10 +208,13 @@ final class AccountSession implements SessionControl {
         }
     }
 
+    /**
+     * Waits while suspended by the fetcher (until {@link #resume()}) or while the lease has lapsed; the next
+     * connection then checks that the epoch still holds.
+     */
     private void awaitResume() {
         closeConnection();
         while (!stopped && (suspended || !with.lease().valid())) {
-            suspended = true;
             try {
                 wake.tryAcquire(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

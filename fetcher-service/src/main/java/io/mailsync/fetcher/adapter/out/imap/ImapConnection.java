@@ -324,6 +324,23 @@ final class ImapConnection implements MailboxConnection {
         return false;
     }
 
+    @Override
+    public void abort() {
+        closed = true;
+        for (IMAPFolder folder : opened) {
+            try {
+                folder.forceClose(); // the socket goes now, in the middle of an IDLE too
+            } catch (MessagingException | RuntimeException ignored) {
+                // going away anyway
+            }
+        }
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            // already gone
+        }
+    }
+
     /** Closing the folder from another thread ends its IDLE (Angus sends DONE), then logs out. */
     @Override
     public void close() {
