@@ -8,10 +8,7 @@ import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -40,12 +37,11 @@ final class AccountSession implements SessionControl {
     private final Backoff backoff;
     private final Duration stagger;
     private final Semaphore wake = new Semaphore(0);
-    private final Deque<PendingCommand> commands = new ConcurrentLinkedDeque<>();
+    private final CommandQueue commands = new CommandQueue();
     private volatile boolean stopped;
     private volatile boolean restart;
     private volatile boolean suspended;
     private volatile AutoCloseable connection;
-    private volatile Runnable commandWakeUp;
     private volatile Instant connectedAt;
     private Thread thread;
 
@@ -88,19 +84,11 @@ final class AccountSession implements SessionControl {
     /** Never dropped: the inbound adapter pauses the partition instead when too many wait (issue 15). */
     void enqueue(PendingCommand command) {
         commands.add(command);
-        Runnable wakeUp = commandWakeUp;
-        if (wakeUp != null) {
-            Thread.ofVirtual().start(wakeUp);
-        }
     }
 
     /** The commands not applied yet, taken out of the session (which is stopping). */
     List<PendingCommand> drainCommands() {
-        List<PendingCommand> drained = new ArrayList<>();
-        for (PendingCommand c = commands.poll(); c != null; c = commands.poll()) {
-            drained.add(c);
-        }
-        return drained;
+        return commands.drain();
     }
 
     Long epoch() {
@@ -249,17 +237,17 @@ final class AccountSession implements SessionControl {
 
     @Override
     public PendingCommand nextCommand() {
-        return commands.poll();
+        return commands.next();
     }
 
     @Override
     public void retryFirst(PendingCommand command) {
-        commands.addFirst(command);
+        commands.retryFirst(command);
     }
 
     @Override
     public void onCommand(Runnable wakeUp) {
-        commandWakeUp = wakeUp;
+        commands.onArrival(wakeUp);
     }
 
     private void failed(Status failure, RuntimeException e, Duration retryIn) {
