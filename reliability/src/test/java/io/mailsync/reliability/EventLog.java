@@ -1,7 +1,6 @@
 package io.mailsync.reliability;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,11 +65,25 @@ final class EventLog implements AutoCloseable {
         return byAccount.getOrDefault(accountId, List.of());
     }
 
-    /** The last status event's holder, or null. */
+    /**
+     * The last status event as sync-service applies it: an event whose owner epoch is older than the newest seen
+     * before it in the log is a stale owner's and does not count (issue 15).
+     */
     Entry lastStatus(String accountId) {
-        List<Entry> statuses = new ArrayList<>(of(accountId).stream()
-                .filter(e -> "AccountStatusChanged".equals(e.type())).toList());
-        return statuses.isEmpty() ? null : statuses.getLast();
+        Entry last = null;
+        long newest = 0;
+        for (Entry e : of(accountId)) {
+            if (e.epoch() != null && e.epoch() < newest) {
+                continue;
+            }
+            if (e.epoch() != null) {
+                newest = e.epoch();
+            }
+            if ("AccountStatusChanged".equals(e.type())) {
+                last = e;
+            }
+        }
+        return last;
     }
 
     /** The instance whose session last reported IDLE for the account (null: none). */

@@ -82,9 +82,20 @@ final class FailoverStage implements AutoCloseable {
     /** Registers mailboxes until there are {@code count}; waits until every one is IDLE. */
     void mailboxes(int count) {
         Api admin = stack.admin();
-        while (users.size() < count) {
-            MailUser user = dovecot.newUser("fo", null);
-            users.put(admin.registerImap(customer, dovecot.imapPort(), user.login(), user.password()), user);
+        int missing = count - users.size();
+        List<MailUser> created = new ArrayList<>();
+        for (int i = 0; i < missing; i++) {
+            created.add(dovecot.newUser("fo", null)); // one at a time: each addition rewrites the passwd-file
+        }
+        try (var parallel = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<?>> registered = created.stream().<java.util.concurrent.Future<?>>map(
+                    user -> parallel.submit(() -> users.put(admin.registerImap(customer, dovecot.imapPort(),
+                            user.login(), user.password()), user))).toList();
+            for (java.util.concurrent.Future<?> r : registered) {
+                r.get();
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("registering the failover mailboxes failed", e);
         }
         awaitSteady(Duration.ofMinutes(3));
     }
