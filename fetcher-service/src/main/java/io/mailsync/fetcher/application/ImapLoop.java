@@ -61,7 +61,7 @@ final class ImapLoop {
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
             OtherFolders others = new OtherFolders(account, origin, c, with);
             while (control.running()) {
-                applyCommands(control, sync, c);
+                applyCommands(control, sync, others, c);
                 int count;
                 do {
                     count = inbox.messageCount();
@@ -83,7 +83,7 @@ final class ImapLoop {
      * for good (issue 15). A lost connection or a lost claim puts it back first in line: the next connection — or,
      * should the account move, its next owner — applies it again, and each command is safe to repeat.
      */
-    private void applyCommands(SessionControl control, FolderSync sync, MailboxConnection c) {
+    private void applyCommands(SessionControl control, FolderSync sync, OtherFolders others, MailboxConnection c) {
         PendingCommand next = control.nextCommand();
         if (next != null) {
             try {
@@ -95,7 +95,7 @@ final class ImapLoop {
         }
         for (; next != null; next = control.nextCommand()) {
             try {
-                apply(next.command(), sync, c);
+                apply(next.command(), sync, others, c);
             } catch (MailServerException.Unreachable | OwnershipLost e) {
                 control.retryFirst(next); // the connection or the claim failed, not the command
                 throw e;
@@ -108,10 +108,12 @@ final class ImapLoop {
         }
     }
 
-    private void apply(MailCommand command, FolderSync sync, MailboxConnection c) {
+    private void apply(MailCommand command, FolderSync sync, OtherFolders others, MailboxConnection c) {
         switch (command) {
             case AppendMessage append -> folderCommands.append(c, append); // finds a lost-answer copy by Message-ID
             case MoveMessage move -> folderCommands.move(c, move);
+            case SetFlags setFlags when !setFlags.locator().isPop3()
+                    && !INBOX.equalsIgnoreCase(setFlags.locator().folder()) -> others.apply(setFlags);
             case SetFlags setFlags -> sync.apply(setFlags);
             default -> log.debug("account {}: {} is not for IMAP", command.accountId(), command.getClass());
         }
