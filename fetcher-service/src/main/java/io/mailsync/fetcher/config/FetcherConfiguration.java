@@ -6,6 +6,7 @@ import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.AccountSessions;
 import io.mailsync.fetcher.application.HostBreakers;
 import io.mailsync.fetcher.application.Lease;
+import io.mailsync.fetcher.application.OwnershipSettings;
 import io.mailsync.fetcher.application.Ports;
 import io.mailsync.fetcher.application.SessionSettings;
 import io.mailsync.fetcher.application.port.out.ContentStore;
@@ -60,6 +61,12 @@ class FetcherConfiguration {
     @Bean
     HostBreakers hostBreakers(FetcherProperties properties) {
         return new HostBreakers(properties.breaker().minimumCalls(), properties.breaker().openFor());
+    }
+
+    @Bean
+    OwnershipSettings ownershipSettings(FetcherProperties properties) {
+        FetcherProperties.Ownership o = properties.ownership();
+        return new OwnershipSettings(o.selfFenceAfter(), o.resumeAfter(), o.maxPollSilence(), o.orphanCommandsAfter());
     }
 
     /** This fetcher's Kafka lease (issue 15): renewed by the inbound Kafka adapter, checked by every session. */

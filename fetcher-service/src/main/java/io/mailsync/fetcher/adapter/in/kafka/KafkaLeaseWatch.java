@@ -2,7 +2,7 @@ package io.mailsync.fetcher.adapter.in.kafka;
 
 import io.mailsync.fetcher.application.AccountSessions;
 import io.mailsync.fetcher.application.Lease;
-import io.mailsync.fetcher.config.FetcherProperties;
+import io.mailsync.fetcher.application.OwnershipSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
@@ -34,7 +34,7 @@ class KafkaLeaseWatch implements SmartLifecycle {
     private final AccountSessions sessions;
     private final AccountOwnershipListener listener;
     private final Lease lease;
-    private final FetcherProperties.Ownership settings;
+    private final OwnershipSettings settings;
     private volatile Thread thread;
     private double heartbeats = -1;
     private boolean suspended;
@@ -43,12 +43,12 @@ class KafkaLeaseWatch implements SmartLifecycle {
     private boolean warnedNoMetric;
 
     KafkaLeaseWatch(KafkaListenerEndpointRegistry registry, AccountSessions sessions,
-                    AccountOwnershipListener listener, Lease lease, FetcherProperties properties) {
+                    AccountOwnershipListener listener, Lease lease, OwnershipSettings settings) {
         this.registry = registry;
         this.sessions = sessions;
         this.listener = listener;
         this.lease = lease;
-        this.settings = properties.ownership();
+        this.settings = settings;
     }
 
     @Override
