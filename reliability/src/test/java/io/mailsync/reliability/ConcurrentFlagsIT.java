@@ -91,7 +91,8 @@ class ConcurrentFlagsIT {
         }
         actors.forEach(ConcurrentFlagsIT::join);
 
-        // the full comparison runs every 60 s where the server has no CONDSTORE: wait for it
+        // where the server has no CONDSTORE the other client's flag may only show in the full comparison (every 60 s
+        // by default, 15 s in this suite): wait for it
         Function<Case, Boolean> both = c -> bothOnServer(port, user, c) && bothInApi(api, accountId, ids, c);
         try {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))

@@ -32,7 +32,9 @@ final class Stack implements AutoCloseable {
      * both the timeout and the IDLE renewal it must exceed, so a black hole is found within its time budget.
      */
     static final Map<String, Object> FAST_DEAD_CONNECTION_DETECTION = Map.of(
-            "mailsync.fetcher.imap.read-timeout", "20s", "mailsync.fetcher.session.idle-renewal", "15s");
+            "mailsync.fetcher.imap.read-timeout", "20s", "mailsync.fetcher.session.idle-renewal", "15s",
+            // R11 waits for the full comparison on GreenMail (no CONDSTORE): every 15 s here instead of 60
+            "mailsync.fetcher.session.full-compare-every", "15s");
     private static Stack shared;
 
     final SystemSettings settings;
