@@ -127,6 +127,31 @@ class DovecotImapIT {
         accounts.remove(accountId);
     }
 
+    /** Issue 15: before it, a SetFlags for a message outside INBOX was skipped — a device's change lost. */
+    @Test
+    void aWriteBackForAMessageInAnotherWatchedFolderReachesTheServer() {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("otherfolder", null);
+        dovecot.deliver(user, Dovecot.SENT, MailText.simple(user.address(), "b@example.net", "sent", "1"));
+        String accountId = "acc-" + UUID.randomUUID();
+        accounts.register(accounts.imapWithFolders(accountId, dovecot.imapPort(), user.login(), user.password(),
+                List.of("INBOX", Dovecot.SENT)));
+        MessageArrived sent = await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(sent.locator().folder()).isEqualTo(Dovecot.SENT);
+
+        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+                sent.locator(), Set.of("$flagged"), Set.of(), null));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> dovecot.doveadm("fetch", "-u", user.login(), "flags",
+                "mailbox", Dovecot.SENT, "all").contains("\\Flagged"));
+        MessageFlagsChanged echo = await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        assertThat(echo.origin()).isEqualTo(Origin.device("phone-1"));
+        assertThat(echo.added()).containsExactly("$flagged");
+        accounts.remove(accountId);
+    }
+
     private static boolean seenOnServer(Dovecot dovecot, MailUser user, MessageArrived message) {
         java.util.concurrent.atomic.AtomicBoolean seen = new java.util.concurrent.atomic.AtomicBoolean();
         Mailboxes.withInbox(dovecot.imapPort(), user.login(), user.password(), inbox -> seen.set(((UIDFolder) inbox)

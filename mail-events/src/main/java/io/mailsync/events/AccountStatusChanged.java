@@ -14,7 +14,8 @@ public record AccountStatusChanged(
         String accountId,
         Origin origin,
         Status status,
-        String reason) implements MailEvent {
+        String reason,
+        Long ownerEpoch) implements MailEvent {
 
     public enum Status { CONNECTING, CONNECTED, IDLE, POLLING, AUTH_FAILED, UNREACHABLE, ERROR, STOPPED }
 
@@ -23,5 +24,16 @@ public record AccountStatusChanged(
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
+    public AccountStatusChanged(UUID eventId, Instant occurredAt, String accountId, Origin origin, Status status,
+            String reason) {
+        this(eventId, occurredAt, accountId, origin, status, reason, null);
+    }
+
+    @Override
+    public AccountStatusChanged withOwnerEpoch(long epoch) {
+        return new AccountStatusChanged(eventId, occurredAt, accountId, origin, status, reason, epoch);
     }
 }

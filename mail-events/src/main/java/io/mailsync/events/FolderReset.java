@@ -19,12 +19,24 @@ public record FolderReset(
         Origin origin,
         String folder,
         Long oldUidValidity,
-        long newUidValidity) implements MailEvent {
+        long newUidValidity,
+        Long ownerEpoch) implements MailEvent {
 
     public FolderReset {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(folder, "folder");
+    }
+
+    /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
+    public FolderReset(UUID eventId, Instant occurredAt, String accountId, Origin origin, String folder,
+            Long oldUidValidity, long newUidValidity) {
+        this(eventId, occurredAt, accountId, origin, folder, oldUidValidity, newUidValidity, null);
+    }
+
+    @Override
+    public FolderReset withOwnerEpoch(long epoch) {
+        return new FolderReset(eventId, occurredAt, accountId, origin, folder, oldUidValidity, newUidValidity, epoch);
     }
 }

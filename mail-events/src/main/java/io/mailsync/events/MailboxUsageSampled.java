@@ -20,7 +20,8 @@ public record MailboxUsageSampled(
         Long storageUsedBytes,
         Long storageLimitBytes,
         Long messageCount,
-        Long messageLimit) implements MailEvent {
+        Long messageLimit,
+        Long ownerEpoch) implements MailEvent {
 
     public enum Source { IMAP_QUOTA, POP3_STAT, FOLDER_SIZES }
 
@@ -29,5 +30,18 @@ public record MailboxUsageSampled(
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
+    public MailboxUsageSampled(UUID eventId, Instant occurredAt, String accountId, Origin origin, Source source,
+            Long storageUsedBytes, Long storageLimitBytes, Long messageCount, Long messageLimit) {
+        this(eventId, occurredAt, accountId, origin, source, storageUsedBytes, storageLimitBytes, messageCount,
+                messageLimit, null);
+    }
+
+    @Override
+    public MailboxUsageSampled withOwnerEpoch(long epoch) {
+        return new MailboxUsageSampled(eventId, occurredAt, accountId, origin, source, storageUsedBytes,
+                storageLimitBytes, messageCount, messageLimit, epoch);
     }
 }

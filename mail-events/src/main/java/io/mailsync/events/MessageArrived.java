@@ -36,7 +36,8 @@ public record MessageArrived(
         long size,
         Set<String> flags,
         String contentRef,
-        boolean rebuild) implements MailEvent {
+        boolean rebuild,
+        Long ownerEpoch) implements MailEvent {
 
     public MessageArrived {
         Objects.requireNonNull(eventId, "eventId");
@@ -50,5 +51,19 @@ public record MessageArrived(
         if (size < 0) {
             throw new IllegalArgumentException("size is not negative");
         }
+    }
+
+    /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
+    public MessageArrived(UUID eventId, Instant occurredAt, String accountId, Origin origin, MessageLocator locator,
+            Long modSeq, String messageIdHeader, List<String> from, List<String> to, List<String> cc, String subject,
+            Instant sentAt, Instant receivedAt, long size, Set<String> flags, String contentRef, boolean rebuild) {
+        this(eventId, occurredAt, accountId, origin, locator, modSeq, messageIdHeader, from, to, cc, subject, sentAt,
+                receivedAt, size, flags, contentRef, rebuild, null);
+    }
+
+    @Override
+    public MessageArrived withOwnerEpoch(long epoch) {
+        return new MessageArrived(eventId, occurredAt, accountId, origin, locator, modSeq, messageIdHeader, from, to,
+                cc, subject, sentAt, receivedAt, size, flags, contentRef, rebuild, epoch);
     }
 }

@@ -13,12 +13,23 @@ public record MessageExpunged(
         Instant occurredAt,
         String accountId,
         Origin origin,
-        MessageLocator locator) implements MailEvent {
+        MessageLocator locator,
+        Long ownerEpoch) implements MailEvent {
 
     public MessageExpunged {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(locator, "locator");
+    }
+
+    /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
+    public MessageExpunged(UUID eventId, Instant occurredAt, String accountId, Origin origin, MessageLocator locator) {
+        this(eventId, occurredAt, accountId, origin, locator, null);
+    }
+
+    @Override
+    public MessageExpunged withOwnerEpoch(long epoch) {
+        return new MessageExpunged(eventId, occurredAt, accountId, origin, locator, epoch);
     }
 }

@@ -51,6 +51,16 @@ final class Api {
         return send(b.build());
     }
 
+    /** A device's request ({@code X-Device-Id}) with a body of any type, e.g. {@code message/rfc822}. */
+    Response sendAs(String deviceId, String method, String path, String contentType, String body) {
+        HttpRequest.Builder b = request(path).header("X-Device-Id", deviceId);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     Response send(String method, String path, String contentType, String body) {
         HttpRequest.Builder b = request(path);
         if (contentType != null) {

@@ -34,7 +34,9 @@ final class Stack implements AutoCloseable {
      * both the timeout and the IDLE renewal it must exceed, so a black hole is found within its time budget.
      */
     static final Map<String, Object> FAST_DEAD_CONNECTION_DETECTION = Map.of(
-            "mailsync.fetcher.imap.read-timeout", "20s", "mailsync.fetcher.session.idle-renewal", "15s");
+            "mailsync.fetcher.imap.read-timeout", "20s", "mailsync.fetcher.session.idle-renewal", "15s",
+            // R11 waits for the full comparison on GreenMail (no CONDSTORE): every 15 s here instead of 60
+            "mailsync.fetcher.session.full-compare-every", "15s");
     private static Stack shared;
 
     final SystemSettings settings;
@@ -165,6 +167,13 @@ final class Stack implements AutoCloseable {
         ConfigurableApplicationContext context = builder.registerShutdownHook(false).run(args);
         restarted.add(context);
         replacements.put(service, context);
+    }
+
+    /** What a fetcher of this system needs to run elsewhere (a JVM of its own, issue 15). */
+    Map<String, Object> fetcherProperties() {
+        Map<String, Object> p = common("fetcher");
+        p.putAll(FAST_DEAD_CONNECTION_DETECTION);
+        return p;
     }
 
     int port(String service) {

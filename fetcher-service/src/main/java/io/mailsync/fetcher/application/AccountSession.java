@@ -2,14 +2,13 @@ package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
-import io.mailsync.events.MailCommand;
 import io.mailsync.events.Origin;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.port.out.MailServerException;
+import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -21,33 +20,41 @@ import org.slf4j.MDC;
 /**
  * One account's session on a virtual thread: runs the protocol loop, and on failure reconnects with jittered
  * back-off — slowly after an authentication failure, never in a login loop. Stopping closes the connection from
- * outside, which ends a blocking IDLE.
+ * outside, which ends a blocking IDLE. Before its first connection it takes the account's owner epoch (issue 15):
+ * a session that finds a newer epoch taken stops for good; one whose fetcher lost its Kafka lease is suspended —
+ * connection closed, commands kept — until the lease is renewed and its epoch still holds.
  */
 final class AccountSession implements SessionControl {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSession.class);
     private static final Duration CLEAN_CLOSE = Duration.ofSeconds(2);
-    private static final int MAX_QUEUED_COMMANDS = 10_000;
 
     private final AtomicReference<AccountSpec> spec;
     private final Sessions with;
     private final Origin origin;
+    private final Fence fence;
     private final StatusReporter status;
     private final Backoff backoff;
+    private final Duration stagger;
     private final Semaphore wake = new Semaphore(0);
-    private final Deque<MailCommand> commands = new ConcurrentLinkedDeque<>();
+    private final CommandQueue commands = new CommandQueue();
     private volatile boolean stopped;
     private volatile boolean restart;
+    private volatile boolean suspended;
     private volatile AutoCloseable connection;
-    private volatile Runnable commandWakeUp;
     private volatile Instant connectedAt;
     private Thread thread;
 
-    AccountSession(AccountSpec spec, Sessions with) {
+    AccountSession(AccountSpec spec, Sessions with, Duration stagger) {
         this.spec = new AtomicReference<>(spec);
         this.with = with;
+        this.stagger = stagger;
         this.origin = Origin.session(with.context().settings().instanceId() + "/" + spec.accountId());
-        this.status = new StatusReporter(spec.accountId(), origin, with.context().publisher(), with.context().clock());
+        this.fence = new Fence(spec.accountId(), with.epochs(), with.lease());
+        // statuses carry the epoch but go out even when the lease lapsed: a stale owner's last STOPPED is ignored
+        // downstream by its epoch, a current owner's is applied
+        this.status = new StatusReporter(spec.accountId(), origin, fence.guard(with.context().publisher(), false),
+                with.context().clock());
         this.backoff = new Backoff(with.context().settings().backoffStart(), with.context().settings().backoffMax());
     }
 
@@ -74,16 +81,40 @@ final class AccountSession implements SessionControl {
         closeConnection();
     }
 
-    void enqueue(MailCommand command) {
-        if (commands.size() >= MAX_QUEUED_COMMANDS) {
-            log.warn("account {}: command queue full, dropping {}", accountId(), command.commandId());
-            return;
-        }
+    /** Never dropped: the inbound adapter pauses the partition instead when too many wait (issue 15). */
+    void enqueue(PendingCommand command) {
         commands.add(command);
-        Runnable wakeUp = commandWakeUp;
-        if (wakeUp != null) {
-            Thread.ofVirtual().start(wakeUp);
+    }
+
+    /** The commands not applied yet, taken out of the session (which is stopping). */
+    List<PendingCommand> drainCommands() {
+        return commands.drain();
+    }
+
+    Long epoch() {
+        return fence.epoch();
+    }
+
+    /** The lease lapsed: drop the connection now (no goodbye), keep the commands, wait for {@link #resume()}. */
+    void suspend() {
+        suspended = true;
+        wake.release();
+        AutoCloseable c = connection;
+        if (c instanceof MailboxConnection imap) {
+            Thread.ofVirtual().start(imap::abort);
+        } else {
+            Thread.ofVirtual().start(this::closeConnection);
         }
+    }
+
+    /** The lease holds again: go on, if the epoch is still the newest (checked before reconnecting). */
+    void resume() {
+        suspended = false;
+        wake.release();
+    }
+
+    boolean isSuspended() {
+        return suspended;
     }
 
     /** Stops the session and waits (bounded) until its connection is closed. */
@@ -113,15 +144,26 @@ final class AccountSession implements SessionControl {
     private void run() {
         // every line this session logs carries the account as a field of its own in structured (JSON) logs
         MDC.put("accountId", accountId());
-        pause(randomUpTo(with.context().settings().startStagger()));
+        pause(randomUpTo(stagger));
         while (!stopped) {
             connectedAt = null;
+            if (suspended || !with.lease().valid()) {
+                awaitResume();
+                continue;
+            }
             try {
                 restart = false;
+                claim();
                 AccountSpec account = spec.get();
                 status.report(Status.CONNECTING, null);
                 String password = with.secrets().decrypt(account.accountId(), account.encryptedSecret());
-                with.loops().run(account, password, origin, this);
+                with.loops().run(account, password, origin, this, fence);
+            } catch (OwnershipLost lost) {
+                closeConnection();
+                if (lost.epochTaken()) {
+                    log.warn("account {}: {}; stopping", accountId(), lost.getMessage());
+                    stopped = true;
+                } // else the lease lapsed: the loop waits until it holds again, and the epoch is checked anew
             } catch (MailServerException.AuthenticationFailed e) {
                 failed(Status.AUTH_FAILED, e, with.context().settings().authRetry());
             } catch (SecretCipher.UndecryptableSecretException | MailServerException.Unsupported e) {
@@ -131,7 +173,7 @@ final class AccountSession implements SessionControl {
                 failed(Status.UNREACHABLE, e, backoff.next());
             } catch (RuntimeException e) {
                 resetBackoffIfStable();
-                if (!stopped && !restart) {
+                if (!stopped && !restart && !suspended) {
                     log.warn("account {}: session failed", accountId(), e);
                 }
                 failed(Status.ERROR, e, backoff.next());
@@ -141,9 +183,38 @@ final class AccountSession implements SessionControl {
         status.report(Status.STOPPED, null);
     }
 
+    /**
+     * The first connection takes the account's next owner epoch; later ones (a reconnect, a resume after the lease
+     * lapsed) check that it is still the newest, so a session whose account another fetcher took never reconnects.
+     */
+    private void claim() {
+        if (fence.epoch() == null) {
+            long epoch = fence.take(with.context().settings().instanceId());
+            log.info("account {}: owner epoch {}", accountId(), epoch);
+        } else {
+            fence.checkOwner();
+        }
+    }
+
+    /**
+     * Waits while suspended by the fetcher (until {@link #resume()}) or while the lease has lapsed; the next
+     * connection then checks that the epoch still holds.
+     */
+    private void awaitResume() {
+        closeConnection();
+        while (!stopped && (suspended || !with.lease().valid())) {
+            try {
+                wake.tryAcquire(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = true;
+            }
+        }
+    }
+
     @Override
     public boolean running() {
-        return !stopped && !restart;
+        return !stopped && !restart && !suspended && with.lease().valid();
     }
 
     @Override
@@ -165,22 +236,22 @@ final class AccountSession implements SessionControl {
     }
 
     @Override
-    public MailCommand nextCommand() {
-        return commands.poll();
+    public PendingCommand nextCommand() {
+        return commands.next();
     }
 
     @Override
-    public void retryFirst(MailCommand command) {
-        commands.addFirst(command);
+    public void retryFirst(PendingCommand command) {
+        commands.retryFirst(command);
     }
 
     @Override
     public void onCommand(Runnable wakeUp) {
-        commandWakeUp = wakeUp;
+        commands.onArrival(wakeUp);
     }
 
     private void failed(Status failure, RuntimeException e, Duration retryIn) {
-        if (stopped || restart) {
+        if (stopped || restart || suspended) {
             return;
         }
         status.report(failure, e.getMessage());
@@ -203,7 +274,7 @@ final class AccountSession implements SessionControl {
         }
         try {
             wake.drainPermits();
-            if (!stopped && !restart) {
+            if (!stopped && !restart && !suspended) {
                 wake.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,42 +16,52 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sessions of the accounts this fetcher owns. Driven by the accounts topic: a registration opens (or
  * updates) a session, a tombstone closes and forgets it, a revoked partition releases its accounts before
- * another fetcher may open them. Commands go to the owning session (held until its registration is read).
+ * another fetcher may open them. Commands go to the owning session (held until its registration is read); each is
+ * completed — its offset may be committed — only once it took effect on the server or was refused for good.
  */
 public final class AccountSessions {
 
+    private static final Logger log = LoggerFactory.getLogger(AccountSessions.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
-    private static final int MAX_PENDING_ACCOUNTS = 10_000;
 
     private final Map<String, AccountSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Queue<MailCommand>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Held>> held = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> firstWatch = new AtomicReference<>();
     private final Sessions with;
     private final CursorStore cursors;
     private final MaildropStore drops;
+    private final Clock clock;
+
+    private record Held(PendingCommand command, Instant since) {
+    }
 
     public AccountSessions(Ports ports, HostBreakers breakers, SecretCipher secrets, Clock clock,
-                           SessionSettings settings) {
+                           SessionSettings settings, Lease lease) {
         SyncContext context = new SyncContext(ports.cursors(), ports.publisher(), ports.contents(), clock,
                 settings);
         this.with = new Sessions(context, secrets, new ProtocolLoops(ports.imap(), ports.pop3(), ports.drops(),
-                ports.contents(), breakers, context));
+                ports.contents(), breakers, context), ports.epochs(), lease);
         this.cursors = ports.cursors();
         this.drops = ports.drops();
+        this.clock = clock;
     }
 
     /** Opens a session for the account, or hands a changed registration to the one already open. */
     public void watch(AccountSpec spec) {
         sessions.compute(spec.accountId(), (id, session) -> {
             if (session == null) {
-                AccountSession started = new AccountSession(spec, with);
-                Queue<MailCommand> held = pending.remove(id);
-                if (held != null) {
-                    held.forEach(started::enqueue);
+                AccountSession started = new AccountSession(spec, with, stagger());
+                Queue<Held> waiting = held.remove(id);
+                if (waiting != null) {
+                    waiting.forEach(h -> started.enqueue(h.command()));
                 }
                 started.start();
                 return started;
@@ -60,28 +71,60 @@ public final class AccountSessions {
         });
     }
 
-    /** A command for an owned account; held briefly when its registration has not been read yet. */
-    public void command(MailCommand command) {
+    /**
+     * A command for an owned account; held while its registration has not been read yet. {@code done} runs once
+     * it took effect on the server or was refused for good — never for a command dropped because the account moved.
+     */
+    public void command(MailCommand command, Runnable done) {
+        PendingCommand pending = new PendingCommand(command, done);
         AccountSession session = sessions.get(command.accountId());
         if (session != null) {
-            session.enqueue(command);
-        } else if (pending.size() < MAX_PENDING_ACCOUNTS) {
-            pending.computeIfAbsent(command.accountId(), id -> new ConcurrentLinkedQueue<>()).add(command);
+            session.enqueue(pending);
+        } else {
+            held.computeIfAbsent(command.accountId(), id -> new ConcurrentLinkedQueue<>())
+                    .add(new Held(pending, clock.instant()));
         }
     }
 
-    /** The account was removed: close its session and forget its cursors. */
-    public void forget(String accountId) {
-        release(List.of(accountId));
-        cursors.forget(accountId);
-        drops.forget(accountId);
+    /**
+     * Commands held longer than {@code wait} for a registration that never came (the account was removed): refused
+     * for good. The accounts partition is read from its beginning on assignment, so a live account shows up fast.
+     */
+    public int refuseHeldLongerThan(Duration wait) {
+        Instant limit = clock.instant().minus(wait);
+        int refused = 0;
+        for (Map.Entry<String, Queue<Held>> e : held.entrySet()) {
+            Held oldest = e.getValue().peek();
+            if (oldest != null && oldest.since().isBefore(limit) && held.remove(e.getKey(), e.getValue())) {
+                log.warn("account {}: no registration after {}, {} commands refused", e.getKey(), wait,
+                        e.getValue().size());
+                e.getValue().forEach(h -> h.command().complete());
+                refused += e.getValue().size();
+            }
+        }
+        return refused;
     }
 
-    /** This fetcher no longer owns these accounts: returns once their connections are closed. */
-    public void release(Collection<String> accountIds) {
+    /** The account was removed: close its session, forget its cursors; its commands are refused for good. */
+    public void forget(String accountId) {
+        List<PendingCommand> unapplied = release(List.of(accountId));
+        cursors.forget(accountId);
+        drops.forget(accountId);
+        unapplied.forEach(PendingCommand::complete);
+    }
+
+    /**
+     * This fetcher no longer owns these accounts: returns once their connections are closed, with the commands they
+     * had not applied — not completed, so they are delivered again to the next owner.
+     */
+    public List<PendingCommand> release(Collection<String> accountIds) {
         List<AccountSession> stopping = new ArrayList<>();
+        List<PendingCommand> unapplied = new ArrayList<>();
         for (String id : accountIds) {
-            pending.remove(id);
+            Queue<Held> waiting = held.remove(id);
+            if (waiting != null) {
+                waiting.forEach(h -> unapplied.add(h.command()));
+            }
             AccountSession session = sessions.remove(id);
             if (session != null) {
                 stopping.add(session);
@@ -94,18 +137,36 @@ public final class AccountSessions {
                 wait.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        stopping.forEach(s -> unapplied.addAll(s.drainCommands()));
+        return unapplied;
     }
 
     public void releaseAll() {
         release(List.copyOf(sessions.keySet()));
-        pending.clear();
+        held.clear();
+    }
+
+    /** This fetcher's Kafka lease lapsed: every session closes its connection now and waits (issue 15). */
+    public void suspendAll() {
+        sessions.values().forEach(AccountSession::suspend);
+    }
+
+    /** The lease holds again: sessions go on where their epoch is still the newest, and stop where it is not. */
+    public void resumeAll() {
+        sessions.values().forEach(AccountSession::resume);
     }
 
     public boolean isWatching(String accountId) {
         return sessions.containsKey(accountId);
+    }
+
+    /** The epoch the account's session holds (null: none yet, or no session). */
+    public Long ownerEpoch(String accountId) {
+        AccountSession session = sessions.get(accountId);
+        return session == null ? null : session.epoch();
     }
 
     /** How many sessions are in each state (metrics). */
@@ -116,5 +177,13 @@ public final class AccountSessions {
 
     public int size() {
         return sessions.size();
+    }
+
+    /** A restart's sessions spread over the start window; a later takeover's over the shorter takeover window. */
+    private Duration stagger() {
+        Instant now = clock.instant();
+        Instant first = firstWatch.updateAndGet(f -> f == null ? now : f);
+        SessionSettings s = with.context().settings();
+        return now.isBefore(first.plus(s.startStagger())) ? s.startStagger() : s.takeoverStagger();
     }
 }

@@ -19,10 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +80,12 @@ final class FolderSync {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Writes a device's flag change back; the resulting event carries the device as origin (no echo). */
+    /**
+     * Writes a device's flag change back, then reads the message's flags. Only what the command asked for is the
+     * device's (issue 15): its part is announced with the device as origin (an echo sync-service already applied);
+     * any other difference — another IMAP client's change the fetcher had not announced yet — is the server's and is
+     * announced as such, first: both carry the same modseq, and a consumer drops an event no newer than the last.
+     */
     void apply(SetFlags command) {
         MessageLocator at = command.locator();
         if (at.isPop3() || !folder.name().equals(at.folder()) || at.uidValidity() != cursor.uidValidity()) {
@@ -93,14 +100,29 @@ final class FolderSync {
         if (now.isEmpty() || !index.knows(uid)) {
             return; // gone, or not announced yet: the next sync reports it
         }
-        FlagChange change = FlagChange.between(uid, index.keywordsOf(uid), now.get().keywords(), now.get().modSeq());
-        if (change.isEmpty()) {
+        Set<String> before = index.keywordsOf(uid);
+        // what the server would show had nobody else touched the message: the announced flags plus the command
+        Set<String> expected = new HashSet<>(before);
+        if (applied) {
+            expected.removeAll(command.remove());
+            expected.addAll(command.add());
+        }
+        FlagChange device = FlagChange.between(uid, before, expected, now.get().modSeq());
+        FlagChange server = FlagChange.between(uid, expected, now.get().keywords(), now.get().modSeq());
+        List<MailEvent> events = new ArrayList<>(2);
+        if (!server.isEmpty()) {
+            events.add(flagsChanged(server, Origin.server()));
+        }
+        if (!device.isEmpty()) {
+            events.add(flagsChanged(new FlagChange(uid, device.added(), device.removed(), now.get().keywords(),
+                    now.get().modSeq()), command.origin()));
+        }
+        if (events.isEmpty()) {
             return;
         }
-        Origin cause = applied ? command.origin() : Origin.server();
-        with.publisher().publish(flagsChanged(change, cause));
-        index.put(uid, change.current());
-        with.cursors().updateIndex(accountId, folder.name(), cursor.uidValidity(), Map.of(uid, change.current()),
+        with.publisher().publish(events);
+        index.put(uid, now.get().keywords());
+        with.cursors().updateIndex(accountId, folder.name(), cursor.uidValidity(), Map.of(uid, now.get().keywords()),
                 List.of());
     }
 

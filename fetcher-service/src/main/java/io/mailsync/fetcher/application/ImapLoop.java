@@ -34,13 +34,15 @@ final class ImapLoop {
     private final SyncContext with;
     private final Origin origin;
     private final FolderCommands folderCommands;
+    private final Fence fence;
     private Instant lastUsage = Instant.MIN;
     private boolean usageDue = true;
 
-    ImapLoop(MailServer server, SyncContext with, Origin origin) {
+    ImapLoop(MailServer server, SyncContext with, Origin origin, Fence fence) {
         this.server = server;
         this.with = with;
         this.origin = origin;
+        this.fence = fence;
         this.folderCommands = new FolderCommands(with.contents());
     }
 
@@ -59,7 +61,7 @@ final class ImapLoop {
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
             OtherFolders others = new OtherFolders(account, origin, c, with);
             while (control.running()) {
-                applyCommands(control, sync, c);
+                applyCommands(control, sync, others, c);
                 int count;
                 do {
                     count = inbox.messageCount();
@@ -76,34 +78,44 @@ final class ImapLoop {
         }
     }
 
-    private void applyCommands(SessionControl control, FolderSync sync, MailboxConnection c) {
-        for (MailCommand command = control.nextCommand(); command != null; command = control.nextCommand()) {
-            if (command instanceof AppendMessage append) {
-                try {
-                    folderCommands.append(c, append);
-                } catch (MailServerException.Unreachable e) {
-                    control.retryFirst(append); // appended or not, the retry finds out by Message-ID first
-                    throw e;
-                }
-            } else if (command instanceof MoveMessage move) {
-                try {
-                    folderCommands.move(c, move);
-                } catch (MailServerException.Unreachable e) {
-                    control.retryFirst(move);
-                    throw e;
-                }
-            } else if (command instanceof SetFlags setFlags) {
-                try {
-                    sync.apply(setFlags);
-                } catch (MailServerException.Unreachable e) {
-                    control.retryFirst(setFlags); // the connection failed, not the command
-                    throw e;
-                } catch (MailServerException | IllegalArgumentException e) {
-                    // refused by the server or not expressible: retrying cannot help, and must not loop
-                    log.warn("account {}: SetFlags {} refused: {}", setFlags.accountId(), setFlags.commandId(),
-                            e.getMessage());
-                }
+    /**
+     * Applies the queued commands, each completed (its offset committed) only once the server has it or refused it
+     * for good (issue 15). A lost connection or a lost claim puts it back first in line: the next connection — or,
+     * should the account move, its next owner — applies it again, and each command is safe to repeat.
+     */
+    private void applyCommands(SessionControl control, FolderSync sync, OtherFolders others, MailboxConnection c) {
+        PendingCommand next = control.nextCommand();
+        if (next != null) {
+            try {
+                fence.checkOwner(); // a stale owner must not write to the server
+            } catch (OwnershipLost lost) {
+                control.retryFirst(next);
+                throw lost;
             }
+        }
+        for (; next != null; next = control.nextCommand()) {
+            try {
+                apply(next.command(), sync, others, c);
+            } catch (MailServerException.Unreachable | OwnershipLost e) {
+                control.retryFirst(next); // the connection or the claim failed, not the command
+                throw e;
+            } catch (MailServerException | IllegalArgumentException e) {
+                // refused by the server or not expressible: retrying cannot help, and must not loop
+                log.warn("account {}: {} {} refused: {}", next.command().accountId(),
+                        next.command().getClass().getSimpleName(), next.command().commandId(), e.getMessage());
+            }
+            next.complete();
+        }
+    }
+
+    private void apply(MailCommand command, FolderSync sync, OtherFolders others, MailboxConnection c) {
+        switch (command) {
+            case AppendMessage append -> folderCommands.append(c, append); // finds a lost-answer copy by Message-ID
+            case MoveMessage move -> folderCommands.move(c, move);
+            case SetFlags setFlags when !setFlags.locator().isPop3()
+                    && !INBOX.equalsIgnoreCase(setFlags.locator().folder()) -> others.apply(setFlags);
+            case SetFlags setFlags -> sync.apply(setFlags);
+            default -> log.debug("account {}: {} is not for IMAP", command.accountId(), command.getClass());
         }
     }
 

@@ -56,6 +56,19 @@ final class OtherFolders {
         return published;
     }
 
+    /**
+     * A device's flag change for a message outside INBOX (Sent, Trash, a watched folder): written back on a folder
+     * opened for it, with the same attribution as INBOX's. Before issue 15 such a SetFlags was skipped and lost.
+     */
+    void apply(io.mailsync.events.SetFlags command) {
+        RemoteFolder folder = connection.open(command.locator().folder());
+        try {
+            new FolderSync(account.accountId(), origin, folder, with, account.storeBodies()).apply(command);
+        } finally {
+            connection.release(folder);
+        }
+    }
+
     Duration untilDue() {
         if (folders.isEmpty()) {
             return Duration.ofDays(1);

@@ -3,7 +3,6 @@ package io.mailsync.fetcher.application;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.DeleteFromServer;
-import io.mailsync.events.MailCommand;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
@@ -142,11 +141,18 @@ final class Pop3Loop {
         return deleted;
     }
 
+    /** Each command is completed (its offset committed) once its mark is stored; a failure puts it back first. */
     private void confirmStored(AccountSpec account, SessionControl control) {
-        for (MailCommand command = control.nextCommand(); command != null; command = control.nextCommand()) {
-            if (command instanceof DeleteFromServer delete && delete.locator().isPop3()) {
-                drops.markStoredDownstream(account.accountId(), delete.locator().uidl());
+        for (PendingCommand next = control.nextCommand(); next != null; next = control.nextCommand()) {
+            try {
+                if (next.command() instanceof DeleteFromServer delete && delete.locator().isPop3()) {
+                    drops.markStoredDownstream(account.accountId(), delete.locator().uidl());
+                }
+            } catch (RuntimeException e) {
+                control.retryFirst(next);
+                throw e;
             }
+            next.complete();
         }
     }
 

@@ -5,9 +5,10 @@ import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
 import io.mailsync.fetcher.application.port.out.MailServer;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
+import io.mailsync.fetcher.application.port.out.OwnerEpochs;
 import io.mailsync.fetcher.application.port.out.Pop3Server;
 
 /** Everything the sessions reach the world through. */
 public record Ports(MailServer imap, Pop3Server pop3, CursorStore cursors, MaildropStore drops, ContentStore contents,
-                    MailEventPublisher publisher) {
+                    MailEventPublisher publisher, OwnerEpochs epochs) {
 }

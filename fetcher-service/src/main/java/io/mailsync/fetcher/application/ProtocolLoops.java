@@ -27,10 +27,13 @@ final class ProtocolLoops {
         this.with = with;
     }
 
-    void run(AccountSpec account, String password, Origin origin, SessionControl control) {
+    /** Runs with the session's {@code fence}: its events carry the owner epoch, its cursor writes are checked. */
+    void run(AccountSpec account, String password, Origin origin, SessionControl control, Fence fence) {
+        SyncContext fenced = with.fencedBy(fence);
         switch (account.protocol()) {
-            case IMAP -> new ImapLoop(imap, with, origin).run(account, password, control);
-            case POP3 -> new Pop3Loop(pop3, drops, contents, with, origin).run(account, password, control);
+            case IMAP -> new ImapLoop(imap, fenced, origin, fence).run(account, password, control);
+            case POP3 -> new Pop3Loop(pop3, fence.guard(drops), contents, fenced, origin).run(account, password,
+                    control);
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountStatusChanged.Status;
-import io.mailsync.events.MailCommand;
 
 /** What a protocol loop may ask of the session that runs it. */
 interface SessionControl {
 
-    /** False once the session is stopping or must reconnect with a new registration. */
+    /** False once the session is stopping, must reconnect with a new registration, or may no longer act. */
     boolean running();
 
     /** The loop holds {@code connection}: a stop closes it from outside (null: holds none). */
@@ -17,11 +16,11 @@ interface SessionControl {
 
     void status(Status status);
 
-    /** The next command for this account, or null. */
-    MailCommand nextCommand();
+    /** The next command for this account, or null. Its offset is committed once the loop calls its complete(). */
+    PendingCommand nextCommand();
 
     /** A command that could not be applied because the connection failed: first in line after reconnecting. */
-    void retryFirst(MailCommand command);
+    void retryFirst(PendingCommand command);
 
     /** Waits, woken early by a stop or a new registration. */
     void pause(java.time.Duration duration);

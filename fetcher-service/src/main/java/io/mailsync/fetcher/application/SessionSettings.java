@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param stableAfter  a session up this long resets the back-off
  * @param authRetry    wait after an authentication failure: slow, so a wrong password never becomes a login loop
  * @param startStagger sessions start at a random point within this window, so a restart does not storm servers
+ * @param takeoverStagger the same for accounts taken over later (a failed fetcher's): short, because failover must
+ *                     end within the group's session timeout + 5 s (issue 15)
  * @param batchSize    messages read and published per batch
  * @param fullCompareEvery  at most one full flag comparison per folder this often (servers without QRESYNC)
  * @param usageEvery   at most one quota sample per account this often
@@ -27,6 +29,7 @@ public record SessionSettings(
         Duration stableAfter,
         Duration authRetry,
         Duration startStagger,
+        Duration takeoverStagger,
         int batchSize,
         Duration fullCompareEvery,
         Duration usageEvery,

@@ -5,6 +5,8 @@ import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.AccountSessions;
 import io.mailsync.fetcher.application.HostBreakers;
+import io.mailsync.fetcher.application.Lease;
+import io.mailsync.fetcher.application.OwnershipSettings;
 import io.mailsync.fetcher.application.Ports;
 import io.mailsync.fetcher.application.SessionSettings;
 import io.mailsync.fetcher.application.port.out.ContentStore;
@@ -12,6 +14,7 @@ import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
 import io.mailsync.fetcher.application.port.out.MailServer;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
+import io.mailsync.fetcher.application.port.out.OwnerEpochs;
 import io.mailsync.fetcher.application.port.out.Pop3Server;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -51,7 +54,7 @@ class FetcherConfiguration {
     SessionSettings sessionSettings(FetcherProperties properties) {
         FetcherProperties.Session s = properties.session();
         return new SessionSettings(instanceId(properties), s.idleRenewal(), s.backoffStart(), s.backoffMax(),
-                s.stableAfter(), s.authRetry(), s.startStagger(), s.batchSize(), s.fullCompareEvery(), s.usageEvery(),
+                s.stableAfter(), s.authRetry(), s.startStagger(), s.takeoverStagger(), s.batchSize(), s.fullCompareEvery(), s.usageEvery(),
                 s.maxConnectionsPerAccount(), properties.pop3().storeBodies());
     }
 
@@ -60,12 +63,25 @@ class FetcherConfiguration {
         return new HostBreakers(properties.breaker().minimumCalls(), properties.breaker().openFor());
     }
 
+    @Bean
+    OwnershipSettings ownershipSettings(FetcherProperties properties) {
+        FetcherProperties.Ownership o = properties.ownership();
+        return new OwnershipSettings(o.selfFenceAfter(), o.resumeAfter(), o.maxPollSilence(), o.orphanCommandsAfter());
+    }
+
+    /** This fetcher's Kafka lease (issue 15): renewed by the inbound Kafka adapter, checked by every session. */
+    @Bean
+    Lease lease() {
+        return new Lease();
+    }
+
     @Bean(destroyMethod = "releaseAll")
     AccountSessions accountSessions(MailServer imap, Pop3Server pop3, CursorStore cursors, MaildropStore drops,
-                                    ContentStore contents, MailEventPublisher publisher, HostBreakers breakers,
-                                    SecretCipher secrets, Clock clock, SessionSettings settings) {
-        return new AccountSessions(new Ports(imap, pop3, cursors, drops, contents, publisher), breakers, secrets,
-                clock, settings);
+                                    ContentStore contents, MailEventPublisher publisher, OwnerEpochs epochs,
+                                    HostBreakers breakers, SecretCipher secrets, Clock clock, SessionSettings settings,
+                                    Lease lease) {
+        return new AccountSessions(new Ports(imap, pop3, cursors, drops, contents, publisher, epochs), breakers,
+                secrets, clock, settings, lease);
     }
 
     private static String instanceId(FetcherProperties properties) {

@@ -11,19 +11,37 @@ public record FetcherProperties(
         @DefaultValue Session session,
         @DefaultValue Imap imap,
         @DefaultValue Breaker breaker,
-        @DefaultValue Pop3 pop3) {
+        @DefaultValue Pop3 pop3,
+        @DefaultValue Ownership ownership) {
+
+    /**
+     * Issue 15, ADR 0004. {@code selfFenceAfter}: without an answered Kafka heartbeat for this long, every session
+     * stops until heartbeats are answered again — it must stay below the brokers' {@code
+     * group.consumer.session.timeout.ms} (45 s by default) less their heartbeat interval (5 s), so a fetcher cut off
+     * from Kafka has let go before the group moves its accounts. {@code resumeAfter}: heartbeats answered again for
+     * this long (more than one poll) before sessions go on. {@code maxPollSilence}: a poll loop stalled this long
+     * lets go too (below {@code max.poll.interval.ms}, 5 min). {@code orphanCommandsAfter}: a command whose account
+     * has no registration after this long was for a removed account and is refused.
+     */
+    public record Ownership(
+            @DefaultValue("30s") Duration selfFenceAfter,
+            @DefaultValue("6s") Duration resumeAfter,
+            @DefaultValue("2m") Duration maxPollSilence,
+            @DefaultValue("5m") Duration orphanCommandsAfter) {
+    }
 
     /** POP3 messages may leave the server (retention), so their bodies are kept by default. */
     public record Pop3(@DefaultValue("true") boolean storeBodies) {
     }
 
     public record Session(
-            @DefaultValue("4m") Duration idleRenewal,
+            @DefaultValue("30s") Duration idleRenewal,
             @DefaultValue("2s") Duration backoffStart,
             @DefaultValue("30s") Duration backoffMax,
             @DefaultValue("5m") Duration stableAfter,
             @DefaultValue("15m") Duration authRetry,
             @DefaultValue("10s") Duration startStagger,
+            @DefaultValue("1s") Duration takeoverStagger,
             @DefaultValue("200") int batchSize,
             @DefaultValue("60s") Duration fullCompareEvery,
             @DefaultValue("60s") Duration usageEvery,
@@ -36,14 +54,20 @@ public record FetcherProperties(
 
     public record Imap(
             @DefaultValue("20s") Duration connectTimeout,
-            @DefaultValue("5m") Duration readTimeout) {
+            @DefaultValue("60s") Duration readTimeout,
+            @DefaultValue("10s") Duration answerTimeout) {
 
         /**
          * IDLE is renewed every {@code session.idle-renewal} (RFC 2177 asks for less than 29 minutes; NAT gateways
-         * often drop flows idle for 5), so a read that waits longer than this for any byte means a dead
-         * connection — during a FETCH as much as during IDLE. It must exceed the IDLE renewal.
+         * often drop flows idle for 5; issue 15 asks that a broken or silent server be noticed within seconds, so
+         * 30 s), so a read that waits longer than this for any byte means a dead connection — during a FETCH as much
+         * as during IDLE. It must exceed the IDLE renewal. {@code answerTimeout}: how long the server may take to
+         * answer the DONE that ends an IDLE before the connection is cut off.
          */
         public Imap {
+            if (readTimeout.compareTo(answerTimeout) <= 0) {
+                throw new IllegalArgumentException("mailsync.fetcher.imap.read-timeout must exceed answer-timeout");
+            }
         }
     }
 }

@@ -148,7 +148,19 @@ final class FakeFolder implements RemoteFolder {
         next.addAll(add);
         next.removeAll(remove);
         setKeywords(uid, next.toArray(String[]::new));
+        Runnable then = afterStore;
+        afterStore = null;
+        if (then != null) {
+            then.run();
+        }
         return true;
+    }
+
+    private Runnable afterStore;
+
+    /** Another client's change that lands right after the next STORE, before the fetcher reads the flags back. */
+    static void afterNextStore(FakeFolder folder, Runnable change) {
+        folder.afterStore = change;
     }
 
     @Override

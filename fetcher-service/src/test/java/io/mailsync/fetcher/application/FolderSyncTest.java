@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FolderSyncTest {
 
@@ -217,6 +219,65 @@ class FolderSyncTest {
                 .satisfies(c -> assertThat(c.origin()).isEqualTo(Origin.device("phone")));
     }
 
+    /**
+     * Issue 15: another IMAP client flags the message just before the device's write-back, and the fetcher has not
+     * announced that yet. Only {@code $seen} is the device's; {@code $flagged} is the server's — published first,
+     * since both carry the same modseq and sync-service drops an event no newer than the last it applied.
+     */
+    @ParameterizedTest(name = "condstore={0}")
+    @ValueSource(booleans = {true, false})
+    void afterAWriteBackOnlyTheCommandsFlagsAreTheDevicesAndTheRestIsAServerChange(boolean condstore) {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, condstore, condstore);
+        long uid = inbox.deliver();
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        sync.sync();
+        publisher.clear();
+
+        inbox.setKeywords(uid, "$flagged"); // the other client, not announced yet
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
+                MessageLocator.imap("INBOX", 100, uid), Set.of("$seen"), Set.of(), null));
+
+        assertThat(publisher.of(MessageFlagsChanged.class)).satisfiesExactly(
+                server -> {
+                    assertThat(server.origin()).isEqualTo(Origin.server());
+                    assertThat(server.added()).containsExactly("$flagged");
+                    assertThat(server.removed()).isEmpty();
+                    assertThat(server.current()).containsExactlyInAnyOrder("$seen", "$flagged");
+                },
+                device -> {
+                    assertThat(device.origin()).isEqualTo(Origin.device("phone"));
+                    assertThat(device.added()).containsExactly("$seen");
+                    assertThat(device.current()).containsExactlyInAnyOrder("$seen", "$flagged");
+                });
+        publisher.clear();
+        sync.sync();
+        assertThat(publisher.published).as("nothing announced twice").isEmpty();
+    }
+
+    @Test
+    void aFlagTheOtherClientTookBackAfterTheWriteBackIsTheServersChangeNotLost() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, true, true);
+        long uid = inbox.deliver("$seen");
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        sync.sync();
+        publisher.clear();
+
+        // the device marks it unread; right after the STORE another client marks it read again
+        FakeFolder.afterNextStore(inbox, () -> inbox.setKeywords(uid, "$seen"));
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
+                MessageLocator.imap("INBOX", 100, uid), Set.of(), Set.of("$seen"), null));
+
+        assertThat(publisher.of(MessageFlagsChanged.class)).satisfiesExactly(
+                server -> {
+                    assertThat(server.origin()).isEqualTo(Origin.server());
+                    assertThat(server.added()).containsExactly("$seen");
+                },
+                device -> {
+                    assertThat(device.origin()).isEqualTo(Origin.device("phone"));
+                    assertThat(device.removed()).containsExactly("$seen");
+                });
+    }
+
     @Test
     void aWriteBackForAnOldUidValidityIsSkipped() {
         FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
@@ -232,6 +293,7 @@ class FolderSyncTest {
 
     static SessionSettings settings(Duration fullCompareEvery) {
         return new SessionSettings("fetcher-1", Duration.ofMinutes(28), Duration.ofMillis(100), Duration.ofSeconds(1),
-                Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ZERO, 2, fullCompareEvery, Duration.ZERO, 2, true);
+                Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ZERO, Duration.ZERO, 2, fullCompareEvery, Duration.ZERO,
+                2, true);
     }
 }

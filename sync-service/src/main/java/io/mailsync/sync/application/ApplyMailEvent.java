@@ -51,10 +51,16 @@ public class ApplyMailEvent {
             log.debug("skipping {} for unknown account {}", event.getClass().getSimpleName(), event.accountId());
             return;
         }
-        apply(account.get(), event);
+        OwnerEpochGate owners = new OwnerEpochGate(accounts, account.get());
+        if (owners.raises(event)) {
+            owners.raise(event); // events before it in the partition were applied before this one was polled
+        }
+        if (!owners.stale(event)) {
+            apply(account.get(), event);
+        }
     }
 
-    /** For {@link ApplyMailEvents}, which looked the account up once for its whole batch. */
+    /** For {@link ApplyMailEvents}, which looked the account up once and gated owner epochs for its whole batch. */
     void apply(Account account, MailEvent event) {
         switch (event) {
             case MessageArrived arrived -> arrivals.store(account, arrived);

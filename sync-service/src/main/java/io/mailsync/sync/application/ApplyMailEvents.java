@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * modseq reservation, one change-log write, one bulk write of the messages and one state push ({@link EventRun}).
  * Expunges, folder resets, status changes and arrivals that must be re-matched go through {@link ApplyMailEvent}
  * one at a time, in their place. Accounts are independent, so their order between each other does not matter.
+ * Events of a stale fetcher owner are dropped first ({@link OwnerEpochGate}, issue 15).
  */
 public class ApplyMailEvents {
 
@@ -53,11 +54,28 @@ public class ApplyMailEvents {
             log.debug("skipping {} events for unknown account {}", events.size(), accountId);
             return;
         }
+        // a stale owner's events are dropped; the newest epoch is stored only after the events before it applied
+        OwnerEpochGate owners = new OwnerEpochGate(accounts, account.get());
+        List<MailEvent> run = new ArrayList<>(events.size());
+        for (MailEvent event : events) {
+            if (owners.raises(event)) {
+                applyInOrder(account.get(), run);
+                run.clear();
+                owners.raise(event);
+            }
+            if (!owners.stale(event)) {
+                run.add(event);
+            }
+        }
+        applyInOrder(account.get(), run);
+    }
+
+    private void applyInOrder(Account account, List<MailEvent> events) {
         int next = 0;
         while (next < events.size()) {
-            next = new EventRun(ports, account.get()).apply(events, next);
+            next = new EventRun(ports, account).apply(events, next);
             if (next < events.size()) {
-                single.apply(account.get(), events.get(next++));
+                single.apply(account, events.get(next++));
             }
         }
     }

@@ -42,10 +42,21 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public synchronized long raiseOwnerEpoch(String accountId, long epoch) {
+        Account a = accounts.get(accountId);
+        if (a == null) {
+            return 0;
+        }
+        long newest = a.ownerEpoch() == null ? epoch : Math.max(a.ownerEpoch(), epoch);
+        accounts.put(accountId, new Account(a.spec(), a.status(), a.statusReason(), a.statusAt(), a.createdAt(), newest));
+        return newest;
+    }
+
+    @Override
     public synchronized void updateStatus(String accountId, String status, String reason, Instant at) {
         Account a = accounts.get(accountId);
         if (a != null && (a.statusAt() == null || !at.isBefore(a.statusAt()))) {
-            accounts.put(accountId, new Account(a.spec(), status, reason, at, a.createdAt()));
+            accounts.put(accountId, new Account(a.spec(), status, reason, at, a.createdAt(), a.ownerEpoch()));
         }
     }
 }

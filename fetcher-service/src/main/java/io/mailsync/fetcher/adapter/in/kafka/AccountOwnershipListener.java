@@ -15,8 +15,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,33 +27,39 @@ import org.springframework.stereotype.Component;
  * assigned to this consumer are the accounts this fetcher owns. On assignment they are read from the beginning
  * (the topic is compacted: the latest registration of every account); on revocation their sessions are closed
  * before the partitions move on. Commands are co-partitioned and read by the same consumer, so they reach the
- * owner of their account.
+ * owner of their account; their offsets are committed only once applied ({@link CommandOffsets}, issue 15).
  */
 @Component
 class AccountOwnershipListener implements ConsumerSeekAware {
 
+    static final String ID = "fetcher-ownership";
     private static final Logger log = LoggerFactory.getLogger(AccountOwnershipListener.class);
 
     private final AccountSessions sessions;
     private final EventCodec codec;
     private final TopicNames topics;
+    private final CommandOffsets offsets;
     private final Map<Integer, Set<String>> accountsByPartition = new ConcurrentHashMap<>();
 
-    AccountOwnershipListener(AccountSessions sessions, EventCodec codec, TopicNames topics) {
+    AccountOwnershipListener(AccountSessions sessions, EventCodec codec, TopicNames topics,
+                             @Lazy KafkaListenerEndpointRegistry registry) {
         this.sessions = sessions;
         this.codec = codec;
         this.topics = topics;
+        this.offsets = new CommandOffsets(tp -> registry.getListenerContainer(ID).pausePartition(tp),
+                tp -> registry.getListenerContainer(ID).resumePartition(tp));
     }
 
-    @KafkaListener(id = "fetcher-ownership",
+    @KafkaListener(id = ID,
             topics = {"#{@topicNames.accounts()}", "#{@topicNames.commands()}"},
             groupId = FetcherGroups.OWNERSHIP + "${mailsync.kafka.group-suffix:}",
             properties = {"auto.offset.reset=earliest", "group.protocol=consumer", "group.remote.assignor=range"})
-    void onRecord(ConsumerRecord<String, String> record) {
+    void onRecord(ConsumerRecord<String, String> record, Acknowledgment ack) {
         if (record.topic().equals(topics.accounts())) {
             onAccount(record);
+            ack.acknowledge(); // re-read from the beginning on every assignment anyway
         } else {
-            onCommand(record);
+            onCommand(record, ack);
         }
     }
 
@@ -71,17 +80,23 @@ class AccountOwnershipListener implements ConsumerSeekAware {
                 record.offset()));
     }
 
-    private void onCommand(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return;
-        }
-        codec.decode(record.value(), MailCommand.class).ifPresent(sessions::command);
+    /**
+     * A malformed command propagates to the dead-letter topic untracked (the error handler does not commit it, and
+     * the next applied command's commit passes it); a tombstone or an unknown type is done at once.
+     */
+    private void onCommand(ConsumerRecord<String, String> record, Acknowledgment ack) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        var command = record.value() == null ? java.util.Optional.<MailCommand>empty()
+                : codec.decode(record.value(), MailCommand.class);
+        Runnable done = offsets.track(partition, record.offset(), ack);
+        command.ifPresentOrElse(c -> sessions.command(c, done), done);
     }
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         List<TopicPartition> accounts = assignments.keySet().stream()
                 .filter(tp -> tp.topic().equals(topics.accounts())).toList();
+        assignments.keySet().stream().filter(tp -> tp.topic().equals(topics.commands())).forEach(offsets::forget);
         log.info("owning account partitions {}", accounts.stream().map(TopicPartition::partition).sorted().toList());
         callback.seekToBeginning(accounts);
     }
@@ -99,8 +114,17 @@ class AccountOwnershipListener implements ConsumerSeekAware {
         }
         if (!released.isEmpty()) {
             log.info("releasing {} accounts of revoked partitions", released.size());
-            sessions.release(released);
+            int unapplied = sessions.release(released).size();
+            if (unapplied > 0) {
+                log.info("{} commands not applied yet go to the partitions' next owner", unapplied);
+            }
         }
+        partitions.stream().filter(tp -> tp.topic().equals(topics.commands())).forEach(offsets::forget);
+    }
+
+    /** Commands whose account has no registration after this long were for a removed account. */
+    int refuseOrphans(java.time.Duration wait) {
+        return sessions.refuseHeldLongerThan(wait);
     }
 
     private Set<String> owned(int partition) {

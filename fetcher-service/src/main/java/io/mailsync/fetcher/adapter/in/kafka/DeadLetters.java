@@ -26,6 +26,10 @@ class DeadLetters {
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MS, RETRIES));
         handler.addNotRetryableExceptions(MalformedRecordException.class);
+        // issue 15: never commit past a command that is not applied yet; a dead-lettered record's offset is passed
+        // by the next commit of an applied one (CommandOffsets)
+        handler.setAckAfterHandle(false);
+        handler.setCommitRecovered(false);
         return handler;
     }
 }

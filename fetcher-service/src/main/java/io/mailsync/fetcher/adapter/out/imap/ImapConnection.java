@@ -34,7 +34,10 @@ final class ImapConnection implements MailboxConnection {
 
     private final IMAPStore store;
     private final List<IMAPFolder> opened = new CopyOnWriteArrayList<>();
+    private final List<ImapRemoteFolder> waiting = new CopyOnWriteArrayList<>();
     private final Runnable idleWakeUp;
+    private final java.time.Duration answerTimeout;
+    private volatile String serverError;
     private volatile boolean closed;
     private final Set<String> capabilities = new HashSet<>();
 
@@ -42,9 +45,17 @@ final class ImapConnection implements MailboxConnection {
      * Capabilities are read once, right after login: asked later, while a folder holds the store's connection,
      * Angus opens a second connection just to answer (two per mailbox, found by the P3 benchmark).
      */
-    ImapConnection(IMAPStore store, Runnable idleWakeUp) {
+    ImapConnection(IMAPStore store, Runnable idleWakeUp, java.time.Duration answerTimeout) {
         this.store = store;
         this.idleWakeUp = idleWakeUp;
+        this.answerTimeout = answerTimeout;
+        // every response reaches this listener (mail.imap.enableresponseevents): an untagged error ends the wait
+        store.addStoreListener(event -> {
+            if (event.getMessageType() == IMAPStore.RESPONSE && ServerErrors.isError(event.getMessage())) {
+                serverError = event.getMessage().trim();
+                waiting.forEach(f -> Thread.ofVirtual().start(f::wakeUp));
+            }
+        });
         for (String capability : List.of("IDLE", "CONDSTORE", "QRESYNC", "QUOTA", "SPECIAL-USE", "UIDPLUS", "MOVE")) {
             try {
                 if (store.hasCapability(capability)) {
@@ -74,7 +85,10 @@ final class ImapConnection implements MailboxConnection {
                 folder.open(Folder.READ_WRITE);
             }
             opened.add(folder);
-            return new ImapRemoteFolder(folder, supportsPush(), condstore, qresync, idleWakeUp);
+            ImapRemoteFolder remote = new ImapRemoteFolder(folder, supportsPush(), condstore, qresync, idleWakeUp,
+                    () -> serverError, answerTimeout);
+            waiting.add(remote);
+            return remote;
         } catch (MessagingException e) {
             throw ImapFailures.translate("select " + name, e);
         }
@@ -82,6 +96,7 @@ final class ImapConnection implements MailboxConnection {
 
     @Override
     public void release(RemoteFolder folder) {
+        waiting.remove(folder);
         for (IMAPFolder open : opened) {
             if (open.getFullName().equals(folder.name())) {
                 opened.remove(open);
@@ -307,6 +322,23 @@ final class ImapConnection implements MailboxConnection {
             }
         }
         return false;
+    }
+
+    @Override
+    public void abort() {
+        closed = true;
+        for (IMAPFolder folder : opened) {
+            try {
+                folder.forceClose(); // the socket goes now, in the middle of an IDLE too
+            } catch (MessagingException | RuntimeException ignored) {
+                // going away anyway
+            }
+        }
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            // already gone
+        }
     }
 
     /** Closing the folder from another thread ends its IDLE (Angus sends DONE), then logs out. */

@@ -28,18 +28,20 @@ class ImapMailServer implements MailServer {
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration answerTimeout;
 
     private final Runnable idleWakeUp;
 
     @Autowired
     ImapMailServer(FetcherProperties properties, MeterRegistry meters) {
-        this(properties.imap().connectTimeout(), properties.imap().readTimeout(),
+        this(properties.imap().connectTimeout(), properties.imap().readTimeout(), properties.imap().answerTimeout(),
                 meters.counter("mailsync.fetcher.idle.wakeups")::increment);
     }
 
-    ImapMailServer(Duration connectTimeout, Duration readTimeout, Runnable idleWakeUp) {
+    ImapMailServer(Duration connectTimeout, Duration readTimeout, Duration answerTimeout, Runnable idleWakeUp) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.answerTimeout = answerTimeout;
         this.idleWakeUp = idleWakeUp;
     }
 
@@ -51,7 +53,7 @@ class ImapMailServer implements MailServer {
         try {
             Store store = session.getStore(protocol);
             store.connect(account.host(), account.port(), account.username(), login.password());
-            return new ImapConnection((org.eclipse.angus.mail.imap.IMAPStore) store, idleWakeUp);
+            return new ImapConnection((org.eclipse.angus.mail.imap.IMAPStore) store, idleWakeUp, answerTimeout);
         } catch (MessagingException e) {
             throw ImapFailures.translate("login to " + account.host() + ":" + account.port(), e);
         }
@@ -68,6 +70,9 @@ class ImapMailServer implements MailServer {
         // reading a message must never mark it \Seen: only a device's own change does (DESIGN.md write-back)
         props.put(p + "peek", "true");
         props.put(p + "partialfetch", "false");
+        // issue 15: every response to the store's listeners, so an untagged NO/BAD (a server-side error that leaves
+        // the connection open but the mailbox unsynced) ends the session's wait instead of going unnoticed
+        props.put(p + "enableresponseevents", "true");
         if (account.security() == AccountSpec.Security.STARTTLS) {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");

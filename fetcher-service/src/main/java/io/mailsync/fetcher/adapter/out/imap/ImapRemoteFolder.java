@@ -25,13 +25,14 @@ final class ImapRemoteFolder implements RemoteFolder {
     private final Long highestModSeq;
     private final ImapWaiter waiter;
 
-    ImapRemoteFolder(IMAPFolder folder, boolean idle, boolean condstore, boolean qresync, Runnable idleWakeUp)
+    ImapRemoteFolder(IMAPFolder folder, boolean idle, boolean condstore, boolean qresync, Runnable idleWakeUp,
+                     java.util.function.Supplier<String> serverError, Duration answerTimeout)
             throws MessagingException {
         this.folder = folder;
         this.condstore = condstore;
         this.qresync = qresync;
         this.highestModSeq = condstore ? folder.getHighestModSeq() : null;
-        this.waiter = new ImapWaiter(folder, idle, idleWakeUp);
+        this.waiter = new ImapWaiter(folder, idle, idleWakeUp, serverError, answerTimeout);
     }
 
     @Override

@@ -1,15 +1,20 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
+import io.mailsync.fetcher.application.port.out.MailServerException;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
  * Waiting for a folder to change: IDLE where the server offers it (RFC 2177), otherwise a plain wait and a NOOP.
- * Either wait can be ended early from another thread, when there is work for the session.
+ * Either wait can be ended early from another thread, when there is work for the session. Issue 15: a server that
+ * ends the IDLE (BYE, a dropped connection) fails the wait at once; one that reported an error ({@code * NO} /
+ * {@code * BAD}, e.g. Dovecot's "Internal error occurred" once a mailbox breaks) fails it at the next check; one
+ * that does not answer the DONE that ends an IDLE within {@code answerTimeout} is cut off.
  */
 final class ImapWaiter {
 
@@ -19,41 +24,61 @@ final class ImapWaiter {
     private final IMAPFolder folder;
     private final boolean idle;
     private final Runnable idleWakeUp;
+    private final Supplier<String> serverError;
+    private final Duration answerTimeout;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private final Semaphore pollWake = new Semaphore(0);
+    private volatile boolean idling;
 
-    ImapWaiter(IMAPFolder folder, boolean idle, Runnable idleWakeUp) {
+    ImapWaiter(IMAPFolder folder, boolean idle, Runnable idleWakeUp, Supplier<String> serverError,
+               Duration answerTimeout) {
         this.folder = folder;
         this.idle = idle;
         this.idleWakeUp = idleWakeUp;
+        this.serverError = serverError;
+        this.answerTimeout = answerTimeout;
     }
 
     void awaitChange(Duration maxWait) {
+        failOnServerError();
         if (wakeRequested.getAndSet(false)) {
             return;
         }
         if (!idle) {
             poll(maxWait);
+            failOnServerError();
             return;
         }
-        // the watchdog ends the IDLE before maxWait: re-issued before RFC 2177's 29 minutes
+        // the watchdog ends the IDLE before maxWait (re-issued before RFC 2177's 29 minutes), and cuts the
+        // connection off when the server does not answer the DONE: a silent server is found within maxWait + answer
         Thread watchdog = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(maxWait);
-                wakeUp();
+                Thread.ofVirtual().start(this::wakeUp);
+                Thread.sleep(answerTimeout);
+                if (idling) {
+                    folder.forceClose();
+                }
             } catch (InterruptedException ignored) {
                 // IDLE ended first
+            } catch (MessagingException | RuntimeException ignored) {
+                // closing anyway
             }
         });
         try {
+            idling = true;
             folder.idle(true);
             idleWakeUp.run();
         } catch (MessagingException e) {
             throw ImapFailures.translate("IDLE on " + folder.getFullName(), e);
+        } catch (IllegalStateException e) {
+            throw new MailServerException.Unreachable("IDLE on " + folder.getFullName() + ": " + e.getMessage(), e);
         } finally {
+            idling = false;
             wakeRequested.set(false);
             watchdog.interrupt();
         }
+        failOnServerError();
     }
 
     /**
@@ -76,6 +101,14 @@ final class ImapWaiter {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private void failOnServerError() {
+        String error = serverError.get();
+        if (error != null) {
+            throw new MailServerException("the server reported an error on " + folder.getFullName() + ": " + error,
+                    null);
         }
     }
 

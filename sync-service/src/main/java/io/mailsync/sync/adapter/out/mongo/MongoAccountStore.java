@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -68,6 +69,14 @@ class MongoAccountStore implements AccountStore {
     }
 
     @Override
+    public long raiseOwnerEpoch(String accountId, long epoch) {
+        Document after = mongo.findAndModify(Query.query(Criteria.where("_id").is(accountId)),
+                new Update().max("ownerEpoch", epoch), FindAndModifyOptions.options().returnNew(true), Document.class,
+                COLLECTION);
+        return after == null ? 0 : Docs.longOrNull(after, "ownerEpoch");
+    }
+
+    @Override
     public void updateStatus(String accountId, String status, String reason, Instant at) {
         Query newer = Query.query(Criteria.where("_id").is(accountId)
                 .orOperator(Criteria.where("statusAt").is(null), Criteria.where("statusAt").lte(date(at))));
@@ -116,6 +125,6 @@ class MongoAccountStore implements AccountStore {
                 Docs.longOrNull(doc, "quotaLimitMessages"), doc.getString("contactAddress"), instant(doc, "updatedAt"),
                 doc.getString("plan"));
         return new Account(spec, doc.getString("status"), doc.getString("statusReason"), instant(doc, "statusAt"),
-                instant(doc, "createdAt"));
+                instant(doc, "createdAt"), Docs.longOrNull(doc, "ownerEpoch"));
     }
 }

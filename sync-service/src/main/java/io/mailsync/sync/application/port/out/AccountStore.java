@@ -20,6 +20,12 @@ public interface AccountStore {
 
     boolean delete(String accountId);
 
+    /**
+     * Raises the account's newest owner epoch to {@code epoch} unless a newer one is stored ({@code $max}, issue 15);
+     * returns the newest stored afterwards (0 when the account is gone).
+     */
+    long raiseOwnerEpoch(String accountId, long epoch);
+
     /** Records the fetcher's status unless a newer one is already stored. */
     void updateStatus(String accountId, String status, String reason, Instant at);
 }

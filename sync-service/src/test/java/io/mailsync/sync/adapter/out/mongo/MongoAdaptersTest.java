@@ -33,6 +33,28 @@ class MongoAdaptersTest {
         }
     }
 
+    /** Issue 15: the newest owner epoch only grows, and is read back with the account. */
+    @Nested
+    class OwnerEpochs {
+        private final MongoAccountStore accounts = new MongoAccountStore(MONGO);
+
+        @org.junit.jupiter.api.Test
+        void theNewestOwnerEpochOnlyGrows() {
+            String id = "a-" + UUID.randomUUID();
+            java.time.Instant now = java.time.Instant.now();
+            accounts.insert(new io.mailsync.sync.domain.Account(new io.mailsync.events.AccountSpec(id, "c-1",
+                    io.mailsync.events.AccountSpec.Protocol.IMAP, "mail.test", 993,
+                    io.mailsync.events.AccountSpec.Security.SSL, false, "u-" + id, "v1:k:s", java.util.List.of("INBOX"),
+                    java.time.Duration.ofMinutes(1), null, false, null, null, null, now), "PENDING", null, null, now));
+
+            org.assertj.core.api.Assertions.assertThat(accounts.find(id).orElseThrow().ownerEpoch()).isNull();
+            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(id, 3)).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(id, 2)).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(accounts.find(id).orElseThrow().ownerEpoch()).isEqualTo(3L);
+            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch("a-gone", 1)).isZero();
+        }
+    }
+
     @Nested
     class Messages implements MessageStoreContract {
         private final MongoMessageStore messages = new MongoMessageStore(MONGO, new io.mailsync.events.EventCodec());

@@ -1,0 +1,16 @@
+package io.mailsync.fetcher.application.port.out;
+
+/**
+ * The owner epoch (fencing token) of every account, kept in the fetchers' shared store (issue 15, ADR 0004). A
+ * session takes the next epoch when it opens an account Kafka assigned to its fetcher; the newest epoch taken is the
+ * only one allowed to write the account's cursors, so a stale owner — paused, cut off from Kafka, slow to let go —
+ * finds out at its next write and stops. Epochs only grow, across every fetcher and every re-registration.
+ */
+public interface OwnerEpochs {
+
+    /** Takes the account's next epoch for {@code owner} (an atomic increment): from now on older epochs are stale. */
+    long take(String accountId, String owner);
+
+    /** Whether {@code epoch} is still the newest taken for the account. */
+    boolean holds(String accountId, long epoch);
+}

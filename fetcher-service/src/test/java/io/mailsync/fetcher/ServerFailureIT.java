@@ -1,0 +1,122 @@
+package io.mailsync.fetcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.TopicNames;
+import io.mailsync.fetcher.support.AccountFeed;
+import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.testkit.Dovecot;
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.MailText;
+import io.mailsync.testkit.TestInfrastructure;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Issue 15: a session whose server ends it, or breaks the mailbox under it, is noticed within seconds — with the
+ * default IDLE renewal and timeouts — not minutes later. Tried first as a user would: with the mailbox's directory
+ * made unreadable mid-IDLE, Dovecot keeps the IDLE silent and answers every later command with {@code * NO Internal
+ * error occurred}; before issue 15 the session took that as "nothing new" and stayed unsynced for minutes.
+ */
+@DirtiesContext
+@SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
+                "mailsync.fetcher.session.backoff-start=200ms", "mailsync.fetcher.session.backoff-max=2s",
+                "mailsync.fetcher.breaker.open-for=1s"})
+class ServerFailureIT {
+
+    private static TopicNames topics;
+    private static EventTap events;
+    private static AccountFeed accounts;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        topics = TestInfrastructure.register(registry, "mailsync-fetcher");
+        registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
+        registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
+        events = new EventTap(topics.events());
+        accounts = new AccountFeed(topics);
+    }
+
+    @AfterAll
+    static void untap() throws InterruptedException {
+        events.close();
+        accounts.close();
+    }
+
+    @Test
+    void aMailboxTheServerBreaksMidSessionIsNoticedWithinSecondsAndSyncedAgainOnceItRecovers() throws Exception {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("broken", null);
+        String accountId = register(user, dovecot.imapPort());
+        awaitStatus(accountId, Status.IDLE, Instant.EPOCH, Duration.ofSeconds(30));
+        String maildir = dovecot.doveadm("user", "-f", "mail", user.login()).trim().replaceFirst("^maildir:", "");
+
+        Instant broken = Instant.now();
+        chmod("000", maildir);
+        try {
+            AccountStatusChanged error = awaitStatus(accountId, Status.ERROR, broken, Duration.ofSeconds(60));
+            Duration noticed = Duration.between(broken, error.occurredAt());
+            // the default IDLE renewal is 30 s: the server's "* NO Internal error" answers the first command after it
+            assertThat(noticed).as("time until the broken mailbox was noticed").isLessThan(Duration.ofSeconds(45));
+        } finally {
+            chmod("700", maildir);
+        }
+        Instant recovered = Instant.now();
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "after the repair", "1"));
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> events.of(MessageArrived.class, accountId),
+                list -> !list.isEmpty());
+        awaitStatus(accountId, Status.IDLE, recovered, Duration.ofSeconds(30));
+        accounts.remove(accountId);
+    }
+
+    @Test
+    void aServerThatEndsTheSessionIsReconnectedWithinSeconds() {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("kicked", null);
+        String accountId = register(user, dovecot.imapPort());
+        awaitStatus(accountId, Status.IDLE, Instant.EPOCH, Duration.ofSeconds(30));
+
+        Instant kicked = Instant.now();
+        dovecot.doveadm("kick", user.login()); // * BYE, then the server closes the connection
+
+        AccountStatusChanged back = awaitStatus(accountId, Status.IDLE, kicked, Duration.ofSeconds(20));
+        assertThat(events.of(AccountStatusChanged.class, accountId)).filteredOn(s -> s.occurredAt().isAfter(kicked))
+                .extracting(AccountStatusChanged::status).contains(Status.CONNECTING);
+        assertThat(Duration.between(kicked, back.occurredAt())).isLessThan(Duration.ofSeconds(10));
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "after the kick", "1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(MessageArrived.class, accountId),
+                list -> !list.isEmpty());
+        accounts.remove(accountId);
+    }
+
+    private static AccountStatusChanged awaitStatus(String accountId, Status status, Instant after, Duration within) {
+        return await().atMost(within).until(() -> events.of(AccountStatusChanged.class, accountId).stream()
+                .filter(s -> s.status() == status && !s.occurredAt().isBefore(after)).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+    }
+
+    private static void chmod(String mode, String path) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("chmod", mode, path).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+    }
+
+    private static String register(MailUser user, int port) {
+        String accountId = "acc-" + UUID.randomUUID();
+        accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
+        return accountId;
+    }
+}
