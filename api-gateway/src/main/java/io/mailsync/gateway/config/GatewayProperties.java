@@ -55,7 +55,7 @@ public record GatewayProperties(
      *
      * @param perCustomer  requests one customer may make per period
      * @param perClient    requests all customers of one client application may make per period
-     * @param period       the period; buckets refill smoothly over it
+     * @param period       the period; a bucket is full again at the start of each
      * @param storeTimeout longer than this and a replica falls back to its own buckets for a while
      */
     public record RateLimit(

@@ -23,7 +23,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * The one resource-server security of the public API (issues 16 and 21), used alike by the gateway and the services
  * behind it: a stateless bearer-JWT chain, the scope table of {@link ApiScopes}, 401/403 as problem+json, health and
  * metrics open (they move to a management port no ingress routes), {@code mailsync.security.open-paths} open, and
- * nothing else. A service adds to it with an {@link ApiSecurityCustomizer} bean; one that declares its own
+ * every other path only with a valid token. A service adds to it with an {@link ApiSecurityCustomizer} bean; one that declares its own
  * {@link SecurityFilterChain} replaces it. It needs a JWT decoder: a service without a key, JWK set or issuer
  * configured refuses to start. Off with {@code mailsync.security.api.enabled=false} (devstack's fetcher, which
  * serves no API but shares the classpath with those that do).
@@ -56,7 +56,7 @@ public class ApiSecurityAutoConfiguration {
                         auth.requestMatchers(openPaths.toArray(String[]::new)).permitAll();
                     }
                     ApiScopes.apply(auth);
-                    auth.anyRequest().denyAll();
+                    auth.anyRequest().authenticated(); // unknown paths: 401 without a token, else 404
                 })
                 .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthorized)

@@ -63,7 +63,7 @@ class RateLimits {
 
     private static BucketConfiguration bucket(int tokens, Duration period) {
         return BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(tokens).refillGreedy(tokens, period))
+                .addLimit(l -> l.capacity(tokens).refillIntervally(tokens, period))
                 .build();
     }
 

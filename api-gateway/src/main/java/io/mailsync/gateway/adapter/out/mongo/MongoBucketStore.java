@@ -28,6 +28,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +52,7 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("gateway-bucket-cleaner").daemon().factory());
 
+    @Autowired
     MongoBucketStore(MongoClient client, @Value("${spring.mongodb.uri:}") String uri, GatewayProperties properties) {
         this(client.getDatabase(database(uri)).getCollection(COLLECTION), properties.rateLimit().storeTimeout());
     }
@@ -70,13 +72,18 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
                 .withMaxRetries(20));
         this.buckets = buckets;
         this.expiry = expiry;
+        // off the start path: a store that does not answer must not hold up the gateway's start
+        cleaner.execute(this::createExpiryIndex);
+        cleaner.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.MINUTES);
+    }
+
+    private void createExpiryIndex() {
         try {
-            // a real replica set expires them; the wire server keeps them, so the cleaner below removes them too
+            // a real replica set expires them; the wire server keeps them, so removeExpired removes them too
             buckets.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
         } catch (RuntimeException e) {
             log.info("no TTL index on {} ({}); expired buckets are removed every minute", COLLECTION, e.toString());
         }
-        cleaner.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.MINUTES);
     }
 
     @Override
