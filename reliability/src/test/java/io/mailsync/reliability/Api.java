@@ -42,6 +42,24 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    /** A message/rfc822 body, as a device files sent mail or a draft. */
+    Response postRaw(String path, String deviceId, String rfc822) {
+        return send(request(path).header("Content-Type", "message/rfc822").header("X-Device-Id", deviceId)
+                .POST(HttpRequest.BodyPublishers.ofString(rfc822)).build());
+    }
+
+    /** The status and the named response headers of a GET. */
+    HttpResponse<String> raw(String path) {
+        try {
+            return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response patch(String path, String deviceId, String json) {
         HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
