@@ -81,6 +81,17 @@ class ApiSecurityIT {
         }
     }
 
+    @Test
+    void oversizedHeadersAreA4xxProblem() throws Exception {
+        String port = server.getEnvironment().getRequiredProperty("local.server.port");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/accounts")).header("Authorization", "Bearer " + JWT.token("c1", "mail.read"))
+                .header("X-Padding", "p".repeat(64 * 1024)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isIn(400, 413, 431);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
     private static void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
