@@ -31,6 +31,8 @@ class AngusMessageParser implements MessageParser {
 
     /** Enough for a list view; the message keeps every recipient. */
     static final int MAX_ADDRESSES_SHOWN = 1000;
+    /** Characters of a subject decoded and shown; the message keeps all of it. */
+    static final int MAX_SUBJECT = 4096;
 
     @Override
     public SentMessage parse(byte[] raw, String idDomain) {
@@ -48,7 +50,7 @@ class AngusMessageParser implements MessageParser {
             System.arraycopy(crlf, 0, withId, line.length, crlf.length);
             crlf = withId;
         }
-        return new SentMessage(crlf, MimeUtility.unfold(messageId).trim(), addresses(headers, "From"),
+        return new SentMessage(crlf, unfold(messageId).trim(), addresses(headers, "From"),
                 addresses(headers, "To"), addresses(headers, "Cc"), subject(headers), date(headers));
     }
 
@@ -74,6 +76,17 @@ class AngusMessageParser implements MessageParser {
         return out;
     }
 
+    /**
+     * RFC 5322 §2.2.3: unfolding removes each CRLF that precedes white space — every CRLF in a field value read by
+     * {@link InternetHeaders}. Not {@code MimeUtility.unfold}: it copies the rest of the value at every fold, which
+     * is quadratic in the number of folds (found by {@code HeaderParsersLinearTimeTest}), and
+     * {@link InternetAddress#parseHeader} calls it — so values are unfolded here first, and Angus finds nothing left
+     * to unfold.
+     */
+    static String unfold(String value) {
+        return value.replace("\r\n", "");
+    }
+
     private static InternetHeaders headers(byte[] message, int headerEnd) {
         try {
             // only the header block: InternetHeaders reads up to the blank line that ends it
@@ -89,7 +102,7 @@ class AngusMessageParser implements MessageParser {
             return List.of();
         }
         try {
-            return Arrays.stream(InternetAddress.parseHeader(MimeUtility.unfold(value), false))
+            return Arrays.stream(InternetAddress.parseHeader(unfold(value), false))
                     .limit(MAX_ADDRESSES_SHOWN).map(InternetAddress::toUnicodeString).toList();
         } catch (AddressException e) {
             return List.of();
@@ -101,7 +114,12 @@ class AngusMessageParser implements MessageParser {
         if (value == null) {
             return null;
         }
-        String unfolded = MimeUtility.unfold(value);
+        String unfolded = unfold(value);
+        if (unfolded.length() > MAX_SUBJECT) {
+            // decoding costs ~40 µs per encoded word: a subject is a line in a list, not 256 KiB of encoded words
+            int cut = unfolded.lastIndexOf(' ', MAX_SUBJECT);
+            unfolded = unfolded.substring(0, cut > 0 ? cut : MAX_SUBJECT);
+        }
         try {
             return MimeUtility.decodeText(unfolded);
         } catch (UnsupportedEncodingException e) {
@@ -115,7 +133,7 @@ class AngusMessageParser implements MessageParser {
             return null;
         }
         try {
-            return new MailDateFormat().parse(MimeUtility.unfold(value)).toInstant();
+            return new MailDateFormat().parse(unfold(value)).toInstant();
         } catch (ParseException | RuntimeException e) {
             return null;
         }
