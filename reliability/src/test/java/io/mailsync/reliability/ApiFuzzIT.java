@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -103,7 +104,7 @@ class ApiFuzzIT {
         return Combinators.combine(where, bad).as((w, b) -> w + b);
     }
 
-    @org.junit.jupiter.api.Test
+    @Example // jqwik, so that the container's @BeforeContainer has run
     @Label("R7: expensive message headers on /sent and /drafts: 4xx or filed, never 5xx, no breaker opens")
     void expensiveHeadersAreRefusedOrFiledQuickly() {
         Stack stack = Stack.shared();

@@ -31,8 +31,9 @@ public final class ProblemAuthHandlers {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, e) -> {
             bearer.handle(request, response, e);
-            ProblemResponses.write(request, response, HttpStatus.FORBIDDEN,
-                    "the token lacks the scope this request needs");
+            ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, ApiScopes.requiredFor(request)
+                    .map(scope -> "this request needs the scope " + scope + ", which the token lacks")
+                    .orElse("the token lacks the scope this request needs"));
         };
     }
 }
