@@ -56,7 +56,7 @@ class SharedRateLimitIT {
             last = clients.get(i % 2).get("/api/v1/accounts", token);
             statuses.add(last.statusCode());
             assertThat(last.headers().firstValue("RateLimit-Policy"))
-                    .hasValue("\"customer\";q=20;w=600, \"client\";q=30;w=600");
+                    .hasValue("\"customer\";q=20;w=600, \"client\";q=30;w=600, \"bytes\";q=2097152;w=600");
             assertThat(last.headers().firstValue("RateLimit")).isPresent();
         }
         assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(20);
@@ -67,6 +67,21 @@ class SharedRateLimitIT {
         assertThat(last.headers().firstValue("RateLimit")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("\"customer\";r=0;t="));
         GatewayIT.assertProblem(last, 429);
+    }
+
+    @Test
+    void aCustomersRequestBodiesCountAgainstItsByteBudgetOnEveryReplica() {
+        String token = jwt.token("rl-bytes", "mail.write");
+        byte[] body = new byte[900 * 1024];
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) { // 2.7 MB against 2 MB per period, alternating replicas
+            statuses.add(clients.get(i % 2).send("PATCH", "/api/v1/accounts/acc-b/messages/m1", token, body,
+                    "application/json").statusCode());
+        }
+        assertThat(statuses).containsExactly(200, 200, 429);
+        // small requests of another customer are not affected
+        assertThat(clients.get(1).get("/api/v1/accounts", jwt.token("rl-other", "mail.read")).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

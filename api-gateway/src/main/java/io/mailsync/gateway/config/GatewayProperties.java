@@ -56,6 +56,9 @@ public record GatewayProperties(
      * @param perCustomer  requests one customer may make per period
      * @param perClient    requests all customers of one client application may make per period
      * @param period       the period; a bucket is full again at the start of each
+     * @param bytesPerCustomer request body bytes one customer may send per period (a chunked body counts as
+     *                     {@code max-request-size}): a customer posting megabytes cannot take the services' time
+     *                     from the others (issue 16); at least {@code max-request-size}
      * @param storeTimeout longer than this and a replica falls back to its own buckets for a while
      */
     public record RateLimit(
@@ -63,6 +66,7 @@ public record GatewayProperties(
             @DefaultValue("100") int perCustomer,
             @DefaultValue("1000") int perClient,
             @DefaultValue("1s") Duration period,
+            @DefaultValue("2MB") DataSize bytesPerCustomer,
             @DefaultValue("500ms") Duration storeTimeout) {
     }
 

@@ -32,14 +32,20 @@ class RateLimitFilter extends OncePerRequestFilter {
             request.setAttribute(Callers.CLIENT_ATTRIBUTE, caller.get().clientId());
             if (limits.enabled()) {
                 RateLimits.Decision decision = limits.take(caller.get());
+                if (decision.allowed()) {
+                    RateLimits.Decision bytes = limits.takeBytes(caller.get(), request.getContentLengthLong());
+                    decision = bytes == null ? decision : bytes;
+                }
                 response.setHeader("RateLimit-Policy", limits.policyHeader());
                 response.setHeader("RateLimit", "\"" + decision.policy() + "\";r=" + decision.remaining()
                         + ";t=" + decision.resetSeconds());
                 if (!decision.allowed()) {
                     response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-                    Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too many requests from this "
-                            + ("customer".equals(decision.policy()) ? "customer" : "client application")
-                            + "; retry after " + decision.retryAfterSeconds() + " s");
+                    Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, switch (decision.policy()) {
+                        case "customer" -> "too many requests from this customer";
+                        case "bytes" -> "this customer sent too many bytes of request bodies";
+                        default -> "too many requests from this client application";
+                    } + "; retry after " + decision.retryAfterSeconds() + " s");
                     return;
                 }
             }

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The two limits every API request counts against (issue 16): its customer's and its client application's, each a
- * Bucket4j token bucket kept in the store every replica shares. When the store fails or is slow, a breaker sends
+ * The limits every API request counts against (issue 16): its customer's and its client application's request
+ * counts, and its customer's request-body bytes — each a Bucket4j token bucket kept in the store every replica shares. When the store fails or is slow, a breaker sends
  * the counting to buckets of this replica's own until the store answers again: limits loosen to per replica, the
  * API stays up.
  */
@@ -35,6 +35,8 @@ class RateLimits {
     private final ProxyManager<String> shared;
     private final BucketConfiguration perCustomer;
     private final BucketConfiguration perClient;
+    private final BucketConfiguration bytesPerCustomer;
+    private final long maxRequestBytes;
     private final String policyHeader;
     private final long windowSeconds;
     private final CircuitBreaker store;
@@ -46,9 +48,13 @@ class RateLimits {
         this.shared = shared;
         this.perCustomer = bucket(limit.perCustomer(), limit.period());
         this.perClient = bucket(limit.perClient(), limit.period());
+        this.maxRequestBytes = properties.maxRequestSize().toBytes();
+        long bytes = Math.max(limit.bytesPerCustomer().toBytes(), maxRequestBytes);
+        this.bytesPerCustomer = bucket(bytes, limit.period());
         this.windowSeconds = Math.max(1, (limit.period().toMillis() + 999) / 1000);
         this.policyHeader = "\"customer\";q=" + limit.perCustomer() + ";w=" + windowSeconds
-                + ", \"client\";q=" + limit.perClient() + ";w=" + windowSeconds;
+                + ", \"client\";q=" + limit.perClient() + ";w=" + windowSeconds
+                + ", \"bytes\";q=" + bytes + ";w=" + windowSeconds;
         this.store = CircuitBreaker.of("rate-limit-store", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
                 .slowCallDurationThreshold(limit.storeTimeout()).slowCallRateThreshold(50)
@@ -61,7 +67,7 @@ class RateLimits {
                 .expireAfterAccess(limit.period().multipliedBy(10)).build();
     }
 
-    private static BucketConfiguration bucket(int tokens, Duration period) {
+    private static BucketConfiguration bucket(long tokens, Duration period) {
         return BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(tokens).refillIntervally(tokens, period))
                 .build();
@@ -92,17 +98,34 @@ class RateLimits {
                 seconds(tighter.getNanosToWaitForReset()), 0);
     }
 
+    /**
+     * Takes a request body's bytes from its customer's byte budget ({@code contentLength} -1: a chunked body of
+     * unknown size counts as the largest allowed). Empty bodies cost nothing.
+     */
+    Decision takeBytes(Caller caller, long contentLength) {
+        long bytes = contentLength < 0 ? maxRequestBytes : Math.min(contentLength, maxRequestBytes);
+        if (bytes == 0) {
+            return null;
+        }
+        ConsumptionProbe probe = consume("bytes:" + caller.customerId(), bytesPerCustomer, bytes);
+        return probe.isConsumed() ? null : refused("bytes", probe);
+    }
+
     private Decision refused(String policy, ConsumptionProbe probe) {
         long retry = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         return new Decision(false, policy, 0, retry, retry);
     }
 
     private ConsumptionProbe consume(String key, BucketConfiguration configuration) {
+        return consume(key, configuration, 1);
+    }
+
+    private ConsumptionProbe consume(String key, BucketConfiguration configuration, long tokens) {
         if (store.tryAcquirePermission()) {
             long start = System.nanoTime();
             try {
                 ConsumptionProbe probe = shared.builder().build(key, () -> configuration)
-                        .tryConsumeAndReturnRemaining(1);
+                        .tryConsumeAndReturnRemaining(tokens);
                 store.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 return probe;
             } catch (RuntimeException e) {
@@ -111,7 +134,7 @@ class RateLimits {
             }
         }
         return local.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
-                .tryConsumeAndReturnRemaining(1);
+                .tryConsumeAndReturnRemaining(tokens);
     }
 
     private static long seconds(long nanos) {
