@@ -33,7 +33,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             if (limits.enabled()) {
                 RateLimits.Decision decision = limits.take(caller.get());
                 if (decision.allowed()) {
-                    RateLimits.Decision bytes = limits.takeBytes(caller.get(), request.getContentLengthLong());
+                    RateLimits.Decision bytes = limits.takeBytes(caller.get(), bodyLength(request));
                     decision = bytes == null ? decision : bytes;
                 }
                 response.setHeader("RateLimit-Policy", limits.policyHeader());
@@ -51,6 +51,12 @@ class RateLimitFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The body's declared length; -1 for a chunked body of unknown length; 0 for none (most GETs). */
+    private static long bodyLength(HttpServletRequest request) {
+        long length = request.getContentLengthLong();
+        return length < 0 && request.getHeader("Transfer-Encoding") == null ? 0 : length;
     }
 
     @Override
