@@ -28,6 +28,9 @@ final class Outcomes {
         SCENARIOS.put("R8", "every route with another customer's token");
         SCENARIOS.put("R9", "passwords in logs, topics, databases");
         SCENARIOS.put("R10", "TLS: untrusted certificate, STARTTLS stripping");
+        SCENARIOS.put("R11", "defence in depth: direct calls to the services (scope 403, audience/exp/sub 401)");
+        SCENARIOS.put("R12", "SSRF: internal addresses at registration and, after DNS, at connect");
+        SCENARIOS.put("R13", "noisy neighbour: 500 hostile requests beside a quiet customer");
         SCENARIOS.put("NET", "network faults fetcher<->server (stall, cut mid-IDLE / mid-FETCH)");
     }
 
