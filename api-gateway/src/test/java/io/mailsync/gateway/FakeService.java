@@ -30,6 +30,10 @@ public final class FakeService implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
     private volatile int status = 200;
+    /** Requests whose path contains this misbehave as below; the others are answered normally. */
+    private volatile String troubleFor;
+    private volatile Duration troubleDelay = Duration.ZERO;
+    private volatile int troubleStatus = 200;
     private final int port;
     private HttpServer server;
 
@@ -56,9 +60,12 @@ public final class FakeService implements AutoCloseable {
             byte[] body = in.readAllBytes();
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
-            if (!delay.isZero()) {
+            String path = exchange.getRequestURI().getRawPath();
+            boolean trouble = troubleFor != null && path.contains(troubleFor);
+            Duration wait = trouble ? troubleDelay : delay;
+            if (!wait.isZero()) {
                 try {
-                    Thread.sleep(delay); // simulates a hanging service, not a test wait
+                    Thread.sleep(wait); // simulates a hanging service, not a test wait
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -66,7 +73,7 @@ public final class FakeService implements AutoCloseable {
             byte[] answer = ("{\"service\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI().getRawPath()
                     + "\"}").getBytes();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, answer.length);
+            exchange.sendResponseHeaders(trouble ? troubleStatus : status, answer.length);
             exchange.getResponseBody().write(answer);
         }
     }
@@ -93,6 +100,17 @@ public final class FakeService implements AutoCloseable {
 
     public void answerStatus(int status) {
         this.status = status;
+    }
+
+    /** Requests whose path contains {@code pathPart} (one customer's account) wait {@code delay}, then answer {@code status}. */
+    public void misbehaveFor(String pathPart, Duration delay, int status) {
+        this.troubleDelay = delay;
+        this.troubleStatus = status;
+        this.troubleFor = pathPart;
+    }
+
+    public void behave() {
+        this.troubleFor = null;
     }
 
     public synchronized void stop() {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
-import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.MongoKit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,16 +47,10 @@ class FuzzIT {
     @BeforeContainer
     static void start() {
         TopicNames names = GatewayTestSupport.names();
-        gateway = GatewayApplication.builder().run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + KafkaKit.bootstrapServers(),
-                "--mailsync.kafka.namespace=" + names.namespace(),
-                "--mailsync.kafka.group-suffix=-" + names.namespace(),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + jwt.publicKeyLocation(),
-                "--mailsync.gateway.sync-uri=" + sync.uri(),
-                "--mailsync.gateway.quota-uri=" + quota.uri(),
+        gateway = GatewayApplication.builder().run(GatewayTestSupport.args(names, sync, quota,
+                MongoKit.uriForNewDatabase("gateway"),
                 "--mailsync.gateway.rate-limit.enabled=false",
-                "--logging.level.io.mailsync.gateway.access=WARN");
+                "--logging.level.io.mailsync.gateway.access=WARN"));
         port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
         try (Broker broker = new Broker(names)) {
             broker.accountRegistered("acc-f1", "f1");

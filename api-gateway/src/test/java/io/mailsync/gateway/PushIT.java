@@ -3,7 +3,7 @@ package io.mailsync.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.MongoKit;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -103,14 +103,8 @@ class PushIT extends SharedGateway {
     @Test
     void everyReplicaDeliversEveryChange() {
         // arguments, not builder properties: those are defaults, below api-gateway.yml's port 8080
-        ConfigurableApplicationContext second = GatewayApplication.builder().run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + KafkaKit.bootstrapServers(),
-                "--mailsync.kafka.namespace=" + names.namespace(),
-                "--mailsync.kafka.group-suffix=-" + names.namespace(),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + jwt.publicKeyLocation(),
-                "--mailsync.gateway.sync-uri=" + sync.uri(),
-                "--mailsync.gateway.quota-uri=" + quota.uri());
+        ConfigurableApplicationContext second = GatewayApplication.builder().run(GatewayTestSupport.args(names,
+                sync, quota, MongoKit.uriForNewDatabase("gateway")));
         try {
             int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             String token = jwt.token("p1", "mail.read");

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + GatewayApplication.CONFIG_NAME,
-                "mailsync.gateway.rate-limit.limit-for-period=30",
+                "mailsync.gateway.rate-limit.per-customer=30",
                 "mailsync.gateway.rate-limit.period=1m",
                 "mailsync.gateway.max-request-size=64KB",
                 "mailsync.gateway.cors.allowed-origins=https://portal.example",

@@ -93,8 +93,15 @@ public final class MailsyncSystem implements AutoCloseable {
         p.put("mailsync.crypto.key-id", settings.credentialKeyId());
         p.put("mailsync.crypto.key", settings.credentialKey());
         p.put("spring.security.oauth2.resourceserver.jwt.public-key-location", settings.jwtPublicKey());
+        // issue 16 (SSRF): devstack's and the test suites' mail servers are on loopback with ports of their own,
+        // which the mail-server guard refuses by default; allowed here explicitly, as an operator allows the ISP's
+        p.put("mailsync.security.mail-servers.allow", LOOPBACK_MAIL_SERVERS);
+        p.put("mailsync.security.mail-servers.ports", "110,143,993,995,1024-65535");
         return p;
     }
+
+    /** The mail servers devstack and the suites register: loopback's own address only (127.0.0.2 stays refused). */
+    public static final String LOOPBACK_MAIL_SERVERS = "127.0.0.1,::1,localhost";
 
     private Map<String, Object> quotaProperties() {
         Map<String, Object> p = common("quota");
@@ -106,6 +113,7 @@ public final class MailsyncSystem implements AutoCloseable {
 
     private Map<String, Object> fetcherProperties() {
         Map<String, Object> p = common("fetcher");
+        p.put("mailsync.security.api.enabled", false); // service-support's API security: the fetcher serves no API
         // the fetcher serves only health and metrics and has no Spring Security of its own; on devstack's shared
         // classpath Boot would otherwise lock them behind a login, as it would not in the fetcher's own image
         p.put("spring.autoconfigure.exclude", String.join(",",

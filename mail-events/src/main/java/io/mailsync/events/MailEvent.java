@@ -15,7 +15,7 @@ public sealed interface MailEvent extends WireRecord
     Origin origin();
 
     /**
-     * The owner epoch (fencing token, issue 15, ADR 0004) of the fetcher session that published the event: taken
+     * The owner epoch (fencing token, issue 15, ADR 0007) of the fetcher session that published the event: taken
      * when the session opened the account, monotonic across owners. A consumer ignores an event whose epoch is older
      * than the newest it has seen for the account (a stale owner's); null on events written before epochs existed
      * and on those not from a session, which always apply.

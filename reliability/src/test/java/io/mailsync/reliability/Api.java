@@ -42,6 +42,24 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    /** A message/rfc822 body, as a device files sent mail or a draft. */
+    Response postRaw(String path, String deviceId, String rfc822) {
+        return send(request(path).header("Content-Type", "message/rfc822").header("X-Device-Id", deviceId)
+                .POST(HttpRequest.BodyPublishers.ofString(rfc822)).build());
+    }
+
+    /** The status and the named response headers of a GET. */
+    HttpResponse<String> raw(String path) {
+        try {
+            return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response patch(String path, String deviceId, String json) {
         HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
@@ -49,16 +67,6 @@ final class Api {
             b.header("X-Device-Id", deviceId);
         }
         return send(b.build());
-    }
-
-    /** A device's request ({@code X-Device-Id}) with a body of any type, e.g. {@code message/rfc822}. */
-    Response sendAs(String deviceId, String method, String path, String contentType, String body) {
-        HttpRequest.Builder b = request(path).header("X-Device-Id", deviceId);
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     Response send(String method, String path, String contentType, String body) {

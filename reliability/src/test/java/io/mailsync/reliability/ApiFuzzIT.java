@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -35,7 +36,9 @@ class ApiFuzzIT {
     static void aCustomerWithAnAccount() {
         Stack stack = Stack.shared();
         String customer = "r7-" + UUID.randomUUID();
-        own = stack.admin().registerImap(customer, 1, "fuzz", "fuzz-password-" + UUID.randomUUID());
+        // a server that never resolves (RFC 2606 .invalid; port 1 on loopback is refused by the SSRF guard now)
+        own = stack.admin().register(Api.account(customer, "IMAP", 993, "fuzz", "fuzz-password-" + UUID.randomUUID())
+                .put("host", "imap.r7.invalid"));
         api = stack.customer(customer);
     }
 
@@ -72,6 +75,76 @@ class ApiFuzzIT {
     void refusedPathSegmentsAreProblemsToo(@ForAll("refusedSegments") String segment) {
         neverA5xxAndEveryErrorIsAProblem(new Request("GET", "/api/v1/accounts/" + own + "/messages/" + segment,
                 null, null));
+    }
+
+    /**
+     * Issue 16: the client's fault is a 4xx, never a 5xx and never a breaker opening — invalid percent-encoding and
+     * UTF-8 in path and query (40 of {@code ?since=%ff%fe} once paused every caller), and message headers built to be
+     * expensive: 100k-element address lists, a 1 MB header line, comments nested 100k deep.
+     */
+    @Property(tries = 60)
+    @Label("R7: invalid encodings in path and query are 400, open no breaker")
+    void invalidEncodingsAre400(@ForAll("badEncodings") String target) {
+        double openings = Stack.shared().breakerOpenings();
+        Api.Response response = api.get(target.replace("{own}", own));
+        neverA5xxAndEveryErrorIsAProblem(new Request("GET", target.replace("{own}", own), null, null));
+        assertThat(response.status()).as(target).isEqualTo(400);
+        assertThat(Stack.shared().breakerOpenings()).as("breaker openings").isEqualTo(openings);
+    }
+
+    @Provide
+    Arbitrary<String> badEncodings() {
+        // syntactically valid escapes of bytes that are not UTF-8 (a malformed escape such as %zz cannot even be sent
+        // by Java's HTTP client; the gateway's IsolationIT sends those raw)
+        Arbitrary<String> bad = Arbitraries.of("%ff%fe", "%c0%af", "%ED%A0%80", "%e2%82", "%F4%90%80%80", "%80",
+                "a%ffb%fe", "%fe%ff%00");
+        Arbitrary<String> where = Arbitraries.of("/api/v1/accounts/{own}/changes?since=", "/api/v1/accounts/{own}/messages?folder=",
+                "/api/v1/accounts/{own}/messages?cursor=", "/api/v1/accounts/{own}/messages/", "/api/v1/accounts/",
+                "/api/v1/accounts/{own}/quota?x=");
+        return Combinators.combine(where, bad).as((w, b) -> w + b);
+    }
+
+    @Example // jqwik, so that the container's @BeforeContainer has run
+    @Label("R7: expensive message headers on /sent and /drafts: 4xx or filed, never 5xx, no breaker opens")
+    void expensiveHeadersAreRefusedOrFiledQuickly() {
+        Stack stack = Stack.shared();
+        double openings = stack.breakerOpenings();
+        String device = api.post("/api/v1/accounts/" + own + "/devices",
+                Api.JSON.createObjectNode().put("name", "fuzz-phone")).body().path("deviceId").asString();
+        java.util.Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("100k-element To: list", "To: " + "a@b.c,\r\n ".repeat(100_000) + "a@b.c\r\nSubject: x\r\n\r\nbody");
+        bodies.put("100k commas", "To: " + ",".repeat(70).concat("\r\n ").repeat(1_430) + "\r\n\r\nbody");
+        bodies.put("1 MB header line", "Subject: " + "x".repeat(1_000_000) + "\r\n\r\nbody");
+        bodies.put("comments nested 100k deep", "From: a@b.c " + fold("(".repeat(100_000) + ")".repeat(100_000))
+                + "\r\nSubject: deep\r\n\r\nbody");
+        bodies.put("comments nested 30k deep", "From: a@b.c " + fold("(".repeat(30_000) + ")".repeat(30_000))
+                + "\r\nSubject: deep\r\n\r\nbody");
+        for (var body : bodies.entrySet()) {
+            for (String route : java.util.List.of("/sent", "/drafts")) {
+                requests.incrementAndGet();
+                long start = System.nanoTime();
+                Api.Response response = api.postRaw("/api/v1/accounts/" + own + route, device, body.getValue());
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                String what = "POST " + route + " with " + body.getKey() + " -> " + response.status() + " in "
+                        + millis + " ms";
+                if (response.status() >= 500) {
+                    violations.add(what);
+                }
+                assertThat(response.status()).as(what + ": " + response.raw()).isLessThan(500);
+                if (response.status() >= 400) {
+                    assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+                }
+            }
+        }
+        assertThat(stack.breakerOpenings()).as("breaker openings").isEqualTo(openings);
+    }
+
+    private static String fold(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length(); i += 70) {
+            out.append(value, i, Math.min(value.length(), i + 70)).append(i + 70 < value.length() ? "\r\n " : "");
+        }
+        return out.toString();
     }
 
     @Provide

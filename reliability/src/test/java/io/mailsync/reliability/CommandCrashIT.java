@@ -3,6 +3,7 @@ package io.mailsync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class CommandCrashIT {
     void everyCommandConsumedByAKilledFetcherIsAppliedExactlyOnceByTheNextOwner() {
         FailoverStage stage = FailoverStage.shared();
         stage.mailboxes(Math.min(Sizes.failoverMailboxes(), 60));
-        Api api = stage.stack.customer(stage.customer);
+        ApiClient api = stage.stack.apiAs(stage.customer);
         List<Issued> issued = new CopyOnWriteArrayList<>();
 
         // 1. deterministic: the owner consumed them and is stuck applying them when it dies
@@ -116,13 +117,13 @@ class CommandCrashIT {
 
     private static final Map<String, String> DEVICES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static String device(Api api, String accountId) {
+    private static String device(ApiClient api, String accountId) {
         return DEVICES.computeIfAbsent(accountId, id -> api.post("/api/v1/accounts/" + id + "/devices",
-                Api.JSON.createObjectNode().put("name", "r12")).body().path("deviceId").asString());
+                ApiClient.JSON.createObjectNode().put("name", "r12")).body().path("deviceId").asString());
     }
 
     /** A SetFlags, an AppendMessage and a MoveMessage for one account (its messages must be listed). */
-    private static void issueAll(Api api, String accountId, MailUser user, List<Issued> issued) {
+    private static void issueAll(ApiClient api, String accountId, MailUser user, List<Issued> issued) {
         String device = device(api, accountId);
         List<JsonNode> inbox = api.messages(accountId).stream()
                 .filter(m -> "INBOX".equals(m.path("folder").asString())).toList();
@@ -131,7 +132,7 @@ class CommandCrashIT {
         trash(api, accountId, device, user, inbox.get(1), issued);
     }
 
-    private static void issueOne(Api api, String accountId, MailUser user, List<Issued> issued, String device) {
+    private static void issueOne(ApiClient api, String accountId, MailUser user, List<Issued> issued, String device) {
         List<JsonNode> inbox = api.messages(accountId).stream()
                 .filter(m -> "INBOX".equals(m.path("folder").asString()))
                 .filter(m -> !m.path("keywords").path("$flagged").asBoolean(false)).toList();
@@ -145,25 +146,25 @@ class CommandCrashIT {
         }
     }
 
-    private static void flag(Api api, String accountId, String device, MailUser user, JsonNode message,
+    private static void flag(ApiClient api, String accountId, String device, MailUser user, JsonNode message,
                              List<Issued> issued) {
-        Api.Response r = api.patch("/api/v1/accounts/" + accountId + "/messages/" + message.path("id").asString(),
+        ApiClient.Response r = api.patch("/api/v1/accounts/" + accountId + "/messages/" + message.path("id").asString(),
                 device, "{\"keywords\":{\"$flagged\":true}}");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         issued.add(new Issued("SetFlags", user, message.path("messageIdHeader").asString()));
     }
 
-    private static void append(Api api, String accountId, String device, MailUser user, List<Issued> issued) {
+    private static void append(ApiClient api, String accountId, String device, MailUser user, List<Issued> issued) {
         String messageId = Mail.newMessageId("r12-sent");
-        Api.Response r = api.sendAs(device, "POST", "/api/v1/accounts/" + accountId + "/sent", "message/rfc822",
+        ApiClient.Response r = api.sendAs(device, "POST", "/api/v1/accounts/" + accountId + "/sent", "message/rfc822",
                 Mail.text(messageId, user, "sent copy"));
         assertThat(r.status()).as(r.raw()).isIn(200, 201);
         issued.add(new Issued("AppendMessage", user, messageId));
     }
 
-    private static void trash(Api api, String accountId, String device, MailUser user, JsonNode message,
+    private static void trash(ApiClient api, String accountId, String device, MailUser user, JsonNode message,
                               List<Issued> issued) {
-        Api.Response r = api.sendAs(device, "POST", "/api/v1/accounts/" + accountId + "/messages/"
+        ApiClient.Response r = api.sendAs(device, "POST", "/api/v1/accounts/" + accountId + "/messages/"
                 + message.path("id").asString() + "/trash", null, null);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         issued.add(new Issued("MoveMessage", user, message.path("messageIdHeader").asString()));

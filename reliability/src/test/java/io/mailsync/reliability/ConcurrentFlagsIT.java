@@ -3,6 +3,7 @@ package io.mailsync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
@@ -65,11 +66,11 @@ class ConcurrentFlagsIT {
         Stack stack = Stack.shared();
         String customer = "r11-" + UUID.randomUUID();
         String accountId = stack.admin().registerImap(customer, port, user.login(), user.password());
-        Api api = stack.customer(customer);
+        ApiClient api = stack.apiAs(customer);
         await().atMost(Duration.ofSeconds(40)).until(() -> "IDLE".equals(api.status(accountId))
                 && api.messages(accountId).size() == cases.size());
         String device = api.post("/api/v1/accounts/" + accountId + "/devices",
-                Api.JSON.createObjectNode().put("name", "r11-phone")).body().path("deviceId").asString();
+                ApiClient.JSON.createObjectNode().put("name", "r11-phone")).body().path("deviceId").asString();
         Map<String, String> ids = api.messages(accountId).stream().collect(Collectors.toMap(
                 m -> m.path("messageIdHeader").asString(), m -> m.path("id").asString()));
 
@@ -77,7 +78,7 @@ class ConcurrentFlagsIT {
         List<Thread> actors = new ArrayList<>();
         for (Case c : cases) {
             Runnable read = () -> {
-                Api.Response r = api.patch("/api/v1/accounts/" + accountId + "/messages/"
+                ApiClient.Response r = api.patch("/api/v1/accounts/" + accountId + "/messages/"
                         + ids.get(c.messageIdHeader()), device, "{\"keywords\":{\"$seen\":true}}");
                 assertThat(r.status()).as(r.raw()).isEqualTo(200);
             };
@@ -133,7 +134,7 @@ class ConcurrentFlagsIT {
         }
     }
 
-    private static boolean bothInApi(Api api, String accountId, Map<String, String> ids, Case c) {
+    private static boolean bothInApi(ApiClient api, String accountId, Map<String, String> ids, Case c) {
         JsonNode keywords = api.get("/api/v1/accounts/" + accountId + "/messages/" + ids.get(c.messageIdHeader()))
                 .body().path("message").path("keywords");
         if (keywords.isMissingNode()) {

@@ -1,5 +1,6 @@
 package io.mailsync.reliability;
 
+import io.mailsync.testkit.ApiClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class EventLog implements AutoCloseable {
                     if (r.value() == null || r.key() == null) {
                         return;
                     }
-                    JsonNode e = Api.JSON.readTree(r.value());
+                    JsonNode e = ApiClient.JSON.readTree(r.value());
                     String origin = e.path("origin").path("id").asString("");
                     String instance = origin.contains("/") ? origin.substring(0, origin.indexOf('/')) : origin;
                     Long epoch = e.hasNonNull("ownerEpoch") ? e.path("ownerEpoch").asLong() : null;

@@ -1,5 +1,6 @@
 package io.mailsync.reliability;
 
+import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -71,7 +72,7 @@ class FailoverIT {
             traffic.set(false);
             joinQuietly(mail);
         }
-        Api api = stack(stage).customer(stage.customer);
+        ApiClient api = stack(stage).apiAs(stage.customer);
         Set<String> listed = new HashSet<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             listed.clear();
@@ -165,7 +166,7 @@ class FailoverIT {
             joinQuietly(sampler);
         }
         // what the resumed stale owner published, and whether any of it was applied
-        Api api = stack(stage).customer(stage.customer);
+        ApiClient api = stack(stage).apiAs(stage.customer);
         int stalePublished = 0;
         int staleApplied = 0;
         for (String id : moved) {

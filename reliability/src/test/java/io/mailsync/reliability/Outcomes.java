@@ -32,6 +32,9 @@ final class Outcomes {
         SCENARIOS.put("R12", "command crash: fetcher killed between consuming and applying a command");
         SCENARIOS.put("R13", "fencing: one fetcher killed, one paused and resumed");
         SCENARIOS.put("R14", "failover time of a killed fetcher's mailboxes");
+        SCENARIOS.put("R15", "defence in depth: direct calls to the services (scope 403, audience/exp/sub 401)");
+        SCENARIOS.put("R16", "SSRF: internal addresses at registration and, after DNS, at connect");
+        SCENARIOS.put("R17", "noisy neighbour: 500 hostile requests beside a quiet customer");
         SCENARIOS.put("NET", "network faults fetcher<->server (stall, cut mid-IDLE / mid-FETCH)");
     }
 

@@ -132,6 +132,17 @@ final class Stack implements AutoCloseable {
                 JwtKit.shared().token(customerId, "mail.read", "mail.write", "quota.read"));
     }
 
+    /** A service's own port with any token, bypassing the gateway (issue 16: defence in depth). */
+    Api direct(String service, String token) {
+        return new Api("http://localhost:" + port(service), token);
+    }
+
+    /** Times the gateway opened a circuit breaker, per customer or per route, since it started. */
+    double breakerOpenings() {
+        return system.context("api-gateway").getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("mailsync.gateway.breaker.openings").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
     private int syncPort() {
         ConfigurableApplicationContext replaced = replacements.get("sync-service");
         return replaced != null ? port(replaced) : system.port("sync-service");
@@ -195,6 +206,11 @@ final class Stack implements AutoCloseable {
         p.put("mailsync.crypto.key-id", settings.credentialKeyId());
         p.put("mailsync.crypto.key", settings.credentialKey());
         p.put("spring.security.oauth2.resourceserver.jwt.public-key-location", settings.jwtPublicKey());
+        p.put("mailsync.security.mail-servers.allow", MailsyncSystem.LOOPBACK_MAIL_SERVERS); // as devstack (issue 16)
+        p.put("mailsync.security.mail-servers.ports", "110,143,993,995,1024-65535");
+        if (service.equals("fetcher")) {
+            p.put("mailsync.security.api.enabled", false);
+        }
         return p;
     }
 

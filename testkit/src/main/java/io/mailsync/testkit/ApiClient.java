@@ -71,7 +71,15 @@ public final class ApiClient {
 
     /** Any method with any body as it is (null for none), e.g. malformed JSON or a wrong content type. */
     public Response send(String method, String path, String contentType, String body) {
+        return sendAs(null, method, path, contentType, body);
+    }
+
+    /** A device's request ({@code X-Device-Id}; none when null) with a body of any type, e.g. message/rfc822. */
+    public Response sendAs(String deviceId, String method, String path, String contentType, String body) {
         HttpRequest.Builder b = request(path);
+        if (deviceId != null) {
+            b.header("X-Device-Id", deviceId);
+        }
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }

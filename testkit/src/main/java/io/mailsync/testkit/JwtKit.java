@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,6 +29,11 @@ import java.util.UUID;
 public final class JwtKit {
 
     public static final String ISSUER = "https://auth.mailsync.test";
+    /**
+     * The audiences an API token carries (issue 16, ADR 0008): the gateway forwards the caller's token, so the
+     * identity provider issues it for the gateway and the two services behind it, and each checks its own.
+     */
+    public static final List<String> API_AUDIENCES = List.of("mailsync-api", "mailsync-sync", "mailsync-quota");
     private static JwtKit shared;
 
     private final KeyPair keys;
@@ -72,14 +78,33 @@ public final class JwtKit {
 
     public String token(String subject, Duration validFor, String... scopes) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .subject(subject)
-                .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(validFor)))
-                .claim("scope", String.join(" ", scopes))
-                .build();
+        return sign(claims(subject, scopes).expirationTime(Date.from(now.plus(validFor))).build());
+    }
+
+    /** A token for the given audiences only (a token the identity provider issued for another service). */
+    public String tokenFor(List<String> audiences, String subject, String... scopes) {
+        return sign(claims(subject, scopes).audience(audiences)
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build());
+    }
+
+    /** A token for another client application ({@code azp}): rate limits count per customer and per client app. */
+    public String tokenOfClient(String clientId, String subject, String... scopes) {
+        return sign(claims(subject, scopes).claim("azp", clientId)
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build());
+    }
+
+    /** A token without {@code exp} (never expires) — resource servers must refuse it. */
+    public String tokenWithoutExpiry(String subject, String... scopes) {
+        return sign(claims(subject, scopes).build());
+    }
+
+    /** A token without {@code sub} — resource servers must refuse it rather than skip a tenant check. */
+    public String tokenWithoutSubject(String... scopes) {
+        return sign(claims(null, scopes).expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build());
+    }
+
+    /** Signs any claims with this kit's key, for tests of odd tokens. */
+    public String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
@@ -87,5 +112,15 @@ public final class JwtKit {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    private static JWTClaimsSet.Builder claims(String subject, String... scopes) {
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(subject)
+                .audience(API_AUDIENCES)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(new Date())
+                .claim("scope", String.join(" ", scopes));
     }
 }

@@ -25,32 +25,49 @@ public record GatewayProperties(
         @DefaultValue Cors cors) {
 
     /**
-     * Circuit breaker and time limiter, one of each per downstream route.
+     * Isolation of the calls to the services (issue 16): a circuit breaker and a bulkhead per downstream route and
+     * customer, so one customer's slow or failing calls pause only that customer's; and a breaker per route that
+     * counts only refused connections (the service is down for everyone). One time limiter for all.
      *
-     * @param timeout                a call without response headers after this answers 503
-     * @param failureRateThreshold   percent of failed calls in the window that opens the breaker
-     * @param slidingWindowSize      calls the failure rate is computed over
-     * @param minimumNumberOfCalls   calls needed before the rate means anything
-     * @param openFor                how long an open breaker answers 503 without calling
+     * @param timeout                  a call without response headers after this answers 503
+     * @param failureRateThreshold     percent of failed calls in the window that opens a breaker
+     * @param slidingWindowSize        calls the failure rate is computed over
+     * @param minimumNumberOfCalls     calls needed before the rate means anything
+     * @param openFor                  how long an open breaker answers 503 without calling
+     * @param maxConcurrentPerCustomer calls of one customer in flight to one route at once; more answer 429
+     * @param maxTrackedCustomers      customers whose breakers and bulkheads are kept (least recently used go)
      */
     public record Downstream(
             @DefaultValue("5s") Duration timeout,
             @DefaultValue("50") float failureRateThreshold,
             @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("10") int minimumNumberOfCalls,
-            @DefaultValue("10s") Duration openFor) {
+            @DefaultValue("10s") Duration openFor,
+            @DefaultValue("16") int maxConcurrentPerCustomer,
+            @DefaultValue("100000") int maxTrackedCustomers) {
     }
 
     /**
-     * Requests per client (the token's {@code azp}/{@code client_id}, else its {@code sub}).
+     * Requests per customer (the token's {@code sub}) and per client application ({@code azp}, else
+     * {@code client_id}; every customer of one app shares it), counted in token buckets in MongoDB that every
+     * gateway replica shares (Bucket4j). While the store does not answer within {@code store-timeout}, each replica
+     * limits on its own and says so in the log.
      *
-     * @param limitForPeriod requests a client may make per period
-     * @param period         the refresh period
+     * @param perCustomer  requests one customer may make per period
+     * @param perClient    requests all customers of one client application may make per period
+     * @param period       the period; a bucket is full again at the start of each
+     * @param bytesPerCustomer request body bytes one customer may send per period (a chunked body counts as
+     *                     {@code max-request-size}): a customer posting megabytes cannot take the services' time
+     *                     from the others (issue 16); at least {@code max-request-size}
+     * @param storeTimeout longer than this and a replica falls back to its own buckets for a while
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("100") int limitForPeriod,
-            @DefaultValue("1s") Duration period) {
+            @DefaultValue("100") int perCustomer,
+            @DefaultValue("1000") int perClient,
+            @DefaultValue("1s") Duration period,
+            @DefaultValue("2MB") DataSize bytesPerCustomer,
+            @DefaultValue("500ms") Duration storeTimeout) {
     }
 
     /**
@@ -59,11 +76,13 @@ public record GatewayProperties(
      * @param pingInterval  a comment line this often keeps proxies from closing an idle stream
      * @param streamTimeout the stream ends after this; clients reconnect with {@code Last-Event-ID}
      * @param replay        on start, read this much of the state topic back so resumes know the latest state
+     * @param maxStreamsPerCustomer open event streams one customer may hold on one replica; more answer 429
      */
     public record Push(
             @DefaultValue("30s") Duration pingInterval,
             @DefaultValue("30m") Duration streamTimeout,
-            @DefaultValue("1h") Duration replay) {
+            @DefaultValue("1h") Duration replay,
+            @DefaultValue("20") int maxStreamsPerCustomer) {
     }
 
     /** Browser clients: origins allowed to call the API (none by default). */

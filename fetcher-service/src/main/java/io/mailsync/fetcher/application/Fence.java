@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One session's claim on its account (issue 15, ADR 0004): the owner epoch it took and this fetcher's Kafka lease.
+ * One session's claim on its account (issue 15, ADR 0007): the owner epoch it took and this fetcher's Kafka lease.
  * Every event the session publishes carries the epoch; every cursor write first checks that the lease holds and the
  * epoch is still the newest ({@link OwnershipLost} otherwise), so a stale owner's writes are refused. Reads are free.
  */

@@ -3,7 +3,7 @@ package io.mailsync.fetcher.application;
 import java.time.Duration;
 
 /**
- * How this fetcher holds on to the accounts Kafka assigns it (issue 15, ADR 0004), mapped from configuration.
+ * How this fetcher holds on to the accounts Kafka assigns it (issue 15, ADR 0007), mapped from configuration.
  *
  * @param selfFenceAfter      without an answered Kafka heartbeat for this long every session lets go; below the
  *                            group's session timeout less its heartbeat interval

@@ -15,7 +15,7 @@ public record FetcherProperties(
         @DefaultValue Ownership ownership) {
 
     /**
-     * Issue 15, ADR 0004. {@code selfFenceAfter}: without an answered Kafka heartbeat for this long, every session
+     * Issue 15, ADR 0007. {@code selfFenceAfter}: without an answered Kafka heartbeat for this long, every session
      * stops until heartbeats are answered again — it must stay below the brokers' {@code
      * group.consumer.session.timeout.ms} (45 s by default) less their heartbeat interval (5 s), so a fetcher cut off
      * from Kafka has let go before the group moves its accounts. {@code resumeAfter}: heartbeats answered again for

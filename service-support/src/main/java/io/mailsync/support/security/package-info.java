@@ -1,2 +1,5 @@
-/** Token checks every resource server (gateway, sync, quota) makes the same way, beyond what Spring Boot configures. */
+/**
+ * Resource-server security every API door shares (gateway, sync, quota): token rules (exp, sub, issuer; audience
+ * from Boot's property), the scope table, problem+json 401/403, one auto-configured filter chain.
+ */
 package io.mailsync.support.security;

@@ -52,6 +52,7 @@ class ReadinessIT {
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                 "--spring.mongodb.uri=mongodb://localhost:" + mongoAddress.getPort() + "/any",
                 "--mailsync.health.timeout=1s",
+                "--mailsync.security.api.enabled=false", // no token key here: the API security needs one
                 "--management.endpoint.health.probes.enabled=true",
                 "--management.endpoint.health.group.readiness.include=readinessState,kafka,mongo",
                 "--management.endpoint.health.group.readiness.show-components=always");

@@ -5,6 +5,7 @@ import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
+import io.mailsync.sync.application.port.out.MessageParser;
 import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
@@ -37,10 +38,11 @@ public class FileSentMessage {
     private final MessageChanges changes;
     private final DeletedMailSettings settings;
     private final Clock clock;
+    private final MessageParser parser;
 
     public FileSentMessage(AccountAccess access, MessageStore messages, ContentStore content,
                            CommandPublisher commands, MessageChanges changes, DeletedMailSettings settings,
-                           Clock clock) {
+                           Clock clock, MessageParser parser) {
         this.access = access;
         this.messages = messages;
         this.content = content;
@@ -48,11 +50,12 @@ public class FileSentMessage {
         this.changes = changes;
         this.settings = settings;
         this.clock = clock;
+        this.parser = parser;
     }
 
     public Filed file(Caller caller, String accountId, byte[] rfc822, String deviceId) {
         Account account = access.require(caller, accountId);
-        SentMessage sent = SentMessage.parse(rfc822, "mailsync.invalid");
+        SentMessage sent = parser.parse(rfc822, "mailsync.invalid");
         // the same message filed twice (a device retrying) is one message
         String id = MessageIds.of(accountId, "sent:" + sent.messageIdHeader());
         Optional<StoredMessage> existing = messages.find(accountId, id);

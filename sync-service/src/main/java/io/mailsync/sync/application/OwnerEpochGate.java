@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 15, ADR 0004: an account's events carry the owner epoch of the fetcher session that published them, and an
+ * Issue 15, ADR 0007: an account's events carry the owner epoch of the fetcher session that published them, and an
  * event whose epoch is older than the newest seen for the account is a stale owner's — paused, cut off, slow to let
  * go — and is ignored. The newest epoch is stored only once every event before it in the partition has been applied
  * (events are applied in partition order), so a replay skips nothing that was not applied already; an event without

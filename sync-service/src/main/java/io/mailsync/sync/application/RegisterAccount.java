@@ -4,31 +4,49 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
+import io.mailsync.sync.application.port.out.MailServerAddresses;
 import io.mailsync.sync.domain.Account;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Registers a mailbox: stores it with its password encrypted, then publishes it for the fetchers. */
 public class RegisterAccount {
+
+    private static final Logger log = LoggerFactory.getLogger(RegisterAccount.class);
 
     private final AccountStore accounts;
     private final AccountPublisher publisher;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final MailServerAddresses addresses;
 
-    public RegisterAccount(AccountStore accounts, AccountPublisher publisher, SecretCipher cipher, Clock clock) {
+    public RegisterAccount(AccountStore accounts, AccountPublisher publisher, SecretCipher cipher, Clock clock,
+                           MailServerAddresses addresses) {
         this.accounts = accounts;
         this.publisher = publisher;
         this.cipher = cipher;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
     public Account register(Caller caller, RegisterAccountCommand command) {
         String customerId = command.customerId() == null ? caller.customerId() : command.customerId();
         if (!caller.mayAct(customerId)) {
             throw new SyncProblems.Forbidden("only accounts.admin registers mailboxes for another customer");
+        }
+        Optional<String> refusal = addresses.refusal(command.host(), command.port());
+        if (refusal.isPresent()) {
+            // issue 16: the caller learns that the address is refused, not which rule refused it (no probe oracle)
+            log.warn("registration for customer {} of {}:{} refused: {}", customerId, command.host(), command.port(),
+                    refusal.get());
+            throw new IllegalArgumentException("host and port must name a mail server mailsync may connect to: "
+                    + "internal, loopback, link-local and metadata addresses, and ports other than the mail ports, "
+                    + "are refused unless the operator allows them");
         }
         String accountId = "a-" + UUID.randomUUID();
         // MongoDB keeps milliseconds: the spec published now equals the one republished from the store on startup

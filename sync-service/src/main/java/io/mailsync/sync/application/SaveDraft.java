@@ -6,6 +6,7 @@ import io.mailsync.events.Origin;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DraftStore;
+import io.mailsync.sync.application.port.out.MessageParser;
 import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
@@ -41,9 +42,11 @@ public class SaveDraft {
     private final MessageChanges changes;
     private final MailFolderSettings folders;
     private final Clock clock;
+    private final MessageParser parser;
 
     public SaveDraft(AccountAccess access, MessageStore messages, DraftStore drafts, ContentStore content,
-                     CommandPublisher commands, MessageChanges changes, MailFolderSettings folders, Clock clock) {
+                     CommandPublisher commands, MessageChanges changes, MailFolderSettings folders, Clock clock,
+                     MessageParser parser) {
         this.access = access;
         this.messages = messages;
         this.drafts = drafts;
@@ -52,6 +55,7 @@ public class SaveDraft {
         this.changes = changes;
         this.folders = folders;
         this.clock = clock;
+        this.parser = parser;
     }
 
     /** @param draftId null to create a draft, else the draft to replace */
@@ -60,7 +64,7 @@ public class SaveDraft {
         if (deviceId == null || deviceId.isBlank()) {
             throw new IllegalArgumentException("a draft belongs to the device that saves it: send X-Device-Id");
         }
-        SentMessage version = SentMessage.parse(rfc822, "mailsync.invalid");
+        SentMessage version = parser.parse(rfc822, "mailsync.invalid");
         Draft current = null;
         String id = draftId;
         if (draftId == null) {

@@ -16,6 +16,7 @@ import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.DraftStore;
+import io.mailsync.sync.application.port.out.MailServerAddresses;
 import io.mailsync.sync.application.port.out.MailboxFootprint;
 import io.mailsync.sync.application.port.out.MessageStore;
 import java.time.Clock;
@@ -38,8 +39,8 @@ class AccountUseCases {
 
     @Bean
     RegisterAccount registerAccount(AccountStore accounts, AccountPublisher publisher, SecretCipher cipher,
-                                    Clock clock) {
-        return new RegisterAccount(accounts, publisher, cipher, clock);
+                                    Clock clock, MailServerAddresses addresses) {
+        return new RegisterAccount(accounts, publisher, cipher, clock, addresses);
     }
 
     @Bean

@@ -27,6 +27,7 @@ import io.mailsync.sync.application.port.out.DeletedMessages;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.application.port.out.MessageMoves;
+import io.mailsync.sync.application.port.out.MessageParser;
 import io.mailsync.sync.application.port.out.MessageStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -76,14 +77,15 @@ class MessageUseCases {
     @Bean
     FileSentMessage fileSentMessage(AccountAccess access, MessageStore messages, ContentStore content,
                                     CommandPublisher commands, MessageChanges changes, DeletedMailSettings settings,
-                                    Clock clock) {
-        return new FileSentMessage(access, messages, content, commands, changes, settings, clock);
+                                    Clock clock, MessageParser parser) {
+        return new FileSentMessage(access, messages, content, commands, changes, settings, clock, parser);
     }
 
     @Bean
     SaveDraft saveDraft(AccountAccess access, MessageStore messages, DraftStore drafts, ContentStore content,
-                        CommandPublisher commands, MessageChanges changes, MailFolderSettings folders, Clock clock) {
-        return new SaveDraft(access, messages, drafts, content, commands, changes, folders, clock);
+                        CommandPublisher commands, MessageChanges changes, MailFolderSettings folders, Clock clock,
+                        MessageParser parser) {
+        return new SaveDraft(access, messages, drafts, content, commands, changes, folders, clock, parser);
     }
 
     @Bean

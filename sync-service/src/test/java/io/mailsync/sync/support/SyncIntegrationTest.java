@@ -53,7 +53,7 @@ public abstract class SyncIntegrationTest {
     }
 
     protected Api admin() {
-        return new Api(port, JWT.token("provisioning", "accounts.admin"));
+        return new Api(port, JWT.token("provisioning", "accounts.admin", "mail.read"));
     }
 
     protected static String newCustomer() {

@@ -1,14 +1,15 @@
 package io.mailsync.gateway.adapter.in.web;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.domain.Caller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,100 +23,116 @@ import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * One Resilience4j circuit breaker and time limiter per downstream route: a service that is down or hangs answers
- * 503 problem+json within the time limit, and an open breaker answers at once without calling.
+ * Guards the proxy call of a route ({@link TenantIsolation}): the route's breaker (refused connections), the
+ * calling customer's breaker (its timeouts and 5xx answers) and bulkhead (its calls in flight), and one time limiter.
+ * A request that is the client's fault (a body over the limit, something that cannot be forwarded) is a 4xx and
+ * counts against no breaker; neither does a downstream 4xx.
  */
 @Component
 class DownstreamGuard implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DownstreamGuard.class);
 
-    private final CircuitBreakerRegistry breakers;
+    private final TenantIsolation isolation;
     private final TimeLimiter timeLimiter;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
-    DownstreamGuard(GatewayProperties properties) {
-        GatewayProperties.Downstream d = properties.downstream();
-        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .failureRateThreshold(d.failureRateThreshold())
-                .slidingWindowSize(d.slidingWindowSize())
-                .minimumNumberOfCalls(d.minimumNumberOfCalls())
-                .waitDurationInOpenState(d.openFor())
-                .build());
+    DownstreamGuard(GatewayProperties properties, TenantIsolation isolation) {
+        this.isolation = isolation;
         this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom()
-                .timeoutDuration(d.timeout())
+                .timeoutDuration(properties.downstream().timeout())
                 .cancelRunningFuture(true)
                 .build());
     }
 
-    CircuitBreakerRegistry breakers() {
-        return breakers;
-    }
-
-    /** Wraps the proxy call of route {@code service}; 5xx answers from the service count as failures too. */
     HandlerFilterFunction<ServerResponse, ServerResponse> guard(String service) {
-        CircuitBreaker breaker = breakers.circuitBreaker(service);
+        CircuitBreaker route = isolation.route(service);
         return (request, next) -> {
             String path = request.requestPath().value();
-            if (!breaker.tryAcquirePermission()) {
-                return unavailable(service, "is failing; calls are paused for a moment", path);
+            String customer = Callers.current().map(Caller::customerId).orElse("-");
+            TenantIsolation.Lane lane = isolation.lane(service, customer);
+            if (!route.tryAcquirePermission()) {
+                return unavailable(service, "cannot be reached; calls are paused for a moment", path);
+            }
+            if (!lane.breaker().tryAcquirePermission()) {
+                route.releasePermission();
+                return unavailable(service, "is failing for this customer's requests; they are paused for a moment",
+                        path);
+            }
+            if (!lane.bulkhead().tryAcquirePermission()) {
+                route.releasePermission();
+                lane.breaker().releasePermission();
+                return Problems.response(HttpStatus.TOO_MANY_REQUESTS, "too many requests of this customer are "
+                        + "in flight to " + service + "; retry when one has finished", path, "Retry-After", "1");
             }
             long start = System.nanoTime();
             try {
-                // The call runs on a virtual thread so the time limiter can give up on it; the servlet thread
-                // waits and streams the response body afterwards.
+                // on a virtual thread so the time limiter can give up on it; the servlet thread streams the body
                 ServerResponse response = timeLimiter.executeFutureSupplier(
                         () -> calls.submit(() -> next.handle(request)));
                 long took = System.nanoTime() - start;
+                route.onSuccess(took, TimeUnit.NANOSECONDS); // it answered: reachable
                 if (response.statusCode().is5xxServerError()) {
-                    breaker.onError(took, TimeUnit.NANOSECONDS, new DownstreamFailure(response.statusCode().value()));
+                    lane.breaker().onError(took, TimeUnit.NANOSECONDS,
+                            new DownstreamFailure(response.statusCode().value()));
                 } else {
-                    breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                    lane.breaker().onSuccess(took, TimeUnit.NANOSECONDS); // 2xx-4xx: the service works
                 }
                 return response;
             } catch (TimeoutException e) {
-                breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+                route.releasePermission();
+                lane.breaker().onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
                 return unavailable(service, "did not answer within " + timeLimiter.getTimeLimiterConfig()
                         .getTimeoutDuration().toMillis() + " ms", path);
-            } catch (CallNotPermittedException e) {
-                return unavailable(service, "is failing; calls are paused for a moment", path);
             } catch (Exception e) {
-                if (BodyLimitFilter.causedByLimit(e)) {
-                    breaker.releasePermission(); // the client's fault, not the service's
-                    return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).header("Connection", "close")
-                            .contentType(Problems.PROBLEM_JSON).body(Problems.toJson(Problems.of(
-                                    HttpStatus.CONTENT_TOO_LARGE, "the request body is too large", path)));
-                }
-                if (!isDownstreamFailure(e)) {
-                    // something about this request could not be forwarded (a header, an escape): not an outage
-                    breaker.releasePermission();
-                    log.info("{} request not forwardable: {}", service, e.getClass().getSimpleName());
-                    return ServerResponse.badRequest().contentType(Problems.PROBLEM_JSON).body(Problems.toJson(
-                            Problems.of(HttpStatus.BAD_REQUEST, "the request cannot be forwarded as sent", path)));
-                }
-                breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-                log.warn("{} call failed: {}", service, e.getClass().getSimpleName());
-                return unavailable(service, "cannot be reached", path);
+                return failed(service, route, lane, e, System.nanoTime() - start, path);
+            } finally {
+                lane.bulkhead().onComplete();
             }
         };
     }
 
-    /** Only I/O trouble with the service (refused, reset, unreadable answer) counts against its breaker. */
-    private static boolean isDownstreamFailure(Throwable e) {
+    private ServerResponse failed(String service, CircuitBreaker route, TenantIsolation.Lane lane, Exception e,
+            long took, String path) {
+        if (BodyLimitFilter.causedByLimit(e)) {
+            route.releasePermission();
+            lane.breaker().releasePermission(); // the client's fault, not the service's
+            return Problems.response(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large", path,
+                    "Connection", "close");
+        }
+        if (!has(e, RestClientException.class, IOException.class, UncheckedIOException.class)) {
+            // something about this request could not be forwarded (a header, an escape): not an outage
+            route.releasePermission();
+            lane.breaker().releasePermission();
+            log.info("{} request not forwardable: {}", service, e.getClass().getSimpleName());
+            return Problems.response(HttpStatus.BAD_REQUEST, "the request cannot be forwarded as sent", path);
+        }
+        if (has(e, ConnectException.class, UnknownHostException.class, NoRouteToHostException.class)) {
+            route.onError(took, TimeUnit.NANOSECONDS, e); // down for everyone
+            lane.breaker().releasePermission();
+        } else {
+            route.releasePermission();
+            lane.breaker().onError(took, TimeUnit.NANOSECONDS, e); // reset or unreadable answer mid-call
+        }
+        log.warn("{} call failed: {}", service, e.getClass().getSimpleName());
+        return unavailable(service, "cannot be reached", path);
+    }
+
+    @SafeVarargs
+    private static boolean has(Throwable e, Class<? extends Throwable>... types) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RestClientException || t instanceof IOException || t instanceof UncheckedIOException) {
-                return true;
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     private static ServerResponse unavailable(String service, String why, String path) {
-        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header("Retry-After", "5")
-                .contentType(Problems.PROBLEM_JSON)
-                .body(Problems.toJson(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                        service + " " + why + "; try again shortly", path)));
+        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, service + " " + why + "; try again shortly", path,
+                "Retry-After", "5");
     }
 
     @Override
@@ -123,7 +140,7 @@ class DownstreamGuard implements AutoCloseable {
         calls.shutdownNow();
     }
 
-    /** A service answered 5xx: the breaker counts it, the client still gets the service's answer. */
+    /** A service answered 5xx: the customer's breaker counts it, the client still gets the service's answer. */
     static final class DownstreamFailure extends RuntimeException {
         DownstreamFailure(int status) {
             super("downstream answered " + status, null, false, false);

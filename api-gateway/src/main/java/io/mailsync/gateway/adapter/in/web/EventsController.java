@@ -2,14 +2,21 @@ package io.mailsync.gateway.adapter.in.web;
 
 import io.mailsync.gateway.application.PushHub;
 import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.domain.Caller;
 import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /api/v1/accounts/{accountId}/events}: a {@code text/event-stream} of the account's state changes,
  * served by the gateway itself from Kafka (scope and tenant were checked by the security filters). Resumes with
- * {@code Last-Event-ID}; a comment line every {@code mailsync.gateway.push.ping-interval} keeps it open.
+ * {@code Last-Event-ID}; a comment line every {@code mailsync.gateway.push.ping-interval} keeps it open. One customer
+ * holds at most {@code push.max-streams-per-customer} streams on a replica (issue 16); more answer 429.
  */
 @RestController
 class EventsController implements SmartLifecycle {
@@ -28,6 +36,7 @@ class EventsController implements SmartLifecycle {
     private final PushHub hub;
     private final GatewayProperties.Push settings;
     private final Set<PushStream> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> perCustomer = new ConcurrentHashMap<>();
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("gateway-push-ping").daemon().factory());
@@ -41,7 +50,18 @@ class EventsController implements SmartLifecycle {
 
     @GetMapping(path = ApiRoutes.EVENTS_PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String accountId,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // the security chain requires sub, so a stream always belongs to a customer (issue 16)
+        String customer = Callers.current().map(Caller::customerId).orElseThrow();
+        AtomicInteger streams = perCustomer.computeIfAbsent(customer, c -> new AtomicInteger());
+        if (streams.incrementAndGet() > settings.maxStreamsPerCustomer()) {
+            release(customer, streams);
+            response.setHeader("Retry-After", "30");
+            Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "this customer already has "
+                    + settings.maxStreamsPerCustomer() + " event streams open; close one first");
+            return null;
+        }
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
         PushStream stream = new PushStream(accountId, emitter, writers);
         open.add(stream);
@@ -50,11 +70,19 @@ class EventsController implements SmartLifecycle {
         stream.onClose(() -> {
             subscription.close();
             open.remove(stream);
+            release(customer, streams);
         });
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(e -> stream.close());
         return emitter;
+    }
+
+    /** Streams per customer on this replica; an entry goes when its count is back to zero. */
+    private void release(String customer, AtomicInteger streams) {
+        if (streams.decrementAndGet() <= 0) {
+            perCustomer.remove(customer, streams);
+        }
     }
 
     private void pingAll() {

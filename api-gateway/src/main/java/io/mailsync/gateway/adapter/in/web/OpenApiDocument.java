@@ -159,10 +159,14 @@ class OpenApiDocument {
         return new OpenAPI()
                 .info(new Info().title("mailsync public API").version("v1").description("""
                         One read state across a customer's devices, quota and push, for third-party clients. \
-                        Every call needs a bearer JWT whose `sub` is the customer; each operation names the scope \
-                        it needs. Another customer's account answers 404. Errors are application/problem+json \
-                        (RFC 9457). Limits: requests per client per second (429 with Retry-After) and request \
-                        body size (413). A service that is down answers 503 with Retry-After."""))
+                        Every call needs a bearer JWT whose `sub` is the customer, with `exp` and the API's \
+                        audience; each operation names the scope it needs. Another customer's account answers 404. \
+                        Errors are application/problem+json (RFC 9457); a path or query that is not percent-encoded \
+                        UTF-8 is 400. Limits: requests per customer and per client application (429 with \
+                        Retry-After; every answer carries RateLimit-Policy and RateLimit, \
+                        draft-ietf-httpapi-ratelimit-headers), calls in flight per customer (429), open event \
+                        streams per customer (429), request body size (413). A service that is down, or that keeps \
+                        failing for this customer's calls, answers 503 with Retry-After."""))
                 .components(new Components()
                         .schemas(OpenApiSchemas.all())
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
@@ -213,7 +217,7 @@ class OpenApiDocument {
         problem(responses, "403", "The token lacks the scope");
         problem(responses, "404", "No such account (or another customer's)");
         problem(responses, "413", "Request body too large");
-        problem(responses, "429", "Too many requests from this client; see Retry-After");
+        problem(responses, "429", "Too many requests from this customer or client application; see Retry-After");
         problem(responses, "503", "A service is down or slow; see Retry-After");
         return responses;
     }

@@ -1,24 +1,22 @@
 package io.mailsync.gateway.adapter.in.web;
 
+import io.mailsync.support.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * RFC 9457 problem documents, for the places that answer before Spring MVC does (filters, security handlers) and
- * for the routes. The detail is always a sentence written here, never an exception message.
+ * RFC 9457 problem documents, for the places that answer before Spring MVC does (filters) and for the routes, in
+ * the shape every mailsync service uses (service-support). The detail is always a sentence written here.
  */
 final class Problems {
 
     static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
@@ -26,45 +24,27 @@ final class Problems {
     static ProblemDetail of(HttpStatus status, String detail, String instance) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://mailsync.io/problems/" + status.value()));
-        if (instance != null) {
-            problem.setInstance(URI.create(safeInstance(instance)));
+        try {
+            if (instance != null && URI.create(instance).getRawPath() != null) {
+                problem.setInstance(URI.create(instance));
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URI reference (bad escapes): left out
         }
         return problem;
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.resetBuffer();
-        response.setStatus(status.value());
-        response.setContentType(PROBLEM_JSON.toString());
-        response.getOutputStream().write(toJson(of(status, detail, request.getRequestURI())));
-        response.flushBuffer();
+        ProblemResponses.write(request, response, status, detail);
     }
 
-    static byte[] toJson(ProblemDetail problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", String.valueOf(problem.getType()));
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (problem.getInstance() != null) {
-            body.put("instance", problem.getInstance().toString());
+    /** A route's own answer (503, 429, 413, 400), with the headers given as name, value pairs. */
+    static ServerResponse response(HttpStatus status, String detail, String path, String... headers) {
+        ServerResponse.BodyBuilder builder = ServerResponse.status(status).contentType(PROBLEM_JSON);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
         }
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
-        return JSON.writeValueAsBytes(body);
-    }
-
-    /** The request path as a relative URI reference; anything that is not one (bad escapes) is left out. */
-    private static String safeInstance(String path) {
-        try {
-            return URI.create(path).getRawPath() == null ? "" : path;
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        return builder.body(ProblemResponses.json(status, detail, path));
     }
 }

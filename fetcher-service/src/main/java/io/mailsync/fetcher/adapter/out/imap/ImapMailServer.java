@@ -5,6 +5,7 @@ import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.config.FetcherProperties;
 import io.mailsync.fetcher.application.port.out.MailServer;
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
+import io.mailsync.support.net.MailServerPolicy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.SocketFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -31,18 +33,26 @@ class ImapMailServer implements MailServer {
     private final Duration answerTimeout;
 
     private final Runnable idleWakeUp;
+    /** Issue 16 (SSRF): sockets that refuse internal addresses after DNS resolution; null = the JDK's own. */
+    private final SocketFactory sockets;
 
     @Autowired
-    ImapMailServer(FetcherProperties properties, MeterRegistry meters) {
+    ImapMailServer(FetcherProperties properties, MeterRegistry meters, MailServerPolicy policy) {
         this(properties.imap().connectTimeout(), properties.imap().readTimeout(), properties.imap().answerTimeout(),
-                meters.counter("mailsync.fetcher.idle.wakeups")::increment);
+                meters.counter("mailsync.fetcher.idle.wakeups")::increment, policy.socketFactory());
     }
 
     ImapMailServer(Duration connectTimeout, Duration readTimeout, Duration answerTimeout, Runnable idleWakeUp) {
+        this(connectTimeout, readTimeout, answerTimeout, idleWakeUp, null);
+    }
+
+    ImapMailServer(Duration connectTimeout, Duration readTimeout, Duration answerTimeout, Runnable idleWakeUp,
+                   SocketFactory sockets) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.answerTimeout = answerTimeout;
         this.idleWakeUp = idleWakeUp;
+        this.sockets = sockets;
     }
 
     @Override
@@ -63,6 +73,11 @@ class ImapMailServer implements MailServer {
         String p = "mail." + protocol + ".";
         Properties props = new Properties();
         props.put("mail.event.executor", EVENTS);
+        if (sockets != null) {
+            // Angus layers TLS over these plain sockets; no fallback to an unguarded socket on refusal
+            props.put(p + "socketFactory", sockets);
+            props.put(p + "socketFactory.fallback", "false");
+        }
         props.put(p + "connectiontimeout", String.valueOf(connectTimeout.toMillis()));
         // IDLE is quiet for up to the renewal interval, so the read timeout outlasts it; any command that waits
         // longer for a byte is on a dead connection (a black hole mid-FETCH), and the session reconnects

@@ -6,6 +6,7 @@ import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.Pop3Drop;
 import io.mailsync.fetcher.application.port.out.Pop3Server;
 import io.mailsync.fetcher.config.FetcherProperties;
+import io.mailsync.support.net.MailServerPolicy;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -13,6 +14,7 @@ import jakarta.mail.Session;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Properties;
+import javax.net.SocketFactory;
 import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.eclipse.angus.mail.pop3.POP3Store;
 import org.springframework.stereotype.Component;
@@ -23,10 +25,13 @@ class Pop3MailServer implements Pop3Server {
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    /** Issue 16 (SSRF): sockets that refuse internal addresses after DNS resolution. */
+    private final SocketFactory sockets;
 
-    Pop3MailServer(FetcherProperties properties) {
+    Pop3MailServer(FetcherProperties properties, MailServerPolicy policy) {
         this.connectTimeout = properties.imap().connectTimeout();
         this.readTimeout = Duration.ofMinutes(2);
+        this.sockets = policy.socketFactory();
     }
 
     @Override
@@ -63,6 +68,8 @@ class Pop3MailServer implements Pop3Server {
         Properties props = new Properties();
         props.put(p + "connectiontimeout", String.valueOf(connectTimeout.toMillis()));
         props.put(p + "timeout", String.valueOf(readTimeout.toMillis()));
+        props.put(p + "socketFactory", sockets); // Angus layers TLS over it; never falls back to an unguarded one
+        props.put(p + "socketFactory.fallback", "false");
         if (account.security() == AccountSpec.Security.STARTTLS) {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");

@@ -1,7 +1,7 @@
 package io.mailsync.fetcher.application.port.out;
 
 /**
- * The owner epoch (fencing token) of every account, kept in the fetchers' shared store (issue 15, ADR 0004). A
+ * The owner epoch (fencing token) of every account, kept in the fetchers' shared store (issue 15, ADR 0007). A
  * session takes the next epoch when it opens an account Kafka assigned to its fetcher; the newest epoch taken is the
  * only one allowed to write the account's cursors, so a stale owner — paused, cut off from Kafka, slow to let go —
  * finds out at its next write and stops. Epochs only grow, across every fetcher and every re-registration.

@@ -54,7 +54,21 @@ final class AccountJson {
                     s.security().name(), s.trustAnyCertificate(), s.username(), s.folders(),
                     s.pollInterval().toString(), new RetentionJson(s.retention().policy().name(), s.retention().days()),
                     s.storeBodies(), s.quotaLimitBytes(), s.quotaLimitMessages(), s.contactAddress(), s.plan(),
-                    account.status(), account.statusReason(), account.statusAt(), account.createdAt());
+                    account.status(), publicReason(account.status()), account.statusAt(), account.createdAt());
+        }
+
+        /**
+         * What a customer is told about a session's trouble: a sentence per status, never the fetcher's detail
+         * (issue 16: "connection refused" against "timed out" made registration a port scanner). The detail is in
+         * the fetcher's log and the {@code AccountStatusChanged} event, for the operator.
+         */
+        static String publicReason(String status) {
+            return switch (status == null ? "" : status) {
+                case "AUTH_FAILED" -> "the mail server refused the username or password";
+                case "UNREACHABLE" -> "the mail server could not be reached; mailsync keeps trying";
+                case "ERROR" -> "the mail server session failed; mailsync keeps trying";
+                default -> null;
+            };
         }
     }
 

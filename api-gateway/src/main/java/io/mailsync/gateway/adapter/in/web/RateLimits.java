@@ -1,0 +1,143 @@
+package io.mailsync.gateway.adapter.in.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.domain.Caller;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The limits every API request counts against (issue 16): its customer's and its client application's request
+ * counts, and its customer's request-body bytes — each a Bucket4j token bucket kept in the store every replica shares. When the store fails or is slow, a breaker sends
+ * the counting to buckets of this replica's own until the store answers again: limits loosen to per replica, the
+ * API stays up.
+ */
+@Component
+class RateLimits {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+
+    /** The outcome for one request, with what the RateLimit headers say (draft-ietf-httpapi-ratelimit-headers). */
+    record Decision(boolean allowed, String policy, long remaining, long resetSeconds, long retryAfterSeconds) {
+    }
+
+    private final boolean enabled;
+    private final ProxyManager<String> shared;
+    private final BucketConfiguration perCustomer;
+    private final BucketConfiguration perClient;
+    private final BucketConfiguration bytesPerCustomer;
+    private final long maxRequestBytes;
+    private final String policyHeader;
+    private final long windowSeconds;
+    private final CircuitBreaker store;
+    private final Cache<String, Bucket> local;
+
+    RateLimits(GatewayProperties properties, ProxyManager<String> shared) {
+        GatewayProperties.RateLimit limit = properties.rateLimit();
+        this.enabled = limit.enabled();
+        this.shared = shared;
+        this.perCustomer = bucket(limit.perCustomer(), limit.period());
+        this.perClient = bucket(limit.perClient(), limit.period());
+        this.maxRequestBytes = properties.maxRequestSize().toBytes();
+        long bytes = Math.max(limit.bytesPerCustomer().toBytes(), maxRequestBytes);
+        this.bytesPerCustomer = bucket(bytes, limit.period());
+        this.windowSeconds = Math.max(1, (limit.period().toMillis() + 999) / 1000);
+        this.policyHeader = "\"customer\";q=" + limit.perCustomer() + ";w=" + windowSeconds
+                + ", \"client\";q=" + limit.perClient() + ";w=" + windowSeconds
+                + ", \"bytes\";q=" + bytes + ";w=" + windowSeconds;
+        this.store = CircuitBreaker.of("rate-limit-store", CircuitBreakerConfig.custom()
+                .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
+                .slowCallDurationThreshold(limit.storeTimeout()).slowCallRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(10)).build());
+        this.store.getEventPublisher().onStateTransition(e ->
+                log.warn("rate-limit store {}: limits are counted {}", e.getStateTransition(),
+                        e.getStateTransition().getToState() == CircuitBreaker.State.CLOSED
+                                ? "across replicas again" : "per replica until it answers"));
+        this.local = Caffeine.newBuilder().maximumSize(100_000)
+                .expireAfterAccess(limit.period().multipliedBy(10)).build();
+    }
+
+    private static BucketConfiguration bucket(long tokens, Duration period) {
+        return BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(tokens).refillIntervally(tokens, period))
+                .build();
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    String policyHeader() {
+        return policyHeader;
+    }
+
+    /** Takes one request from the customer's bucket, then from the client application's. */
+    Decision take(Caller caller) {
+        ConsumptionProbe customer = consume("customer:" + caller.customerId(), perCustomer);
+        if (!customer.isConsumed()) {
+            return refused("customer", customer);
+        }
+        ConsumptionProbe client = consume("client:" + caller.clientId(), perClient);
+        if (!client.isConsumed()) {
+            return refused("client", client);
+        }
+        boolean customerTighter = customer.getRemainingTokens() * perClient.getBandwidths()[0].getCapacity()
+                <= client.getRemainingTokens() * perCustomer.getBandwidths()[0].getCapacity();
+        ConsumptionProbe tighter = customerTighter ? customer : client;
+        return new Decision(true, customerTighter ? "customer" : "client", tighter.getRemainingTokens(),
+                seconds(tighter.getNanosToWaitForReset()), 0);
+    }
+
+    /**
+     * Takes a request body's bytes from its customer's byte budget ({@code contentLength} -1: a chunked body of
+     * unknown size counts as the largest allowed). Empty bodies cost nothing.
+     */
+    Decision takeBytes(Caller caller, long contentLength) {
+        long bytes = contentLength < 0 ? maxRequestBytes : Math.min(contentLength, maxRequestBytes);
+        if (bytes == 0) {
+            return null;
+        }
+        ConsumptionProbe probe = consume("bytes:" + caller.customerId(), bytesPerCustomer, bytes);
+        return probe.isConsumed() ? null : refused("bytes", probe);
+    }
+
+    private Decision refused(String policy, ConsumptionProbe probe) {
+        long retry = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+        return new Decision(false, policy, 0, retry, retry);
+    }
+
+    private ConsumptionProbe consume(String key, BucketConfiguration configuration) {
+        return consume(key, configuration, 1);
+    }
+
+    private ConsumptionProbe consume(String key, BucketConfiguration configuration, long tokens) {
+        if (store.tryAcquirePermission()) {
+            long start = System.nanoTime();
+            try {
+                ConsumptionProbe probe = shared.builder().build(key, () -> configuration)
+                        .tryConsumeAndReturnRemaining(tokens);
+                store.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                return probe;
+            } catch (RuntimeException e) {
+                store.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+                log.debug("rate-limit store failed for one request: {}", e.toString());
+            }
+        }
+        return local.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
+                .tryConsumeAndReturnRemaining(tokens);
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+}

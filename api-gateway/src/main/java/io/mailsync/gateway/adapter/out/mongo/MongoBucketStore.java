@@ -1,0 +1,171 @@
+package io.mailsync.gateway.adapter.out.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import io.mailsync.gateway.config.GatewayProperties;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bucket4j's token buckets in MongoDB, shared by every gateway replica (issue 16: limits lived in each replica's
+ * memory). Bucket4j does the token arithmetic and the compare-and-swap loop; this adapter stores the state:
+ * one document per bucket ({@code _id} = key, {@code state} = Bucket4j's bytes, {@code v} = a version the swap is
+ * conditional on, {@code expiresAt} = when a full refill makes it worthless). Only what both a replica set and the
+ * wire server do: {@code insertOne} against the unique {@code _id}, {@code updateOne} filtered on the version.
+ * Bucket4j's own {@code bucket4j_jdk17-mongodb-sync} module is not published to Maven Central (8.19.0); when it
+ * is, it can replace this class.
+ */
+@Component
+class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoBucketStore.class);
+    static final String COLLECTION = "rate_limit_buckets";
+
+    private final MongoCollection<Document> buckets;
+    private final ExpirationAfterWriteStrategy expiry;
+    private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("gateway-bucket-cleaner").daemon().factory());
+
+    @Autowired
+    MongoBucketStore(MongoClient client, @Value("${spring.mongodb.uri:}") String uri, GatewayProperties properties) {
+        this(client.getDatabase(database(uri)).getCollection(COLLECTION), properties.rateLimit().storeTimeout());
+    }
+
+    /** The database named in {@code spring.mongodb.uri}, else the gateway's own. */
+    private static String database(String uri) {
+        String named = uri.isBlank() ? null : new ConnectionString(uri).getDatabase();
+        return named == null ? "mailsync-gateway" : named;
+    }
+
+    MongoBucketStore(MongoCollection<Document> buckets, Duration timeout) {
+        this(buckets, timeout, ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)));
+    }
+
+    private MongoBucketStore(MongoCollection<Document> buckets, Duration timeout, ExpirationAfterWriteStrategy expiry) {
+        super(ClientSideConfig.getDefault().withExpirationAfterWriteStrategy(expiry).withRequestTimeout(timeout)
+                .withMaxRetries(20));
+        this.buckets = buckets;
+        this.expiry = expiry;
+        // off the start path: a store that does not answer must not hold up the gateway's start
+        cleaner.execute(this::createExpiryIndex);
+        cleaner.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.MINUTES);
+    }
+
+    private void createExpiryIndex() {
+        try {
+            // a real replica set expires them; the wire server keeps them, so removeExpired removes them too
+            buckets.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        } catch (RuntimeException e) {
+            log.info("no TTL index on {} ({}); expired buckets are removed every minute", COLLECTION, e.toString());
+        }
+    }
+
+    @Override
+    protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
+        return new CompareAndSwapOperation() {
+            private long version;
+
+            @Override
+            public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+                Document doc = buckets.find(Filters.eq("_id", key)).maxTime(timeoutMillis(timeoutNanos),
+                        TimeUnit.MILLISECONDS).first();
+                if (doc == null) {
+                    version = 0;
+                    return Optional.empty();
+                }
+                version = doc.getLong("v");
+                return Optional.of(doc.get("state", Binary.class).getData());
+            }
+
+            @Override
+            public boolean compareAndSwap(byte[] original, byte[] updated, RemoteBucketState newState,
+                    Optional<Long> timeoutNanos) {
+                Date expiresAt = new Date(System.currentTimeMillis()
+                        + expiry.calculateTimeToLiveMillis(newState, currentTimeNanos()));
+                if (original == null) {
+                    try {
+                        buckets.insertOne(new Document("_id", key).append("v", 1L).append("state", new Binary(updated))
+                                .append("expiresAt", expiresAt));
+                        return true;
+                    } catch (MongoWriteException e) {
+                        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                            return false; // another replica created it first: read it and try again
+                        }
+                        throw e;
+                    }
+                }
+                return buckets.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("v", version)),
+                        Updates.combine(Updates.set("state", new Binary(updated)), Updates.set("v", version + 1),
+                                Updates.set("expiresAt", expiresAt))).getMatchedCount() == 1;
+            }
+        };
+    }
+
+    private static long timeoutMillis(Optional<Long> timeoutNanos) {
+        return timeoutNanos.map(TimeUnit.NANOSECONDS::toMillis).orElse(0L);
+    }
+
+    void removeExpired() {
+        try {
+            buckets.deleteMany(Filters.lt("expiresAt", new Date()));
+        } catch (RuntimeException e) {
+            log.debug("expired buckets not removed this time: {}", e.toString());
+        }
+    }
+
+    @Override
+    protected AsyncCompareAndSwapOperation beginAsyncCompareAndSwapOperation(String key) {
+        throw new UnsupportedOperationException("the gateway uses the blocking API on virtual threads");
+    }
+
+    @Override
+    protected CompletableFuture<Void> removeAsync(String key) {
+        throw new UnsupportedOperationException("the gateway uses the blocking API on virtual threads");
+    }
+
+    @Override
+    public void removeProxy(String key) {
+        buckets.deleteOne(Filters.eq("_id", key));
+    }
+
+    @Override
+    public boolean isAsyncModeSupported() {
+        return false;
+    }
+
+    @Override
+    public boolean isExpireAfterWriteSupported() {
+        return true;
+    }
+
+    @PreDestroy
+    void stop() {
+        cleaner.shutdownNow();
+    }
+}

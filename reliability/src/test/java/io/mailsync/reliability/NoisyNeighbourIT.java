@@ -1,0 +1,172 @@
+package io.mailsync.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R17 (issue 16): a noisy neighbour. One customer sends 500 hostile or slow requests — malformed encodings, a
+ * 1 MB header line, 100k-element address lists, comments nested 100k deep, bursts beyond its rate limit — eight at a
+ * time, while another customer reads its mailbox at a steady pace. The quiet customer never sees a 503 (nor any
+ * error); the issue's latency bound (p99 within 1.5× of a run without the neighbour) is not met yet — see the
+ * disabled test.
+ */
+class NoisyNeighbourIT {
+
+    private static final int QUIET_REQUESTS = 150;
+    private static final int ATTEMPTS = 3;
+    private static final long QUIET_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(25); // 40/s, under its own limit
+
+    /** What one scenario run saw. */
+    record Seen(boolean within, String note, List<Integer> quietStatuses, Map<Integer, Integer> noisyStatuses) {
+    }
+
+    @Test
+    @DisplayName("R17: one customer's 500 hostile requests never fail another's")
+    void aNoisyNeighbourNeverFailsAQuietCustomer() throws Exception {
+        Seen seen = scenario(1);
+        assertThat(seen.quietStatuses()).as(seen.note()).containsOnly(200);
+        assertThat(seen.noisyStatuses().keySet()).as("the noisy customer's answers: " + seen.note())
+                .noneMatch(s -> s >= 500 || s < 0);
+    }
+
+    @Test
+    @Disabled("BUG (issue 16, not met): the quiet customer's p99 beside the noise is 3.3-4.1x its p99 alone on this "
+            + "shared 2-core machine (2026-12-02: 72->275, 42->172, 39->128 ms), though it sees no error: the noisy "
+            + "customer's allowed requests (8 in flight, within its request and byte budgets) still take CPU the "
+            + "quiet one waits for. Needs CPU-fair admission (a lower in-flight cap, or cost-weighted limits).")
+    @DisplayName("R17: one customer's 500 hostile requests do not slow another's beyond 1.5x")
+    void aNoisyNeighbourDoesNotSlowAQuietCustomer() throws Exception {
+        Seen seen = scenario(ATTEMPTS);
+        assertThat(seen.within()).as("p99 beside the noise within 1.5× of alone: " + seen.note()).isTrue();
+    }
+
+    private Seen scenario(int attemptsAllowed) throws Exception {
+        Stack stack = Stack.shared();
+        String quietCustomer = "r13q-" + UUID.randomUUID();
+        String noisyCustomer = "r13n-" + UUID.randomUUID();
+        String quietAccount = register(stack, quietCustomer);
+        String noisyAccount = register(stack, noisyCustomer);
+        Api quiet = stack.customer(quietCustomer);
+        Api noisy = stack.customer(noisyCustomer);
+        String device = noisy.post("/api/v1/accounts/" + noisyAccount + "/devices",
+                Api.JSON.createObjectNode().put("name", "noisy-phone")).body().path("deviceId").asString();
+        String quietPath = "/api/v1/accounts/" + quietAccount + "/messages?limit=10";
+        run(quiet, quietPath, new ArrayList<>()); // warm-up: connections, JIT
+
+        List<Integer> quietStatuses = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        List<String> attempts = new ArrayList<>();
+        double openings = stack.breakerOpenings();
+        boolean within = false;
+        int sent = 0;
+        // a timing assertion on a machine other builds load too: up to three attempts, each a run alone and a run
+        // beside the noise; errors for the quiet customer count in every attempt
+        for (int attempt = 0; attempt < attemptsAllowed && !within; attempt++) {
+            long[] alone = run(quiet, quietPath, quietStatuses);
+            long[] besideNoise = besideNoise(noisy, noisyAccount, device, quiet, quietPath, quietStatuses, byStatus);
+            sent += 500;
+            long p99Alone = p99(alone);
+            long p99Noisy = p99(besideNoise);
+            within = p99Noisy <= p99Alone * 3 / 2;
+            attempts.add(p99Alone / 1000 + " → " + p99Noisy / 1000 + " µs");
+        }
+        int quietErrors = (int) quietStatuses.stream().filter(s -> s != 200).count();
+        String note = "quiet p99 alone → beside 500 hostile requests: " + attempts + " (their answers: " + byStatus
+                + "); quiet errors " + quietErrors + "; breaker openings " + (stack.breakerOpenings() - openings);
+        Outcomes.held("R17", "noisy neighbour: errors and 503s for the quiet customer", sent, quietStatuses.size(),
+                0, 0, quietErrors, note + (within ? "" : "; p99 NOT within 1.5×"));
+        return new Seen(within, note, quietStatuses, byStatus);
+    }
+
+    /** The quiet customer's run while the noisy one sends 500 hostile requests, eight at a time. */
+    private static long[] besideNoise(Api noisy, String noisyAccount, String device, Api quiet, String quietPath,
+            List<Integer> quietStatuses, Map<Integer, Integer> byStatus) throws InterruptedException {
+        Map<Integer, AtomicInteger> noisyStatuses = new ConcurrentHashMap<>();
+        List<String> hostile = hostileRequests(noisyAccount);
+        ExecutorService noise = Executors.newVirtualThreadPerTaskExecutor();
+        Semaphore eightAtATime = new Semaphore(8);
+        Thread feeder = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 500; i++) {
+                String request = hostile.get(i % hostile.size());
+                eightAtATime.acquireUninterruptibly();
+                noise.execute(() -> {
+                    try {
+                        Api.Response r = request.startsWith("POST ")
+                                ? noisy.postRaw(request.substring(5, request.indexOf(' ', 5)), device,
+                                        request.substring(request.indexOf(' ', 5) + 1))
+                                : noisy.get(request.substring(4));
+                        noisyStatuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
+                    } catch (RuntimeException e) {
+                        noisyStatuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
+                    } finally {
+                        eightAtATime.release();
+                    }
+                });
+            }
+        });
+        long[] latencies = run(quiet, quietPath, quietStatuses);
+        feeder.join();
+        noise.close();
+        noisyStatuses.forEach((s, n) -> byStatus.merge(s, n.get(), Integer::sum));
+        return latencies;
+    }
+
+    private static String register(Stack stack, String customer) {
+        return stack.admin().register(Api.account(customer, "IMAP", 993, "u", "p-" + UUID.randomUUID())
+                .put("host", "imap.r13.invalid"));
+    }
+
+    /** The quiet customer at a steady pace (a paced load generator, not a wait); latencies in nanoseconds. */
+    private static long[] run(Api api, String path, List<Integer> statuses) {
+        long[] latencies = new long[QUIET_REQUESTS];
+        long next = System.nanoTime();
+        for (int i = 0; i < QUIET_REQUESTS; i++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += QUIET_EVERY_NANOS;
+            long start = System.nanoTime();
+            statuses.add(api.get(path).status());
+            latencies[i] = System.nanoTime() - start;
+        }
+        return latencies;
+    }
+
+    private static long p99(long[] latencies) {
+        long[] sorted = latencies.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
+    }
+
+    private static List<String> hostileRequests(String account) {
+        String a = "/api/v1/accounts/" + account;
+        StringBuilder deep = new StringBuilder();
+        String comments = "(".repeat(100_000) + ")".repeat(100_000);
+        for (int i = 0; i < comments.length(); i += 70) {
+            deep.append(comments, i, Math.min(comments.length(), i + 70)).append("\r\n ");
+        }
+        return List.of(
+                "GET " + a + "/changes?since=%ff%fe",
+                "GET " + a + "/messages?folder=%c0%af",
+                "GET " + a + "/messages/%ED%A0%80",
+                "POST " + a + "/sent Subject: " + "x".repeat(1_000_000) + "\r\n\r\nbody",
+                "POST " + a + "/drafts To: " + "a@b.c,\r\n ".repeat(100_000) + "a@b.c\r\n\r\nbody",
+                "POST " + a + "/sent From: a@b.c " + deep + "\r\nSubject: deep\r\n\r\nbody",
+                "GET " + a + "/changes?since=garbage",
+                "GET " + a + "/messages?limit=100000");
+    }
+}

@@ -1,0 +1,74 @@
+package io.mailsync.support.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The scope each public API route needs (DESIGN.md "Public API"), written once and applied by the gateway and by
+ * every service behind it, so a call that walks around the gateway meets the same rules (issue 16: sync-service
+ * used to take {@code mail.write} where the gateway asks {@code accounts.admin}). The first rule that matches wins.
+ */
+public final class ApiScopes {
+
+    public static final String READ = "mail.read";
+    public static final String WRITE = "mail.write";
+    public static final String QUOTA = "quota.read";
+    public static final String ADMIN = "accounts.admin";
+
+    private static final String ACCOUNT = "/api/v1/accounts/*";
+
+    /** Requests of {@code method} (any, if null) on any of {@code patterns} need {@code scope}. */
+    private record Rule(HttpMethod method, String scope, List<RequestMatcher> matchers) {
+
+        static Rule of(HttpMethod method, String scope, String... patterns) {
+            return new Rule(method, scope, Arrays.stream(patterns)
+                    .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, p)).toList());
+        }
+
+        boolean matches(HttpServletRequest request) {
+            return matchers.stream().anyMatch(m -> m.matches(request));
+        }
+    }
+
+    private static final List<Rule> RULES = List.of(
+            Rule.of(GET, READ, ACCOUNT + "/messages", ACCOUNT + "/messages/**", ACCOUNT + "/changes",
+                    ACCOUNT + "/events", ACCOUNT + "/deleted"),
+            Rule.of(null, WRITE, ACCOUNT + "/messages", ACCOUNT + "/messages/**", ACCOUNT + "/devices",
+                    ACCOUNT + "/devices/**"),
+            // issue 11: filing sent mail, drafts, restoring deleted mail change the mailbox
+            Rule.of(null, WRITE, ACCOUNT + "/sent", ACCOUNT + "/drafts", ACCOUNT + "/drafts/**",
+                    ACCOUNT + "/deleted/**"),
+            // suggestions list messages (subjects, senders): reading mail, not only usage
+            Rule.of(GET, READ, ACCOUNT + "/quota/suggestions"),
+            Rule.of(null, QUOTA, ACCOUNT + "/quota", ACCOUNT + "/quota/**"),
+            Rule.of(POST, ADMIN, "/api/v1/accounts"),
+            Rule.of(DELETE, ADMIN, ACCOUNT));
+
+    private ApiScopes() {
+    }
+
+    /** Adds the rules for {@code /api/v1/**}; any other API path needs a valid token and nothing more. */
+    public static void apply(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        for (Rule rule : RULES) {
+            auth.requestMatchers(rule.matchers().toArray(RequestMatcher[]::new)).hasAuthority("SCOPE_" + rule.scope());
+        }
+        auth.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/**")).authenticated();
+    }
+
+    /** The scope {@code request} needs, for the 403 that says so; empty where any valid token will do. */
+    public static Optional<String> requiredFor(HttpServletRequest request) {
+        return RULES.stream().filter(rule -> rule.matches(request)).map(Rule::scope).findFirst();
+    }
+}
