@@ -9,6 +9,7 @@ import io.mailsync.fetcher.application.Lease;
 import io.mailsync.fetcher.application.OwnershipSettings;
 import io.mailsync.fetcher.application.Ports;
 import io.mailsync.fetcher.application.SessionSettings;
+import io.mailsync.fetcher.application.port.out.ConnectionTimeouts;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
@@ -48,6 +49,12 @@ class FetcherConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    ConnectionTimeouts connectionTimeouts(FetcherProperties properties) {
+        FetcherProperties.Imap imap = properties.imap();
+        return new ConnectionTimeouts(imap.connectTimeout(), imap.readTimeout(), imap.answerTimeout());
     }
 
     @Bean

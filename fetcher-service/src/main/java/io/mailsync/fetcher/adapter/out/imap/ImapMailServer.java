@@ -1,8 +1,8 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.fetcher.application.port.out.ConnectionTimeouts;
 import io.mailsync.fetcher.application.port.out.MailLogin;
-import io.mailsync.fetcher.config.FetcherProperties;
 import io.mailsync.fetcher.application.port.out.MailServer;
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import io.mailsync.support.net.MailServerPolicy;
@@ -37,8 +37,8 @@ class ImapMailServer implements MailServer {
     private final SocketFactory sockets;
 
     @Autowired
-    ImapMailServer(FetcherProperties properties, MeterRegistry meters, MailServerPolicy policy) {
-        this(properties.imap().connectTimeout(), properties.imap().readTimeout(), properties.imap().answerTimeout(),
+    ImapMailServer(ConnectionTimeouts timeouts, MeterRegistry meters, MailServerPolicy policy) {
+        this(timeouts.connect(), timeouts.read(), timeouts.answer(),
                 meters.counter("mailsync.fetcher.idle.wakeups")::increment, policy.socketFactory());
     }
 

@@ -1,11 +1,11 @@
 package io.mailsync.fetcher.adapter.out.pop3;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.fetcher.application.port.out.ConnectionTimeouts;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.Pop3Drop;
 import io.mailsync.fetcher.application.port.out.Pop3Server;
-import io.mailsync.fetcher.config.FetcherProperties;
 import io.mailsync.support.net.MailServerPolicy;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
@@ -28,8 +28,8 @@ class Pop3MailServer implements Pop3Server {
     /** Issue 16 (SSRF): sockets that refuse internal addresses after DNS resolution. */
     private final SocketFactory sockets;
 
-    Pop3MailServer(FetcherProperties properties, MailServerPolicy policy) {
-        this.connectTimeout = properties.imap().connectTimeout();
+    Pop3MailServer(ConnectionTimeouts timeouts, MailServerPolicy policy) {
+        this.connectTimeout = timeouts.connect();
         this.readTimeout = Duration.ofMinutes(2);
         this.sockets = policy.socketFactory();
     }
