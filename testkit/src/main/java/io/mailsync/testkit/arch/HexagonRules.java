@@ -86,7 +86,7 @@ public final class HexagonRules {
                     new String[] {"jakarta.mail..", "org.eclipse.angus..", "com.sun.mail..",
                             "org.springframework.mail.."},
                     "io.mailsync.*.adapter.*.imap..", "io.mailsync.*.adapter.*.pop3..",
-                    "io.mailsync.*.adapter.*.smtp.."));
+                    "io.mailsync.*.adapter.*.smtp..", "io.mailsync.*.adapter.*.mime.."));
 
     @ArchTest
     public static final ArchRule kafka_stays_in_its_adapter = unlessFrozen("kafka_stays_in_its_adapter",
