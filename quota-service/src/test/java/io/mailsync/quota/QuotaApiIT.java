@@ -126,6 +126,6 @@ class QuotaApiIT {
         assertThat(health.body()).contains("\"UP\"");
         HttpResponse<String> metrics = get("/actuator/prometheus", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("quota_alerts_sent_total{kind=\"level-80\"");
+        assertThat(metrics.body()).contains("mailsync_quota_alerts_sent_total{kind=\"level-80\"");
     }
 }

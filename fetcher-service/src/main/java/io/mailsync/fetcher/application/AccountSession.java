@@ -8,8 +8,6 @@ import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +25,6 @@ final class AccountSession implements SessionControl {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSession.class);
     private static final Duration CLEAN_CLOSE = Duration.ofSeconds(2);
-    private static final int MAX_QUEUED_COMMANDS = 10_000;
 
     private final AtomicReference<AccountSpec> spec;
     private final Sessions with;
@@ -35,7 +32,7 @@ final class AccountSession implements SessionControl {
     private final StatusReporter status;
     private final Backoff backoff;
     private final Semaphore wake = new Semaphore(0);
-    private final Deque<MailCommand> commands = new ConcurrentLinkedDeque<>();
+    private final CommandQueue commands = new CommandQueue();
     private volatile boolean stopped;
     private volatile boolean restart;
     private volatile AutoCloseable connection;
@@ -74,12 +71,11 @@ final class AccountSession implements SessionControl {
         closeConnection();
     }
 
-    void enqueue(MailCommand command) {
-        if (commands.size() >= MAX_QUEUED_COMMANDS) {
-            log.warn("account {}: command queue full, dropping {}", accountId(), command.commandId());
+    void enqueue(TracedCommand command) {
+        if (!commands.offer(command)) {
+            log.warn("account {}: command queue full, dropping {}", accountId(), command.command().commandId());
             return;
         }
-        commands.add(command);
         Runnable wakeUp = commandWakeUp;
         if (wakeUp != null) {
             Thread.ofVirtual().start(wakeUp);
@@ -121,7 +117,11 @@ final class AccountSession implements SessionControl {
                 AccountSpec account = spec.get();
                 status.report(Status.CONNECTING, null);
                 String password = with.secrets().decrypt(account.accountId(), account.encryptedSecret());
-                with.loops().run(account, password, origin, this);
+                try {
+                    with.loops().run(account, password, origin, this);
+                } finally {
+                    commands.endApplying(); // a loop that failed mid-command leaves no span open on this thread
+                }
             } catch (MailServerException.AuthenticationFailed e) {
                 failed(Status.AUTH_FAILED, e, with.context().settings().authRetry());
             } catch (SecretCipher.UndecryptableSecretException | MailServerException.Unsupported e) {
@@ -166,12 +166,12 @@ final class AccountSession implements SessionControl {
 
     @Override
     public MailCommand nextCommand() {
-        return commands.poll();
+        return commands.next();
     }
 
     @Override
     public void retryFirst(MailCommand command) {
-        commands.addFirst(command);
+        commands.retryFirst(command);
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class AccountSessions {
     private static final int MAX_PENDING_ACCOUNTS = 10_000;
 
     private final Map<String, AccountSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Queue<MailCommand>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Queue<TracedCommand>> pending = new ConcurrentHashMap<>();
     private final Sessions with;
     private final CursorStore cursors;
     private final MaildropStore drops;
@@ -38,7 +38,7 @@ public final class AccountSessions {
         SyncContext context = new SyncContext(ports.cursors(), ports.publisher(), ports.contents(), clock,
                 settings);
         this.with = new Sessions(context, secrets, new ProtocolLoops(ports.imap(), ports.pop3(), ports.drops(),
-                ports.contents(), breakers, context));
+                ports.contents(), breakers, context), ports.tracing());
         this.cursors = ports.cursors();
         this.drops = ports.drops();
     }
@@ -48,7 +48,7 @@ public final class AccountSessions {
         sessions.compute(spec.accountId(), (id, session) -> {
             if (session == null) {
                 AccountSession started = new AccountSession(spec, with);
-                Queue<MailCommand> held = pending.remove(id);
+                Queue<TracedCommand> held = pending.remove(id);
                 if (held != null) {
                     held.forEach(started::enqueue);
                 }
@@ -62,11 +62,13 @@ public final class AccountSessions {
 
     /** A command for an owned account; held briefly when its registration has not been read yet. */
     public void command(MailCommand command) {
+        // here, on the listener's thread, the command's trace is current; the session applies it on its own thread
+        TracedCommand traced = new TracedCommand(command, with.tracing().capture(command));
         AccountSession session = sessions.get(command.accountId());
         if (session != null) {
-            session.enqueue(command);
+            session.enqueue(traced);
         } else if (pending.size() < MAX_PENDING_ACCOUNTS) {
-            pending.computeIfAbsent(command.accountId(), id -> new ConcurrentLinkedQueue<>()).add(command);
+            pending.computeIfAbsent(command.accountId(), id -> new ConcurrentLinkedQueue<>()).add(traced);
         }
     }
 

@@ -7,6 +7,7 @@ import io.mailsync.fetcher.application.AccountSessions;
 import io.mailsync.fetcher.application.HostBreakers;
 import io.mailsync.fetcher.application.Ports;
 import io.mailsync.fetcher.application.SessionSettings;
+import io.mailsync.fetcher.application.port.out.CommandTracing;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
@@ -62,9 +63,10 @@ class FetcherConfiguration {
 
     @Bean(destroyMethod = "releaseAll")
     AccountSessions accountSessions(MailServer imap, Pop3Server pop3, CursorStore cursors, MaildropStore drops,
-                                    ContentStore contents, MailEventPublisher publisher, HostBreakers breakers,
-                                    SecretCipher secrets, Clock clock, SessionSettings settings) {
-        return new AccountSessions(new Ports(imap, pop3, cursors, drops, contents, publisher), breakers, secrets,
+                                    ContentStore contents, MailEventPublisher publisher, CommandTracing tracing,
+                                    HostBreakers breakers, SecretCipher secrets, Clock clock,
+                                    SessionSettings settings) {
+        return new AccountSessions(new Ports(imap, pop3, cursors, drops, contents, publisher, tracing), breakers, secrets,
                 clock, settings);
     }
 
