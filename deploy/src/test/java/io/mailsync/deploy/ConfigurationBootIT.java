@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInfo;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -24,8 +25,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class ConfigurationBootIT {
 
-    @TempDir
-    Path work;
+    /** Each service's log stays here after the run (target/boot/<test>/<service>/<service>.log). */
+    private Path work;
+
+    @BeforeEach
+    void workDirectory(TestInfo test) {
+        work = Path.of("target", "boot", test.getTestMethod().orElseThrow().getName()).toAbsolutePath();
+    }
 
     @Test
     void theProdOverlayStartsEveryServiceReadyAndServes() throws Exception {
