@@ -80,6 +80,23 @@ class ComposeFileTest {
     }
 
     @Test
+    void every_service_names_its_ports_and_sync_and_fetcher_the_content_store() {
+        for (String name : Manifests.SERVICES) {
+            Map<String, Object> env = Tree.map(service(name), "environment");
+            assertThat(String.valueOf(env.get("SERVER_PORT"))).as(name)
+                    .isEqualTo(String.valueOf(ServicesTest.PORTS.get(name)));
+            assertThat(String.valueOf(env.get("MANAGEMENT_SERVER_PORT"))).as(name)
+                    .isEqualTo(String.valueOf(ServicesTest.MANAGEMENT_PORTS.get(name)));
+            String content = Tree.string(service(name), "environment", "MAILSYNC_CONTENT_URI");
+            if (name.equals("sync-service") || name.equals("fetcher-service")) {
+                assertThat(content).as(name).startsWith("mongodb://mongo:27017/mailsync-content?");
+            } else {
+                assertThat(content).as(name).isNull();
+            }
+        }
+    }
+
+    @Test
     void only_the_gateway_is_published_and_no_key_is_written_down() {
         for (Map.Entry<String, Object> entry : Tree.map(compose, "services").entrySet()) {
             if (!entry.getKey().equals("api-gateway")) {

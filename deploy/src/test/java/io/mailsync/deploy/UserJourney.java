@@ -47,7 +47,7 @@ final class UserJourney {
         // ready is not warm: on a loaded machine a service's first requests can outlast the gateway's 5 s limit
         await().atMost(WITHIN).until(() -> customer.get("/api/v1/accounts").status() == 200);
 
-        // POP3 with a 2,000-byte quota: the body is in the content store and /raw serves it; the message of ~1,700
+        // POP3 with a 1,800-byte quota: the body is in the content store and /raw serves it; the message of ~1,500
         // bytes is over 80 %, so once the fetcher's next STAT is in, a notice goes to the contact address by SMTP
         MailUser pop = GreenMailKit.newUser("boot-pop");
         MailUser notices = GreenMailKit.newUser("boot-notices");
@@ -55,7 +55,7 @@ final class UserJourney {
         deliver(pop, MailText.withMessageId(popHeader, "ann@sender.test", pop.address(), "over POP3",
                 "a POP3 body " + "x".repeat(1_500)));
         String popAccount = register(admin, customer, ApiClient.account(CUSTOMER, "POP3", GreenMailKit.pop3Port(),
-                pop.login(), pop.password()).put("quotaLimitBytes", 2_000).put("contactAddress", notices.address()));
+                pop.login(), pop.password()).put("quotaLimitBytes", 1_800).put("contactAddress", notices.address()));
         JsonNode popMessage = await().atMost(WITHIN).until(() -> customer.messageByHeader(popAccount, popHeader),
                 m -> m != null);
         assertRaw(customer, popAccount, popMessage, "a POP3 body");
@@ -85,7 +85,10 @@ final class UserJourney {
                 .put("$seen", true))).status()).isEqualTo(200);
         await().atMost(WITHIN).until(() -> seenOnTheServer(imap));
 
-        // the quota notice reached the contact address through the relay the deployment names
+        // quota-service holds the POP3 mailbox's usage against its limit: over 80 % ...
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(customer.get("/api/v1/accounts/" + popAccount
+                + "/quota").raw()).contains("\"currentLevel\":80"));
+        // ... and the notice reached the contact address through the relay the deployment names
         await().atMost(WITHIN).until(() -> Arrays.stream(GreenMailKit.server().getReceivedMessages())
                 .anyMatch(m -> recipient(m, notices.address())));
     }
