@@ -51,7 +51,9 @@ final class ShippedMonitoring {
                         .doesNotContain("quantile");
             }
         }
+        // latencies, that is: an observation's "active" long-task timer counts what is in flight, it has no buckets
         scrape.names().stream().filter(n -> n.startsWith("mailsync_") && n.endsWith("_seconds_count"))
+                .filter(n -> !n.endsWith("_active_seconds_count"))
                 .forEach(count -> softly.assertThat(scrape.names()).as(count + " is a histogram")
                         .contains(count.replace("_count", "_bucket")));
         softly.assertAll();
