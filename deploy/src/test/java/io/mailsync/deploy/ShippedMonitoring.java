@@ -1,5 +1,8 @@
 package io.mailsync.deploy;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +25,14 @@ final class ShippedMonitoring {
     private ShippedMonitoring() {
     }
 
-    static void assertMatches(LocalDeployment deployment, Manifests manifests) throws Exception {
+    static void assertMatches(LocalDeployment deployment, Manifests manifests) {
+        // Micrometer binds a Kafka client's metrics as the client creates them (per partition, once it fetched) and
+        // looks for new ones once a minute: a series can show up to a minute after the traffic that makes it
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertMatchesNow(deployment, manifests));
+    }
+
+    private static void assertMatchesNow(LocalDeployment deployment, Manifests manifests) throws Exception {
         Scrape scrape = new Scrape();
         for (ServiceProcess service : deployment.services.values()) {
             scrape.add(service.scrape());

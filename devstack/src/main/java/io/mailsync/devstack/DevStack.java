@@ -25,6 +25,7 @@ public final class DevStack {
     static final int GATEWAY_PORT = 8080;
     /** A progress line is open ("starting X ... " without its "ok"): a failure line starts on a line of its own. */
     private static volatile boolean midLine;
+    private static volatile boolean up;
 
     private DevStack() {
     }
@@ -63,7 +64,11 @@ public final class DevStack {
         long started = System.nanoTime();
 
         // infrastructure steps run last-registered first: this one after the broker, database and mail server
-        ShutdownOrder.infrastructure(() -> System.out.println("mailsync devstack: stopped"));
+        ShutdownOrder.infrastructure(() -> {
+            if (up) { // a failed start has said its one line
+                System.out.println("mailsync devstack: stopped");
+            }
+        });
         step("Kafka (KRaft, in-process)");
         String kafka = KafkaKit.bootstrapServers();
         KafkaKit.createTopics(TopicNames.defaults());
@@ -142,6 +147,7 @@ public final class DevStack {
                         : "exported to " + System.getenv("MAILSYNC_OTLP_ENDPOINT"), accounts.summary(), DemoMailboxes.IMAP, DemoMailboxes.POP3, DemoMailboxes.SMTP,
                 DemoMailboxes.PASSWORD, DemoMailboxes.PASSWORD, data, data.resolve("demo.token"), DEMO_CUSTOMER,
                 data.resolve("admin.token"), system.gatewayUrl());
+        up = true;
         new CountDownLatch(1).await();
     }
 
