@@ -122,7 +122,7 @@ public final class DevStack {
             // the broker's own shutdown hook removes its scratch folder at once, so its log cleaner and last
             // checkpoint writes fail loudly while the services stop; nothing is lost (devstack's broker is rebuilt
             // from MongoDB at the next start)
-            quiet("org.apache.kafka", "kafka");
+            quiet("org.apache.kafka", "kafka", "state.change.logger");
             system.close();
         });
         ShutdownOrder.application(lock::stopping); // registered last, so runs first: a new start is told to wait
