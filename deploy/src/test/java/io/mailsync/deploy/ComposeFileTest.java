@@ -71,11 +71,9 @@ class ComposeFileTest {
             assertThat(Tree.string(service, "build", "dockerfile")).isEqualTo("deploy/docker/Dockerfile");
             assertThat(Tree.string(service, "environment", "SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
             String mongo = Tree.string(service, "environment", "SPRING_MONGODB_URI");
-            if (!name.equals("api-gateway")) {
-                assertThat(mongo).as(name)
-                        .startsWith("mongodb://mongo:27017/mailsync-" + name.substring(0, name.indexOf('-')) + "?")
-                        .contains("replicaSet=rs0");
-            }
+            String owner = name.equals("api-gateway") ? "gateway" : name.substring(0, name.indexOf('-'));
+            assertThat(mongo).as(name).startsWith("mongodb://mongo:27017/mailsync-" + owner + "?")
+                    .contains("replicaSet=rs0");
         }
     }
 

@@ -41,7 +41,7 @@ final class LocalDeployment implements AutoCloseable {
         secret("mailsync-credential-key", "key", Base64.getEncoder().encodeToString(key));
         secret("mailsync-jwt", "jwk-set-uri", endpoints.jwkSetUri());
         secret("mailsync-jwt", "issuer", JwtKit.ISSUER);
-        for (String user : new String[] {"sync", "quota", "fetcher", "content", "backup", "restore"}) {
+        for (String user : new String[] {"sync", "quota", "fetcher", "gateway", "content", "backup", "restore"}) {
             secret("mailsync-mongo-" + user + "-password", "password", HexFormat.of().formatHex(key, 0, 12));
         }
     }
@@ -74,7 +74,7 @@ final class LocalDeployment implements AutoCloseable {
         }
         return new LocalRewrite(ports, kafka.clientListener, kafka.plainListener,
                 "127.0.0.1:" + mongo.getLocalAddress().getPort(), GreenMailKit.smtpPort(),
-                endpoints.otlpTracesEndpoint());
+                java.util.List.of(GreenMailKit.imapPort(), GreenMailKit.pop3Port()), endpoints.otlpTracesEndpoint());
     }
 
     /** Starts every service with its (rewritten) environment, then waits until each is ready. */

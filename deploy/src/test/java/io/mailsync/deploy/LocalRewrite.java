@@ -17,9 +17,10 @@ import java.util.stream.Stream;
  * @param ports     the ports each service listens on here (a pod has a network of its own; here they share one)
  * @param kafkaSasl the test broker's SCRAM listener; {@code kafkaPlain} its listener without logins (compose)
  * @param mongo     {@code host:port} of the MongoDB wire server
+ * @param mailServerPorts where the test's IMAP and POP3 servers listen (the ISP's mail servers)
  */
 record LocalRewrite(Map<String, Ports> ports, String kafkaSasl, String kafkaPlain, String mongo, int smtpPort,
-                    String otlpEndpoint) {
+                    List<Integer> mailServerPorts, String otlpEndpoint) {
 
     record Ports(int app, int management) {
     }
@@ -43,6 +44,10 @@ record LocalRewrite(Map<String, Ports> ports, String kafkaSasl, String kafkaPlai
                 case "SPRING_MAIL_HOST" -> out.put(key, "127.0.0.1");
                 case "SPRING_MAIL_PORT" -> out.put(key, String.valueOf(smtpPort));
                 case "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT" -> out.put(key, otlpEndpoint);
+                // the ISP's mail network is this host's loopback, on the ports GreenMail took
+                case "MAILSYNC_SECURITY_MAILSERVERS_ALLOW" -> out.put(key, "127.0.0.1");
+                case "MAILSYNC_SECURITY_MAILSERVERS_PORTS" -> out.put(key, mailServerPorts.stream()
+                        .map(String::valueOf).collect(Collectors.joining(",")));
                 default -> {
                     if (key.startsWith("SPRING_KAFKA_SSL_")) {
                         continue; // the trust store of the TLS left out above
