@@ -49,7 +49,7 @@ class ConfigurationBootIT {
             ShippedMonitoring.assertMatches(deployment, prod);
             // traces leave through the OTLP endpoint the ConfigMaps name (sampled 1 in 10: the journey makes hundreds)
             await().atMost(Duration.ofSeconds(60)).until(() -> deployment.endpoints.traceExports() > 0);
-            // ECS JSON logs with the trace id under ECS's name (service-support, ADR 0004)
+            // ECS JSON logs with the trace id under ECS's name (service-support, ADR 0009)
             assertThat(deployment.services.get("api-gateway").logLines())
                     .anySatisfy(line -> assertThat(line).startsWith("{").contains("\"trace.id\":\""));
         }

@@ -15,7 +15,7 @@ class ServicesTest {
     /** ADR 0001's default ports. */
     static final Map<String, Integer> PORTS =
             Map.of("api-gateway", 8080, "sync-service", 8081, "quota-service", 8082, "fetcher-service", 8083);
-    /** Health and metrics, each service's {@code management.server.port} (ADR 0004). */
+    /** Health and metrics, each service's {@code management.server.port} (ADR 0009). */
     static final Map<String, Integer> MANAGEMENT_PORTS =
             Map.of("api-gateway", 9080, "sync-service", 9081, "quota-service", 9082, "fetcher-service", 9083);
 
@@ -41,7 +41,7 @@ class ServicesTest {
                                     .contains(target));
                     Map<String, Integer> expected = "management".equals(Tree.string(port, "name")) ? MANAGEMENT_PORTS
                             : PORTS;
-                    softly.assertThat(Tree.at(port, "port")).as("ADR 0001/0004 port of " + Manifests.name(service))
+                    softly.assertThat(Tree.at(port, "port")).as("ADR 0001/0009 port of " + Manifests.name(service))
                             .isEqualTo(expected.get(Manifests.name(service)));
                 }
             }

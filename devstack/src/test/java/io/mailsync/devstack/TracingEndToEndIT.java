@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One trace from a device's edit to the mail server (issue 17, ADR 0004): a PATCH through the gateway is one trace
+ * One trace from a device's edit to the mail server (issue 17, ADR 0009): a PATCH through the gateway is one trace
  * across the gateway, sync-service, the {@code mail.commands} record (its {@code traceparent} header), the fetcher that
  * consumes it and its write-back (STORE) on the IMAP server, and the flag change it publishes back on
  * {@code mail.events}. Every service's spans go to one in-memory exporter.

@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Metric names and shapes every service keeps (ADR 0004): mailsync's own meters are named {@code mailsync.*} (so
+ * Metric names and shapes every service keeps (ADR 0009): mailsync's own meters are named {@code mailsync.*} (so
  * {@code mailsync_*} in Prometheus), and their timers and distributions publish histogram buckets — never
  * percentiles computed in the pod, which cannot be added up across pods ({@code histogram_quantile} over
  * {@code sum by (le)} can).

@@ -10,7 +10,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Defaults every service shares, below everything a service or an operator sets (its {@code <service>.yml}, the
- * environment, the command line): written once here instead of four times (ADR 0004).
+ * environment, the command line): written once here instead of four times (ADR 0009).
  * <ul>
  * <li>Kafka templates and listeners are observed, so a record carries the W3C {@code traceparent} header and its
  * consumer continues the producer's trace (gateway → sync-service → Kafka → fetcher is one trace).</li>

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What every service gets from this module (issue 17, ADR 0004), in a service of its own on a real broker: a request
+ * What every service gets from this module (issue 17, ADR 0009), in a service of its own on a real broker: a request
  * and the Kafka record it sends are one trace; trace ids are in the JSON logs; management answers on its own port;
  * mailsync timers publish buckets, never pod-local percentiles.
  */

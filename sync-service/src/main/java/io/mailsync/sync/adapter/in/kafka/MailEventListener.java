@@ -46,7 +46,7 @@ class MailEventListener {
         this.meters = meters;
         this.delay = Timer.builder("mailsync.sync.event.delay")
                 .description("from the event's occurredAt until the sync service applied it")
-                // buckets, not percentiles computed in the pod: they add up across pods (issue 17, ADR 0004)
+                // buckets, not percentiles computed in the pod: they add up across pods (issue 17, ADR 0009)
                 .publishPercentileHistogram().register(meters);
     }
 
