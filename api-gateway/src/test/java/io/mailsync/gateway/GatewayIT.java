@@ -221,13 +221,17 @@ class GatewayIT extends SharedGateway {
     @Test
     void requestsAreCountedByRouteAndStatus() {
         client.get("/api/v1/accounts/acc-c1/quota", jwt.token("metrics", "mail.read"));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(client.get("/actuator/prometheus", null)
-                .body()).contains("mailsync_gateway_requests_seconds_count{route=\"quota-service\",status=\"403\"}"));
+        GatewayClient management = new GatewayClient(managementPort);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(management.get("/actuator/prometheus",
+                null).body()).contains("mailsync_gateway_requests_seconds_count{application=\"api-gateway\","
+                + "route=\"quota-service\",status=\"403\"}"));
     }
 
     @Test
-    void healthIsOpen() {
-        assertThat(client.get("/actuator/health", null).statusCode()).isEqualTo(200);
+    void healthIsOpenOnTheManagementPortAndNotServedOnThePublicOne() {
+        assertThat(new GatewayClient(managementPort).get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(client.get("/actuator/health", null).statusCode()).isNotEqualTo(200);
+        assertThat(client.get("/actuator/prometheus", null).statusCode()).isNotEqualTo(200);
     }
 
     static void assertProblem(HttpResponse<String> response, int status) {

@@ -3,6 +3,7 @@ package io.mailsync.gateway;
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +30,10 @@ abstract class SharedGateway {
 
     @LocalServerPort
     int port;
+
+    /** Health and metrics answer on a port of their own (issue 17), never on the public one. */
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void sharedGateway(DynamicPropertyRegistry registry) {

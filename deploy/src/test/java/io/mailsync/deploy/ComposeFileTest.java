@@ -71,10 +71,25 @@ class ComposeFileTest {
             assertThat(Tree.string(service, "build", "dockerfile")).isEqualTo("deploy/docker/Dockerfile");
             assertThat(Tree.string(service, "environment", "SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
             String mongo = Tree.string(service, "environment", "SPRING_MONGODB_URI");
-            if (!name.equals("api-gateway")) {
-                assertThat(mongo).as(name)
-                        .startsWith("mongodb://mongo:27017/mailsync-" + name.substring(0, name.indexOf('-')) + "?")
-                        .contains("replicaSet=rs0");
+            String owner = name.equals("api-gateway") ? "gateway" : name.substring(0, name.indexOf('-'));
+            assertThat(mongo).as(name).startsWith("mongodb://mongo:27017/mailsync-" + owner + "?")
+                    .contains("replicaSet=rs0");
+        }
+    }
+
+    @Test
+    void every_service_names_its_ports_and_sync_and_fetcher_the_content_store() {
+        for (String name : Manifests.SERVICES) {
+            Map<String, Object> env = Tree.map(service(name), "environment");
+            assertThat(String.valueOf(env.get("SERVER_PORT"))).as(name)
+                    .isEqualTo(String.valueOf(ServicesTest.PORTS.get(name)));
+            assertThat(String.valueOf(env.get("MANAGEMENT_SERVER_PORT"))).as(name)
+                    .isEqualTo(String.valueOf(ServicesTest.MANAGEMENT_PORTS.get(name)));
+            String content = Tree.string(service(name), "environment", "MAILSYNC_CONTENT_URI");
+            if (name.equals("sync-service") || name.equals("fetcher-service")) {
+                assertThat(content).as(name).startsWith("mongodb://mongo:27017/mailsync-content?");
+            } else {
+                assertThat(content).as(name).isNull();
             }
         }
     }

@@ -20,7 +20,7 @@ class DeploymentsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void every_container_has_liveness_and_readiness_probes_on_the_actuator_groups(String overlay) {
+    void every_container_has_liveness_and_readiness_probes_on_the_actuator_groups_of_its_management_port(String overlay) {
         SoftAssertions softly = new SoftAssertions();
         forEachContainer(overlay, (deployment, container) -> {
             String where = overlay + "/" + deployment + "/" + Tree.string(container, "name");
@@ -33,7 +33,33 @@ class DeploymentsTest {
             softly.assertThat(portNames).as(where + " ports")
                     .contains(Tree.string(container, "livenessProbe", "httpGet", "port"),
                             Tree.string(container, "readinessProbe", "httpGet", "port"));
+            // issue 17: /actuator answers on the management port only
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                softly.assertThat(Tree.string(container, probe, "httpGet", "port")).as(where + " " + probe + " port")
+                        .isEqualTo("management");
+            }
         });
+        softly.assertAll();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void the_ports_a_service_listens_on_are_the_ports_its_container_declares(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        SoftAssertions softly = new SoftAssertions();
+        for (String service : Manifests.SERVICES) {
+            Map<String, String> env = ServiceConfig.of(manifests, service);
+            Object container = Tree.at(manifests.named("Deployment", service), "spec", "template", "spec", "containers",
+                    "0");
+            Map<String, String> declared = new java.util.HashMap<>();
+            Tree.list(container, "ports").forEach(p -> declared.put(Tree.string(p, "name"),
+                    Tree.string(p, "containerPort")));
+            softly.assertThat(env.get("SERVER_PORT")).as(overlay + " " + service + " SERVER_PORT")
+                    .isEqualTo(declared.get("http")).isEqualTo(String.valueOf(ServicesTest.PORTS.get(service)));
+            softly.assertThat(env.get("MANAGEMENT_SERVER_PORT")).as(overlay + " " + service + " MANAGEMENT_SERVER_PORT")
+                    .isEqualTo(declared.get("management"))
+                    .isEqualTo(String.valueOf(ServicesTest.MANAGEMENT_PORTS.get(service)));
+        }
         softly.assertAll();
     }
 

@@ -86,7 +86,8 @@ class KafkaTopicsTest {
     @ValueSource(strings = {"dev", "prod"})
     void every_service_bootstraps_from_the_clusters_bootstrap_service(String overlay) {
         Manifests manifests = Manifests.of(overlay);
-        String bootstrap = Manifests.name(manifests.ofKind("Kafka").getFirst()) + "-kafka-bootstrap:9092";
+        // the TLS listener with SCRAM logins: the only one the cluster has (KafkaUsersTest)
+        String bootstrap = Manifests.name(manifests.ofKind("Kafka").getFirst()) + "-kafka-bootstrap:9093";
         for (String service : Manifests.SERVICES) {
             assertThat(ServiceConfig.of(manifests, service).get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))
                     .as(overlay + " " + service).isEqualTo(bootstrap);

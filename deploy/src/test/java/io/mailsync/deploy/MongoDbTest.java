@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MongoDbTest {
 
     private static final String PASSWORD_PLACEHOLDER = "${MONGODB_PASSWORD}";
-    private static final List<String> WITH_DATABASE = List.of("sync-service", "quota-service", "fetcher-service");
+    private static final List<String> WITH_DATABASE = List.of("sync-service", "quota-service", "fetcher-service",
+            "api-gateway");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -23,7 +24,7 @@ class MongoDbTest {
         Map<String, Object> replicaSet = replicaSets.getFirst();
         assertThat(Tree.string(replicaSet, "spec", "type")).isEqualTo("ReplicaSet");
         for (String service : WITH_DATABASE) {
-            String owner = service.substring(0, service.indexOf('-'));
+            String owner = service.equals("api-gateway") ? "gateway" : service.substring(0, service.indexOf('-'));
             String database = "mailsync-" + owner;
             String raw = ServiceConfig.of(manifests, service).get("SPRING_MONGODB_URI");
             // the password is a placeholder Spring resolves from the env var the Secret fills
@@ -52,6 +53,61 @@ class MongoDbTest {
                         assertThat(Tree.string(e, "valueFrom", "secretKeyRef", "name")).isEqualTo(passwordSecret);
                     });
         }
-        assertThat(ServiceConfig.of(manifests, "api-gateway")).doesNotContainKey("SPRING_MONGODB_URI");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void the_content_store_is_its_own_database_and_user_shared_by_sync_and_fetcher(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        Map<String, Object> replicaSet = manifests.ofKind("MongoDBCommunity").getFirst();
+        Map<String, Object> contentUser = Tree.list(replicaSet, "spec", "users").stream().map(u -> Tree.map(u))
+                .filter(u -> "mailsync-content".equals(u.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + ": no MongoDB user mailsync-content"));
+        // ADR 0002: a bucket both services are granted, nothing else
+        assertThat(Tree.list(contentUser, "roles")).containsExactly(Map.of("name", "readWrite", "db", "mailsync-content"));
+        String passwordSecret = Tree.string(contentUser, "passwordSecretRef", "name");
+        for (String service : List.of("sync-service", "fetcher-service")) {
+            String raw = ServiceConfig.of(manifests, service).get("MAILSYNC_CONTENT_URI");
+            assertThat(raw).as(overlay + " " + service + " MAILSYNC_CONTENT_URI")
+                    .startsWith("mongodb://mailsync-content:${MONGODB_CONTENT_PASSWORD}@");
+            URI uri = URI.create(raw.replace("${MONGODB_CONTENT_PASSWORD}", "placeholder"));
+            assertThat(uri.getPath()).isEqualTo("/mailsync-content");
+            assertThat(uri.getHost()).isEqualTo(Manifests.name(replicaSet) + "-svc");
+            assertThat(uri.getQuery()).contains("replicaSet=" + Manifests.name(replicaSet)).contains("authSource=admin");
+            Object env = Tree.at(manifests.named("Deployment", service), "spec", "template", "spec", "containers", "0",
+                    "env");
+            assertThat(Tree.list(env)).as(service + " MONGODB_CONTENT_PASSWORD from " + passwordSecret).anySatisfy(e -> {
+                assertThat(Tree.string(e, "name")).isEqualTo("MONGODB_CONTENT_PASSWORD");
+                assertThat(Tree.string(e, "valueFrom", "secretKeyRef", "name")).isEqualTo(passwordSecret);
+            });
+        }
+        for (String service : List.of("quota-service", "api-gateway")) {
+            assertThat(ServiceConfig.of(manifests, service)).as(service).doesNotContainKey("MAILSYNC_CONTENT_URI");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void prod_backs_the_content_store_up_with_the_rest_and_ships_the_way_back() {
+        Manifests prod = Manifests.of("prod");
+        Map<String, Object> replicaSet = prod.ofKind("MongoDBCommunity").getFirst();
+        Map<String, String> roleOf = new java.util.HashMap<>();
+        Tree.list(replicaSet, "spec", "users").forEach(u -> roleOf.put(Tree.string(u, "name"),
+                Tree.string(u, "roles", "0", "name")));
+        String backup = String.join(" ", Tree.list(prod.named("CronJob", "mailsync-mongo-backup"), "spec",
+                "jobTemplate", "spec", "template", "spec", "containers", "0", "args").stream().map(String::valueOf)
+                .toList());
+        // the whole replica set with its oplog: the content store and the messages that refer to it, one point in time
+        assertThat(backup).contains("mongodump", "mailsync-backup:", "--oplog").doesNotContain("--db", "--nsInclude");
+        assertThat(roleOf).containsEntry("mailsync-backup", "backup").containsEntry("mailsync-restore", "restore");
+
+        Map<String, Object> restore = prod.named("CronJob", "mailsync-mongo-restore");
+        assertThat(Tree.at(restore, "spec", "suspend")).as("runs only when an operator starts it").isEqualTo(true);
+        String args = String.join(" ", Tree.list(restore, "spec", "jobTemplate", "spec", "template", "spec",
+                "containers", "0", "args").stream().map(String::valueOf).toList());
+        assertThat(args).contains("mongorestore", "mailsync-restore:", "--oplogReplay", "--drop")
+                .as("--oplogReplay restores a whole archive; mongorestore refuses it with --nsInclude")
+                .doesNotContain("--nsInclude");
+        assertThat(Tree.string(restore, "spec", "jobTemplate", "spec", "template", "spec", "volumes", "0",
+                "persistentVolumeClaim", "claimName")).isEqualTo("mailsync-mongo-backup");
     }
 }

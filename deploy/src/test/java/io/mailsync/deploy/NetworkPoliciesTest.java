@@ -51,6 +51,32 @@ class NetworkPoliciesTest {
         assertThat(gatewayOpen).as(overlay + ": the gateway is reachable").isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void health_and_metrics_are_reachable_from_the_monitoring_namespace_only(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        SoftAssertions softly = new SoftAssertions();
+        boolean monitoringAdmitted = false;
+        for (Map<String, Object> policy : manifests.ofKind("NetworkPolicy")) {
+            for (Object rule : Tree.list(policy, "spec", "ingress")) {
+                List<String> ports = Tree.list(rule, "ports").stream().map(p -> Tree.string(p, "port")).toList();
+                String where = overlay + " NetworkPolicy " + Manifests.name(policy) + " ports " + ports;
+                // a rule without ports opens every port, the management port included
+                softly.assertThat(ports).as(where + ": name the ports it opens").isNotEmpty();
+                if (ports.stream().anyMatch(p -> p.equals("management") || p.matches("90[0-9]{2}"))) {
+                    softly.assertThat(Tree.list(rule, "from")).as(where + " sources").singleElement().satisfies(from -> {
+                        assertThat(Tree.map(from, "namespaceSelector", "matchLabels"))
+                                .containsExactly(Map.entry("kubernetes.io/metadata.name", "monitoring"));
+                        assertThat(Tree.map(from)).doesNotContainKey("podSelector");
+                    });
+                    monitoringAdmitted = true;
+                }
+            }
+        }
+        softly.assertAll();
+        assertThat(monitoringAdmitted).as(overlay + ": Prometheus can scrape").isTrue();
+    }
+
     private static boolean selectsPod(Map<String, Object> policy, Map<String, Object> deployment) {
         Map<String, Object> selector = Tree.map(policy, "spec", "podSelector");
         Map<String, Object> labels = Manifests.podLabels(deployment);

@@ -13,8 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServicesTest {
 
     /** ADR 0001's default ports. */
-    private static final Map<String, Integer> PORTS =
+    static final Map<String, Integer> PORTS =
             Map.of("api-gateway", 8080, "sync-service", 8081, "quota-service", 8082, "fetcher-service", 8083);
+    /** Health and metrics, each service's {@code management.server.port} (ADR 0009). */
+    static final Map<String, Integer> MANAGEMENT_PORTS =
+            Map.of("api-gateway", 9080, "sync-service", 9081, "quota-service", 9082, "fetcher-service", 9083);
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -36,13 +39,19 @@ class ServicesTest {
                             .as(overlay + " Service " + Manifests.name(service) + " targetPort " + target)
                             .anySatisfy(p -> assertThat(List.of(Tree.string(p, "name"), Tree.string(p, "containerPort")))
                                     .contains(target));
-                    softly.assertThat(Tree.at(port, "port")).as("ADR 0001 port of " + Manifests.name(service))
-                            .isEqualTo(PORTS.get(Manifests.name(service)));
+                    Map<String, Integer> expected = "management".equals(Tree.string(port, "name")) ? MANAGEMENT_PORTS
+                            : PORTS;
+                    softly.assertThat(Tree.at(port, "port")).as("ADR 0001/0009 port of " + Manifests.name(service))
+                            .isEqualTo(expected.get(Manifests.name(service)));
                 }
             }
         }
         assertThat(manifests.ofKind("Service")).extracting(Manifests::name)
                 .containsExactlyInAnyOrderElementsOf(Manifests.SERVICES);
+        for (Map<String, Object> service : manifests.ofKind("Service")) {
+            softly.assertThat(Tree.list(service, "spec", "ports")).extracting(p -> Tree.string(p, "name"))
+                    .as(overlay + " Service " + Manifests.name(service) + " ports").containsExactly("http", "management");
+        }
         softly.assertAll();
     }
 
@@ -60,19 +69,39 @@ class ServicesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void fetcher_and_sync_autoscale_but_never_beyond_the_partitions_they_consume(String overlay) {
+    void sync_and_quota_scale_on_their_consumer_lag_but_never_beyond_the_partitions_they_consume(String overlay) {
         Manifests manifests = Manifests.of(overlay);
-        List<Map<String, Object>> autoscalers = manifests.ofKind("HorizontalPodAutoscaler");
-        assertThat(autoscalers).extracting(hpa -> Tree.string(hpa, "spec", "scaleTargetRef", "name"))
-                .containsExactlyInAnyOrder("fetcher-service", "sync-service");
-        for (Map<String, Object> hpa : autoscalers) {
-            String target = Tree.string(hpa, "spec", "scaleTargetRef", "name");
-            assertThat(Tree.string(hpa, "spec", "scaleTargetRef", "kind")).isEqualTo("Deployment");
+        assertThat(manifests.ofKind("HorizontalPodAutoscaler")).as("KEDA owns the autoscalers it creates").isEmpty();
+        List<Map<String, Object>> scaled = manifests.ofKind("ScaledObject");
+        assertThat(scaled).extracting(so -> Tree.string(so, "spec", "scaleTargetRef", "name"))
+                .containsExactlyInAnyOrder("sync-service", "quota-service");
+        Map<String, String> groups = Map.of("sync-service", "sync", "quota-service", "quota");
+        for (Map<String, Object> so : scaled) {
+            String target = Tree.string(so, "spec", "scaleTargetRef", "name");
             manifests.named("Deployment", target);
-            int min = (Integer) Tree.at(hpa, "spec", "minReplicas");
-            int max = (Integer) Tree.at(hpa, "spec", "maxReplicas");
+            int min = (Integer) Tree.at(so, "spec", "minReplicaCount");
+            int max = (Integer) Tree.at(so, "spec", "maxReplicaCount");
             // a consumer beyond the partition count is assigned nothing: it costs a pod and does no work
-            assertThat(max).as(overlay + " " + target + " maxReplicas").isBetween(min, Topics.ACCOUNT_PARTITIONS);
+            assertThat(max).as(overlay + " " + target + " maxReplicaCount").isBetween(min, Topics.ACCOUNT_PARTITIONS);
+            assertThat(min).as(overlay + " " + target + " minReplicaCount").isPositive();
+            assertThat(Tree.list(so, "spec", "triggers")).as(overlay + " " + target + " lag trigger")
+                    .anySatisfy(t -> {
+                        assertThat(Tree.string(t, "type")).isEqualTo("prometheus");
+                        assertThat(Tree.string(t, "metadata", "query")).contains("kafka_consumergroup_lag{")
+                                .contains("consumergroup=\"" + groups.get(target) + "\"");
+                    });
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void fetchers_are_not_autoscaled_and_their_count_divides_the_partitions(String overlay) {
+        Manifests manifests = Manifests.of(overlay);
+        assertThat(manifests.ofKind("ScaledObject")).extracting(so -> Tree.string(so, "spec", "scaleTargetRef", "name"))
+                .doesNotContain("fetcher-service");
+        int replicas = (Integer) Tree.at(manifests.named("Deployment", "fetcher-service"), "spec", "replicas");
+        // every fetcher owns the same share of accounts only if the pods divide the partitions (README, "Scaling")
+        assertThat(Topics.ACCOUNT_PARTITIONS % replicas).as(overlay + ": 12 partitions over " + replicas + " fetchers")
+                .isZero();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +23,36 @@ public final class DevStack {
 
     static final String DEMO_CUSTOMER = "demo-customer";
     static final int GATEWAY_PORT = 8080;
+    /** A progress line is open ("starting X ... " without its "ok"): a failure line starts on a line of its own. */
+    private static volatile boolean midLine;
+    private static volatile boolean up;
 
     private DevStack() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * Starts, or ends the process with one line saying why (issue 17): the data folder held by another devstack, or
+     * any step failing — never a stack trace on the console and a JVM that Kafka's threads keep alive.
+     */
+    public static void main(String[] args) {
         Path data = Path.of(System.getenv().getOrDefault("MAILSYNC_DATA", "devstack-data")).toAbsolutePath();
-        Files.createDirectories(data);
+        DataLock lock;
+        try {
+            Files.createDirectories(data);
+            lock = DataLock.acquire(data); // first: a second devstack must not even append to this one's log
+        } catch (IOException e) {
+            fail(e instanceof DataLock.Held ? e.getMessage() : "cannot use " + data + ": " + e);
+            return;
+        }
+        try {
+            run(data, lock);
+        } catch (Throwable e) {
+            LoggerFactory.getLogger(StartFailure.class).error("devstack could not start", e);
+            fail("could not start: " + StartFailure.reason(e) + " (details: " + data.resolve("devstack.log") + ")");
+        }
+    }
+
+    private static void run(Path data, DataLock lock) throws Exception {
         // before the first logger exists: the console keeps to progress and warnings, the rest goes to a file
         System.setProperty("MAILSYNC_LOG_FILE", data.resolve("devstack.log").toString());
         System.setProperty("logback.configurationFile", "devstack-logback.xml");
@@ -40,7 +64,11 @@ public final class DevStack {
         long started = System.nanoTime();
 
         // infrastructure steps run last-registered first: this one after the broker, database and mail server
-        ShutdownOrder.infrastructure(() -> System.out.println("mailsync devstack: stopped"));
+        ShutdownOrder.infrastructure(() -> {
+            if (up) { // a failed start has said its one line
+                System.out.println("mailsync devstack: stopped");
+            }
+        });
         step("Kafka (KRaft, in-process)");
         String kafka = KafkaKit.bootstrapServers();
         KafkaKit.createTopics(TopicNames.defaults());
@@ -55,6 +83,7 @@ public final class DevStack {
         done("demo mailboxes alice (IMAP), bob (POP3), carol (IMAP, nearly full)");
 
         JwtKit jwt = new JwtKit(data.resolve("jwt-public.pem"));
+        Map<String, Map<String, Object>> overrides = tracingExport();
         SystemSettings settings = new SystemSettings(kafka, mongo, "mailsync", TopicNames.defaults(), "",
                 "devstack", credentialKey(data), jwt.publicKeyLocation(),
                 // quota notices go to GreenMail unless an operator names a real relay
@@ -71,7 +100,12 @@ public final class DevStack {
             public void started(String service, int port, long millis) {
                 done("http://localhost:" + port + " (" + millis + " ms)");
             }
-        });
+
+            @Override
+            public void started(String service, int port, int managementPort, long millis) {
+                done("http://localhost:" + port + ", management :" + managementPort + " (" + millis + " ms)");
+            }
+        }, overrides);
 
         String demoToken = jwt.token(DEMO_CUSTOMER, Duration.ofDays(30), "mail.read", "mail.write", "quota.read");
         String adminToken = jwt.token("provisioning", Duration.ofDays(30), "accounts.admin", "mail.read");
@@ -88,15 +122,17 @@ public final class DevStack {
             // the broker's own shutdown hook removes its scratch folder at once, so its log cleaner and last
             // checkpoint writes fail loudly while the services stop; nothing is lost (devstack's broker is rebuilt
             // from MongoDB at the next start)
-            quiet("org.apache.kafka", "kafka");
+            quiet("org.apache.kafka", "kafka", "state.change.logger");
             system.close();
         });
+        ShutdownOrder.application(lock::stopping); // registered last, so runs first: a new start is told to wait
 
         System.out.printf("""
 
                 mailsync devstack is up in %d s
                   gateway   %s
                   OpenAPI   %s/v3/api-docs   (UI: %s/swagger-ui.html)
+                  metrics   %s   (/actuator/health, /actuator/prometheus; traces: %s)
                   accounts  %s
                   mail      IMAP localhost:%d, POP3 localhost:%d, SMTP localhost:%d (users alice, bob, carol; password %s)
                   quota mail to notices@demo.test (IMAP login notices / %s)
@@ -107,10 +143,49 @@ public final class DevStack {
                 Ctrl-C stops everything; the next start reuses the data.
                 """,
                 (System.nanoTime() - started) / 1_000_000_000, system.gatewayUrl(), system.gatewayUrl(),
-                system.gatewayUrl(), accounts.summary(), DemoMailboxes.IMAP, DemoMailboxes.POP3, DemoMailboxes.SMTP,
+                system.gatewayUrl(), managementPorts(system), overrides.isEmpty() ? "ids in the log, no export"
+                        : "exported to " + System.getenv("MAILSYNC_OTLP_ENDPOINT"), accounts.summary(), DemoMailboxes.IMAP, DemoMailboxes.POP3, DemoMailboxes.SMTP,
                 DemoMailboxes.PASSWORD, DemoMailboxes.PASSWORD, data, data.resolve("demo.token"), DEMO_CUSTOMER,
                 data.resolve("admin.token"), system.gatewayUrl());
+        up = true;
         new CountDownLatch(1).await();
+    }
+
+    /** Where each service's management port is: they are random in devstack, so four services fit one machine. */
+    private static String managementPorts(MailsyncSystem system) {
+        return MailsyncSystem.SERVICES.stream().map(s -> s + " :" + system.managementPort(s))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * Traces are kept to the log (trace ids) unless {@code MAILSYNC_OTLP_ENDPOINT} names an OTLP/HTTP receiver, e.g.
+     * a local Jaeger's {@code http://localhost:4318/v1/traces}.
+     */
+    private static Map<String, Map<String, Object>> tracingExport() {
+        String endpoint = System.getenv("MAILSYNC_OTLP_ENDPOINT");
+        if (endpoint == null || endpoint.isBlank()) {
+            return Map.of();
+        }
+        Map<String, Object> export = Map.of("management.tracing.export.otlp.enabled", true,
+                "management.opentelemetry.tracing.export.otlp.endpoint", endpoint);
+        return MailsyncSystem.SERVICES.stream().collect(java.util.stream.Collectors.toMap(s -> s, s -> export));
+    }
+
+    /** One line on the console, and the process ends whatever is still running (broker threads, servers). */
+    private static void fail(String line) {
+        if (midLine) {
+            System.out.println();
+        }
+        System.err.println("mailsync devstack: " + line);
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(1); // a shutdown step that hangs must not keep the process either
+        });
+        System.exit(1);
     }
 
     /** The credential key is kept with the data: passwords stored encrypted must decrypt after a restart. */
@@ -133,11 +208,13 @@ public final class DevStack {
     }
 
     private static void step(String what) {
+        midLine = true;
         System.out.print("  starting " + what + " ... ");
         System.out.flush();
     }
 
     private static void done(String detail) {
+        midLine = false;
         System.out.println("ok  " + detail);
     }
 }

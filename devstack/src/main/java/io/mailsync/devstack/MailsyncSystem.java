@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -17,9 +18,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class MailsyncSystem implements AutoCloseable {
 
+    /** In the order they start. */
+    public static final List<String> SERVICES = List.of("sync-service", "quota-service", "fetcher-service",
+            "api-gateway");
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, ConfigurableApplicationContext> byName = new HashMap<>();
     private final SystemSettings settings;
+    private ApplicationContextInitializer<ConfigurableApplicationContext> everyService = context -> { };
 
     private MailsyncSystem(SystemSettings settings) {
         this.settings = settings;
@@ -36,7 +42,18 @@ public final class MailsyncSystem implements AutoCloseable {
      */
     public static MailsyncSystem start(SystemSettings settings, Progress progress,
             Map<String, Map<String, Object>> overrides) {
+        return start(settings, progress, overrides, context -> { });
+    }
+
+    /**
+     * As {@link #start(SystemSettings, Progress, Map)}, with {@code everyService} applied to each service's context
+     * before it starts (tests: a span exporter of their own, ...).
+     */
+    public static MailsyncSystem start(SystemSettings settings, Progress progress,
+            Map<String, Map<String, Object>> overrides,
+            ApplicationContextInitializer<ConfigurableApplicationContext> everyService) {
         MailsyncSystem system = new MailsyncSystem(settings);
+        system.everyService = everyService;
         try {
             system.run("sync-service", SyncApplication.builder(), progress,
                     with(system.common("sync"), overrides.get("sync-service")));
@@ -55,6 +72,11 @@ public final class MailsyncSystem implements AutoCloseable {
 
     public int port(String service) {
         return Integer.parseInt(byName.get(service).getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /** Health and metrics ({@code /actuator/...}) answer on this port, not on {@link #port}. */
+    public int managementPort(String service) {
+        return Integer.parseInt(byName.get(service).getEnvironment().getRequiredProperty("local.management.port"));
     }
 
     public String gatewayUrl() {
@@ -84,6 +106,10 @@ public final class MailsyncSystem implements AutoCloseable {
     private Map<String, Object> common(String service) {
         Map<String, Object> p = new HashMap<>();
         p.put("server.port", 0);
+        p.put("management.server.port", 0); // four services on one machine: each its own, printed at start
+        // every request traced, so every log line of it carries its trace id; export only when asked (DevStack)
+        p.put("management.tracing.sampling.probability", "1.0");
+        p.put("management.tracing.export.otlp.enabled", false);
         p.put("spring.main.banner-mode", "off"); // four banners would bury devstack's progress lines
         p.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrap());
         p.put("spring.mongodb.uri", settings.database(service));
@@ -144,10 +170,11 @@ public final class MailsyncSystem implements AutoCloseable {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         // closed by close(), in order, before the infrastructure (testkit ShutdownOrder) — not by its own hook
-        ConfigurableApplicationContext context = builder.registerShutdownHook(false).run(args);
+        ConfigurableApplicationContext context = builder.registerShutdownHook(false).initializers(everyService)
+                .run(args);
         contexts.add(context);
         byName.put(name, context);
-        progress.started(name, port(name), (System.nanoTime() - started) / 1_000_000);
+        progress.started(name, port(name), managementPort(name), (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
@@ -164,6 +191,11 @@ public final class MailsyncSystem implements AutoCloseable {
         void starting(String service);
 
         void started(String service, int port, long millis);
+
+        /** With the port of the service's health and metrics; by default as {@link #started(String, int, long)}. */
+        default void started(String service, int port, int managementPort, long millis) {
+            started(service, port, millis);
+        }
 
         Progress SILENT = new Progress() {
             @Override

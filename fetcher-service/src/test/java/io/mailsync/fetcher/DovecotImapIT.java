@@ -20,6 +20,7 @@ import io.mailsync.fetcher.support.ToggleProxy;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
+import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
 import jakarta.mail.UIDFolder;
@@ -55,6 +56,7 @@ class DovecotImapIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         topics = TestInfrastructure.register(registry, "mailsync-fetcher");
+        registry.add("mailsync.content.uri", () -> MongoKit.uriForNewDatabase("mailsync-content"));
         registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
         registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
         events = new EventTap(topics.events());

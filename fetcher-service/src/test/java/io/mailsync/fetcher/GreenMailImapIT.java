@@ -52,7 +52,8 @@ class GreenMailImapIT {
 
     private static TopicNames topics;
 
-    @Value("${local.server.port}")
+    /** Health and metrics answer on a port of their own (issue 17). */
+    @Value("${local.management.port}")
     int port;
     private static EventTap events;
     private static AccountFeed accounts;

@@ -40,7 +40,8 @@ class QuotaApiIT {
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + quota.port() + path));
+        int port = path.startsWith("/actuator") ? quota.managementPort() : quota.port();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -129,6 +130,6 @@ class QuotaApiIT {
         assertThat(health.body()).contains("\"UP\"");
         HttpResponse<String> metrics = get("/actuator/prometheus", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("quota_alerts_sent_total{kind=\"level-80\"");
+        assertThat(metrics.body()).containsPattern("mailsync_quota_alerts_sent_total\\{[^}]*kind=\"level-80\"");
     }
 }

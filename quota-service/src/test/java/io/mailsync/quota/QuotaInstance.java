@@ -75,6 +75,11 @@ final class QuotaInstance implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** Health and metrics answer on a port of their own (issue 17). */
+    int managementPort() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
+    }
+
     Clock clock() {
         return clock;
     }

@@ -100,7 +100,7 @@ class TwoInstancesIT {
     }
 
     private static double sent(QuotaInstance q) {
-        return q.bean(MeterRegistry.class).find("quota.alerts.sent").counters().stream()
+        return q.bean(MeterRegistry.class).find("mailsync.quota.alerts.sent").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
     }
 }

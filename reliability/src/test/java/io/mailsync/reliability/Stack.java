@@ -171,6 +171,7 @@ final class Stack implements AutoCloseable {
         };
         Map<String, Object> p = common(service.equals("fetcher-service") ? "fetcher" : "sync");
         p.put("server.port", fixedPort);
+        p.put("management.server.port", 0); // its own port (issue 17); a fixed one could be taken on a shared machine
         if (service.equals("fetcher-service")) {
             p.putAll(FAST_DEAD_CONNECTION_DETECTION);
         }

@@ -127,7 +127,7 @@ class FailureIT extends SyncIntegrationTest {
 
     @Test
     void healthProbesAndMetricsAreServed() {
-        Api anonymous = new Api(port, null);
+        Api anonymous = new Api(managementPort, null);
 
         assertThat(anonymous.get("/actuator/health/liveness").body()).contains("UP");
         assertThat(anonymous.get("/actuator/health/readiness").body()).contains("UP");

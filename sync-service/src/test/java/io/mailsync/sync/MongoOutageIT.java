@@ -50,6 +50,8 @@ class MongoOutageIT {
         registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO.port() + "/sync-outage-"
                 + UUID.randomUUID().toString().substring(0, 8)
                 + "?serverSelectionTimeoutMS=1500&connectTimeoutMS=1000&socketTimeoutMS=3000");
+        // the content store is required (issue 17); not behind the proxy, so only the registry's database goes away
+        registry.add("mailsync.content.uri", () -> MongoKit.uri("sync-outage-content"));
         registry.add("mailsync.kafka.namespace", TOPICS::namespace);
         registry.add("mailsync.kafka.group-suffix", () -> "-" + TOPICS.namespace());
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",

@@ -157,7 +157,11 @@ final class AccountSession implements SessionControl {
                 AccountSpec account = spec.get();
                 status.report(Status.CONNECTING, null);
                 String password = with.secrets().decrypt(account.accountId(), account.encryptedSecret());
-                with.loops().run(account, password, origin, this, fence);
+                try {
+                    with.loops().run(account, password, origin, this, fence);
+                } finally {
+                    commands.endApplying(); // a loop that failed mid-command leaves no span open on this thread
+                }
             } catch (OwnershipLost lost) {
                 closeConnection();
                 if (lost.epochTaken()) {

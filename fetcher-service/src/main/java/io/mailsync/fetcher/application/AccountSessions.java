@@ -48,7 +48,7 @@ public final class AccountSessions {
         SyncContext context = new SyncContext(ports.cursors(), ports.publisher(), ports.contents(), clock,
                 settings);
         this.with = new Sessions(context, secrets, new ProtocolLoops(ports.imap(), ports.pop3(), ports.drops(),
-                ports.contents(), breakers, context), ports.epochs(), lease);
+                ports.contents(), breakers, context), ports.epochs(), lease, ports.tracing());
         this.cursors = ports.cursors();
         this.drops = ports.drops();
         this.clock = clock;
@@ -76,7 +76,8 @@ public final class AccountSessions {
      * it took effect on the server or was refused for good — never for a command dropped because the account moved.
      */
     public void command(MailCommand command, Runnable done) {
-        PendingCommand pending = new PendingCommand(command, done);
+        // here, on the listener's thread, the command's trace is current; the session applies it on its own thread
+        PendingCommand pending = new PendingCommand(command, done, with.tracing().capture(command));
         AccountSession session = sessions.get(command.accountId());
         if (session != null) {
             session.enqueue(pending);

@@ -1,18 +1,25 @@
 package io.mailsync.fetcher.application;
 
 import io.mailsync.events.MailCommand;
+import io.mailsync.fetcher.application.port.out.CommandTracing;
 import java.util.Objects;
 
 /**
  * A command held for its session, with what to do once it took effect on the server or was refused by it for good
  * ({@code done}: the inbound adapter commits its offset then, issue 15). A command dropped without {@code done} — its
- * account moved to another fetcher, this process died — is delivered again to the next owner.
+ * account moved to another fetcher, this process died — is delivered again to the next owner. It carries the trace it
+ * arrived in, so its write-back on the session's thread continues the sender's trace (issue 17).
  */
-record PendingCommand(MailCommand command, Runnable done) {
+record PendingCommand(MailCommand command, Runnable done, CommandTracing.Carried trace) {
 
     PendingCommand {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(done, "done");
+        Objects.requireNonNull(trace, "trace");
+    }
+
+    PendingCommand(MailCommand command, Runnable done) {
+        this(command, done, CommandTracing.NONE.capture(command));
     }
 
     void complete() {

@@ -9,6 +9,7 @@ import io.mailsync.fetcher.application.Lease;
 import io.mailsync.fetcher.application.OwnershipSettings;
 import io.mailsync.fetcher.application.Ports;
 import io.mailsync.fetcher.application.SessionSettings;
+import io.mailsync.fetcher.application.port.out.CommandTracing;
 import io.mailsync.fetcher.application.port.out.ConnectionTimeouts;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.CursorStore;
@@ -85,10 +86,10 @@ class FetcherConfiguration {
     @Bean(destroyMethod = "releaseAll")
     AccountSessions accountSessions(MailServer imap, Pop3Server pop3, CursorStore cursors, MaildropStore drops,
                                     ContentStore contents, MailEventPublisher publisher, OwnerEpochs epochs,
-                                    HostBreakers breakers, SecretCipher secrets, Clock clock, SessionSettings settings,
-                                    Lease lease) {
-        return new AccountSessions(new Ports(imap, pop3, cursors, drops, contents, publisher, epochs), breakers,
-                secrets, clock, settings, lease);
+                                    CommandTracing tracing, HostBreakers breakers, SecretCipher secrets, Clock clock,
+                                    SessionSettings settings, Lease lease) {
+        return new AccountSessions(new Ports(imap, pop3, cursors, drops, contents, publisher, epochs, tracing),
+                breakers, secrets, clock, settings, lease);
     }
 
     private static String instanceId(FetcherProperties properties) {

@@ -82,7 +82,7 @@ class QuotaWiring {
                                   AlertPublisher publisher, QuotaSettings settings, Clock clock,
                                   MeterRegistry meters) {
         return new DeliverNotices(records, accounts, mailer, publisher, settings, clock,
-                notice -> meters.counter("quota.alerts.sent", "kind", kind(notice)).increment());
+                notice -> meters.counter("mailsync.quota.alerts.sent", "kind", kind(notice)).increment());
     }
 
     private static String kind(Notice notice) {

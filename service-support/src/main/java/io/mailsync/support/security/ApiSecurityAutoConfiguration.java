@@ -36,6 +36,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @ConditionalOnProperty(name = "mailsync.security.api.enabled", matchIfMissing = true)
 public class ApiSecurityAutoConfiguration {
 
+    /**
+     * Health and metrics are open for the probes and Prometheus: every service serves them on its management port only
+     * (ADR 0009), which no ingress routes and only the monitoring namespace reaches; the API port answers 404.
+     */
     static final String[] ALWAYS_OPEN = {"/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus"};
 

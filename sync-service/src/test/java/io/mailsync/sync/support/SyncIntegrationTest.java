@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +39,10 @@ public abstract class SyncIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    /** Health and metrics answer on a port of their own (issue 17). */
+    @LocalManagementPort
+    protected int managementPort;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

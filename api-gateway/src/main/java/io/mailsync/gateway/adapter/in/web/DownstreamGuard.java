@@ -5,6 +5,8 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.mailsync.gateway.config.GatewayProperties;
 import io.mailsync.gateway.domain.Caller;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -32,10 +34,13 @@ import org.springframework.web.servlet.function.ServerResponse;
 class DownstreamGuard implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DownstreamGuard.class);
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final TenantIsolation isolation;
     private final TimeLimiter timeLimiter;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    /** The caller's trace goes with the call to its virtual thread, so the downstream request continues it. */
+    private final ExecutorService calls = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+            SNAPSHOTS::captureAll);
 
     DownstreamGuard(GatewayProperties properties, TenantIsolation isolation) {
         this.isolation = isolation;

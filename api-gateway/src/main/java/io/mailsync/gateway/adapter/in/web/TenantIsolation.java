@@ -6,6 +6,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.mailsync.gateway.config.GatewayProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * answers, and a bulkhead that caps that customer's calls in flight — kept for the most recently active customers
  * only (a bounded cache, so a flood of customers cannot grow memory). Per route: a breaker that counts only refused
  * connections, which no customer can cause. Every opening is counted in
- * {@code mailsync.gateway.breaker.openings{route,scope}}.
+ * {@code mailsync.gateway.breaker.openings{route,scope}}; the route breakers alone are also exported as
+ * {@code resilience4j_circuitbreaker_*} ({@link DownstreamGuardMetrics}) — one series per route, not per customer.
  */
 @Component
 class TenantIsolation {
@@ -32,6 +34,7 @@ class TenantIsolation {
     private final CircuitBreakerConfig breakerConfig;
     private final BulkheadConfig bulkheadConfig;
     private final Map<String, CircuitBreaker> routes = new ConcurrentHashMap<>();
+    private final CircuitBreakerRegistry routeRegistry;
     private final Cache<String, Lane> lanes;
     private final MeterRegistry meters;
 
@@ -44,6 +47,7 @@ class TenantIsolation {
                 .minimumNumberOfCalls(d.minimumNumberOfCalls())
                 .waitDurationInOpenState(d.openFor())
                 .build();
+        this.routeRegistry = CircuitBreakerRegistry.of(breakerConfig);
         this.bulkheadConfig = BulkheadConfig.custom()
                 .maxConcurrentCalls(d.maxConcurrentPerCustomer())
                 .maxWaitDuration(Duration.ZERO)
@@ -54,7 +58,12 @@ class TenantIsolation {
 
     /** The breaker of a whole route: opened only by connections the service refused. */
     CircuitBreaker route(String route) {
-        return routes.computeIfAbsent(route, r -> counted(CircuitBreaker.of(r, breakerConfig), r, "route"));
+        return routes.computeIfAbsent(route, r -> counted(routeRegistry.circuitBreaker(r), r, "route"));
+    }
+
+    /** The route breakers, for the metrics the dashboard and the "breaker open" alert read. */
+    CircuitBreakerRegistry routeBreakers() {
+        return routeRegistry;
     }
 
     Lane lane(String route, String customerId) {

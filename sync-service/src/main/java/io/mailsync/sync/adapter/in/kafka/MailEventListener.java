@@ -46,7 +46,8 @@ class MailEventListener {
         this.meters = meters;
         this.delay = Timer.builder("mailsync.sync.event.delay")
                 .description("from the event's occurredAt until the sync service applied it")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                // buckets, not percentiles computed in the pod: they add up across pods (issue 17, ADR 0009)
+                .publishPercentileHistogram().register(meters);
     }
 
     @KafkaListener(id = "sync-mail-events", topics = "#{@topicNames.events()}",

@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The content store is GridFS in the database named by {@code mailsync.content.uri}; without that setting no body
- * is available and every {@code /raw} answers 404 with the reason.
+ * The content store is GridFS in the database named by {@code mailsync.content.uri} (ADR 0002). The setting is
+ * required: without it {@code /raw}, sent mail and drafts cannot work, and issue 17 found production running without
+ * it unnoticed — so the service refuses to start instead.
  */
 @Component
 class GridFsContentStore implements ContentStore, DisposableBean {
@@ -31,9 +32,8 @@ class GridFsContentStore implements ContentStore, DisposableBean {
 
     GridFsContentStore(@Value("${mailsync.content.uri:}") String uri) {
         if (uri == null || uri.isBlank()) {
-            this.client = null;
-            this.bucket = null;
-            return;
+            throw new IllegalStateException("mailsync.content.uri must name the content store (a GridFS database,"
+                    + " e.g. mongodb://host:27017/mailsync-content): message bodies, sent mail and drafts live there");
         }
         ConnectionString connection = new ConnectionString(uri);
         String database = connection.getDatabase() == null ? "mailsync-content" : connection.getDatabase();

@@ -1,0 +1,112 @@
+package io.mailsync.deploy;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.mailsync.events.TopicNames;
+import io.mailsync.events.Topics;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+
+/**
+ * What a service does on Kafka, read from its code: the topics and groups of its {@code @KafkaListener}s, the topics
+ * its classes send to ({@code KafkaTemplate.send} beside a {@code TopicNames} call), and whether it sends poison
+ * records to dead-letter topics. The KafkaUsers' ACLs must be exactly this (KafkaUsersTest).
+ */
+record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, Set<String> groupPrefixes,
+                    boolean deadLetters) {
+
+    static final Map<String, String> PACKAGES = Map.of("fetcher-service", "io.mailsync.fetcher",
+            "sync-service", "io.mailsync.sync", "quota-service", "io.mailsync.quota", "api-gateway", "io.mailsync.gateway");
+
+    private static final Pattern TOPIC = Pattern.compile("#\\{@topicNames\\.(\\w+)\\(\\)}");
+    private static final Pattern GATEWAY_GROUP = Pattern.compile("#\\{@kafkaGroups\\.(\\w+)\\(\\)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
+    private static final String INSTANCE = "INSTANCE";
+
+    static KafkaClients of(String service) {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(PACKAGES.get(service));
+        Set<String> reads = new TreeSet<>();
+        Set<String> writes = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
+        Set<String> prefixes = new TreeSet<>();
+        boolean deadLetters = false;
+        for (JavaClass javaClass : classes) {
+            for (Method method : javaClass.reflect().getDeclaredMethods()) {
+                KafkaListener listener = method.getAnnotation(KafkaListener.class);
+                if (listener != null) {
+                    for (String topic : listener.topics()) {
+                        reads.add(topic(topic));
+                    }
+                    group(listener.groupId(), groups, prefixes);
+                }
+            }
+            Set<String> named = new TreeSet<>();
+            boolean sends = false;
+            for (JavaMethodCall call : javaClass.getMethodCallsFromSelf()) {
+                if (call.getTargetOwner().isEquivalentTo(TopicNames.class)) {
+                    named.add(call.getName());
+                }
+                sends |= call.getTargetOwner().isEquivalentTo(KafkaTemplate.class) && call.getName().equals("send");
+            }
+            if (sends) {
+                named.forEach(name -> writes.add(topicByMethod(name)));
+            }
+            deadLetters |= javaClass.getDirectDependenciesFromSelf().stream()
+                    .anyMatch(d -> d.getTargetClass().isEquivalentTo(DeadLetterPublishingRecoverer.class));
+        }
+        return new KafkaClients(reads, writes, groups, prefixes, deadLetters);
+    }
+
+    /** Where poison records of what it reads go: {@code <topic>.DLT}, if it dead-letters at all. */
+    Set<String> deadLetterTopics() {
+        Set<String> dlts = new TreeSet<>();
+        if (deadLetters) {
+            reads.forEach(topic -> dlts.add(Topics.deadLetter(topic)));
+        }
+        return dlts;
+    }
+
+    private static String topic(String expression) {
+        Matcher m = TOPIC.matcher(expression);
+        if (!m.matches()) {
+            throw new AssertionError("a listener topic not named through TopicNames: " + expression);
+        }
+        return topicByMethod(m.group(1));
+    }
+
+    private static String topicByMethod(String method) {
+        try {
+            return (String) TopicNames.class.getMethod(method).invoke(TopicNames.defaults());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("TopicNames has no topic " + method, e);
+        }
+    }
+
+    /** A constant group (plus the deployment's suffix, empty in deploy/), or the gateway's per-instance groups. */
+    private static void group(String expression, Set<String> groups, Set<String> prefixes) {
+        Matcher gateway = GATEWAY_GROUP.matcher(expression);
+        if (gateway.matches()) {
+            try {
+                Class<?> type = Class.forName("io.mailsync.gateway.config.KafkaGroups");
+                Object groupsOfOneInstance = type.getConstructor(String.class, String.class).newInstance(INSTANCE, "");
+                String name = (String) type.getMethod(gateway.group(1)).invoke(groupsOfOneInstance);
+                prefixes.add(name.substring(0, name.indexOf(INSTANCE)));
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError("cannot read the gateway's group " + expression, e);
+            }
+        } else {
+            groups.add(PLACEHOLDER.matcher(expression).replaceAll(""));
+        }
+    }
+}
