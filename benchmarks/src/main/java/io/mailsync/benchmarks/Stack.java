@@ -11,6 +11,7 @@ import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,17 @@ import java.util.UUID;
 final class Stack implements AutoCloseable {
 
     static final String ADMIN = "provisioning";
+
+    /**
+     * The gateway's rate limits (Bucket4j per customer, per client application and of body bytes, kept in MongoDB)
+     * are raised far above what any figure sends, but stay enabled: every request still pays for its bucket checks,
+     * and a figure measures the system's speed, never a limit (issue 18). The defaults (100/s per customer, 1000/s
+     * per client application) would turn P5's closed loop and P8's polling into 429s.
+     */
+    static final Map<String, Object> GATEWAY_LIMITS = Map.of(
+            "mailsync.gateway.rate-limit.per-customer", 1_000_000,
+            "mailsync.gateway.rate-limit.per-client", 1_000_000,
+            "mailsync.gateway.rate-limit.bytes-per-customer", "100MB");
 
     final String unique = UUID.randomUUID().toString().substring(0, 8);
     final String kafka;
@@ -55,7 +67,7 @@ final class Stack implements AutoCloseable {
             public void started(String service, int port, long millis) {
                 Benchmarks.say(service + " on " + port + " (" + millis + " ms)");
             }
-        });
+        }, Map.of("api-gateway", GATEWAY_LIMITS));
     }
 
     static Stack start(java.util.function.Consumer<Infrastructure> beforeServices) {
