@@ -41,7 +41,8 @@ final class Histogram {
     public record PerSession(String className, double bytes, double instances) {
         @Override
         public String toString() {
-            return String.format("%s %.0f B (%.1f objects)", className, bytes, instances);
+            return Double.isNaN(instances) ? String.format("%s %.0f B", className, bytes)
+                    : String.format("%s %.0f B (%.1f objects)", className, bytes, instances);
         }
     }
 
