@@ -1,6 +1,7 @@
 package io.mailsync.benchmarks;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
@@ -21,7 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Notes when records reach Kafka, from the moment it is made: each account's {@code MessageArrived} (mail.events),
  * the first {@code MessageFlagsChanged} and {@code SetFlags} per message (mail.events, mail.commands) and the first
- * {@code AccountSpec} per account (mail.accounts). A figure uses them to say which stage its time goes to (the
+ * {@code AccountSpec} and {@code AccountStatusChanged} of each status per account (mail.accounts, mail.events). A figure uses them to say which stage its time goes to (the
  * fetcher, Kafka, sync-service and the API).
  */
 final class Announced {
@@ -33,6 +34,7 @@ final class Announced {
     private final Map<String, Long> flagsChangedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> commandAt = new ConcurrentHashMap<>();
     private final Map<String, Long> specAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> statusAt = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private final Thread reader;
 
@@ -74,6 +76,7 @@ final class Announced {
             case MessageFlagsChanged c -> flagsChangedAt.putIfAbsent(key(c.accountId(), c.locator().uid()), now);
             case SetFlags s -> commandAt.putIfAbsent(key(s.accountId(), s.locator().uid()), now);
             case AccountSpec spec -> specAt.putIfAbsent(spec.accountId(), now);
+            case AccountStatusChanged status -> statusAt.putIfAbsent(status.accountId() + "|" + status.status(), now);
             default -> {
             }
         }
@@ -102,6 +105,11 @@ final class Announced {
     /** When the first SetFlags for the message was read, or null. */
     Long command(String accountId, long uid) {
         return commandAt.get(key(accountId, uid));
+    }
+
+    /** When the account's session first reported {@code status} (CONNECTING, CONNECTED, IDLE, ...), or null. */
+    Long status(String accountId, AccountStatusChanged.Status status) {
+        return statusAt.get(accountId + "|" + status);
     }
 
     /** When the account's first registration was read, or null. */

@@ -63,36 +63,36 @@ public final class Benchmarks {
         })) {
             say("system up after " + seconds() + " s");
             if (only.contains("P1")) {
-                figures.addAll(measure("P1", PushLatency.TARGET,
+                figures.addAll(measure(stack, "P1", PushLatency.TARGET,
                         () -> PushLatency.run(stack, scale.deliveries, scale.p1Budget)));
             }
             if (only.contains("P6")) {
-                figures.addAll(measure("P6", FlagPush.TARGET,
+                figures.addAll(measure(stack, "P6", FlagPush.TARGET,
                         () -> List.of(FlagPush.run(stack, scale.flagChanges, scale.p6Budget))));
             }
             if (only.contains("P7")) {
-                figures.addAll(measure("P7", WriteBack.TARGET, () -> List.of(WriteBack.run(stack, scale.p7Lanes,
+                figures.addAll(measure(stack, "P7", WriteBack.TARGET, () -> List.of(WriteBack.run(stack, scale.p7Lanes,
                         scale.p7EditsPerLane, scale.p7Budget))));
             }
             if (only.contains("P8")) {
-                figures.addAll(measure("P8", FirstSync.TARGET, () -> FirstSync.run(stack, scale.registrations,
+                figures.addAll(measure(stack, "P8", FirstSync.TARGET, () -> FirstSync.run(stack, scale.registrations,
                         scale.registrationsWithNewMail, Duration.ofSeconds(1))));
             }
             if (only.contains("P2")) {
-                figures.addAll(measure("P2", InitialImport.TARGET,
+                figures.addAll(measure(stack, "P2", InitialImport.TARGET,
                         () -> InitialImport.run(stack, scale.importMessages, scale.p2Budget)));
             }
             if (only.contains("P5")) {
-                figures.addAll(measure("P5", GatewayOverhead.TARGET,
+                figures.addAll(measure(stack, "P5", GatewayOverhead.TARGET,
                         () -> GatewayOverhead.run(stack, scale.p5Capacity, scale.p5Each)));
             }
             if (only.contains("P3")) {
                 // P4 runs last: its backlog keeps sync-service and the shared MongoDB server busy for minutes after
-                figures.addAll(measure("P3", IdleCapacity.TARGET, () -> List.of(IdleCapacityFigure.of(
+                figures.addAll(measure(stack, "P3", IdleCapacity.TARGET, () -> List.of(IdleCapacityFigure.of(
                         IdleCapacity.measure(rig[0], scale.idleSteps, scale.p3Budget)))));
             }
             if (only.contains("P4")) {
-                figures.addAll(measure("P4", ApplyRate.TARGET,
+                figures.addAll(measure(stack, "P4", ApplyRate.TARGET,
                         () -> List.of(ApplyRate.run(stack, scale.events, scale.p4Budget))));
             }
         }
@@ -109,13 +109,17 @@ public final class Benchmarks {
         System.exit(0);
     }
 
-    private static List<Figure> measure(String id, String target, Callable<List<Figure>> run) {
+    private static List<Figure> measure(Stack stack, String id, String target, Callable<List<Figure>> run) {
         say(id + ": starting (load average " + String.format("%.1f", Machine.load()) + ")");
         long started = System.nanoTime();
+        ServiceTimers timers = ServiceTimers.start(stack);
         try {
             List<Figure> f = run.call();
             say(String.format("%s: done in %.0f s (load average %.1f): %s", id,
                     Stats.ms(System.nanoTime() - started) / 1000, Machine.load(), f.getFirst().note()));
+            List<String> spent = timers.top(stack, 15);
+            say(id + ": the services' timers that took the most time: " + String.join("; ", spent));
+            f.getFirst().details().put("service_timers", spent);
             return f;
         } catch (Exception | AssertionError e) {
             say(id + ": failed: " + e);

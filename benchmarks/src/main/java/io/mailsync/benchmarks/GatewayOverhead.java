@@ -60,8 +60,14 @@ final class GatewayOverhead {
         Capacity directCapacity = capacity(direct, capacityEach);
         Capacity gatewayCapacity = capacity(gateway, capacityEach);
         int rate = Math.max(1, (int) Math.round(directCapacity.perSecond() * LOAD));
+        ServiceTimers timers = ServiceTimers.start(stack);
         Run d = load(direct, rate, each);
+        List<String> directTimers = timers.top(stack, 8);
+        timers = ServiceTimers.start(stack);
         Run g = load(gateway, rate, each);
+        List<String> gatewayTimers = timers.top(stack, 12);
+        Benchmarks.say("P5: timers, direct open loop: " + String.join("; ", directTimers));
+        Benchmarks.say("P5: timers, gateway open loop: " + String.join("; ", gatewayTimers));
         double ratio = g.stats.p99() / d.stats.p99();
         double capacityRatio = gatewayCapacity.perSecond() / directCapacity.perSecond();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -81,6 +87,8 @@ final class GatewayOverhead {
         details.put("direct_capacity_req_per_s", directCapacity.perSecond());
         details.put("gateway_capacity_req_per_s", gatewayCapacity.perSecond());
         details.put("direct_capacity_p50_ms", directCapacity.p50());
+        details.put("direct_open_loop_timers", directTimers);
+        details.put("gateway_open_loop_timers", gatewayTimers);
         details.put("gateway_capacity_p50_ms", gatewayCapacity.p50());
         String note = String.format("open loop at %d req/s (%.0f %% of the direct capacity) for %d s each: gateway p50 "
                         + "%.1f / p99 %.1f ms (%d errors %s); direct p50 %.1f / p99 %.1f ms (%d errors %s); closed loop, "

@@ -67,7 +67,29 @@ final class Stack implements AutoCloseable {
             public void started(String service, int port, long millis) {
                 Benchmarks.say(service + " on " + port + " (" + millis + " ms)");
             }
-        }, Map.of("api-gateway", GATEWAY_LIMITS));
+        }, overrides());
+    }
+
+    /**
+     * {@link #GATEWAY_LIMITS}, plus any {@code -Dbench.override.<service>.<property>=value} (e.g.
+     * {@code -Dbench.override.fetcher-service.spring.kafka.consumer.fetch-max-wait=50ms}): a setting tried on the
+     * real system without a rebuild, for a diagnosis. A run with overrides says so in its log.
+     */
+    private static Map<String, Map<String, Object>> overrides() {
+        Map<String, Map<String, Object>> all = new java.util.HashMap<>();
+        all.put("api-gateway", new java.util.HashMap<>(GATEWAY_LIMITS));
+        String prefix = "bench.override.";
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                String rest = key.substring(prefix.length());
+                int dot = rest.indexOf('.');
+                String service = rest.substring(0, dot);
+                all.computeIfAbsent(service, s -> new java.util.HashMap<>()).put(rest.substring(dot + 1),
+                        System.getProperty(key));
+                Benchmarks.say("override for " + service + ": " + rest.substring(dot + 1) + "=" + System.getProperty(key));
+            }
+        }
+        return all;
     }
 
     static Stack start(java.util.function.Consumer<Infrastructure> beforeServices) {
