@@ -22,8 +22,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Notes when records reach Kafka, from the moment it is made: each account's {@code MessageArrived} (mail.events),
  * the first {@code MessageFlagsChanged} and {@code SetFlags} per message (mail.events, mail.commands) and the first
- * {@code AccountSpec} and {@code AccountStatusChanged} of each status per account (mail.accounts, mail.events). A figure uses them to say which stage its time goes to (the
- * fetcher, Kafka, sync-service and the API).
+ * {@code AccountSpec} and {@code AccountStatusChanged} of each status per account (mail.accounts, mail.events). A
+ * figure uses them to say which stage its time goes to (the fetcher, Kafka, sync-service and the API).
  */
 final class Announced {
 

@@ -65,7 +65,7 @@ final class FlagPush {
                     state = seen.state();
                     system.add(Stats.ms(seen.at() - sent));
                 }
-                Long bareAt = awaitFlagged(bare, target.number());
+                Long bareAt = bare.awaitFlagged(target.number());
                 if (bareAt != null) {
                     baseline.add(Stats.ms(bareAt - sent));
                 }
@@ -126,18 +126,6 @@ final class FlagPush {
                 throw new IllegalStateException("/changes answered " + r.status() + ": " + r.raw());
             }
             Thread.sleep(POLL);
-        }
-        return null;
-    }
-
-    private static Long awaitFlagged(IdleClient bare, int number) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long at = bare.flaggedAt(number);
-            if (at != null) {
-                return at;
-            }
-            Thread.sleep(2);
         }
         return null;
     }

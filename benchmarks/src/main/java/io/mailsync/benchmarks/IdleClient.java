@@ -77,33 +77,36 @@ final class IdleClient implements AutoCloseable {
         }
     }
 
-    /** When message number {@code n} was first seen \Flagged (System.nanoTime), or null. */
-    Long flaggedAt(int n) {
-        return flaggedAt.get(n);
-    }
-
     int messageCount() throws MessagingException {
         return inbox.getMessageCount();
     }
 
-    /** When message number {@code n} was announced (System.nanoTime), or null. */
-    Long seenAt(int n) {
-        return seenAt.get(n);
+    /** When message number {@code n}'s EXISTS arrived (System.nanoTime), waiting up to 10 s; null if it did not. */
+    Long awaitExists(int n) throws InterruptedException {
+        return await(seenAt, n);
+    }
+
+    /** When message number {@code n} was first seen \Flagged (System.nanoTime), waiting up to 10 s; else null. */
+    Long awaitFlagged(int n) throws InterruptedException {
+        return await(flaggedAt, n);
+    }
+
+    private static Long await(Map<Integer, Long> times, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long at = times.get(n);
+            if (at != null) {
+                return at;
+            }
+            Thread.sleep(2);
+        }
+        return null;
     }
 
     @Override
     public void close() {
         running = false;
-        try {
-            inbox.close(false);
-        } catch (MessagingException | IllegalStateException ignored) {
-            // going away
-        }
-        try {
-            store.close();
-        } catch (MessagingException ignored) {
-            // going away
-        }
+        BareImap.close(inbox, store);
         idler.interrupt();
     }
 }

@@ -43,7 +43,7 @@ final class PushLatency {
             String state = api.state(accountId);
             // warm-up: the fetcher's session is up and IDLE once the first message went all the way through
             state = deliverAndAwait(stack, user, api, accountId, state, 0, Duration.ofSeconds(60)).state;
-            awaitBaseline(bare, 1);
+            bare.awaitExists(1);
             long next = System.nanoTime();
             for (int i = 1; i <= deliveries && System.nanoTime() < deadline; i++) {
                 long wait = next - System.nanoTime();
@@ -55,7 +55,7 @@ final class PushLatency {
                 sentAt.add(sent);
                 Seen seen = deliverAndAwait(stack, user, api, accountId, state, i, Duration.ofSeconds(30));
                 state = seen.state;
-                Long bareAt = awaitBaseline(bare, i + 1);
+                Long bareAt = bare.awaitExists(i + 1);
                 system.add(Stats.ms(seen.at - sent));
                 baseline.add(bareAt == null ? Double.NaN : Stats.ms(bareAt - sent));
             }
@@ -122,17 +122,5 @@ final class PushLatency {
             Thread.sleep(POLL);
         }
         throw new IllegalStateException("delivery " + i + " not visible at /changes within " + within);
-    }
-
-    private static Long awaitBaseline(IdleClient bare, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long at = bare.seenAt(n);
-            if (at != null) {
-                return at;
-            }
-            Thread.sleep(2);
-        }
-        return null;
     }
 }
