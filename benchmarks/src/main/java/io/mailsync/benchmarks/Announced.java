@@ -1,20 +1,29 @@
 package io.mailsync.benchmarks;
 
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageFlagsChanged;
+import io.mailsync.events.SetFlags;
+import io.mailsync.events.TopicNames;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Counts the fetcher's MessageArrived per account as they reach Kafka, so P2 can say which half of the pipeline
- * (fetcher → Kafka, or Kafka → sync-service → API) the time goes to.
+ * Notes when records reach Kafka, from the moment it is made: each account's {@code MessageArrived} (mail.events),
+ * the first {@code MessageFlagsChanged} and {@code SetFlags} per message (mail.events, mail.commands) and the first
+ * {@code AccountSpec} and {@code AccountStatusChanged} of each status per account (mail.accounts, mail.events). A
+ * figure uses them to say which stage its time goes to (the fetcher, Kafka, sync-service and the API).
  */
 final class Announced {
 
@@ -22,38 +31,59 @@ final class Announced {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, Long> lastAt = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> times = new ConcurrentHashMap<>();
+    private final Map<String, Long> flagsChangedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> commandAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> specAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> statusAt = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private final Thread reader;
 
-    Announced(String kafka, String topic) {
+    Announced(String kafka, TopicNames topics) {
         Properties p = new Properties();
         p.put("bootstrap.servers", kafka);
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", StringDeserializer.class.getName());
         p.put("enable.auto.commit", "false");
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(topics.events(), topics.commands(), topics.accounts())) {
+            consumer.partitionsFor(topic).forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
-        reader = Thread.ofPlatform().daemon().name("p2-announced").start(() -> {
+        reader = Thread.ofPlatform().daemon().name("bench-kafka-tap").start(() -> {
             try (consumer) {
                 while (running) {
                     for (var r : consumer.poll(Duration.ofMillis(100))) {
-                        if (r.value() != null && r.value().contains("\"MessageArrived\"")
-                                && CODEC.decode(r.value()) instanceof EventCodec.Decoded.Known k
-                                && k.record() instanceof MessageArrived a) {
-                            counts.computeIfAbsent(a.accountId(), x -> new AtomicInteger()).incrementAndGet();
-                            long now = System.nanoTime();
-                            lastAt.put(a.accountId(), now);
-                            times.computeIfAbsent(a.accountId(), x -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                                    .add(now);
+                        long now = System.nanoTime();
+                        if (r.value() != null && CODEC.decode(r.value()) instanceof EventCodec.Decoded.Known k) {
+                            note(k.record(), now);
                         }
                     }
                 }
             }
         });
+    }
+
+    private void note(Object record, long now) {
+        switch (record) {
+            case MessageArrived a -> {
+                counts.computeIfAbsent(a.accountId(), x -> new AtomicInteger()).incrementAndGet();
+                lastAt.put(a.accountId(), now);
+                times.computeIfAbsent(a.accountId(), x -> new CopyOnWriteArrayList<>()).add(now);
+            }
+            case MessageFlagsChanged c -> flagsChangedAt.putIfAbsent(key(c.accountId(), c.locator().uid()), now);
+            case SetFlags s -> commandAt.putIfAbsent(key(s.accountId(), s.locator().uid()), now);
+            case AccountSpec spec -> specAt.putIfAbsent(spec.accountId(), now);
+            case AccountStatusChanged status -> statusAt.putIfAbsent(status.accountId() + "|" + status.status(), now);
+            default -> {
+            }
+        }
+    }
+
+    private static String key(String accountId, long uid) {
+        return accountId + "|" + uid;
     }
 
     /** When (nanoTime) the {@code n}-th (0-based) MessageArrived of the account was read, or null. */
@@ -67,10 +97,34 @@ final class Announced {
         return n == null ? 0 : n.get();
     }
 
+    /** When the first MessageFlagsChanged for the message was read, or null. */
+    Long flagsChanged(String accountId, long uid) {
+        return flagsChangedAt.get(key(accountId, uid));
+    }
+
+    /** When the first SetFlags for the message was read, or null. */
+    Long command(String accountId, long uid) {
+        return commandAt.get(key(accountId, uid));
+    }
+
+    /** When the account's session first reported {@code status} (CONNECTING, CONNECTED, IDLE, ...), or null. */
+    Long status(String accountId, AccountStatusChanged.Status status) {
+        return statusAt.get(accountId + "|" + status);
+    }
+
+    /** When the account's first registration was read, or null. */
+    Long spec(String accountId) {
+        return specAt.get(accountId);
+    }
+
     /** Stops reading; answers when {@code accountId}'s last announcement was read (nanoTime) if all came, else 0. */
     long close(String accountId, int messages) throws InterruptedException {
+        close();
+        return count(accountId) >= messages ? lastAt.getOrDefault(accountId, 0L) : 0L;
+    }
+
+    void close() throws InterruptedException {
         running = false;
         reader.join(5000);
-        return count(accountId) >= messages ? lastAt.getOrDefault(accountId, 0L) : 0L;
     }
 }

@@ -14,7 +14,6 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
-import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ./mailsync bench}: P1-P5 against the real system, each beside a baseline from this run, printed as a table
+ * {@code ./mailsync bench}: P1-P8 against the real system, each beside a baseline from this run, printed as a table
  * and written to {@code benchmarks/target/benchmark-results.{json,md}}. {@code --quick} (or
- * {@code -Dbench.quick=true}) is a ~2-minute smoke run with smaller counts; {@code --only=P1,P3} picks figures.
+ * {@code -Dbench.quick=true}) is a ~3-minute smoke run with smaller counts; {@code --only=P1,P3} picks figures.
+ * The latency figures run first, on a quiet system; P2's and P4's bulk and P3's ramp come after them.
  */
 public final class Benchmarks {
 
@@ -23,16 +24,28 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // a system that failed to start leaves non-daemon threads behind: end the JVM, or exec:java never returns
+            say("the benchmark run failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         List<String> argv = Arrays.asList(args);
         boolean quick = (argv.contains("--quick") || argv.contains("quick")) || Boolean.getBoolean("bench.quick");
         String only = argv.stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
-                .orElse(System.getProperty("bench.only", "P1,P2,P3,P4,P5"));
+                .orElse(System.getProperty("bench.only", "P1,P2,P3,P4,P5,P6,P7,P8"));
         Path out = Path.of(System.getProperty("bench.out", Files.isDirectory(Path.of("benchmarks"))
                 ? "benchmarks/target" : "target")).toAbsolutePath();
         Files.createDirectories(out);
         Scale scale = quick ? Scale.QUICK : Scale.FULL;
-        say("mailsync benchmarks (" + (quick ? "quick" : "full") + " run) on " + Machine.describe());
+        String machine = Machine.describe();
+        say("mailsync benchmarks (" + (quick ? "quick" : "full") + " run) on " + machine);
 
         List<Figure> figures = new ArrayList<>();
         boolean idle = only.contains("P3");
@@ -50,26 +63,37 @@ public final class Benchmarks {
         })) {
             say("system up after " + seconds() + " s");
             if (only.contains("P1")) {
-                figures.add(measure("P1", PushLatency.TARGET,
+                figures.addAll(measure(stack, "P1", PushLatency.TARGET,
                         () -> PushLatency.run(stack, scale.deliveries, scale.p1Budget)));
             }
+            if (only.contains("P6")) {
+                figures.addAll(measure(stack, "P6", FlagPush.TARGET,
+                        () -> List.of(FlagPush.run(stack, scale.flagChanges, scale.p6Budget))));
+            }
+            if (only.contains("P7")) {
+                figures.addAll(measure(stack, "P7", WriteBack.TARGET, () -> List.of(WriteBack.run(stack, scale.p7Lanes,
+                        scale.p7EditsPerLane, scale.p7Budget))));
+            }
+            if (only.contains("P8")) {
+                figures.addAll(measure(stack, "P8", FirstSync.TARGET, () -> FirstSync.run(stack, scale.registrations,
+                        scale.registrationsWithNewMail, Duration.ofSeconds(1))));
+            }
             if (only.contains("P2")) {
-                figures.add(measure("P2", InitialImport.TARGET,
+                figures.addAll(measure(stack, "P2", InitialImport.TARGET,
                         () -> InitialImport.run(stack, scale.importMessages, scale.p2Budget)));
             }
             if (only.contains("P5")) {
-                figures.add(measure("P5", GatewayOverhead.TARGET, () -> GatewayOverhead.run(stack, scale.p5Each)));
+                figures.addAll(measure(stack, "P5", GatewayOverhead.TARGET,
+                        () -> GatewayOverhead.run(stack, scale.p5Capacity, scale.p5Each)));
             }
             if (only.contains("P3")) {
-                // P3 gets what is left of the 15 minutes before P4 (at least its own budget): its ramp is the slow part.
                 // P4 runs last: its backlog keeps sync-service and the shared MongoDB server busy for minutes after
-                Duration left = Duration.ofSeconds(690).minus(Duration.ofNanos(System.nanoTime() - STARTED));
-                Duration p3 = quick || left.compareTo(scale.p3Budget) < 0 ? scale.p3Budget : left;
-                figures.add(measure("P3", IdleCapacity.TARGET, () -> IdleCapacityFigure.of(IdleCapacity.measure(
-                        rig[0], scale.idleSteps, p3))));
+                figures.addAll(measure(stack, "P3", IdleCapacity.TARGET, () -> List.of(IdleCapacityFigure.of(
+                        IdleCapacity.measure(rig[0], scale.idleSteps, scale.p3Budget)))));
             }
             if (only.contains("P4")) {
-                figures.add(measure("P4", ApplyRate.TARGET, () -> ApplyRate.run(stack, scale.events, scale.p4Budget)));
+                figures.addAll(measure(stack, "P4", ApplyRate.TARGET,
+                        () -> List.of(ApplyRate.run(stack, scale.events, scale.p4Budget))));
             }
         }
         if (rig[0] != null) {
@@ -79,22 +103,27 @@ public final class Benchmarks {
         String table = Report.table(figures);
         System.out.println();
         System.out.println(table);
-        Report.write(out, figures, quick, Duration.ofNanos(System.nanoTime() - STARTED));
+        Report.write(out, figures, quick, Duration.ofNanos(System.nanoTime() - STARTED), machine);
         say("written " + out.resolve("benchmark-results.md") + " and .json after " + seconds() + " s");
         ShutdownOrder.class.getName(); // infrastructure stops in testkit's shutdown hook
         System.exit(0);
     }
 
-    private static Figure measure(String id, String target, Callable<Figure> run) {
-        say(id + ": starting");
+    private static List<Figure> measure(Stack stack, String id, String target, Callable<List<Figure>> run) {
+        say(id + ": starting (load average " + String.format("%.1f", Machine.load()) + ")");
         long started = System.nanoTime();
+        ServiceTimers timers = ServiceTimers.start(stack);
         try {
-            Figure f = run.call();
-            say(String.format("%s: done in %.0f s: %s", id, Stats.ms(System.nanoTime() - started) / 1000, f.note()));
+            List<Figure> f = run.call();
+            say(String.format("%s: done in %.0f s (load average %.1f): %s", id,
+                    Stats.ms(System.nanoTime() - started) / 1000, Machine.load(), f.getFirst().note()));
+            List<String> spent = timers.top(stack, 15);
+            say(id + ": the services' timers that took the most time: " + String.join("; ", spent));
+            f.getFirst().details().put("service_timers", spent);
             return f;
         } catch (Exception | AssertionError e) {
             say(id + ": failed: " + e);
-            return Figure.failed(id, id, target, "did not complete: " + e.getMessage());
+            return List.of(Figure.failed(id, id, target, "did not complete: " + e.getMessage()));
         }
     }
 
@@ -107,12 +136,14 @@ public final class Benchmarks {
         return (System.nanoTime() - STARTED) / 1_000_000_000L;
     }
 
-    /** How much each figure does: the full run stays under 15 minutes here, the quick one near 2. */
+    /** How much each figure does: the full run takes under 15 minutes here (819 s), the quick one ~3. */
     private enum Scale {
-        FULL(200, Duration.ofSeconds(150), 10_000, Duration.ofSeconds(120), 20_000, Duration.ofSeconds(60),
-                Duration.ofSeconds(15), new int[] {1_000, 5_000, 10_000, 20_000}, Duration.ofMinutes(4)),
-        QUICK(30, Duration.ofSeconds(30), 2_000, Duration.ofSeconds(40), 10_000, Duration.ofSeconds(30),
-                Duration.ofSeconds(5), new int[] {500}, Duration.ofSeconds(150));
+        FULL(200, Duration.ofSeconds(280), 10_000, Duration.ofSeconds(120), 20_000, Duration.ofSeconds(60),
+                Duration.ofSeconds(8), Duration.ofSeconds(15), new int[] {1_000, 5_000, 10_000, 20_000},
+                Duration.ofMinutes(5), 100, Duration.ofSeconds(150), 8, 25, Duration.ofSeconds(150), 50, 10),
+        QUICK(30, Duration.ofSeconds(45), 2_000, Duration.ofSeconds(40), 10_000, Duration.ofSeconds(30),
+                Duration.ofSeconds(3), Duration.ofSeconds(5), new int[] {500}, Duration.ofSeconds(150), 15,
+                Duration.ofSeconds(30), 2, 10, Duration.ofSeconds(60), 10, 2);
 
         final int deliveries;
         final Duration p1Budget;
@@ -120,21 +151,39 @@ public final class Benchmarks {
         final Duration p2Budget;
         final int events;
         final Duration p4Budget;
+        final Duration p5Capacity;
         final Duration p5Each;
         final int[] idleSteps;
         final Duration p3Budget;
+        final int flagChanges;
+        final Duration p6Budget;
+        final int p7Lanes;
+        final int p7EditsPerLane;
+        final Duration p7Budget;
+        final int registrations;
+        final int registrationsWithNewMail;
 
         Scale(int deliveries, Duration p1Budget, int importMessages, Duration p2Budget, int events, Duration p4Budget,
-              Duration p5Each, int[] idleSteps, Duration p3Budget) {
+              Duration p5Capacity, Duration p5Each, int[] idleSteps, Duration p3Budget, int flagChanges,
+              Duration p6Budget, int p7Lanes, int p7EditsPerLane, Duration p7Budget, int registrations,
+              int registrationsWithNewMail) {
             this.deliveries = deliveries;
             this.p1Budget = p1Budget;
             this.importMessages = importMessages;
             this.p2Budget = p2Budget;
             this.events = events;
             this.p4Budget = p4Budget;
+            this.p5Capacity = p5Capacity;
             this.p5Each = p5Each;
             this.idleSteps = idleSteps;
             this.p3Budget = p3Budget;
+            this.flagChanges = flagChanges;
+            this.p6Budget = p6Budget;
+            this.p7Lanes = p7Lanes;
+            this.p7EditsPerLane = p7EditsPerLane;
+            this.p7Budget = p7Budget;
+            this.registrations = registrations;
+            this.registrationsWithNewMail = registrationsWithNewMail;
         }
     }
 

@@ -39,6 +39,14 @@ final class IdleCapacityFigure {
                     s.note().isEmpty() ? "" : " (" + s.note() + ")"));
         }
         note.append("stopped: ").append(result.stoppedBecause());
+        if (!result.perSession().isEmpty()) {
+            // GC.class_histogram at that step less the one with no session, per session selected (issue 18)
+            note.append("; heap per session at N=").append(result.histogramAt()).append(" by class (live objects, "
+                    + "jcmd GC.class_histogram with N sessions less with none, / N): ")
+                    .append(String.join(", ", result.perSession().stream().map(Object::toString).toList()));
+            details.put("heap_per_session_at", result.histogramAt());
+            details.put("heap_per_session", result.perSession());
+        }
         boolean met = held.target() >= 20_000 && held.selected() >= 19_800 && held.heapUsedMiB() <= 256
                 && held.publishP99Ms() <= 1000;
         return new Figure("P3", "IDLE capacity: mailboxes held by one fetcher JVM (heap " + held.heapUsedMiB()

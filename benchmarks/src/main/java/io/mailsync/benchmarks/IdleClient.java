@@ -1,8 +1,10 @@
 package io.mailsync.benchmarks;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.event.MessageChangedEvent;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,13 +14,15 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
- * P1's baseline: a bare Angus Mail client IDLEing on INBOX, noting when each message number's {@code EXISTS}
- * arrived — the earliest any IMAP client can know of new mail (the physical limit).
+ * P1's and P6's baseline: a bare Angus Mail client IDLEing on INBOX, noting when each message number's {@code EXISTS}
+ * arrived and when a message's {@code FETCH (FLAGS (\Flagged ...))} did — the earliest any IMAP client can know of
+ * new mail or of another client's flag (the physical limit).
  */
 final class IdleClient implements AutoCloseable {
 
     private static final ExecutorService EVENTS = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Integer, Long> seenAt = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> flaggedAt = new ConcurrentHashMap<>();
     private final IMAPStore store;
     private final IMAPFolder inbox;
     private final Thread idler;
@@ -29,6 +33,18 @@ final class IdleClient implements AutoCloseable {
         store.connect(user, password);
         inbox = (IMAPFolder) store.getFolder("INBOX");
         inbox.open(Folder.READ_ONLY);
+        inbox.addMessageChangedListener(e -> {
+            long now = System.nanoTime();
+            if (e.getMessageChangeType() == MessageChangedEvent.FLAGS_CHANGED) {
+                try {
+                    if (e.getMessage().isSet(Flags.Flag.FLAGGED)) {
+                        flaggedAt.putIfAbsent(e.getMessage().getMessageNumber(), now);
+                    }
+                } catch (MessagingException ignored) {
+                    // expunged meanwhile: not a figure's message
+                }
+            }
+        });
         idler = Thread.ofPlatform().daemon().name("p1-baseline-idle").start(this::idle);
     }
 
@@ -65,24 +81,32 @@ final class IdleClient implements AutoCloseable {
         return inbox.getMessageCount();
     }
 
-    /** When message number {@code n} was announced (System.nanoTime), or null. */
-    Long seenAt(int n) {
-        return seenAt.get(n);
+    /** When message number {@code n}'s EXISTS arrived (System.nanoTime), waiting up to 10 s; null if it did not. */
+    Long awaitExists(int n) throws InterruptedException {
+        return await(seenAt, n);
+    }
+
+    /** When message number {@code n} was first seen \Flagged (System.nanoTime), waiting up to 10 s; else null. */
+    Long awaitFlagged(int n) throws InterruptedException {
+        return await(flaggedAt, n);
+    }
+
+    private static Long await(Map<Integer, Long> times, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Long at = times.get(n);
+            if (at != null) {
+                return at;
+            }
+            Thread.sleep(2);
+        }
+        return null;
     }
 
     @Override
     public void close() {
         running = false;
-        try {
-            inbox.close(false);
-        } catch (MessagingException | IllegalStateException ignored) {
-            // going away
-        }
-        try {
-            store.close();
-        } catch (MessagingException ignored) {
-            // going away
-        }
+        BareImap.close(inbox, store);
         idler.interrupt();
     }
 }

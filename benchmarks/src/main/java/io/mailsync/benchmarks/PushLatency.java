@@ -13,20 +13,24 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * P1: a message delivered to Dovecot ({@code doveadm save}) until {@code GET /changes} through the gateway shows it,
- * beside a bare IMAP client IDLEing on the same mailbox and timed from the same delivery.
+ * beside a bare IMAP client IDLEing on the same mailbox and timed from the same delivery. Deliveries start at least
+ * {@link #SPACING} apart (quiet mail, issue 18); p99 and max are each held against the baseline's.
  */
 final class PushLatency {
 
     static final String TARGET = "p99 <= 1.2 x baseline";
+    static final String TARGET_MAX = "max <= 1.5 x baseline max";
+    /** Quiet deliveries: each starts at least this long after the one before. */
+    static final Duration SPACING = Duration.ofSeconds(1);
     /** /changes is polled this often: ~80 requests/s stays under the gateway's 100/s per client. */
     private static final Duration POLL = Duration.ofMillis(12);
 
     private PushLatency() {
     }
 
-    static Figure run(Stack stack, int deliveries, Duration budget) throws Exception {
+    static java.util.List<Figure> run(Stack stack, int deliveries, Duration budget) throws Exception {
         MailUser user = stack.dovecot.newUser("p1", null);
-        Announced announced = new Announced(stack.kafka, stack.topics.events());
+        Announced announced = new Announced(stack.kafka, stack.topics);
         String customer = "p1-" + UUID.randomUUID();
         String accountId = stack.registerImap(customer, user.login(),
                 user.password());
@@ -39,13 +43,19 @@ final class PushLatency {
             String state = api.state(accountId);
             // warm-up: the fetcher's session is up and IDLE once the first message went all the way through
             state = deliverAndAwait(stack, user, api, accountId, state, 0, Duration.ofSeconds(60)).state;
-            awaitBaseline(bare, 1);
+            bare.awaitExists(1);
+            long next = System.nanoTime();
             for (int i = 1; i <= deliveries && System.nanoTime() < deadline; i++) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait));
+                }
                 long sent = System.nanoTime();
+                next = sent + SPACING.toNanos();
                 sentAt.add(sent);
                 Seen seen = deliverAndAwait(stack, user, api, accountId, state, i, Duration.ofSeconds(30));
                 state = seen.state;
-                Long bareAt = awaitBaseline(bare, i + 1);
+                Long bareAt = bare.awaitExists(i + 1);
                 system.add(Stats.ms(seen.at - sent));
                 baseline.add(bareAt == null ? Double.NaN : Stats.ms(bareAt - sent));
             }
@@ -62,6 +72,7 @@ final class PushLatency {
         Stats s = Stats.of(system);
         Stats b = Stats.of(baseline.stream().filter(d -> !d.isNaN()).toList());
         double ratio = s.p99() / b.p99();
+        double maxRatio = s.max() / b.max();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("deliveries", s.count());
         details.put("p50_ms", s.p50());
@@ -71,13 +82,22 @@ final class PushLatency {
         details.put("baseline_p99_ms", b.p99());
         details.put("baseline_max_ms", b.max());
         details.put("poll_interval_ms", POLL.toMillis());
+        details.put("spacing_ms", SPACING.toMillis());
+        details.put("max_ratio", maxRatio);
         details.put("on_kafka_p50_ms", k.p50());
         details.put("on_kafka_p99_ms", k.p99());
         String note = String.format("mailsync p50 %.0f / p99 %.0f / max %.0f ms; bare IDLE p50 %.0f / p99 %.0f / max %.0f ms; "
-                + "n=%d; /changes polled every %d ms; the fetcher's MessageArrived was on Kafka after p50 %.0f / p99 %.0f ms",
-                s.p50(), s.p99(), s.max(), b.p50(), b.p99(), b.max(), s.count(), POLL.toMillis(), k.p50(), k.p99());
-        return new Figure("P1", "push latency p99 (doveadm save -> /changes via gateway)", "ms", s.p99(), b.p99(),
-                "bare Angus IDLE client, same mailbox", ratio, TARGET, s.count() >= 1 && ratio <= 1.2, note, details);
+                + "n=%d deliveries >= %d ms apart; /changes polled every %d ms; the fetcher's MessageArrived was on Kafka "
+                + "after p50 %.0f / p99 %.0f / max %.0f ms", s.p50(), s.p99(), s.max(), b.p50(), b.p99(), b.max(),
+                s.count(), SPACING.toMillis(), POLL.toMillis(), k.p50(), k.p99(), k.max());
+        boolean enough = s.count() >= deliveries;
+        return java.util.List.of(
+                new Figure("P1", "push latency p99 (doveadm save -> /changes via gateway, n=" + s.count() + ")", "ms",
+                        s.p99(), b.p99(), "bare Angus IDLE client, same mailbox", ratio, TARGET,
+                        enough && ratio <= 1.2, note, details),
+                new Figure("P1.max", "push latency max (same deliveries)", "ms", s.max(), b.max(),
+                        "bare IDLE client's max", maxRatio, TARGET_MAX, enough && maxRatio <= 1.5, "",
+                        new LinkedHashMap<>()));
     }
 
     private record Seen(long at, String state) {
@@ -102,17 +122,5 @@ final class PushLatency {
             Thread.sleep(POLL);
         }
         throw new IllegalStateException("delivery " + i + " not visible at /changes within " + within);
-    }
-
-    private static Long awaitBaseline(IdleClient bare, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Long at = bare.seenAt(n);
-            if (at != null) {
-                return at;
-            }
-            Thread.sleep(2);
-        }
-        return null;
     }
 }

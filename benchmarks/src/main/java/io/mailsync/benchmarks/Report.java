@@ -23,28 +23,33 @@ final class Report {
         for (Figure f : figures) {
             md.append("| ").append(f.id()).append(' ').append(f.name())
                     .append(" | ").append(num(f.value())).append(' ').append(f.unit())
-                    .append(" | ").append(num(f.baseline())).append(' ').append(f.unit())
+                    .append(" | ").append(Double.isNaN(f.baseline()) ? "—" : num(f.baseline()) + " " + f.unit())
                     .append(f.baselineWhat().isEmpty() ? "" : " (" + f.baselineWhat() + ")")
                     .append(" | ").append(Double.isNaN(f.ratio()) ? "—" : String.format("%.2f", f.ratio()))
                     .append(" | ").append(f.target())
-                    .append(" | ").append(f.met() ? "yes" : "**no**").append(" |\n");
+                    .append(" | ").append(f.met() == null ? "—" : f.met() ? "yes" : "**no**").append(" |\n");
         }
         md.append('\n');
         for (Figure f : figures) {
-            md.append("- ").append(f.id()).append(": ").append(f.note()).append('\n');
+            if (!f.note().isEmpty()) {
+                md.append("- ").append(f.id()).append(": ").append(f.note()).append('\n');
+            }
         }
         return md.toString();
     }
 
-    static void write(Path dir, List<Figure> figures, boolean quick, Duration took) throws IOException {
+    static void write(Path dir, List<Figure> figures, boolean quick, Duration took, String machineAtStart)
+            throws IOException {
         String header = "# mailsync benchmark results\n\n" + Instant.now() + " — " + (quick ? "quick" : "full")
-                + " run, " + took.toSeconds() + " s — " + Machine.describe() + "\n\n";
+                + " run, " + took.toSeconds() + " s — at start: " + machineAtStart + "; load average at the end "
+                + String.format("%.1f", Machine.load()) + "\n\n";
         Files.writeString(dir.resolve("benchmark-results.md"), header + table(figures));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("measuredAt", Instant.now().toString());
         json.put("run", quick ? "quick" : "full");
         json.put("seconds", took.toSeconds());
-        json.put("machine", Machine.describe());
+        json.put("machine", machineAtStart);
+        json.put("loadAverageAtEnd", Machine.load());
         json.put("figures", figures.stream().map(Report::asMap).toList());
         Files.writeString(dir.resolve("benchmark-results.json"),
                 ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));

@@ -11,6 +11,7 @@ import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,17 @@ import java.util.UUID;
 final class Stack implements AutoCloseable {
 
     static final String ADMIN = "provisioning";
+
+    /**
+     * The gateway's rate limits (Bucket4j per customer, per client application and of body bytes, kept in MongoDB)
+     * are raised far above what any figure sends, but stay enabled: every request still pays for its bucket checks,
+     * and a figure measures the system's speed, never a limit (issue 18). The defaults (100/s per customer, 1000/s
+     * per client application) would turn P5's closed loop and P8's polling into 429s.
+     */
+    static final Map<String, Object> GATEWAY_LIMITS = Map.of(
+            "mailsync.gateway.rate-limit.per-customer", 1_000_000,
+            "mailsync.gateway.rate-limit.per-client", 1_000_000,
+            "mailsync.gateway.rate-limit.bytes-per-customer", "100MB");
 
     final String unique = UUID.randomUUID().toString().substring(0, 8);
     final String kafka;
@@ -55,7 +67,29 @@ final class Stack implements AutoCloseable {
             public void started(String service, int port, long millis) {
                 Benchmarks.say(service + " on " + port + " (" + millis + " ms)");
             }
-        });
+        }, overrides());
+    }
+
+    /**
+     * {@link #GATEWAY_LIMITS}, plus any {@code -Dbench.override.<service>.<property>=value} (e.g.
+     * {@code -Dbench.override.fetcher-service.spring.kafka.consumer.fetch-max-wait=50ms}): a setting tried on the
+     * real system without a rebuild, for a diagnosis. A run with overrides says so in its log.
+     */
+    private static Map<String, Map<String, Object>> overrides() {
+        Map<String, Map<String, Object>> all = new java.util.HashMap<>();
+        all.put("api-gateway", new java.util.HashMap<>(GATEWAY_LIMITS));
+        String prefix = "bench.override.";
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                String rest = key.substring(prefix.length());
+                int dot = rest.indexOf('.');
+                String service = rest.substring(0, dot);
+                all.computeIfAbsent(service, s -> new java.util.HashMap<>()).put(rest.substring(dot + 1),
+                        System.getProperty(key));
+                Benchmarks.say("override for " + service + ": " + rest.substring(dot + 1) + "=" + System.getProperty(key));
+            }
+        }
+        return all;
     }
 
     static Stack start(java.util.function.Consumer<Infrastructure> beforeServices) {

@@ -1,5 +1,6 @@
 package io.mailsync.benchmarks.idle;
 
+import io.mailsync.devstack.MailsyncSystem;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageArrived;
@@ -53,7 +54,12 @@ public final class IdleCapacity {
                        double wakeP99Ms, double publishP50Ms, double publishP99Ms, double rampSeconds, String note) {
     }
 
-    public record Result(List<Step> steps, String stoppedBecause) {
+    /**
+     * @param perSession heap per session by class at {@code histogramAt} sessions (the first step): the live objects
+     *                   of the fetcher with that many sessions less those with none, divided by the sessions selected
+     */
+    public record Result(List<Step> steps, String stoppedBecause, int histogramAt,
+                         List<Histogram.PerSession> perSession) {
     }
 
     /** The processes P3 needs, started ahead (their start-up is not measured); close it to stop them. */
@@ -114,6 +120,9 @@ public final class IdleCapacity {
                         "--mailsync.kafka.group-suffix=" + suffix,
                         "--mailsync.crypto.key-id=bench",
                         "--mailsync.crypto.key=" + credentialKey,
+                        // issue 16's mail-server guard refuses loopback and high ports unless the operator allows them
+                        "--mailsync.security.mail-servers.allow=" + MailsyncSystem.LOOPBACK_MAIL_SERVERS,
+                        "--mailsync.security.mail-servers.ports=110,143,993,995,1024-65535",
                         "--spring.security.oauth2.resourceserver.jwt.public-key-location="
                                 + io.mailsync.testkit.JwtKit.shared().publicKeyLocation(),
                         // only the "Started ..." line: it says the fetcher is ready for its accounts
@@ -140,6 +149,8 @@ public final class IdleCapacity {
         ChildJvm fetcher = rig.fetcher;
         List<Step> done = new ArrayList<>();
         String stopped = "all steps held";
+        List<Histogram.PerSession> perSession = List.of();
+        int histogramAt = 0;
         try {
             for (Server s : servers) {
                 if (s.port == 0) {
@@ -151,6 +162,7 @@ public final class IdleCapacity {
                         + logs.resolve("fetcher.log"));
             }
             io.mailsync.benchmarks.Benchmarks.say("P3: fetcher process " + fetcher.pid() + " ready");
+            Histogram empty = Histogram.parse(fetcher.jcmd("GC.class_histogram")); // live objects: a full GC first
             SecretCipher cipher = new SecretCipher("bench", credentialKey);
             try (KafkaProducer<String, String> producer = producer(kafka);
                  Events events = new Events(kafka, topics)) {
@@ -174,6 +186,13 @@ public final class IdleCapacity {
                             counts[0], counts[1], ramp));
                     Step step = measureStep(target, counts, ramp, servers, fetcher, events, pushedAt, wokeAfter);
                     done.add(step);
+                    if (perSession.isEmpty() && !empty.isEmpty() && counts[0] > 0) {
+                        Histogram now = Histogram.parse(fetcher.jcmd("GC.class_histogram"));
+                        perSession = now.perSessionSince(empty, counts[0], 15);
+                        histogramAt = counts[0];
+                        io.mailsync.benchmarks.Benchmarks.say("P3: heap per session at " + histogramAt + ": "
+                                + perSession);
+                    }
                     io.mailsync.benchmarks.Benchmarks.say("P3: " + step);
                     if (!fetcher.process.isAlive()) {
                         stopped = "the fetcher process died at " + target + " (see " + logs.resolve("fetcher.log") + ")";
@@ -195,7 +214,7 @@ public final class IdleCapacity {
         } finally {
             rig.close();
         }
-        return new Result(done, stopped);
+        return new Result(done, stopped, histogramAt, perSession);
     }
 
     private static Step measureStep(int target, int[] counts, double ramp, List<Server> servers, ChildJvm fetcher,

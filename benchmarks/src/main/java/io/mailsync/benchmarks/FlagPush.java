@@ -1,0 +1,132 @@
+package io.mailsync.benchmarks;
+
+import io.mailsync.testkit.ApiClient;
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * P6: another IMAP client sets {@code \Flagged} on a message ({@code UID STORE +FLAGS.SILENT}), until
+ * {@code GET /changes} through the gateway lists the message as updated — beside a bare client IDLEing on the same
+ * mailbox, timed from the same STORE until its {@code * n FETCH (FLAGS ...)}. Changes start at least
+ * {@link #SPACING} apart, each on another message.
+ */
+final class FlagPush {
+
+    static final String TARGET = "p99 <= 1.1 x baseline";
+    static final Duration SPACING = Duration.ofSeconds(1);
+    private static final Duration POLL = Duration.ofMillis(12);
+
+    private FlagPush() {
+    }
+
+    static Figure run(Stack stack, int changes, Duration budget) throws Exception {
+        MailUser user = stack.dovecot.newUser("p6", null);
+        List<String> ids = DovecotFiles.fill(stack.dovecot, user, changes + 1, "p6");
+        Announced tap = new Announced(stack.kafka, stack.topics);
+        String customer = "p6-" + UUID.randomUUID();
+        String accountId = stack.registerImap(customer, user.login(), user.password());
+        ApiClient api = stack.customer(customer);
+        Map<String, String> apiIds = Listing.awaitAll(api, accountId, changes + 1, Duration.ofSeconds(60));
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<Double> system = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
+        List<Double> onKafka = new ArrayList<>();
+        int missed = 0;
+        try (BareImap other = new BareImap(stack.dovecot.imapPort(), user);
+             IdleClient bare = new IdleClient("127.0.0.1", stack.dovecot.imapPort(), user.login(), user.password())) {
+            Map<String, BareImap.Entry> index = other.index();
+            String state = api.state(accountId);
+            // warm-up: the first change goes all the way through before anything is timed
+            BareImap.Entry first = index.get(ids.getFirst());
+            other.store(first.uid(), "\\Flagged", true);
+            state = awaitUpdated(api, accountId, state, apiIds.get(ids.getFirst()), Duration.ofSeconds(60)).state();
+            long next = System.nanoTime();
+            for (int i = 1; i <= changes && System.nanoTime() < deadline; i++) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait));
+                }
+                BareImap.Entry target = index.get(ids.get(i));
+                long sent = System.nanoTime();
+                next = sent + SPACING.toNanos();
+                other.store(target.uid(), "\\Flagged", true);
+                Seen seen = awaitUpdated(api, accountId, state, apiIds.get(ids.get(i)), Duration.ofSeconds(30));
+                if (seen == null) {
+                    missed++;
+                    system.add(30_000.0); // a change never seen counts as the wait: p99 must not hide it
+                    state = api.state(accountId);
+                } else {
+                    state = seen.state();
+                    system.add(Stats.ms(seen.at() - sent));
+                }
+                Long bareAt = bare.awaitFlagged(target.number());
+                if (bareAt != null) {
+                    baseline.add(Stats.ms(bareAt - sent));
+                }
+                Long kafkaAt = tap.flagsChanged(accountId, target.uid());
+                if (kafkaAt != null) {
+                    onKafka.add(Stats.ms(kafkaAt - sent));
+                }
+            }
+        } finally {
+            tap.close();
+        }
+        Stats s = Stats.of(system);
+        Stats b = Stats.of(baseline);
+        Stats k = Stats.of(onKafka);
+        double ratio = s.p99() / b.p99();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("changes", s.count());
+        details.put("missed", missed);
+        details.put("p50_ms", s.p50());
+        details.put("p99_ms", s.p99());
+        details.put("max_ms", s.max());
+        details.put("baseline_p50_ms", b.p50());
+        details.put("baseline_p99_ms", b.p99());
+        details.put("baseline_max_ms", b.max());
+        details.put("on_kafka_p50_ms", k.p50());
+        details.put("on_kafka_p99_ms", k.p99());
+        String note = String.format("mailsync p50 %.0f / p99 %.0f / max %.0f ms; bare IDLE p50 %.0f / p99 %.0f / max %.0f ms; "
+                        + "n=%d changes >= %d ms apart (%d never seen); /changes polled every %d ms; the fetcher's "
+                        + "MessageFlagsChanged was on Kafka after p50 %.0f / p99 %.0f ms", s.p50(), s.p99(), s.max(),
+                b.p50(), b.p99(), b.max(), s.count(), SPACING.toMillis(), missed, POLL.toMillis(), k.p50(), k.p99());
+        return new Figure("P6", "another client's flag -> /changes via gateway, p99 (n=" + s.count() + ")", "ms",
+                s.p99(), b.p99(), "bare IDLE client's FETCH of the same change", ratio, TARGET,
+                missed == 0 && s.count() >= changes && ratio <= 1.1, note, details);
+    }
+
+    private record Seen(long at, String state) {
+    }
+
+    /** Polls {@code /changes} until {@code messageId} is among the updated; null after {@code within}. */
+    private static Seen awaitUpdated(ApiClient api, String accountId, String since, String messageId, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        String state = since;
+        while (System.nanoTime() < deadline) {
+            ApiClient.Response r = api.get("/api/v1/accounts/" + accountId + "/changes?since=" + state);
+            long at = System.nanoTime();
+            if (r.status() == 200) {
+                state = r.body().path("newState").asString();
+                for (JsonNode id : r.body().path("updated")) {
+                    if (id.asString().equals(messageId)) {
+                        return new Seen(at, state);
+                    }
+                }
+                if (r.body().path("hasMoreChanges").asBoolean()) {
+                    continue;
+                }
+            } else if (r.status() != 429) {
+                throw new IllegalStateException("/changes answered " + r.status() + ": " + r.raw());
+            }
+            Thread.sleep(POLL);
+        }
+        return null;
+    }
+}
