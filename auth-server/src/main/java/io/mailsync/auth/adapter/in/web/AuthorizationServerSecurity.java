@@ -44,7 +44,7 @@ class AuthorizationServerSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain customerSignIn(HttpSecurity http) throws Exception {
+    SecurityFilterChain signInForm(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(OPEN).permitAll().anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults());
         return http.build();
