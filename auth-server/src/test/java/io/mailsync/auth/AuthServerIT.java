@@ -90,7 +90,7 @@ class AuthServerIT {
     @Test
     void aCustomerSignsInToAnAppWithPkceAndTheTokenIsForThatCustomer() {
         String token = OAuthKit.authorizationCode(server.url(), "demo-app", "http://127.0.0.1:8765/callback",
-                "other", "other-password", "mail.read");
+                "other", "other-customer-password", "mail.read");
 
         JsonNode claims = OAuthKit.claims(token);
         assertThat(claims.path("sub").asString()).isEqualTo("other-customer");
@@ -113,10 +113,11 @@ class AuthServerIT {
         OAuthKit.clientCredentials(server.url(), "demo-partner", "demo-partner-secret", "mail.read");
         OAuthKit.clientCredentialsResponse(server.url(), "demo-partner", "a-wrong-secret", "mail.read");
         OAuthKit.authorizationCode(server.url(), "demo-app", "http://127.0.0.1:8765/callback", "demo",
-                "demo-password", "mail.read");
+                "demo-customer-password", "mail.read");
 
         assertThat(output.getAll()).contains("demo-partner") // the log does speak of the client (TRACE is on)
-                .doesNotContain("demo-partner-secret", "a-wrong-secret", "demo-password", "other-password");
+                .doesNotContain("demo-partner-secret", "a-wrong-secret", "demo-customer-password",
+                        "other-customer-password");
     }
 
     private static String publishedKeyId() throws Exception {

@@ -67,6 +67,8 @@ public class ApiSecurityAutoConfiguration {
                         .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(m -> {
                             authorizationServers.stream().filter(s -> !s.isBlank()).forEach(m::authorizationServer);
                             m.scopes(scopes -> scopes.addAll(ApiScopes.ALL));
+                            // Spring says true by default; mailsync's tokens are plain bearer tokens (RFC 8705 §3.3)
+                            m.tlsClientCertificateBoundAccessTokens(false);
                         }))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))

@@ -52,6 +52,7 @@ class JwtIssuerIT {
                     .containsExactly("https://login.isp.example");
             assertThat(metadata.path("scopes_supported").values()).extracting(JsonNode::asString)
                     .containsExactly("mail.read", "mail.write", "quota.read", "accounts.admin");
+            assertThat(metadata.path("tls_client_certificate_bound_access_tokens").asBoolean()).isFalse();
         }
         try (ConfigurableApplicationContext server = start("https://login.isp.example",
                 "--mailsync.security.authorization-servers=https://a.isp.example,https://b.isp.example")) {
