@@ -1,7 +1,6 @@
 package io.mailsync.devstack;
 
 import io.mailsync.events.TopicNames;
-import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.ShutdownOrder;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +24,7 @@ public final class DevStack {
     /** A progress line is open ("starting X ... " without its "ok"): a failure line starts on a line of its own. */
     private static volatile boolean midLine;
     private static volatile boolean up;
+    static final String SIGNING_KEY = "auth-signing-key.jwk";
 
     private DevStack() {
     }
@@ -82,10 +81,18 @@ public final class DevStack {
         DemoMailboxes mailboxes = new DemoMailboxes();
         done("demo mailboxes alice (IMAP), bob (POP3), carol (IMAP, nearly full)");
 
-        JwtKit jwt = new JwtKit(data.resolve("jwt-public.pem"));
+        step("authorization server (OAuth2, key kept in " + data.resolve(SIGNING_KEY) + ")");
+        AuthorizationServer auth = AuthorizationServer.start(AuthorizationServer.DEVSTACK_PORT, data.resolve(SIGNING_KEY));
+        ShutdownOrder.infrastructure(auth::close); // after the services, which ask it for its keys
+        done(auth.url());
+        // the fixed tokens older devstacks wrote: signed with a key made anew at every start, useless now (issue 19)
+        Files.deleteIfExists(data.resolve("demo.token"));
+        Files.deleteIfExists(data.resolve("admin.token"));
+        Files.deleteIfExists(data.resolve("jwt-public.pem"));
+
         Map<String, Map<String, Object>> overrides = tracingExport();
         SystemSettings settings = new SystemSettings(kafka, mongo, "mailsync", TopicNames.defaults(), "",
-                "devstack", credentialKey(data), jwt.publicKeyLocation(),
+                "devstack", credentialKey(data), auth.trust(),
                 // quota notices go to GreenMail unless an operator names a real relay
                 System.getenv().getOrDefault("MAILSYNC_SMTP_HOST", "127.0.0.1"),
                 Integer.parseInt(System.getenv().getOrDefault("MAILSYNC_SMTP_PORT", String.valueOf(DemoMailboxes.SMTP))),
@@ -107,10 +114,11 @@ public final class DevStack {
             }
         }, overrides);
 
-        String demoToken = jwt.token(DEMO_CUSTOMER, Duration.ofDays(30), "mail.read", "mail.write", "quota.read");
-        String adminToken = jwt.token("provisioning", Duration.ofDays(30), "accounts.admin", "mail.read");
-        Files.writeString(data.resolve("demo.token"), demoToken);
-        Files.writeString(data.resolve("admin.token"), adminToken);
+        // devstack registers its demo mailboxes as the ISP's provisioning system would, with tokens asked for over HTTP
+        String demoToken = auth.clientCredentials(AuthorizationServer.PARTNER, AuthorizationServer.PARTNER_SECRET,
+                "mail.read");
+        String adminToken = auth.clientCredentials(AuthorizationServer.PROVISIONING,
+                AuthorizationServer.PROVISIONING_SECRET, "accounts.admin");
 
         step("demo accounts");
         DemoAccounts accounts = new DemoAccounts(system.gatewayUrl(), adminToken, demoToken);
@@ -137,16 +145,21 @@ public final class DevStack {
                   mail      IMAP localhost:%d, POP3 localhost:%d, SMTP localhost:%d (users alice, bob, carol; password %s)
                   quota mail to notices@demo.test (IMAP login notices / %s)
                   data      %s   (log: devstack.log)
-                  token     export TOKEN=$(cat %s)   (customer %s; admin token in %s)
+                  auth      %s   (OAuth2 authorization server: clients %s, %s, %s; customer logins demo, other)
+                  token     export TOKEN=$(curl -s -u %s:%s -d grant_type=client_credentials \\
+                              -d 'scope=mail.read mail.write quota.read' %s/oauth2/token | jq -r .access_token)
+                            (a partner's back end acting for customer %s; README: the admin token, an app's sign-in)
 
                   try:      curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/accounts
                 Ctrl-C stops everything; the next start reuses the data.
                 """,
                 (System.nanoTime() - started) / 1_000_000_000, system.gatewayUrl(), system.gatewayUrl(),
                 system.gatewayUrl(), managementPorts(system), overrides.isEmpty() ? "ids in the log, no export"
-                        : "exported to " + System.getenv("MAILSYNC_OTLP_ENDPOINT"), accounts.summary(), DemoMailboxes.IMAP, DemoMailboxes.POP3, DemoMailboxes.SMTP,
-                DemoMailboxes.PASSWORD, DemoMailboxes.PASSWORD, data, data.resolve("demo.token"), DEMO_CUSTOMER,
-                data.resolve("admin.token"), system.gatewayUrl());
+                        : "exported to " + System.getenv("MAILSYNC_OTLP_ENDPOINT"), accounts.summary(),
+                DemoMailboxes.IMAP, DemoMailboxes.POP3, DemoMailboxes.SMTP,
+                DemoMailboxes.PASSWORD, DemoMailboxes.PASSWORD, data, auth.url(), AuthorizationServer.PARTNER,
+                AuthorizationServer.PROVISIONING, AuthorizationServer.APP, AuthorizationServer.PARTNER,
+                AuthorizationServer.PARTNER_SECRET, auth.url(), DEMO_CUSTOMER, system.gatewayUrl());
         up = true;
         new CountDownLatch(1).await();
     }

@@ -118,13 +118,35 @@ public final class MailsyncSystem implements AutoCloseable {
         p.put("mailsync.kafka.group-suffix", settings.groupSuffix());
         p.put("mailsync.crypto.key-id", settings.credentialKeyId());
         p.put("mailsync.crypto.key", settings.credentialKey());
-        p.put("spring.security.oauth2.resourceserver.jwt.public-key-location", settings.jwtPublicKey());
+        p.putAll(tokenProperties(settings));
+        // auth-server shares devstack's classpath: its auto-configuration (a key and settings of its own) is for it
+        p.put("spring.autoconfigure.exclude", AUTHORIZATION_SERVER_AUTO_CONFIGURATION);
         // issue 16 (SSRF): devstack's and the test suites' mail servers are on loopback with ports of their own,
         // which the mail-server guard refuses by default; allowed here explicitly, as an operator allows the ISP's
         p.put("mailsync.security.mail-servers.allow", LOOPBACK_MAIL_SERVERS);
         p.put("mailsync.security.mail-servers.ports", "110,143,993,995,1024-65535");
         return p;
     }
+
+    /** The properties that make a service trust {@code settings.tokens()} (the suites' own contexts use them too). */
+    public static Map<String, Object> tokenProperties(SystemSettings settings) {
+        Map<String, Object> p = new HashMap<>();
+        SystemSettings.TokenTrust tokens = settings.tokens();
+        if (tokens.jwkSetUri() != null) {
+            p.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens.jwkSetUri());
+        } else {
+            p.put("spring.security.oauth2.resourceserver.jwt.public-key-location", tokens.publicKeyLocation());
+        }
+        if (tokens.issuer() != null) {
+            // ADR 0008: iss checked; the protected-resource metadata names the same server (ADR 0010)
+            p.put("mailsync.security.jwt.issuer", tokens.issuer());
+        }
+        return p;
+    }
+
+    private static final String AUTHORIZATION_SERVER_AUTO_CONFIGURATION = String.join(",",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration");
 
     /** The mail servers devstack and the suites register: loopback's own address only (127.0.0.2 stays refused). */
     public static final String LOOPBACK_MAIL_SERVERS = "127.0.0.1,::1,localhost";
@@ -142,7 +164,7 @@ public final class MailsyncSystem implements AutoCloseable {
         p.put("mailsync.security.api.enabled", false); // service-support's API security: the fetcher serves no API
         // the fetcher serves only health and metrics and has no Spring Security of its own; on devstack's shared
         // classpath Boot would otherwise lock them behind a login, as it would not in the fetcher's own image
-        p.put("spring.autoconfigure.exclude", String.join(",",
+        p.put("spring.autoconfigure.exclude", String.join(",", AUTHORIZATION_SERVER_AUTO_CONFIGURATION,
                 "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",

@@ -206,7 +206,7 @@ final class Stack implements AutoCloseable {
         p.put("mailsync.kafka.group-suffix", settings.groupSuffix());
         p.put("mailsync.crypto.key-id", settings.credentialKeyId());
         p.put("mailsync.crypto.key", settings.credentialKey());
-        p.put("spring.security.oauth2.resourceserver.jwt.public-key-location", settings.jwtPublicKey());
+        p.putAll(MailsyncSystem.tokenProperties(settings)); // whom devstack's system trusts (issue 19)
         p.put("mailsync.security.mail-servers.allow", MailsyncSystem.LOOPBACK_MAIL_SERVERS); // as devstack (issue 16)
         p.put("mailsync.security.mail-servers.ports", "110,143,993,995,1024-65535");
         if (service.equals("fetcher")) {

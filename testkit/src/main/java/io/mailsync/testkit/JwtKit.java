@@ -22,9 +22,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An RSA signing key for tests and devstack: every service verifies tokens with its public key
- * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), and {@link #token} mints them. In
- * production the ISP's identity provider signs, and the services read its JWK set instead.
+ * An RSA signing key for tests: every service verifies tokens with its public key
+ * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), and {@link #token} mints them for any
+ * customer, or odd ones (no {@code exp}, another audience). devstack gets its tokens from its authorization server
+ * ({@code auth-server}, ADR 0010), production from the ISP's identity provider; the services then read a JWK set.
  */
 public final class JwtKit {
 

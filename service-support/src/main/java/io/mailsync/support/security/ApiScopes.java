@@ -25,6 +25,8 @@ public final class ApiScopes {
     public static final String WRITE = "mail.write";
     public static final String QUOTA = "quota.read";
     public static final String ADMIN = "accounts.admin";
+    /** Every scope of the public API, as the protected-resource metadata lists them (RFC 9728 scopes_supported). */
+    public static final List<String> ALL = List.of(READ, WRITE, QUOTA, ADMIN);
 
     private static final String ACCOUNT = "/api/v1/accounts/*";
 

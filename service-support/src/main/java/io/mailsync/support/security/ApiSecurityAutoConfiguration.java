@@ -23,8 +23,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * The one resource-server security of the public API (issues 16 and 21), used alike by the gateway and the services
  * behind it: a stateless bearer-JWT chain, the scope table of {@link ApiScopes}, 401/403 as problem+json, health and
  * metrics open (they move to a management port no ingress routes), {@code mailsync.security.open-paths} open, and
- * every other path only with a valid token. A service adds to it with an {@link ApiSecurityCustomizer} bean; one that declares its own
- * {@link SecurityFilterChain} replaces it. It needs a JWT decoder: a service without a key, JWK set or issuer
+ * every other path only with a valid token. It serves the protected-resource metadata (RFC 9728) naming the
+ * authorization servers ({@code mailsync.security.authorization-servers}, by default the issuer) and the API's scopes.
+ * A service adds to it with an {@link ApiSecurityCustomizer} bean; one that declares its own {@link SecurityFilterChain}
+ * replaces it. It needs a JWT decoder: a service without a key, JWK set or issuer
  * configured refuses to start. Off with {@code mailsync.security.api.enabled=false} (devstack's fetcher, which
  * serves no API but shares the classpath with those that do).
  */
@@ -47,6 +49,8 @@ public class ApiSecurityAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain mailsyncApiSecurity(HttpSecurity http,
             @Value("${mailsync.security.open-paths:}") List<String> openPaths,
+            @Value("${mailsync.security.authorization-servers:${mailsync.security.jwt.issuer:}}")
+            List<String> authorizationServers,
             ObjectProvider<ApiSecurityCustomizer> customizers) throws Exception {
         AuthenticationEntryPoint unauthorized = ProblemAuthHandlers.unauthorized();
         AccessDeniedHandler forbidden = ProblemAuthHandlers.forbidden();
@@ -63,6 +67,13 @@ public class ApiSecurityAutoConfiguration {
                     auth.anyRequest().authenticated(); // unknown paths: 401 without a token, else 404
                 })
                 .oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
+                        // RFC 9728 /.well-known/oauth-protected-resource: where a client gets a token, and for what
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(m -> {
+                            authorizationServers.stream().filter(s -> !s.isBlank()).forEach(m::authorizationServer);
+                            m.scopes(scopes -> scopes.addAll(ApiScopes.ALL));
+                            // Spring says true by default; mailsync's tokens are plain bearer tokens (RFC 8705 §3.3)
+                            m.tlsClientCertificateBoundAccessTokens(false);
+                        }))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));

@@ -7,11 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A resource server that pins the signing key and names its issuer refuses a well-signed token from another issuer:
@@ -40,10 +44,37 @@ class JwtIssuerIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(String issuer) {
-        return new SpringApplicationBuilder(AnyResourceServer.class).run("--server.port=0",
+    @Test
+    void theProtectedResourceMetadataNamesTheIssuerOrTheNamedServersAndTheScopes() throws Exception {
+        try (ConfigurableApplicationContext server = start("https://login.isp.example")) {
+            JsonNode metadata = metadata(server);
+            assertThat(metadata.path("authorization_servers").values()).extracting(JsonNode::asString)
+                    .containsExactly("https://login.isp.example");
+            assertThat(metadata.path("scopes_supported").values()).extracting(JsonNode::asString)
+                    .containsExactly("mail.read", "mail.write", "quota.read", "accounts.admin");
+            assertThat(metadata.path("tls_client_certificate_bound_access_tokens").asBoolean()).isFalse();
+        }
+        try (ConfigurableApplicationContext server = start("https://login.isp.example",
+                "--mailsync.security.authorization-servers=https://a.isp.example,https://b.isp.example")) {
+            assertThat(metadata(server).path("authorization_servers").values()).extracting(JsonNode::asString)
+                    .containsExactly("https://a.isp.example", "https://b.isp.example");
+        }
+    }
+
+    private static JsonNode metadata(ConfigurableApplicationContext server) throws Exception {
+        String port = server.getEnvironment().getRequiredProperty("local.server.port");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/.well-known/oauth-protected-resource")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("open, without a token").isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body());
+    }
+
+    private static ConfigurableApplicationContext start(String issuer, String... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + JwtKit.shared().publicKeyLocation(),
-                "--mailsync.security.jwt.issuer=" + issuer);
+                "--mailsync.security.jwt.issuer=" + issuer));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(AnyResourceServer.class).run(args.toArray(String[]::new));
     }
 
     private static int status(ConfigurableApplicationContext server, String token) throws Exception {

@@ -1,0 +1,168 @@
+package io.mailsync.devstack;
+
+import static io.mailsync.devstack.AuthorizationServer.APP;
+import static io.mailsync.devstack.AuthorizationServer.APP_REDIRECT;
+import static io.mailsync.devstack.AuthorizationServer.PARTNER;
+import static io.mailsync.devstack.AuthorizationServer.PARTNER_SECRET;
+import static io.mailsync.devstack.AuthorizationServer.PROVISIONING;
+import static io.mailsync.devstack.AuthorizationServer.PROVISIONING_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.events.TopicNames;
+import io.mailsync.testkit.ApiClient;
+import io.mailsync.testkit.GreenMailKit;
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.JwtKit;
+import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.OAuthKit;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 19, as a new developer meets devstack: the authorization server started as devstack starts it, the four
+ * services trusting it (its JWK set and issuer), and tokens asked for over HTTP — a partner's back end with client
+ * credentials, a customer in an app with the authorization code and PKCE — used through the gateway.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PartnerTokensIT {
+
+    @TempDir
+    static Path data;
+    private static AuthorizationServer auth;
+    private static MailsyncSystem system;
+    private static String demoAccount;
+    private static String otherAccount;
+
+    @BeforeAll
+    static void start() throws IOException {
+        auth = AuthorizationServer.start(freePort(), data.resolve(DevStack.SIGNING_KEY));
+        TopicNames topics = KafkaKit.newNamespace();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        SystemSettings settings = new SystemSettings(KafkaKit.bootstrapServers(), MongoKit.baseUri(), "tok-" + unique,
+                topics, "-" + unique, "tok",
+                Base64.getEncoder().encodeToString(UUID.randomUUID().toString().substring(0, 32).getBytes()),
+                auth.trust(), "127.0.0.1", GreenMailKit.smtpPort(), "quota@mailsync.test", 0);
+        system = MailsyncSystem.start(settings, MailsyncSystem.Progress.SILENT, Map.of(
+                "fetcher-service", Map.of("mailsync.fetcher.session.start-stagger", "100ms"),
+                "api-gateway", Map.of("mailsync.gateway.downstream.timeout", "30s")));
+        // provisioning as the ISP's system does it: its own client, accounts.admin, sub = the client
+        ApiClient provisioning = new ApiClient(system.gatewayUrl(),
+                auth.clientCredentials(PROVISIONING, PROVISIONING_SECRET, "accounts.admin"));
+        MailUser demo = GreenMailKit.newUser("tok-demo");
+        MailUser other = GreenMailKit.newUser("tok-other");
+        demoAccount = provisioning.registerAccount("demo-customer", "IMAP", GreenMailKit.imapPort(), demo.login(),
+                demo.password());
+        otherAccount = provisioning.registerAccount("other-customer", "IMAP", GreenMailKit.imapPort(), other.login(),
+                other.password());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+        auth.close();
+    }
+
+    @Test
+    void aPartnersClientCredentialsTokenReadsItsCustomersAccountsThroughTheGateway() {
+        ApiClient partner = new ApiClient(system.gatewayUrl(),
+                OAuthKit.clientCredentials(auth.url(), PARTNER, PARTNER_SECRET, "mail.read", "quota.read"));
+
+        ApiClient.Response accounts = partner.get("/api/v1/accounts");
+        assertThat(accounts.status()).isEqualTo(200);
+        assertThat(accountIds(accounts)).containsExactly(demoAccount);
+        assertThat(partner.get("/api/v1/accounts/" + demoAccount + "/messages").status()).isEqualTo(200);
+        assertThat(partner.get("/api/v1/accounts/" + otherAccount).status()).as("another customer's").isEqualTo(404);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrFromAnotherSignerIs401() {
+        String webmail = OAuthKit.clientCredentials(auth.url(), "demo-webmail", "demo-webmail-secret", "mail.read");
+        assertThat(OAuthKit.claims(webmail).path("sub").asString()).isEqualTo("demo-customer"); // right customer ...
+        ApiClient.Response forWebmail = new ApiClient(system.gatewayUrl(), webmail).get("/api/v1/accounts");
+        assertThat(forWebmail.status()).as("... but issued for webmail").isEqualTo(401);
+        assertThat(forWebmail.contentType()).startsWith("application/problem+json");
+
+        // all three audiences, but signed by a key devstack's authorization server never had
+        String foreign = JwtKit.shared().token("demo-customer", "mail.read");
+        assertThat(new ApiClient(system.gatewayUrl(), foreign).get("/api/v1/accounts").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aCustomerWhoSignsInToAnAppReadsTheirAccountsAndNotAnothersCustomers() {
+        String token = OAuthKit.authorizationCode(auth.url(), APP, APP_REDIRECT, "other", "other-customer-password",
+                "mail.read", "quota.read");
+        ApiClient app = new ApiClient(system.gatewayUrl(), token);
+
+        assertThat(accountIds(app.get("/api/v1/accounts"))).containsExactly(otherAccount);
+        assertThat(app.get("/api/v1/accounts/" + otherAccount + "/messages").status()).isEqualTo(200);
+        assertThat(app.get("/api/v1/accounts/" + demoAccount).status()).isEqualTo(404);
+        assertThat(app.get("/api/v1/accounts/" + demoAccount + "/messages").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theGatewayNamesTheAuthorizationServerInItsProtectedResourceMetadata() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(system.gatewayUrl() + "/.well-known/oauth-protected-resource")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("open to a client that has no token yet").isEqualTo(200);
+        JsonNode metadata = ApiClient.JSON.readTree(response.body());
+        assertThat(metadata.path("authorization_servers").values()).extracting(JsonNode::asString)
+                .containsExactly(auth.url());
+        assertThat(metadata.path("scopes_supported").values()).extracting(JsonNode::asString)
+                .contains("mail.read", "accounts.admin");
+    }
+
+    @Test
+    void noClientSecretOrCustomerPasswordReachesTheLog(CapturedOutput output) {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.setLogLevel("org.springframework.security", LogLevel.TRACE);
+        try {
+            new ApiClient(system.gatewayUrl(), auth.clientCredentials(PARTNER, PARTNER_SECRET, "mail.read"))
+                    .get("/api/v1/accounts");
+            OAuthKit.clientCredentialsResponse(auth.url(), PARTNER, "a-mistyped-secret", "mail.read");
+            new ApiClient(system.gatewayUrl(), OAuthKit.authorizationCode(auth.url(), APP, APP_REDIRECT, "demo",
+                    "demo-customer-password", "mail.read")).get("/api/v1/accounts");
+        } finally {
+            logging.setLogLevel("org.springframework.security", null);
+        }
+
+        assertThat(output.getAll()).as("the security filters did log these requests")
+                .contains("/oauth2/token", "/login")
+                .doesNotContain(PARTNER_SECRET, "a-mistyped-secret", PROVISIONING_SECRET, "demo-customer-password",
+                        "other-customer-password");
+    }
+
+    private static List<String> accountIds(ApiClient.Response response) {
+        JsonNode body = response.body();
+        JsonNode list = body.isArray() ? body : body.path("accounts");
+        return list.values().stream().map(a -> a.path("accountId").asString()).toList();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
