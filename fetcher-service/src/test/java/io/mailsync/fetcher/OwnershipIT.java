@@ -12,6 +12,7 @@ import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,6 +86,9 @@ class OwnershipIT {
         p.put("mailsync.crypto.key", AccountFeed.KEY);
         p.put("mailsync.fetcher.instance-id", instance);
         p.put("mailsync.fetcher.session.start-stagger", "0s");
+        // GreenMail listens on loopback at a random port, which the mail-server guard refuses unless allowed (issue 16)
+        p.put("mailsync.security.mail-servers.allow", TestInfrastructure.LOOPBACK);
+        p.put("mailsync.security.mail-servers.ports", TestInfrastructure.ANY_PORT);
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return FetcherApplication.builder().run(args);
     }

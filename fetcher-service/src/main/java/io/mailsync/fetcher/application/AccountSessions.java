@@ -54,11 +54,29 @@ public final class AccountSessions {
         this.clock = clock;
     }
 
-    /** Opens a session for the account, or hands a changed registration to the one already open. */
+    /**
+     * A registration that arrived while this fetcher owned the account (a new account, or a changed one): its session
+     * opens at once, or the open one takes the change. A stagger spreads many accounts arriving together; one new
+     * account waiting up to the takeover window for nothing is a delay its user sees.
+     */
     public void watch(AccountSpec spec) {
+        open(spec, false);
+    }
+
+    /**
+     * A registration read catching up on an account this fetcher was just given (a restart, or a takeover of another
+     * fetcher's accounts: all at once): its session opens at a random point within the start window, or later the
+     * shorter takeover window, so the mail servers are not stormed (issue 15).
+     */
+    public void takeOver(AccountSpec spec) {
+        open(spec, true);
+    }
+
+    private void open(AccountSpec spec, boolean spread) {
         sessions.compute(spec.accountId(), (id, session) -> {
             if (session == null) {
-                AccountSession started = new AccountSession(spec, with, stagger());
+                Duration stagger = stagger();
+                AccountSession started = new AccountSession(spec, with, spread ? stagger : Duration.ZERO);
                 Queue<Held> waiting = held.remove(id);
                 if (waiting != null) {
                     waiting.forEach(h -> started.enqueue(h.command()));
@@ -180,7 +198,10 @@ public final class AccountSessions {
         return sessions.size();
     }
 
-    /** A restart's sessions spread over the start window; a later takeover's over the shorter takeover window. */
+    /**
+     * A restart's sessions spread over the start window (counted from the first account this fetcher opened); a later
+     * takeover's over the shorter takeover window.
+     */
     private Duration stagger() {
         Instant now = clock.instant();
         Instant first = firstWatch.updateAndGet(f -> f == null ? now : f);

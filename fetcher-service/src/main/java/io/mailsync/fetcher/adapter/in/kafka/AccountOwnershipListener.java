@@ -5,6 +5,7 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.TopicNames;
 import io.mailsync.fetcher.application.AccountSessions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,8 +27,10 @@ import org.springframework.stereotype.Component;
  * Kafka's group coordinator is the scheduler (DESIGN.md "Who fetches which account"): the accounts partitions
  * assigned to this consumer are the accounts this fetcher owns. On assignment they are read from the beginning
  * (the topic is compacted: the latest registration of every account); on revocation their sessions are closed
- * before the partitions move on. Commands are co-partitioned and read by the same consumer, so they reach the
- * owner of their account; their offsets are committed only once applied ({@link CommandOffsets}, issue 15).
+ * before the partitions move on. A registration written before its partition was assigned here is a takeover (or a
+ * restart) and is staggered with the rest; one written since is a new registration and opens at once. Commands are
+ * co-partitioned and read by the same consumer, so they reach the owner of their account; their offsets are
+ * committed only once applied ({@link CommandOffsets}, issue 15).
  */
 @Component
 class AccountOwnershipListener implements ConsumerSeekAware {
@@ -40,12 +43,15 @@ class AccountOwnershipListener implements ConsumerSeekAware {
     private final TopicNames topics;
     private final CommandOffsets offsets;
     private final Map<Integer, Set<String>> accountsByPartition = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> assignedAtMillis = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     AccountOwnershipListener(AccountSessions sessions, EventCodec codec, TopicNames topics,
-                             @Lazy KafkaListenerEndpointRegistry registry) {
+                             @Lazy KafkaListenerEndpointRegistry registry, Clock clock) {
         this.sessions = sessions;
         this.codec = codec;
         this.topics = topics;
+        this.clock = clock;
         this.offsets = new CommandOffsets(tp -> registry.getListenerContainer(ID).pausePartition(tp),
                 tp -> registry.getListenerContainer(ID).resumePartition(tp));
     }
@@ -75,7 +81,11 @@ class AccountOwnershipListener implements ConsumerSeekAware {
         // a malformed record propagates: the container's error handler sends it to the dead-letter topic
         codec.decode(record.value(), AccountSpec.class).ifPresentOrElse(spec -> {
             owned(record.partition()).add(spec.accountId());
-            sessions.watch(spec);
+            if (writtenBeforeAssignment(record)) {
+                sessions.takeOver(spec);
+            } else {
+                sessions.watch(spec);
+            }
         }, () -> log.debug("skipping a record of unknown type at {}-{}@{}", record.topic(), record.partition(),
                 record.offset()));
     }
@@ -92,11 +102,22 @@ class AccountOwnershipListener implements ConsumerSeekAware {
         command.ifPresentOrElse(c -> sessions.command(c, done), done);
     }
 
+    /**
+     * The record's timestamp (the producer's clock, or the broker's) against this fetcher's: a skew of a few seconds
+     * only decides whether a registration written just around the assignment waits up to the takeover window or not.
+     */
+    private boolean writtenBeforeAssignment(ConsumerRecord<String, String> record) {
+        Long assignedAt = assignedAtMillis.get(record.partition());
+        return assignedAt == null || record.timestamp() < assignedAt;
+    }
+
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         List<TopicPartition> accounts = assignments.keySet().stream()
                 .filter(tp -> tp.topic().equals(topics.accounts())).toList();
         assignments.keySet().stream().filter(tp -> tp.topic().equals(topics.commands())).forEach(offsets::forget);
+        long now = clock.millis();
+        accounts.forEach(tp -> assignedAtMillis.put(tp.partition(), now));
         log.info("owning account partitions {}", accounts.stream().map(TopicPartition::partition).sorted().toList());
         callback.seekToBeginning(accounts);
     }
@@ -106,6 +127,7 @@ class AccountOwnershipListener implements ConsumerSeekAware {
         List<String> released = new ArrayList<>();
         for (TopicPartition tp : partitions) {
             if (tp.topic().equals(topics.accounts())) {
+                assignedAtMillis.remove(tp.partition());
                 Set<String> accounts = accountsByPartition.remove(tp.partition());
                 if (accounts != null) {
                     released.addAll(accounts);

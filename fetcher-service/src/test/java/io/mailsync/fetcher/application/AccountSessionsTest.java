@@ -1,0 +1,75 @@
+package io.mailsync.fetcher.application;
+
+import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.fetcher.application.port.out.MailServer;
+import io.mailsync.fetcher.application.port.out.MailServerException;
+import io.mailsync.fetcher.support.AccountFeed;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When a session first tries its server: accounts arriving together (a restart, a takeover) are spread over a window
+ * so the servers are not stormed; a new registration is not held back by that window.
+ */
+class AccountSessionsTest {
+
+    private static final Duration LONG = Duration.ofDays(1);
+    private static final SecretCipher CIPHER = new SecretCipher(AccountFeed.KEY_ID, AccountFeed.KEY);
+
+    private final Set<String> tried = ConcurrentHashMap.newKeySet();
+    private final MailServer server = login -> {
+        tried.add(login.account().accountId());
+        throw new MailServerException.Unreachable("refused by the test", null);
+    };
+    private AccountSessions sessions;
+
+    @AfterEach
+    void stop() {
+        sessions.releaseAll();
+    }
+
+    @Test
+    void aNewRegistrationAfterTheStartWindowOpensAtOnceWhileATakenOverAccountWaitsWithinTheTakeoverWindow() {
+        sessions = sessions(Duration.ZERO, LONG);
+
+        sessions.takeOver(account("taken-over"));
+        sessions.watch(account("registered"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> tried.contains("registered"));
+        assertThat(tried).doesNotContain("taken-over");
+    }
+
+    @Test
+    void aNewRegistrationDuringTheStartWindowOpensAtOnceWhileTheRestartsAccountsAreSpread() {
+        sessions = sessions(LONG, Duration.ZERO);
+
+        sessions.takeOver(account("read-on-start"));
+        sessions.watch(account("registered"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> tried.contains("registered"));
+        assertThat(tried).doesNotContain("read-on-start");
+    }
+
+    private AccountSessions sessions(Duration startStagger, Duration takeoverStagger) {
+        SessionSettings settings = new SessionSettings("fetcher-1", Duration.ofMinutes(28), Duration.ofMillis(100),
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), startStagger, takeoverStagger, 2,
+                Duration.ZERO, Duration.ZERO, 2, true);
+        Ports ports = new Ports(server, null, new InMemoryCursorStore(), null, null, new RecordingPublisher(),
+                new InMemoryOwnerEpochs());
+        return new AccountSessions(ports, new HostBreakers(1000, Duration.ofMinutes(1)), CIPHER, Clock.systemUTC(),
+                settings, new Lease());
+    }
+
+    private static AccountSpec account(String id) {
+        return anAccountSpec().forAccount(id).withEncryptedSecret(CIPHER.encrypt(id, "secret")).build();
+    }
+}
