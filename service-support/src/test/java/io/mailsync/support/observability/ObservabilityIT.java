@@ -124,6 +124,7 @@ class ObservabilityIT {
                         + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
                         + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
                         + "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+                "--mailsync.security.api.enabled=false",
                 "--spring.application.name=observed",
                 "--spring.kafka.bootstrap-servers=" + KafkaKit.bootstrapServers(),
                 "--spring.kafka.consumer.auto-offset-reset=earliest");
