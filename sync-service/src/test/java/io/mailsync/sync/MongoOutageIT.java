@@ -69,9 +69,12 @@ class MongoOutageIT {
     void consumptionPausesWhileMongoIsDownAndResumesWithNothingLost() {
         String customer = "c-" + UUID.randomUUID().toString().substring(0, 8);
         Api api = new Api(port, JwtKit.shared().token(customer, "mail.read", "mail.write"));
-        Map<String, Object> body = Map.of("protocol", "IMAP", "host", "imap.example.test", "port", 993,
-                "security", "SSL", "username", "outage", "password", "pw");
-        String accountId = api.post("/api/v1/accounts", body).json().get("accountId").asString();
+        Api provisioning = new Api(port, JwtKit.shared().token("provisioning", "accounts.admin"));
+        Map<String, Object> body = Map.of("customerId", customer, "protocol", "IMAP", "host", "imap.example.test",
+                "port", 993, "security", "SSL", "username", "outage", "password", "pw");
+        Api.Response registered = provisioning.post("/api/v1/accounts", body);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String accountId = registered.json().get("accountId").asString();
 
         MONGO.stop();
         for (int uid = 1; uid <= 3; uid++) {

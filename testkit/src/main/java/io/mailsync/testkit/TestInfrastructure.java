@@ -31,6 +31,8 @@ public final class TestInfrastructure {
         registry.add("spring.mongodb.uri", () -> MongoKit.uriForNewDatabase(service));
         registry.add("mailsync.kafka.namespace", names::namespace);
         registry.add("mailsync.kafka.group-suffix", () -> "-" + names.namespace());
+        // the content store is required wherever bodies are kept (issue 17); a test that reads it names its own
+        registry.add("mailsync.content.uri", () -> MongoKit.uriForNewDatabase(service + "-content"));
         allowLoopbackMailServers(registry);
         return names;
     }
