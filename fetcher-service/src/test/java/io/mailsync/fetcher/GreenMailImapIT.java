@@ -11,17 +11,13 @@ import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
-import io.mailsync.events.TopicNames;
 import io.mailsync.events.Topics;
-import io.mailsync.fetcher.support.AccountFeed;
 import io.mailsync.fetcher.support.DeadLetterTap;
-import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
-import io.mailsync.testkit.MongoKit;
-import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.UIDFolder;
@@ -35,44 +31,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** IMAP accounts against GreenMail (IDLE, no CONDSTORE/QRESYNC): the full-comparison path, on the real broker. */
-@DirtiesContext // its sessions and consumers stop before the next class starts
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
                 "mailsync.fetcher.session.full-compare-every=500ms"})
-class GreenMailImapIT {
-
-    private static TopicNames topics;
+class GreenMailImapIT extends FetcherIntegrationTest {
 
     /** Health and metrics answer on a port of their own (issue 17). */
     @Value("${local.management.port}")
     int port;
-    private static EventTap events;
-    private static AccountFeed accounts;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        topics = TestInfrastructure.register(registry, "mailsync-fetcher");
-        registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
-        registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
-        registry.add("mailsync.content.uri", () -> MongoKit.uriForNewDatabase("mailsync-content"));
-        events = new EventTap(topics.events());
-        accounts = new AccountFeed(topics);
-    }
-
-    @AfterAll
-    static void untap() throws InterruptedException {
-        events.close();
-        accounts.close();
-    }
 
     @Test
     void announcesExistingMailThenNewMailPushedByIdleAndStopsOnTombstone() {
@@ -315,8 +286,4 @@ class GreenMailImapIT {
                 MailText.simple("sender@example.net", user.address(), subject, "body"), new Flags());
     }
 
-    private static AccountStatusChanged awaitStatus(String accountId, Status status) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> events.of(AccountStatusChanged.class, accountId)
-                .stream().filter(s -> s.status() == status).findFirst(), java.util.Optional::isPresent).orElseThrow();
-    }
 }

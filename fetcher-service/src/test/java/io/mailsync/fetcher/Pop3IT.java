@@ -12,17 +12,14 @@ import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.Origin;
-import io.mailsync.events.TopicNames;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
 import io.mailsync.fetcher.domain.UidlRecord;
-import io.mailsync.fetcher.support.AccountFeed;
-import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import io.mailsync.testkit.MongoKit;
-import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -38,43 +35,17 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** POP3 accounts polled on GreenMail: UIDL identity, STAT usage, bodies in GridFS, each retention policy. */
-@DirtiesContext // its sessions and consumers stop before the next class starts
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s"})
-class Pop3IT {
-
-    private static final String CONTENT_DB = "mailsync-content-" + UUID.randomUUID().toString().substring(0, 8);
-    private static TopicNames topics;
-    private static EventTap events;
-    private static AccountFeed accounts;
+class Pop3IT extends FetcherIntegrationTest {
 
     @Autowired
     MaildropStore drops;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        topics = TestInfrastructure.register(registry, "mailsync-fetcher");
-        registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
-        registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
-        registry.add("mailsync.content.uri", () -> MongoKit.uri(CONTENT_DB));
-        events = new EventTap(topics.events());
-        accounts = new AccountFeed(topics);
-    }
-
-    @AfterAll
-    static void untap() throws InterruptedException {
-        events.close();
-        accounts.close();
-    }
 
     @Test
     void newMailArrivesWithItsBodyStoredAndAMessageGoneIsAnExpungeUnderKeep() {
@@ -212,7 +183,7 @@ class Pop3IT {
     private static String storedContent(String contentRef) {
         try (var client = MongoClients.create(MongoKit.baseUri())) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            GridFSBuckets.create(client.getDatabase(CONTENT_DB), "messages")
+            GridFSBuckets.create(client.getDatabase(contentDatabase), "messages")
                     .downloadToStream(new ObjectId(contentRef.substring("gridfs:".length())), out);
             return out.toString(StandardCharsets.UTF_8);
         }
