@@ -56,14 +56,12 @@ class DovecotImapIT extends FetcherIntegrationTest {
             inbox.expunge();
         });
 
-        MessageFlagsChanged changed = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageFlagsChanged changed = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(changed.locator()).isEqualTo(arrived.get(0).locator());
         assertThat(changed.added()).containsExactlyInAnyOrder("$flagged", "project");
         assertThat(changed.modSeq()).isNotNull().isPositive();
         assertThat(changed.origin()).isEqualTo(Origin.server());
-        MessageExpunged expunged = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageExpunged expunged = awaitFirst(MessageExpunged.class, accountId, Duration.ofSeconds(10));
         assertThat(expunged.locator()).isEqualTo(arrived.get(1).locator());
         accounts.remove(accountId);
     }
@@ -74,16 +72,14 @@ class DovecotImapIT extends FetcherIntegrationTest {
         MailUser user = dovecot.newUser("writeback", null);
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "1"));
         String accountId = registerImap(user, dovecot.imapPort());
-        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived arrived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         assertThat(arrived.modSeq()).isNotNull();
         awaitStatus(accountId, Status.IDLE);
 
         accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
                 arrived.locator(), Set.of("$seen"), Set.of(), arrived.modSeq()));
 
-        MessageFlagsChanged applied = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageFlagsChanged applied = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(applied.origin()).isEqualTo(Origin.device("phone-1"));
         assertThat(applied.added()).containsExactly("$seen");
         assertThat(applied.modSeq()).isGreaterThan(arrived.modSeq());
@@ -107,8 +103,7 @@ class DovecotImapIT extends FetcherIntegrationTest {
         String accountId = "acc-" + UUID.randomUUID();
         accounts.register(accounts.imapWithFolders(accountId, dovecot.imapPort(), user.login(), user.password(),
                 List.of("INBOX", Dovecot.SENT)));
-        MessageArrived sent = await().atMost(Duration.ofSeconds(30))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived sent = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(30));
         assertThat(sent.locator().folder()).isEqualTo(Dovecot.SENT);
 
         accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
@@ -116,8 +111,7 @@ class DovecotImapIT extends FetcherIntegrationTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> dovecot.doveadm("fetch", "-u", user.login(), "flags",
                 "mailbox", Dovecot.SENT, "all").contains("\\Flagged"));
-        MessageFlagsChanged echo = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageFlagsChanged echo = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(echo.origin()).isEqualTo(Origin.device("phone-1"));
         assertThat(echo.added()).containsExactly("$flagged");
         accounts.remove(accountId);
@@ -148,8 +142,7 @@ class DovecotImapIT extends FetcherIntegrationTest {
                 "INBOX");
         dovecot.doveadm("kick", user.login());
 
-        FolderReset reset = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(FolderReset.class, accountId), list -> !list.isEmpty()).getFirst();
+        FolderReset reset = awaitFirst(FolderReset.class, accountId, Duration.ofSeconds(20));
         assertThat(reset.oldUidValidity()).isEqualTo(oldValidity);
         assertThat(reset.newUidValidity()).isEqualTo(oldValidity + 1000);
         List<MessageArrived> rebuilt = await().atMost(Duration.ofSeconds(10))
@@ -170,8 +163,7 @@ class DovecotImapIT extends FetcherIntegrationTest {
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "x".repeat(5000)));
         String accountId = registerImap(user, dovecot.imapPort());
 
-        MailboxUsageSampled usage = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MailboxUsageSampled.class, accountId), list -> !list.isEmpty()).getFirst();
+        MailboxUsageSampled usage = awaitFirst(MailboxUsageSampled.class, accountId, Duration.ofSeconds(20));
         assertThat(usage.source()).isEqualTo(MailboxUsageSampled.Source.IMAP_QUOTA);
         assertThat(usage.storageLimitBytes()).isEqualTo(1024L * 1024);
         assertThat(usage.storageUsedBytes()).isPositive();

@@ -60,8 +60,7 @@ class GreenMailImapIT extends FetcherIntegrationTest {
 
         accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
 
-        MessageArrived existing = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived existing = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         assertThat(existing.messageIdHeader()).isEqualTo(existingId);
         assertThat(existing.subject()).isEqualTo("Already there");
         assertThat(existing.from()).containsExactly("Alice <alice@example.net>");
@@ -112,13 +111,11 @@ class GreenMailImapIT extends FetcherIntegrationTest {
             inbox.expunge();
         });
 
-        MessageFlagsChanged changed = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageFlagsChanged changed = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(changed.locator()).isEqualTo(arrived.get(0).locator());
         assertThat(changed.added()).containsExactly("$seen");
         assertThat(changed.origin()).isEqualTo(Origin.server());
-        MessageExpunged expunged = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageExpunged expunged = awaitFirst(MessageExpunged.class, accountId, Duration.ofSeconds(10));
         assertThat(expunged.locator()).isEqualTo(arrived.get(1).locator());
         accounts.remove(accountId);
     }
@@ -130,15 +127,13 @@ class GreenMailImapIT extends FetcherIntegrationTest {
         appendPlain(user, "read me on the phone");
         String accountId = "acc-" + UUID.randomUUID();
         accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
-        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived arrived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         awaitStatus(accountId, Status.IDLE);
 
         accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
                 arrived.locator(), Set.of("$seen"), Set.of(), null));
 
-        MessageFlagsChanged changed = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageFlagsChanged changed = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(changed.origin()).isEqualTo(Origin.device("phone-1"));
         assertThat(changed.added()).containsExactly("$seen");
         AtomicBoolean seen = new AtomicBoolean();
@@ -180,8 +175,7 @@ class GreenMailImapIT extends FetcherIntegrationTest {
         accounts.register(accounts.imapStoringBodies(accountId, GreenMailKit.imapPort(), user.login(),
                 user.password()));
 
-        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived arrived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         assertThat(arrived.contentRef()).startsWith("gridfs:");
         assertThat(arrived.flags()).doesNotContain("$seen");
         AtomicBoolean seen = new AtomicBoolean(true);
@@ -198,8 +192,7 @@ class GreenMailImapIT extends FetcherIntegrationTest {
         appendPlain(user, "put me back");
         String accountId = "acc-" + UUID.randomUUID();
         accounts.register(accounts.imapStoringBodies(accountId, port, user.login(), user.password()));
-        MessageArrived original = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived original = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         awaitStatus(accountId, Status.IDLE);
 
         // issue 11, sent mail: GreenMail marks no SPECIAL-USE folder, so the named one is created
@@ -242,8 +235,7 @@ class GreenMailImapIT extends FetcherIntegrationTest {
         accounts.register(accounts.imapWithFolders(accountId, port, user.login(), user.password(),
                 List.of("INBOX", "Archive")));
 
-        MessageArrived archived = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived archived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         assertThat(archived.locator().folder()).isEqualTo("Archive");
         Mailboxes.appendTo(port, user.login(), user.password(), "Archive",
                 MailText.simple("a@example.net", user.address(), "archived later", "new"));

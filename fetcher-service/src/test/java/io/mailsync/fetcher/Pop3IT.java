@@ -68,8 +68,7 @@ class Pop3IT extends FetcherIntegrationTest {
         assertThat(first.size()).isPositive();
         assertThat(first.contentRef()).startsWith("gridfs:");
         assertThat(storedContent(first.contentRef())).contains("Message-ID: " + messageId);
-        MailboxUsageSampled usage = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MailboxUsageSampled.class, accountId), list -> !list.isEmpty()).getFirst();
+        MailboxUsageSampled usage = awaitFirst(MailboxUsageSampled.class, accountId, Duration.ofSeconds(10));
         assertThat(usage.source()).isEqualTo(MailboxUsageSampled.Source.POP3_STAT);
         assertThat(usage.messageCount()).isEqualTo(2);
         assertThat(usage.storageUsedBytes()).isPositive();
@@ -77,8 +76,7 @@ class Pop3IT extends FetcherIntegrationTest {
         accounts.command(deleteFromServer(accountId, first.locator().uidl())); // KEEP: stays on the server
         deleteOnServer(user, "Second");
 
-        MessageExpunged expunged = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageExpunged expunged = awaitFirst(MessageExpunged.class, accountId, Duration.ofSeconds(10));
         assertThat(expunged.locator().uidl()).isEqualTo(arrived.get(1).locator().uidl());
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(250)).until(() -> serverCount(user) == 1);
@@ -93,8 +91,7 @@ class Pop3IT extends FetcherIntegrationTest {
         String accountId = "acc-" + UUID.randomUUID();
         accounts.register(accounts.pop3(accountId, GreenMailKit.pop3Port(), user.login(), user.password(),
                 new Pop3Retention(Policy.DELETE_AFTER_FETCH, null)));
-        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived arrived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(250)).until(() -> serverCount(user) == 1);
@@ -116,8 +113,7 @@ class Pop3IT extends FetcherIntegrationTest {
         drops.add(accountId, List.of(new UidlRecord(oldUidl, Instant.now().minus(Duration.ofDays(15)), false)));
         accounts.register(accounts.pop3(accountId, GreenMailKit.pop3Port(), user.login(), user.password(),
                 new Pop3Retention(Policy.DELETE_AFTER_DAYS, 14)));
-        MessageArrived recent = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived recent = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         assertThat(recent.subject()).isEqualTo("Recent");
 
         accounts.command(deleteFromServer(accountId, oldUidl));

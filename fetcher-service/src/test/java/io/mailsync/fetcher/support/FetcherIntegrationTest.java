@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.MailEvent;
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MongoKit;
@@ -56,6 +57,11 @@ public abstract class FetcherIntegrationTest {
         String accountId = "acc-" + UUID.randomUUID();
         accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
         return accountId;
+    }
+
+    /** The account's first event of that type, once there is one. */
+    protected static <T extends MailEvent> T awaitFirst(Class<T> type, String accountId, Duration within) {
+        return await().atMost(within).until(() -> events.of(type, accountId), list -> !list.isEmpty()).getFirst();
     }
 
     /** The account's first status change to {@code status}, within 20 s. */
