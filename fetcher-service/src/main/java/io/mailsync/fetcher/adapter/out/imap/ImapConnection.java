@@ -19,8 +19,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
 
 /**
- * One logged-in IMAP store and the folders the session opens on it; the folder commands are {@link ImapFolders}'
- * the usage readings {@link ImapUsage}'s, on the same store and open folders.
+ * One logged-in IMAP store and the folders the session opens on it. The folder commands are {@link ImapFolders}',
+ * the usage readings {@link ImapUsage}'s, both on the same store and open folders.
  */
 final class ImapConnection implements MailboxConnection {
 
