@@ -3,21 +3,16 @@ package io.mailsync.fetcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.Origin;
-import io.mailsync.events.TopicNames;
 import io.mailsync.fetcher.application.port.out.ContentStore;
-import io.mailsync.fetcher.support.AccountFeed;
-import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
-import io.mailsync.testkit.MongoKit;
-import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +22,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 11 on a real Dovecot: a device's sent copy is APPENDed to the folder marked SPECIAL-USE {@code \Sent}
@@ -42,33 +33,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * sync-service re-matches on. A replaced draft leaves one copy in {@code \Drafts}; a trashed message is MOVEd to
  * {@code \Trash} ("Deleted Messages").
  */
-@DirtiesContext
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s"})
-class DovecotAppendIT {
-
-    private static TopicNames topics;
-    private static EventTap events;
-    private static AccountFeed accounts;
+class DovecotAppendIT extends FetcherIntegrationTest {
 
     @Autowired
     ContentStore contents;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        topics = TestInfrastructure.register(registry, "mailsync-fetcher");
-        registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
-        registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
-        registry.add("mailsync.content.uri", () -> MongoKit.uriForNewDatabase("mailsync-content"));
-        events = new EventTap(topics.events());
-        accounts = new AccountFeed(topics);
-    }
-
-    @AfterAll
-    static void untap() throws InterruptedException {
-        events.close();
-        accounts.close();
-    }
 
     @Test
     void aSentCopyLandsInSentSeenAndARestoredMessageArrivesAgainInInbox() {
@@ -149,8 +119,4 @@ class DovecotAppendIT {
         accounts.remove(accountId);
     }
 
-    private static AccountStatusChanged awaitStatus(String accountId, Status status) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> events.of(AccountStatusChanged.class, accountId)
-                .stream().filter(s -> s.status() == status).findFirst(), java.util.Optional::isPresent).orElseThrow();
-    }
 }

@@ -3,7 +3,6 @@ package io.mailsync.fetcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.FolderReset;
 import io.mailsync.events.MailboxUsageSampled;
@@ -12,62 +11,32 @@ import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
-import io.mailsync.events.TopicNames;
-import io.mailsync.fetcher.support.AccountFeed;
-import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.fetcher.support.ToggleProxy;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
-import io.mailsync.testkit.MongoKit;
-import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
 import jakarta.mail.UIDFolder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * IMAP accounts on a real Dovecot (CONDSTORE, QRESYNC, QUOTA). The full comparison is set to once an hour here,
  * so every flag change and expunge seen comes from {@code CHANGEDSINCE} and {@code VANISHED}.
  */
-@DirtiesContext // its sessions and consumers stop before the next class starts
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
                 "mailsync.fetcher.session.full-compare-every=1h", "mailsync.fetcher.session.usage-every=0s",
                 "mailsync.fetcher.session.backoff-start=200ms", "mailsync.fetcher.session.backoff-max=1s",
                 "mailsync.fetcher.breaker.open-for=1s"})
-class DovecotImapIT {
-
-    private static TopicNames topics;
-    private static EventTap events;
-    private static AccountFeed accounts;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        topics = TestInfrastructure.register(registry, "mailsync-fetcher");
-        registry.add("mailsync.content.uri", () -> MongoKit.uriForNewDatabase("mailsync-content"));
-        registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
-        registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
-        events = new EventTap(topics.events());
-        accounts = new AccountFeed(topics);
-    }
-
-    @AfterAll
-    static void untap() throws InterruptedException {
-        events.close();
-        accounts.close();
-    }
+class DovecotImapIT extends FetcherIntegrationTest {
 
     @Test
     void flagChangesAndExpungesByAnotherClientComeFromCondstoreAndQresync() {
@@ -75,7 +44,7 @@ class DovecotImapIT {
         MailUser user = dovecot.newUser("condstore", null);
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "1"));
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "two", "2"));
-        String accountId = register(user, dovecot.imapPort());
+        String accountId = registerImap(user, dovecot.imapPort());
         List<MessageArrived> arrived = await().atMost(Duration.ofSeconds(20))
                 .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
         awaitStatus(accountId, Status.IDLE);
@@ -87,14 +56,12 @@ class DovecotImapIT {
             inbox.expunge();
         });
 
-        MessageFlagsChanged changed = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageFlagsChanged changed = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(changed.locator()).isEqualTo(arrived.get(0).locator());
         assertThat(changed.added()).containsExactlyInAnyOrder("$flagged", "project");
         assertThat(changed.modSeq()).isNotNull().isPositive();
         assertThat(changed.origin()).isEqualTo(Origin.server());
-        MessageExpunged expunged = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageExpunged expunged = awaitFirst(MessageExpunged.class, accountId, Duration.ofSeconds(10));
         assertThat(expunged.locator()).isEqualTo(arrived.get(1).locator());
         accounts.remove(accountId);
     }
@@ -104,17 +71,15 @@ class DovecotImapIT {
         Dovecot dovecot = Dovecot.shared();
         MailUser user = dovecot.newUser("writeback", null);
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "1"));
-        String accountId = register(user, dovecot.imapPort());
-        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        String accountId = registerImap(user, dovecot.imapPort());
+        MessageArrived arrived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         assertThat(arrived.modSeq()).isNotNull();
         awaitStatus(accountId, Status.IDLE);
 
         accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
                 arrived.locator(), Set.of("$seen"), Set.of(), arrived.modSeq()));
 
-        MessageFlagsChanged applied = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageFlagsChanged applied = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(applied.origin()).isEqualTo(Origin.device("phone-1"));
         assertThat(applied.added()).containsExactly("$seen");
         assertThat(applied.modSeq()).isGreaterThan(arrived.modSeq());
@@ -138,8 +103,7 @@ class DovecotImapIT {
         String accountId = "acc-" + UUID.randomUUID();
         accounts.register(accounts.imapWithFolders(accountId, dovecot.imapPort(), user.login(), user.password(),
                 List.of("INBOX", Dovecot.SENT)));
-        MessageArrived sent = await().atMost(Duration.ofSeconds(30))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived sent = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(30));
         assertThat(sent.locator().folder()).isEqualTo(Dovecot.SENT);
 
         accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
@@ -147,8 +111,7 @@ class DovecotImapIT {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> dovecot.doveadm("fetch", "-u", user.login(), "flags",
                 "mailbox", Dovecot.SENT, "all").contains("\\Flagged"));
-        MessageFlagsChanged echo = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageFlagsChanged echo = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(echo.origin()).isEqualTo(Origin.device("phone-1"));
         assertThat(echo.added()).containsExactly("$flagged");
         accounts.remove(accountId);
@@ -167,7 +130,7 @@ class DovecotImapIT {
         MailUser user = dovecot.newUser("uidvalidity", null);
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "1"));
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "two", "2"));
-        String accountId = register(user, dovecot.imapPort());
+        String accountId = registerImap(user, dovecot.imapPort());
         List<MessageArrived> before = await().atMost(Duration.ofSeconds(20))
                 .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
         long oldValidity = before.getFirst().locator().uidValidity();
@@ -179,8 +142,7 @@ class DovecotImapIT {
                 "INBOX");
         dovecot.doveadm("kick", user.login());
 
-        FolderReset reset = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(FolderReset.class, accountId), list -> !list.isEmpty()).getFirst();
+        FolderReset reset = awaitFirst(FolderReset.class, accountId, Duration.ofSeconds(20));
         assertThat(reset.oldUidValidity()).isEqualTo(oldValidity);
         assertThat(reset.newUidValidity()).isEqualTo(oldValidity + 1000);
         List<MessageArrived> rebuilt = await().atMost(Duration.ofSeconds(10))
@@ -199,10 +161,9 @@ class DovecotImapIT {
         Dovecot dovecot = Dovecot.shared();
         MailUser user = dovecot.newUser("quota", "*:storage=1M");
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "x".repeat(5000)));
-        String accountId = register(user, dovecot.imapPort());
+        String accountId = registerImap(user, dovecot.imapPort());
 
-        MailboxUsageSampled usage = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MailboxUsageSampled.class, accountId), list -> !list.isEmpty()).getFirst();
+        MailboxUsageSampled usage = awaitFirst(MailboxUsageSampled.class, accountId, Duration.ofSeconds(20));
         assertThat(usage.source()).isEqualTo(MailboxUsageSampled.Source.IMAP_QUOTA);
         assertThat(usage.storageLimitBytes()).isEqualTo(1024L * 1024);
         assertThat(usage.storageUsedBytes()).isPositive();
@@ -220,7 +181,7 @@ class DovecotImapIT {
         MailUser user = dovecot.newUser("restart", null);
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "before", "1"));
         try (ToggleProxy server = new ToggleProxy(dovecot.imapPort())) {
-            String accountId = register(user, server.port());
+            String accountId = registerImap(user, server.port());
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 1);
             awaitStatus(accountId, Status.IDLE);
@@ -262,7 +223,7 @@ class DovecotImapIT {
                 + "no Message-ID, no Date, an 8-bit header and a boundary that never ends\r\n";
         dovecot.deliver(user, broken);
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "fine", "1"));
-        String accountId = register(user, dovecot.imapPort());
+        String accountId = registerImap(user, dovecot.imapPort());
 
         List<MessageArrived> arrived = await().atMost(Duration.ofSeconds(20))
                 .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
@@ -277,20 +238,10 @@ class DovecotImapIT {
         accounts.remove(accountId);
     }
 
-    private static String register(MailUser user, int port) {
-        String accountId = "acc-" + UUID.randomUUID();
-        accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
-        return accountId;
-    }
-
     private static Flags flags(Flags.Flag system, String keyword) {
         Flags flags = new Flags(system);
         flags.add(keyword);
         return flags;
     }
 
-    private static AccountStatusChanged awaitStatus(String accountId, Status status) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> events.of(AccountStatusChanged.class, accountId)
-                .stream().filter(s -> s.status() == status).reduce((a, b) -> b), Optional::isPresent).orElseThrow();
-    }
 }

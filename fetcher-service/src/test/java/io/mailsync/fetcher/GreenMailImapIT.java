@@ -11,17 +11,13 @@ import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
-import io.mailsync.events.TopicNames;
 import io.mailsync.events.Topics;
-import io.mailsync.fetcher.support.AccountFeed;
 import io.mailsync.fetcher.support.DeadLetterTap;
-import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
-import io.mailsync.testkit.MongoKit;
-import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.UIDFolder;
@@ -35,44 +31,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** IMAP accounts against GreenMail (IDLE, no CONDSTORE/QRESYNC): the full-comparison path, on the real broker. */
-@DirtiesContext // its sessions and consumers stop before the next class starts
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
                 "mailsync.fetcher.session.full-compare-every=500ms"})
-class GreenMailImapIT {
-
-    private static TopicNames topics;
+class GreenMailImapIT extends FetcherIntegrationTest {
 
     /** Health and metrics answer on a port of their own (issue 17). */
     @Value("${local.management.port}")
     int port;
-    private static EventTap events;
-    private static AccountFeed accounts;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        topics = TestInfrastructure.register(registry, "mailsync-fetcher");
-        registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
-        registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
-        registry.add("mailsync.content.uri", () -> MongoKit.uriForNewDatabase("mailsync-content"));
-        events = new EventTap(topics.events());
-        accounts = new AccountFeed(topics);
-    }
-
-    @AfterAll
-    static void untap() throws InterruptedException {
-        events.close();
-        accounts.close();
-    }
 
     @Test
     void announcesExistingMailThenNewMailPushedByIdleAndStopsOnTombstone() {
@@ -89,8 +60,7 @@ class GreenMailImapIT {
 
         accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
 
-        MessageArrived existing = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived existing = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         assertThat(existing.messageIdHeader()).isEqualTo(existingId);
         assertThat(existing.subject()).isEqualTo("Already there");
         assertThat(existing.from()).containsExactly("Alice <alice@example.net>");
@@ -141,13 +111,11 @@ class GreenMailImapIT {
             inbox.expunge();
         });
 
-        MessageFlagsChanged changed = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageFlagsChanged changed = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(changed.locator()).isEqualTo(arrived.get(0).locator());
         assertThat(changed.added()).containsExactly("$seen");
         assertThat(changed.origin()).isEqualTo(Origin.server());
-        MessageExpunged expunged = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageExpunged expunged = awaitFirst(MessageExpunged.class, accountId, Duration.ofSeconds(10));
         assertThat(expunged.locator()).isEqualTo(arrived.get(1).locator());
         accounts.remove(accountId);
     }
@@ -159,15 +127,13 @@ class GreenMailImapIT {
         appendPlain(user, "read me on the phone");
         String accountId = "acc-" + UUID.randomUUID();
         accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
-        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived arrived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         awaitStatus(accountId, Status.IDLE);
 
         accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
                 arrived.locator(), Set.of("$seen"), Set.of(), null));
 
-        MessageFlagsChanged changed = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageFlagsChanged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageFlagsChanged changed = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(changed.origin()).isEqualTo(Origin.device("phone-1"));
         assertThat(changed.added()).containsExactly("$seen");
         AtomicBoolean seen = new AtomicBoolean();
@@ -209,8 +175,7 @@ class GreenMailImapIT {
         accounts.register(accounts.imapStoringBodies(accountId, GreenMailKit.imapPort(), user.login(),
                 user.password()));
 
-        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived arrived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         assertThat(arrived.contentRef()).startsWith("gridfs:");
         assertThat(arrived.flags()).doesNotContain("$seen");
         AtomicBoolean seen = new AtomicBoolean(true);
@@ -227,8 +192,7 @@ class GreenMailImapIT {
         appendPlain(user, "put me back");
         String accountId = "acc-" + UUID.randomUUID();
         accounts.register(accounts.imapStoringBodies(accountId, port, user.login(), user.password()));
-        MessageArrived original = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived original = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         awaitStatus(accountId, Status.IDLE);
 
         // issue 11, sent mail: GreenMail marks no SPECIAL-USE folder, so the named one is created
@@ -271,8 +235,7 @@ class GreenMailImapIT {
         accounts.register(accounts.imapWithFolders(accountId, port, user.login(), user.password(),
                 List.of("INBOX", "Archive")));
 
-        MessageArrived archived = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived archived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         assertThat(archived.locator().folder()).isEqualTo("Archive");
         Mailboxes.appendTo(port, user.login(), user.password(), "Archive",
                 MailText.simple("a@example.net", user.address(), "archived later", "new"));
@@ -315,8 +278,4 @@ class GreenMailImapIT {
                 MailText.simple("sender@example.net", user.address(), subject, "body"), new Flags());
     }
 
-    private static AccountStatusChanged awaitStatus(String accountId, Status status) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> events.of(AccountStatusChanged.class, accountId)
-                .stream().filter(s -> s.status() == status).findFirst(), java.util.Optional::isPresent).orElseThrow();
-    }
 }

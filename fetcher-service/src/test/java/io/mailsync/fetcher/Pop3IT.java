@@ -12,17 +12,14 @@ import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.Origin;
-import io.mailsync.events.TopicNames;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
 import io.mailsync.fetcher.domain.UidlRecord;
-import io.mailsync.fetcher.support.AccountFeed;
-import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import io.mailsync.testkit.MongoKit;
-import io.mailsync.testkit.TestInfrastructure;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -38,43 +35,17 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** POP3 accounts polled on GreenMail: UIDL identity, STAT usage, bodies in GridFS, each retention policy. */
-@DirtiesContext // its sessions and consumers stop before the next class starts
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s"})
-class Pop3IT {
-
-    private static final String CONTENT_DB = "mailsync-content-" + UUID.randomUUID().toString().substring(0, 8);
-    private static TopicNames topics;
-    private static EventTap events;
-    private static AccountFeed accounts;
+class Pop3IT extends FetcherIntegrationTest {
 
     @Autowired
     MaildropStore drops;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        topics = TestInfrastructure.register(registry, "mailsync-fetcher");
-        registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
-        registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
-        registry.add("mailsync.content.uri", () -> MongoKit.uri(CONTENT_DB));
-        events = new EventTap(topics.events());
-        accounts = new AccountFeed(topics);
-    }
-
-    @AfterAll
-    static void untap() throws InterruptedException {
-        events.close();
-        accounts.close();
-    }
 
     @Test
     void newMailArrivesWithItsBodyStoredAndAMessageGoneIsAnExpungeUnderKeep() {
@@ -97,8 +68,7 @@ class Pop3IT {
         assertThat(first.size()).isPositive();
         assertThat(first.contentRef()).startsWith("gridfs:");
         assertThat(storedContent(first.contentRef())).contains("Message-ID: " + messageId);
-        MailboxUsageSampled usage = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MailboxUsageSampled.class, accountId), list -> !list.isEmpty()).getFirst();
+        MailboxUsageSampled usage = awaitFirst(MailboxUsageSampled.class, accountId, Duration.ofSeconds(10));
         assertThat(usage.source()).isEqualTo(MailboxUsageSampled.Source.POP3_STAT);
         assertThat(usage.messageCount()).isEqualTo(2);
         assertThat(usage.storageUsedBytes()).isPositive();
@@ -106,8 +76,7 @@ class Pop3IT {
         accounts.command(deleteFromServer(accountId, first.locator().uidl())); // KEEP: stays on the server
         deleteOnServer(user, "Second");
 
-        MessageExpunged expunged = await().atMost(Duration.ofSeconds(10))
-                .until(() -> events.of(MessageExpunged.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageExpunged expunged = awaitFirst(MessageExpunged.class, accountId, Duration.ofSeconds(10));
         assertThat(expunged.locator().uidl()).isEqualTo(arrived.get(1).locator().uidl());
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(250)).until(() -> serverCount(user) == 1);
@@ -122,8 +91,7 @@ class Pop3IT {
         String accountId = "acc-" + UUID.randomUUID();
         accounts.register(accounts.pop3(accountId, GreenMailKit.pop3Port(), user.login(), user.password(),
                 new Pop3Retention(Policy.DELETE_AFTER_FETCH, null)));
-        MessageArrived arrived = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived arrived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(250)).until(() -> serverCount(user) == 1);
@@ -145,8 +113,7 @@ class Pop3IT {
         drops.add(accountId, List.of(new UidlRecord(oldUidl, Instant.now().minus(Duration.ofDays(15)), false)));
         accounts.register(accounts.pop3(accountId, GreenMailKit.pop3Port(), user.login(), user.password(),
                 new Pop3Retention(Policy.DELETE_AFTER_DAYS, 14)));
-        MessageArrived recent = await().atMost(Duration.ofSeconds(20))
-                .until(() -> events.of(MessageArrived.class, accountId), list -> !list.isEmpty()).getFirst();
+        MessageArrived recent = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         assertThat(recent.subject()).isEqualTo("Recent");
 
         accounts.command(deleteFromServer(accountId, oldUidl));
@@ -212,7 +179,7 @@ class Pop3IT {
     private static String storedContent(String contentRef) {
         try (var client = MongoClients.create(MongoKit.baseUri())) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            GridFSBuckets.create(client.getDatabase(CONTENT_DB), "messages")
+            GridFSBuckets.create(client.getDatabase(contentDatabase), "messages")
                     .downloadToStream(new ObjectId(contentRef.substring("gridfs:".length())), out);
             return out.toString(StandardCharsets.UTF_8);
         }

@@ -6,23 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.MessageArrived;
-import io.mailsync.events.TopicNames;
-import io.mailsync.fetcher.support.AccountFeed;
-import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
-import io.mailsync.testkit.TestInfrastructure;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 15: a session whose server ends it, or breaks the mailbox under it, is noticed within seconds — with the
@@ -30,37 +22,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * made unreadable mid-IDLE, Dovecot keeps the IDLE silent and answers every later command with {@code * NO Internal
  * error occurred}; before issue 15 the session took that as "nothing new" and stayed unsynced for minutes.
  */
-@DirtiesContext
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
                 "mailsync.fetcher.session.backoff-start=200ms", "mailsync.fetcher.session.backoff-max=2s",
                 "mailsync.fetcher.breaker.open-for=1s"})
-class ServerFailureIT {
-
-    private static TopicNames topics;
-    private static EventTap events;
-    private static AccountFeed accounts;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        topics = TestInfrastructure.register(registry, "mailsync-fetcher");
-        registry.add("mailsync.crypto.key-id", () -> AccountFeed.KEY_ID);
-        registry.add("mailsync.crypto.key", () -> AccountFeed.KEY);
-        events = new EventTap(topics.events());
-        accounts = new AccountFeed(topics);
-    }
-
-    @AfterAll
-    static void untap() throws InterruptedException {
-        events.close();
-        accounts.close();
-    }
+class ServerFailureIT extends FetcherIntegrationTest {
 
     @Test
     void aMailboxTheServerBreaksMidSessionIsNoticedWithinSecondsAndSyncedAgainOnceItRecovers() throws Exception {
         Dovecot dovecot = Dovecot.shared();
         MailUser user = dovecot.newUser("broken", null);
-        String accountId = register(user, dovecot.imapPort());
+        String accountId = registerImap(user, dovecot.imapPort());
         awaitStatus(accountId, Status.IDLE, Instant.EPOCH, Duration.ofSeconds(30));
         String maildir = dovecot.doveadm("user", "-f", "mail", user.login()).trim().replaceFirst("^maildir:", "");
 
@@ -87,7 +59,7 @@ class ServerFailureIT {
     void aServerThatEndsTheSessionIsReconnectedWithinSeconds() {
         Dovecot dovecot = Dovecot.shared();
         MailUser user = dovecot.newUser("kicked", null);
-        String accountId = register(user, dovecot.imapPort());
+        String accountId = registerImap(user, dovecot.imapPort());
         awaitStatus(accountId, Status.IDLE, Instant.EPOCH, Duration.ofSeconds(30));
 
         Instant kicked = Instant.now();
@@ -103,20 +75,9 @@ class ServerFailureIT {
         accounts.remove(accountId);
     }
 
-    private static AccountStatusChanged awaitStatus(String accountId, Status status, Instant after, Duration within) {
-        return await().atMost(within).until(() -> events.of(AccountStatusChanged.class, accountId).stream()
-                .filter(s -> s.status() == status && !s.occurredAt().isBefore(after)).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
-    }
-
     private static void chmod(String mode, String path) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("chmod", mode, path).inheritIO().start();
         assertThat(p.waitFor()).isZero();
     }
 
-    private static String register(MailUser user, int port) {
-        String accountId = "acc-" + UUID.randomUUID();
-        accounts.register(accounts.imap(accountId, port, user.login(), user.password()));
-        return accountId;
-    }
 }

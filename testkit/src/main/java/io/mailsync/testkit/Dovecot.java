@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A private Dovecot instance from the Debian packages ({@code dovecot-imapd dovecot-pop3d}): its own config, base
  * and state directories under a temp folder, loopback ports below 32768, users with quotas in a passwd-file. It
- * offers what GreenMail lacks: CONDSTORE, QRESYNC, STORAGE and MESSAGE quota. See ENVIRONMENT.md for why each
- * setting is there.
+ * offers what GreenMail lacks: CONDSTORE, QRESYNC, STORAGE and MESSAGE quota. Its configuration is
+ * {@link DovecotConfig}.
  */
 public final class Dovecot implements AutoCloseable {
 
@@ -59,7 +60,7 @@ public final class Dovecot implements AutoCloseable {
         }
         Files.writeString(users, "");
         usersStamp = Instant.now().getEpochSecond();
-        Files.writeString(config, config());
+        Files.writeString(config, DovecotConfig.render(dir, MAIL_UID, imapPort, pop3Port));
         chown(dir.resolve("mail"));
         chown(dir.resolve("home"));
         this.master = new ProcessBuilder(BINARY.toString(), "-F", "-c", config.toString())
@@ -120,7 +121,7 @@ public final class Dovecot implements AutoCloseable {
                 Files.writeString(users, line, StandardOpenOption.APPEND);
                 // Dovecot re-reads a passwd-file when its mtime (seconds) moves: make every addition move it
                 usersStamp = Math.max(usersStamp + 1, Instant.now().getEpochSecond());
-                Files.setLastModifiedTime(users, java.nio.file.attribute.FileTime.from(Instant.ofEpochSecond(usersStamp)));
+                Files.setLastModifiedTime(users, FileTime.from(Instant.ofEpochSecond(usersStamp)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -141,7 +142,7 @@ public final class Dovecot implements AutoCloseable {
                     throw notYet;
                 }
                 try {
-                    Files.setLastModifiedTime(users, java.nio.file.attribute.FileTime.from(
+                    Files.setLastModifiedTime(users, FileTime.from(
                             Instant.ofEpochSecond(++usersStamp)));
                     Thread.sleep(100);
                 } catch (IOException | InterruptedException e) {
@@ -206,79 +207,6 @@ public final class Dovecot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private String config() {
-        return """
-                base_dir = %1$s/run
-                state_dir = %1$s/state
-                instance_name = mailsync-%2$s
-                log_path = %1$s/dovecot.log
-                info_log_path = %1$s/dovecot.log
-                listen = 127.0.0.1
-                protocols = imap pop3
-                ssl = no
-                disable_plaintext_auth = no
-                auth_mechanisms = plain login
-                auth_failure_delay = 0
-                login_trusted_networks = 127.0.0.0/8
-                mail_location = maildir:%1$s/mail/%%u
-                mail_uid = %3$d
-                mail_gid = %3$d
-                first_valid_uid = 1000
-                first_valid_gid = 1000
-                mail_plugins = $mail_plugins quota
-                namespace inbox {
-                  inbox = yes
-                  mailbox "%6$s" {
-                    special_use = \\Sent
-                    auto = subscribe
-                  }
-                  mailbox "%7$s" {
-                    special_use = \\Drafts
-                    auto = subscribe
-                  }
-                  mailbox "%8$s" {
-                    special_use = \\Trash
-                    auto = subscribe
-                  }
-                }
-                passdb {
-                  driver = passwd-file
-                  args = %1$s/users
-                }
-                userdb {
-                  driver = passwd-file
-                  args = %1$s/users
-                }
-                service imap-login {
-                  inet_listener imap {
-                    port = %4$d
-                  }
-                  inet_listener imaps {
-                    port = 0
-                  }
-                }
-                service pop3-login {
-                  inet_listener pop3 {
-                    port = %5$d
-                  }
-                  inet_listener pop3s {
-                    port = 0
-                  }
-                }
-                protocol imap {
-                  mail_plugins = $mail_plugins imap_quota
-                  mail_max_userip_connections = 1000
-                }
-                protocol pop3 {
-                  pop3_uidl_format = %%08Xu%%08Xv
-                }
-                plugin {
-                  quota = count:User quota
-                  quota_vsizes = yes
-                }
-                """.formatted(dir, dir.getFileName(), MAIL_UID, imapPort, pop3Port, SENT, DRAFTS, TRASH);
     }
 
     private static void chown(Path path) throws IOException, InterruptedException {

@@ -4,8 +4,8 @@ import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MoveMessage;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.MailServerException;
-import io.mailsync.fetcher.application.port.out.MailboxConnection;
-import io.mailsync.fetcher.application.port.out.MailboxConnection.Found;
+import io.mailsync.fetcher.application.port.out.MailboxFolders;
+import io.mailsync.fetcher.application.port.out.MailboxFolders.Found;
 import io.mailsync.fetcher.domain.Keywords;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +31,7 @@ final class FolderCommands {
         this.contents = contents;
     }
 
-    void append(MailboxConnection c, AppendMessage append) {
+    void append(MailboxFolders c, AppendMessage append) {
         Optional<byte[]> body = contents.get(append.contentRef());
         if (body.isEmpty()) {
             log.warn("account {}: AppendMessage {} dropped: the content store has no {}", append.accountId(),
@@ -68,7 +68,7 @@ final class FolderCommands {
      * A replaced draft: every copy of the old version, never the new one (a device may keep the Message-ID across
      * versions; then the new copy is the one with the new size, found before anything is expunged).
      */
-    private static void expungeReplaced(MailboxConnection c, AppendMessage append, String folder, long size) {
+    private static void expungeReplaced(MailboxFolders c, AppendMessage append, String folder, long size) {
         List<Found> copies = c.findByMessageId(folder, append.replacesMessageIdHeader());
         boolean sameHeader = append.replacesMessageIdHeader().equals(append.messageIdHeader());
         List<Long> old = copies.stream().filter(found -> !(sameHeader && found.size() == size))
@@ -80,7 +80,7 @@ final class FolderCommands {
         }
     }
 
-    void move(MailboxConnection c, MoveMessage move) {
+    void move(MailboxFolders c, MoveMessage move) {
         try {
             String target = c.resolveFolder(move.toFolder(), move.toSpecialUse());
             if (target.equals(move.from().folder())) {

@@ -1,6 +1,5 @@
 package io.mailsync.fetcher.application;
 
-import io.mailsync.events.FolderReset;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
@@ -32,8 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one selected folder in step with what was announced, for the life of a connection. Events are published
  * before the cursor or index moves (a crash re-announces at most one batch, never loses one). A UIDVALIDITY change
- * is one {@link FolderReset} and a silent rebuild, after which the old UIDs no message was re-matched to are
- * announced as expunged (the server no longer has them). Flag changes come from {@code CHANGEDSINCE} where the server
+ * is one {@link io.mailsync.events.FolderReset} and a silent rebuild ({@link FolderRebuild}). Flag changes come from {@code CHANGEDSINCE} where the server
  * has CONDSTORE, expunges from {@code VANISHED} where it has QRESYNC, and otherwise from a rate-limited full
  * comparison against the index of announced keywords (RFC 7162 §3.1, §3.2).
  */
@@ -46,6 +44,7 @@ final class FolderSync {
     private final RemoteFolder folder;
     private final SyncContext with;
     private final boolean storeBodies;
+    private final FolderRebuild rebuild;
     private FolderCursor cursor;
     private FolderIndex index;
     private Instant lastFullCompare = Instant.MIN;
@@ -62,7 +61,8 @@ final class FolderSync {
         this.origin = origin;
         this.folder = folder;
         this.with = with;
-        this.cursor = startingCursor();
+        this.rebuild = new FolderRebuild(accountId, origin, folder, with);
+        this.cursor = rebuild.startingCursor();
         this.index = new FolderIndex(with.cursors().loadIndex(accountId, folder.name(), cursor.uidValidity()));
     }
 
@@ -126,25 +126,6 @@ final class FolderSync {
                 List.of());
     }
 
-    private FolderCursor startingCursor() {
-        long validity = folder.uidValidity();
-        Optional<FolderCursor> stored = with.cursors().load(accountId, folder.name());
-        if (stored.isPresent() && stored.get().uidValidity() == validity) {
-            return stored.get();
-        }
-        FolderCursor start;
-        if (stored.isEmpty()) {
-            start = new FolderCursor(folder.name(), validity, 1, folder.highestModSeq(), 0);
-        } else {
-            with.publisher().publish(new FolderReset(UUID.randomUUID(), with.clock().instant(), accountId, origin,
-                    folder.name(), stored.get().uidValidity(), validity));
-            // the old index stays until the rebuild is done: retireStaleUids() needs its UIDs, even after a restart
-            start = new FolderCursor(folder.name(), validity, 1, folder.highestModSeq(), folder.uidNext());
-        }
-        with.cursors().save(accountId, start);
-        return start;
-    }
-
     private int announceNew() {
         int announced = 0;
         int batchSize = with.settings().batchSize();
@@ -154,7 +135,7 @@ final class FolderSync {
                 return announced;
             }
             with.publisher().publish(batch.stream().map(this::arrived).toList());
-            Map<Long, java.util.Set<String>> put = new HashMap<>();
+            Map<Long, Set<String>> put = new HashMap<>();
             batch.forEach(m -> {
                 index.put(m.uid(), m.keywords());
                 put.put(m.uid(), m.keywords());
@@ -169,32 +150,13 @@ final class FolderSync {
         }
     }
 
-    /**
-     * Once the rebuild after a UIDVALIDITY change has announced everything the folder holds, every UID of
-     * the old UIDVALIDITY is void: the messages sync-service re-matched have moved to their new locations, and the
-     * rest are gone from the server. One expunge per old UID says so (sync ignores a locator nothing holds any
-     * more); then the old index is dropped. Checked once per connection, so a rebuild cut short is finished later.
-     */
+    /** Checked once per connection, so a rebuild cut short is finished later. */
     private int retireStaleUids() {
         if (staleRetired) {
             return 0;
         }
         // sync() calls this right after announceNew() reached the end of the folder: the rebuild is complete
-        int retired = 0;
-        for (long stale : with.cursors().staleValidities(accountId, folder.name(), cursor.uidValidity())) {
-            List<MailEvent> expunged = with.cursors().loadIndex(accountId, folder.name(), stale).keySet().stream()
-                    .sorted()
-                    .<MailEvent>map(uid -> new MessageExpunged(UUID.randomUUID(), with.clock().instant(), accountId,
-                            Origin.server(), MessageLocator.imap(folder.name(), stale, uid)))
-                    .toList();
-            if (!expunged.isEmpty()) {
-                with.publisher().publish(expunged);
-            }
-            with.cursors().clearIndex(accountId, folder.name(), stale);
-            log.info("account {}: {} retired {} UIDs of UIDVALIDITY {} after the rebuild", accountId, folder.name(),
-                    expunged.size(), stale);
-            retired += expunged.size();
-        }
+        int retired = rebuild.retireStaleUids(cursor.uidValidity());
         staleRetired = true;
         return retired;
     }
@@ -222,7 +184,7 @@ final class FolderSync {
                 accountId, Origin.server(), locator(uid))));
         if (!events.isEmpty()) {
             with.publisher().publish(events);
-            Map<Long, java.util.Set<String>> put = new HashMap<>();
+            Map<Long, Set<String>> put = new HashMap<>();
             found.changed().forEach(c -> {
                 index.put(c.uid(), c.current());
                 put.put(c.uid(), c.current());

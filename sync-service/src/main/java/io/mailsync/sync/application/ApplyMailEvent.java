@@ -10,7 +10,9 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountStore;
-import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.MessageDestruction;
+import io.mailsync.sync.application.port.out.MessageLookup;
+import io.mailsync.sync.application.port.out.ServerChanges;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
@@ -31,15 +33,20 @@ public class ApplyMailEvent {
     private static final Logger log = LoggerFactory.getLogger(ApplyMailEvent.class);
 
     private final AccountStore accounts;
-    private final MessageStore messages;
+    private final MessageLookup messages;
+    private final ServerChanges server;
+    private final MessageDestruction destruction;
     private final AccountCounter counter;
     private final MessageChanges changes;
     private final StoreArrivedMessage arrivals;
 
-    public ApplyMailEvent(AccountStore accounts, MessageStore messages, AccountCounter counter,
-                          MessageChanges changes, StoreArrivedMessage arrivals) {
+    public ApplyMailEvent(AccountStore accounts, MessageLookup messages, ServerChanges server,
+                          MessageDestruction destruction, AccountCounter counter, MessageChanges changes,
+                          StoreArrivedMessage arrivals) {
         this.accounts = accounts;
         this.messages = messages;
+        this.server = server;
+        this.destruction = destruction;
         this.counter = counter;
         this.changes = changes;
         this.arrivals = arrivals;
@@ -87,16 +94,16 @@ public class ApplyMailEvent {
             boolean echo = event.origin() != null && event.origin().kind() == Origin.Kind.DEVICE;
             if (echo || (added.isEmpty() && removed.isEmpty())) {
                 // the server confirming a device's write-back: already applied when the device made it
-                messages.recordServerEvent(event.accountId(), message.id(), event.modSeq(), event.occurredAt());
+                server.recordServerEvent(event.accountId(), message.id(), event.modSeq(), event.occurredAt());
                 return;
             }
             Set<String> next = KeywordDelta.of(added, removed).applyTo(message.keywords());
             if (next.equals(message.keywords())) {
-                messages.recordServerEvent(event.accountId(), message.id(), event.modSeq(), event.occurredAt());
+                server.recordServerEvent(event.accountId(), message.id(), event.modSeq(), event.occurredAt());
                 return;
             }
             if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
-                    modseq -> messages.applyServerKeywords(event.accountId(), message.id(), message.modseq(), next,
+                    modseq -> server.applyServerKeywords(event.accountId(), message.id(), message.modseq(), next,
                             modseq, event.modSeq(), event.occurredAt())).isPresent()) {
                 return;
             }
@@ -126,12 +133,12 @@ public class ApplyMailEvent {
             if (account.isPop3() && message.deleteRequested()) {
                 return; // we asked for it (retention policy): for POP3 mailsync keeps the message, the server need not
             }
-            Optional<Instant> restored = messages.restoredAt(event.accountId(), message.id());
+            Optional<Instant> restored = destruction.restoredAt(event.accountId(), message.id());
             if (restored.isPresent() && !event.occurredAt().isAfter(restored.get())) {
                 return; // a replay of the deletion the user has since undone
             }
             if (changes.record(event.accountId(), message.id(), ChangeKind.DESTROYED,
-                    modseq -> messages.markDestroyed(event.accountId(), message.id(), message.modseq(), modseq,
+                    modseq -> destruction.markDestroyed(event.accountId(), message.id(), message.modseq(), modseq,
                             event.occurredAt()))
                     .isPresent()) {
                 return;

@@ -4,7 +4,7 @@ import io.mailsync.events.MailEvent;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.application.port.out.ChangeLog;
-import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.MessageBatches;
 import io.mailsync.sync.application.port.out.StatePublisher;
 import io.mailsync.sync.domain.Account;
 import java.time.Clock;
@@ -32,7 +32,7 @@ public class ApplyMailEvents {
     private final EventRun.Ports ports;
     private final ApplyMailEvent single;
 
-    public ApplyMailEvents(AccountStore accounts, MessageStore messages, AccountCounter counter, ChangeLog changeLog,
+    public ApplyMailEvents(AccountStore accounts, MessageBatches messages, AccountCounter counter, ChangeLog changeLog,
                            StatePublisher statePublisher, StoreArrivedMessage arrivals, ApplyMailEvent single,
                            Clock clock) {
         this.accounts = accounts;

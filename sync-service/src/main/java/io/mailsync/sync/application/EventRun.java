@@ -8,8 +8,8 @@ import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
-import io.mailsync.sync.application.port.out.MessageStore;
-import io.mailsync.sync.application.port.out.MessageStore.ServerEventWrite;
+import io.mailsync.sync.application.port.out.MessageBatches.ServerEventWrite;
+import io.mailsync.sync.application.port.out.MessageBatches;
 import io.mailsync.sync.application.port.out.StatePublisher;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeEntry;
@@ -41,7 +41,7 @@ import java.util.Set;
  */
 final class EventRun {
 
-    record Ports(MessageStore messages, AccountCounter counter, ChangeLog changeLog, StatePublisher statePublisher,
+    record Ports(MessageBatches messages, AccountCounter counter, ChangeLog changeLog, StatePublisher statePublisher,
                  StoreArrivedMessage arrivals, ApplyMailEvent single, Clock clock) {
     }
 

@@ -5,8 +5,9 @@ import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
+import io.mailsync.sync.application.port.out.MessageFiling;
+import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.application.port.out.MessageParser;
-import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.MessageIds;
@@ -32,7 +33,8 @@ public class FileSentMessage {
     static final long LOCAL_UID_VALIDITY = 1;
 
     private final AccountAccess access;
-    private final MessageStore messages;
+    private final MessageLookup messages;
+    private final MessageFiling filing;
     private final ContentStore content;
     private final CommandPublisher commands;
     private final MessageChanges changes;
@@ -40,11 +42,12 @@ public class FileSentMessage {
     private final Clock clock;
     private final MessageParser parser;
 
-    public FileSentMessage(AccountAccess access, MessageStore messages, ContentStore content,
+    public FileSentMessage(AccountAccess access, MessageLookup messages, MessageFiling filing, ContentStore content,
                            CommandPublisher commands, MessageChanges changes, DeletedMailSettings settings,
                            Clock clock, MessageParser parser) {
         this.access = access;
         this.messages = messages;
+        this.filing = filing;
         this.content = content;
         this.commands = commands;
         this.changes = changes;
@@ -86,7 +89,7 @@ public class FileSentMessage {
                     sent.to(), sent.cc(), sent.subject(), sent.sentAt() == null ? now : sent.sentAt(), now,
                     sent.size(), keywords, contentRef, modseq, modseq, null, now, false, !imap);
             filed[0] = message;
-            return imap ? messages.insertAwaitingAppend(message) : messages.insert(message);
+            return imap ? filing.insertAwaitingAppend(message) : filing.insert(message);
         });
         if (state.isEmpty()) {
             return new Filed(messages.find(accountId, id).orElseThrow(), null); // filed concurrently

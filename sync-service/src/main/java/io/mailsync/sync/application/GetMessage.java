@@ -1,7 +1,7 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.sync.application.port.out.DeviceStore;
-import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.StoredMessage;
 import java.util.List;
 
@@ -9,10 +9,10 @@ import java.util.List;
 public class GetMessage {
 
     private final AccountAccess access;
-    private final MessageStore messages;
+    private final MessageLookup messages;
     private final DeviceStore devices;
 
-    public GetMessage(AccountAccess access, MessageStore messages, DeviceStore devices) {
+    public GetMessage(AccountAccess access, MessageLookup messages, DeviceStore devices) {
         this.access = access;
         this.messages = messages;
         this.devices = devices;

@@ -2,7 +2,7 @@ package io.mailsync.sync.application;
 
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.DeviceStore;
-import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.domain.SyncState;
 import java.time.Clock;
@@ -16,12 +16,12 @@ public class ListMessages {
 
     private final AccountAccess access;
     private final AccountCounter counter;
-    private final MessageStore messages;
+    private final MessageLookup messages;
     private final DeviceStore devices;
     private final SyncSettings settings;
     private final Clock clock;
 
-    public ListMessages(AccountAccess access, AccountCounter counter, MessageStore messages, DeviceStore devices,
+    public ListMessages(AccountAccess access, AccountCounter counter, MessageLookup messages, DeviceStore devices,
                         SyncSettings settings, Clock clock) {
         this.access = access;
         this.counter = counter;

@@ -1,7 +1,7 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.sync.application.port.out.ContentStore;
-import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.StoredMessage;
 import java.io.InputStream;
 
@@ -9,10 +9,10 @@ import java.io.InputStream;
 public class ReadRawMessage {
 
     private final AccountAccess access;
-    private final MessageStore messages;
+    private final MessageLookup messages;
     private final ContentStore content;
 
-    public ReadRawMessage(AccountAccess access, MessageStore messages, ContentStore content) {
+    public ReadRawMessage(AccountAccess access, MessageLookup messages, ContentStore content) {
         this.access = access;
         this.messages = messages;
         this.content = content;

@@ -1,13 +1,13 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.DraftStore;
-import io.mailsync.sync.application.port.out.MessageStore;
 
 /** Removes a mailbox: a tombstone tells the fetchers first, then its data goes. */
 public class RemoveAccount {
@@ -15,7 +15,7 @@ public class RemoveAccount {
     private final AccountAccess access;
     private final AccountStore accounts;
     private final AccountPublisher publisher;
-    private final MessageStore messages;
+    private final AccountMessages messages;
     private final ChangeLog changeLog;
     private final DeviceStore devices;
     private final AccountCounter counter;
@@ -23,7 +23,7 @@ public class RemoveAccount {
     private final ContentStore contents;
 
     public RemoveAccount(AccountAccess access, AccountStore accounts, AccountPublisher publisher,
-                         MessageStore messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter,
+                         AccountMessages messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter,
                          DraftStore drafts, ContentStore contents) {
         this.access = access;
         this.accounts = accounts;

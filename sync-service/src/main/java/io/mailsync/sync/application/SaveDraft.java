@@ -6,8 +6,10 @@ import io.mailsync.events.Origin;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DraftStore;
+import io.mailsync.sync.application.port.out.MessageDestruction;
+import io.mailsync.sync.application.port.out.MessageFiling;
+import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.application.port.out.MessageParser;
-import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.Draft;
@@ -35,7 +37,9 @@ public class SaveDraft {
     private static final Set<String> KEYWORDS = Set.of("$draft", "$seen");
 
     private final AccountAccess access;
-    private final MessageStore messages;
+    private final MessageLookup messages;
+    private final MessageFiling filing;
+    private final MessageDestruction destruction;
     private final DraftStore drafts;
     private final ContentStore content;
     private final CommandPublisher commands;
@@ -44,11 +48,13 @@ public class SaveDraft {
     private final Clock clock;
     private final MessageParser parser;
 
-    public SaveDraft(AccountAccess access, MessageStore messages, DraftStore drafts, ContentStore content,
-                     CommandPublisher commands, MessageChanges changes, MailFolderSettings folders, Clock clock,
-                     MessageParser parser) {
+    public SaveDraft(AccountAccess access, MessageLookup messages, MessageFiling filing,
+                     MessageDestruction destruction, DraftStore drafts, ContentStore content, CommandPublisher commands,
+                     MessageChanges changes, MailFolderSettings folders, Clock clock, MessageParser parser) {
         this.access = access;
         this.messages = messages;
+        this.filing = filing;
+        this.destruction = destruction;
         this.drafts = drafts;
         this.content = content;
         this.commands = commands;
@@ -109,7 +115,7 @@ public class SaveDraft {
                     version.sentAt() == null ? now : version.sentAt(), now, version.size(), KEYWORDS, contentRef,
                     modseq, modseq, null, now, false, !imap);
             saved[0] = message;
-            return imap ? messages.insertAwaitingAppend(message) : messages.insert(message);
+            return imap ? filing.insertAwaitingAppend(message) : filing.insert(message);
         }).orElseThrow(() -> new SyncProblems.Conflict("draft " + savedId + " was saved twice at once; try again"));
         if (previous.isPresent()) {
             state = destroy(previous.get()).orElse(state);
@@ -125,7 +131,7 @@ public class SaveDraft {
                 return Optional.empty();
             }
             Optional<SyncState> state = changes.record(old.accountId(), old.id(), ChangeKind.DESTROYED,
-                    modseq -> messages.markDestroyed(old.accountId(), old.id(), latest.modseq(), modseq, null));
+                    modseq -> destruction.markDestroyed(old.accountId(), old.id(), latest.modseq(), modseq, null));
             if (state.isPresent()) {
                 if (old.contentRef() != null) {
                     content.delete(old.contentRef());

@@ -2,8 +2,8 @@ package io.mailsync.sync.application;
 
 import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.CommandPublisher;
-import io.mailsync.sync.application.port.out.MessageStore;
-import io.mailsync.sync.application.port.out.MessageStore.PendingWriteBack;
+import io.mailsync.sync.application.port.out.KeywordUpdates.PendingWriteBack;
+import io.mailsync.sync.application.port.out.KeywordUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +17,10 @@ public class SendWriteBack {
     private static final Logger log = LoggerFactory.getLogger(SendWriteBack.class);
     private static final int BATCH = 200;
 
-    private final MessageStore messages;
+    private final KeywordUpdates messages;
     private final CommandPublisher commands;
 
-    public SendWriteBack(MessageStore messages, CommandPublisher commands) {
+    public SendWriteBack(KeywordUpdates messages, CommandPublisher commands) {
         this.messages = messages;
         this.commands = commands;
     }

@@ -5,7 +5,9 @@ import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.application.port.out.CommandPublisher;
-import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.FolderResets;
+import io.mailsync.sync.application.port.out.MessageFiling;
+import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.Keywords;
@@ -27,13 +29,18 @@ import java.util.UUID;
  */
 public class StoreArrivedMessage {
 
-    private final MessageStore messages;
+    private final MessageLookup messages;
+    private final MessageFiling filing;
+    private final FolderResets resets;
     private final MessageChanges changes;
     private final CommandPublisher commands;
     private final Clock clock;
 
-    public StoreArrivedMessage(MessageStore messages, MessageChanges changes, CommandPublisher commands, Clock clock) {
+    public StoreArrivedMessage(MessageLookup messages, MessageFiling filing, FolderResets resets,
+                               MessageChanges changes, CommandPublisher commands, Clock clock) {
         this.messages = messages;
+        this.filing = filing;
+        this.resets = resets;
         this.changes = changes;
         this.commands = commands;
         this.clock = clock;
@@ -59,7 +66,7 @@ public class StoreArrivedMessage {
                     event.from(), event.to(), event.cc(), event.subject(), event.sentAt(), event.receivedAt(),
                     event.size(), Keywords.fromServer(event.flags()), event.contentRef(), modseq, modseq,
                     event.modSeq(), event.occurredAt(), false, false);
-            boolean stored = messages.insert(message);
+            boolean stored = filing.insert(message);
             inserted[0] = stored ? message : null;
             return stored;
         });
@@ -75,7 +82,7 @@ public class StoreArrivedMessage {
      */
     private boolean adoptAppended(MessageArrived event) {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            List<StoredMessage> waiting = messages.findAwaitingAppend(event.accountId(), event.messageIdHeader());
+            List<StoredMessage> waiting = filing.findAwaitingAppend(event.accountId(), event.messageIdHeader());
             Optional<StoredMessage> match = waiting.stream().filter(m -> m.size() == event.size()).findFirst()
                     .or(() -> waiting.size() == 1 ? Optional.of(waiting.getFirst()) : Optional.empty());
             if (match.isEmpty()) {
@@ -83,7 +90,7 @@ public class StoreArrivedMessage {
             }
             StoredMessage message = match.get();
             if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
-                    modseq -> messages.adoptAppended(event.accountId(), message.id(), message.modseq(),
+                    modseq -> filing.adoptAppended(event.accountId(), message.id(), message.modseq(),
                             event.locator(), modseq, event.modSeq(), event.occurredAt())).isPresent()) {
                 return true;
             }
@@ -95,11 +102,11 @@ public class StoreArrivedMessage {
         if (event.messageIdHeader() == null) {
             return false;
         }
-        List<StoredMessage> candidates = messages.findRematchCandidates(event.accountId(), event.locator().folder(),
+        List<StoredMessage> candidates = resets.findRematchCandidates(event.accountId(), event.locator().folder(),
                 event.locator().uidValidity(), event.messageIdHeader(), event.size());
         for (StoredMessage candidate : candidates) {
             if (Objects.equals(candidate.sentAt(), event.sentAt())
-                    && messages.relocate(event.accountId(), candidate.id(), candidate.locator(), event.locator(),
+                    && resets.relocate(event.accountId(), candidate.id(), candidate.locator(), event.locator(),
                     event.modSeq(), event.occurredAt())) {
                 return true;
             }
@@ -127,6 +134,6 @@ public class StoreArrivedMessage {
         commands.send(new DeleteFromServer(commandId, clock.instant(), account.accountId(),
                 Origin.system("sync-retention"), message.locator(),
                 notBefore.equals(Instant.EPOCH) ? null : notBefore));
-        messages.markDeleteRequested(account.accountId(), message.id());
+        filing.markDeleteRequested(account.accountId(), message.id());
     }
 }

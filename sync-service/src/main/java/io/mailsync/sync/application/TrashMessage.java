@@ -4,8 +4,8 @@ import io.mailsync.events.MessageLocator;
 import io.mailsync.events.MoveMessage;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.application.port.out.CommandPublisher;
+import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.application.port.out.MessageMoves;
-import io.mailsync.sync.application.port.out.MessageStore;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.StoredMessage;
@@ -26,14 +26,14 @@ import java.util.UUID;
 public class TrashMessage {
 
     private final AccountAccess access;
-    private final MessageStore messages;
+    private final MessageLookup messages;
     private final MessageMoves moves;
     private final CommandPublisher commands;
     private final MessageChanges changes;
     private final MailFolderSettings folders;
     private final Clock clock;
 
-    public TrashMessage(AccountAccess access, MessageStore messages, MessageMoves moves, CommandPublisher commands,
+    public TrashMessage(AccountAccess access, MessageLookup messages, MessageMoves moves, CommandPublisher commands,
                         MessageChanges changes, MailFolderSettings folders, Clock clock) {
         this.access = access;
         this.messages = messages;

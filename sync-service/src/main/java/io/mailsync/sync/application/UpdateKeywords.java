@@ -4,7 +4,8 @@ import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.DeviceStore;
-import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.KeywordUpdates;
+import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
@@ -24,17 +25,19 @@ import java.util.UUID;
 public class UpdateKeywords {
 
     private final AccountAccess access;
-    private final MessageStore messages;
+    private final MessageLookup messages;
+    private final KeywordUpdates keywords;
     private final DeviceStore devices;
     private final AccountCounter counter;
     private final MessageChanges changes;
     private final SendWriteBack sendWriteBack;
     private final Clock clock;
 
-    public UpdateKeywords(AccountAccess access, MessageStore messages, DeviceStore devices, AccountCounter counter,
-                          MessageChanges changes, SendWriteBack sendWriteBack, Clock clock) {
+    public UpdateKeywords(AccountAccess access, MessageLookup messages, KeywordUpdates keywords, DeviceStore devices,
+                          AccountCounter counter, MessageChanges changes, SendWriteBack sendWriteBack, Clock clock) {
         this.access = access;
         this.messages = messages;
+        this.keywords = keywords;
         this.devices = devices;
         this.counter = counter;
         this.changes = changes;
@@ -71,7 +74,7 @@ public class UpdateKeywords {
             }
             SetFlags writeBack = account.isPop3() ? null : writeBack(accountId, deviceId, message, effective.get());
             Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED, modseq ->
-                    messages.updateKeywords(accountId, messageId, message.modseq(), next, modseq, writeBack));
+                    keywords.updateKeywords(accountId, messageId, message.modseq(), next, modseq, writeBack));
             if (state.isPresent()) {
                 recordRead(accountId, deviceId, messageId, next);
                 if (writeBack != null) {

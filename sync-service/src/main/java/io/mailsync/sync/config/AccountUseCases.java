@@ -10,6 +10,7 @@ import io.mailsync.sync.application.RemoveAccount;
 import io.mailsync.sync.application.RepublishAccounts;
 import io.mailsync.sync.application.SuggestSpaceSavings;
 import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.application.port.out.ChangeLog;
@@ -18,7 +19,6 @@ import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.application.port.out.MailServerAddresses;
 import io.mailsync.sync.application.port.out.MailboxFootprint;
-import io.mailsync.sync.application.port.out.MessageStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,7 +45,7 @@ class AccountUseCases {
 
     @Bean
     RemoveAccount removeAccount(AccountAccess access, AccountStore accounts, AccountPublisher publisher,
-                                MessageStore messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter,
+                                AccountMessages messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter,
                                 DraftStore drafts, ContentStore contents) {
         return new RemoveAccount(access, accounts, publisher, messages, changeLog, devices, counter, drafts, contents);
     }

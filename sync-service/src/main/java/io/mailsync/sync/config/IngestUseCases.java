@@ -8,7 +8,12 @@ import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.CommandPublisher;
-import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.FolderResets;
+import io.mailsync.sync.application.port.out.MessageBatches;
+import io.mailsync.sync.application.port.out.MessageDestruction;
+import io.mailsync.sync.application.port.out.MessageFiling;
+import io.mailsync.sync.application.port.out.MessageLookup;
+import io.mailsync.sync.application.port.out.ServerChanges;
 import io.mailsync.sync.application.port.out.StatePublisher;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -25,19 +30,20 @@ class IngestUseCases {
     }
 
     @Bean
-    StoreArrivedMessage storeArrivedMessage(MessageStore messages, MessageChanges changes, CommandPublisher commands,
-                                            Clock clock) {
-        return new StoreArrivedMessage(messages, changes, commands, clock);
+    StoreArrivedMessage storeArrivedMessage(MessageLookup messages, MessageFiling filing, FolderResets resets,
+                                            MessageChanges changes, CommandPublisher commands, Clock clock) {
+        return new StoreArrivedMessage(messages, filing, resets, changes, commands, clock);
     }
 
     @Bean
-    ApplyMailEvent applyMailEvent(AccountStore accounts, MessageStore messages, AccountCounter counter,
-                                  MessageChanges changes, StoreArrivedMessage arrivals) {
-        return new ApplyMailEvent(accounts, messages, counter, changes, arrivals);
+    ApplyMailEvent applyMailEvent(AccountStore accounts, MessageLookup messages, ServerChanges server,
+                                  MessageDestruction destruction, AccountCounter counter, MessageChanges changes,
+                                  StoreArrivedMessage arrivals) {
+        return new ApplyMailEvent(accounts, messages, server, destruction, counter, changes, arrivals);
     }
 
     @Bean
-    ApplyMailEvents applyMailEvents(AccountStore accounts, MessageStore messages, AccountCounter counter,
+    ApplyMailEvents applyMailEvents(AccountStore accounts, MessageBatches messages, AccountCounter counter,
                                     ChangeLog changeLog, StatePublisher statePublisher, StoreArrivedMessage arrivals,
                                     ApplyMailEvent single, Clock clock) {
         return new ApplyMailEvents(accounts, messages, counter, changeLog, statePublisher, arrivals, single, clock);

@@ -26,9 +26,12 @@ import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DeletedMessages;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.DraftStore;
+import io.mailsync.sync.application.port.out.KeywordUpdates;
+import io.mailsync.sync.application.port.out.MessageDestruction;
+import io.mailsync.sync.application.port.out.MessageFiling;
+import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.application.port.out.MessageMoves;
 import io.mailsync.sync.application.port.out.MessageParser;
-import io.mailsync.sync.application.port.out.MessageStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,18 +44,18 @@ import org.springframework.context.annotation.Configuration;
 class MessageUseCases {
 
     @Bean
-    ListMessages listMessages(AccountAccess access, AccountCounter counter, MessageStore messages,
+    ListMessages listMessages(AccountAccess access, AccountCounter counter, MessageLookup messages,
                               DeviceStore devices, SyncSettings settings, Clock clock) {
         return new ListMessages(access, counter, messages, devices, settings, clock);
     }
 
     @Bean
-    GetMessage getMessage(AccountAccess access, MessageStore messages, DeviceStore devices) {
+    GetMessage getMessage(AccountAccess access, MessageLookup messages, DeviceStore devices) {
         return new GetMessage(access, messages, devices);
     }
 
     @Bean
-    ReadRawMessage readRawMessage(AccountAccess access, MessageStore messages, ContentStore content) {
+    ReadRawMessage readRawMessage(AccountAccess access, MessageLookup messages, ContentStore content) {
         return new ReadRawMessage(access, messages, content);
     }
 
@@ -63,33 +66,35 @@ class MessageUseCases {
     }
 
     @Bean
-    SendWriteBack sendWriteBack(MessageStore messages, CommandPublisher commands) {
+    SendWriteBack sendWriteBack(KeywordUpdates messages, CommandPublisher commands) {
         return new SendWriteBack(messages, commands);
     }
 
     @Bean
-    UpdateKeywords updateKeywords(AccountAccess access, MessageStore messages, DeviceStore devices,
-                                  AccountCounter counter, MessageChanges changes, SendWriteBack sendWriteBack,
-                                  Clock clock) {
-        return new UpdateKeywords(access, messages, devices, counter, changes, sendWriteBack, clock);
+    UpdateKeywords updateKeywords(AccountAccess access, MessageLookup messages, KeywordUpdates keywords,
+                                  DeviceStore devices, AccountCounter counter, MessageChanges changes,
+                                  SendWriteBack sendWriteBack, Clock clock) {
+        return new UpdateKeywords(access, messages, keywords, devices, counter, changes, sendWriteBack, clock);
     }
 
     @Bean
-    FileSentMessage fileSentMessage(AccountAccess access, MessageStore messages, ContentStore content,
-                                    CommandPublisher commands, MessageChanges changes, DeletedMailSettings settings,
-                                    Clock clock, MessageParser parser) {
-        return new FileSentMessage(access, messages, content, commands, changes, settings, clock, parser);
+    FileSentMessage fileSentMessage(AccountAccess access, MessageLookup messages, MessageFiling filing,
+                                    ContentStore content, CommandPublisher commands, MessageChanges changes,
+                                    DeletedMailSettings settings, Clock clock, MessageParser parser) {
+        return new FileSentMessage(access, messages, filing, content, commands, changes, settings, clock, parser);
     }
 
     @Bean
-    SaveDraft saveDraft(AccountAccess access, MessageStore messages, DraftStore drafts, ContentStore content,
+    SaveDraft saveDraft(AccountAccess access, MessageLookup messages, MessageFiling filing,
+                        MessageDestruction destruction, DraftStore drafts, ContentStore content,
                         CommandPublisher commands, MessageChanges changes, MailFolderSettings folders, Clock clock,
                         MessageParser parser) {
-        return new SaveDraft(access, messages, drafts, content, commands, changes, folders, clock, parser);
+        return new SaveDraft(access, messages, filing, destruction, drafts, content, commands, changes, folders, clock,
+                parser);
     }
 
     @Bean
-    TrashMessage trashMessage(AccountAccess access, MessageStore messages, MessageMoves moves,
+    TrashMessage trashMessage(AccountAccess access, MessageLookup messages, MessageMoves moves,
                               CommandPublisher commands, MessageChanges changes, MailFolderSettings folders,
                               Clock clock) {
         return new TrashMessage(access, messages, moves, commands, changes, folders, clock);

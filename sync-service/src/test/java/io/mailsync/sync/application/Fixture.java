@@ -29,13 +29,15 @@ final class Fixture {
 
     final MessageChanges changes = new MessageChanges(counter, changeLog, published, clock);
     final AccountAccess access = new AccountAccess(accounts);
-    final StoreArrivedMessage arrivals = new StoreArrivedMessage(messages, changes, published, clock);
-    final ApplyMailEvent apply = new ApplyMailEvent(accounts, messages, counter, changes, arrivals);
+    final StoreArrivedMessage arrivals = new StoreArrivedMessage(messages, messages, messages, changes, published,
+            clock);
+    final ApplyMailEvent apply = new ApplyMailEvent(accounts, messages, messages, messages, counter, changes,
+            arrivals);
     final ApplyMailEvents applyAll = new ApplyMailEvents(accounts, messages, counter, changeLog, published, arrivals,
             apply, clock);
     final SendWriteBack sendWriteBack = new SendWriteBack(messages, published);
-    final UpdateKeywords update = new UpdateKeywords(access, messages, devices, counter, changes, sendWriteBack,
-            clock);
+    final UpdateKeywords update = new UpdateKeywords(access, messages, messages, devices, counter, changes,
+            sendWriteBack, clock);
     final GetChanges getChanges = new GetChanges(access, counter, changeLog, devices, settings, clock);
     final RegisterDevice registerDevice = new RegisterDevice(access, devices, clock);
     final PruneChangeLog prune = new PruneChangeLog(changeLog, counter, settings, clock);

@@ -1,5 +1,6 @@
 package io.mailsync.testkit.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.all;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -32,6 +33,11 @@ public final class HexagonRules {
     static final String APPLICATION = "io.mailsync.*.application..";
     static final String ADAPTERS = "io.mailsync.*.adapter..";
     static final String CONFIG = "io.mailsync.*.config..";
+    /**
+     * Where a service's mail adapters (imap, pop3, smtp) share their MIME reading and session set-up, written once
+     * (issue 21): those adapters may import it, and its helpers are public for them. It implements no port.
+     */
+    static final String SHARED_MIME = "io.mailsync.*.adapter.out.mime..";
 
     /** An allow-list, as buckpal's: plain Java plus the shared wire vocabulary in mail-events. */
     @ArchTest
@@ -60,6 +66,7 @@ public final class HexagonRules {
     public static final ArchRule adapters_do_not_import_each_other = unlessFrozen("adapters_do_not_import_each_other",
             slices().matching("io.mailsync.*.adapter.(*).(*)..").namingSlices("adapter $1.$2")
                     .should().notDependOnEachOther()
+                    .ignoreDependency(resideInAPackage(ADAPTERS), resideInAPackage(SHARED_MIME))
                     .because("adapters meet only through ports (STYLE.md)")
                     .allowEmptyShould(true));
 
@@ -74,7 +81,7 @@ public final class HexagonRules {
     @ArchTest
     public static final ArchRule adapters_are_package_private = unlessFrozen("adapters_are_package_private",
             classes().that().resideInAPackage(ADAPTERS).and().areTopLevelClasses()
-                    .and().doNotHaveSimpleName("package-info")
+                    .and().doNotHaveSimpleName("package-info").and().resideOutsideOfPackage(SHARED_MIME)
                     .should().notBePublic()
                     .because("adapters, controllers and listeners are package-private; only ports, use cases and"
                             + " domain types are public (STYLE.md)")

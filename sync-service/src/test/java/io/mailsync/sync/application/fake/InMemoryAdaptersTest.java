@@ -2,8 +2,7 @@ package io.mailsync.sync.application.fake;
 
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountCounterContract;
-import io.mailsync.sync.application.port.out.MessageStore;
-import io.mailsync.sync.application.port.out.MessageStoreContract;
+import io.mailsync.sync.application.port.out.MessagePortsContract;
 import org.junit.jupiter.api.Nested;
 
 /** The fakes the use-case tests run on keep the same contracts as the MongoDB adapters. */
@@ -20,12 +19,12 @@ class InMemoryAdaptersTest {
     }
 
     @Nested
-    class Messages implements MessageStoreContract {
+    class Messages implements MessagePortsContract {
         private final InMemoryMessageStore messages = new InMemoryMessageStore();
 
         @Override
-        public MessageStore messages() {
-            return messages;
+        public MessagePorts messages() {
+            return new MessagePorts(messages, messages, messages, messages, messages, messages, messages);
         }
     }
 }

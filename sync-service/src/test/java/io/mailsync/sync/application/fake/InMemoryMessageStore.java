@@ -2,11 +2,21 @@ package io.mailsync.sync.application.fake;
 
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.SetFlags;
-import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.AccountMessages;
+import io.mailsync.sync.application.port.out.FolderResets;
+import io.mailsync.sync.application.port.out.KeywordUpdates;
+import io.mailsync.sync.application.port.out.MessageBatches;
+import io.mailsync.sync.application.port.out.MessageDestruction;
+import io.mailsync.sync.application.port.out.MessageFiling;
+import io.mailsync.sync.application.port.out.MessageLookup;
+import io.mailsync.sync.application.port.out.ServerChanges;
+import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +25,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-public final class InMemoryMessageStore implements MessageStore {
+/**
+ * Every message port on one map, as the MongoDB adapters are on one collection. The batches do what the
+ * single-message operations do, one at a time.
+ */
+public final class InMemoryMessageStore implements MessageLookup, MessageFiling, KeywordUpdates, ServerChanges,
+        MessageDestruction, FolderResets, MessageBatches, AccountMessages {
 
     private final Map<String, StoredMessage> byId = new LinkedHashMap<>();
     private final List<PendingWriteBack> outbox = new ArrayList<>();
@@ -196,5 +211,59 @@ public final class InMemoryMessageStore implements MessageStore {
     @Override
     public synchronized void deleteAccount(String accountId) {
         byId.values().removeIf(m -> m.accountId().equals(accountId));
+    }
+
+    @Override
+    public synchronized Map<String, StoredMessage> findByLocators(String accountId,
+                                                                  Collection<MessageLocator> locators) {
+        Map<String, StoredMessage> found = new LinkedHashMap<>();
+        for (MessageLocator locator : locators) {
+            findByLocator(accountId, locator).ifPresent(message -> found.put(locator.key(), message));
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Map<String, StoredMessage> findAtOwnLocations(String accountId,
+                                                                      Collection<MessageLocator> locators) {
+        Map<String, StoredMessage> found = new LinkedHashMap<>(findByLocators(accountId, locators));
+        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId, e.getKey())));
+        return found;
+    }
+
+    @Override
+    public synchronized Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
+        Set<String> awaited = new HashSet<>();
+        for (String header : messageIdHeaders) {
+            if (!findAwaitingAppend(accountId, header).isEmpty()) {
+                awaited.add(header);
+            }
+        }
+        return awaited;
+    }
+
+    @Override
+    public synchronized Set<String> insertAll(List<StoredMessage> messages) {
+        Set<String> taken = new HashSet<>();
+        for (StoredMessage message : messages) {
+            if (!insert(message)) {
+                taken.add(message.id());
+            }
+        }
+        return taken;
+    }
+
+    @Override
+    public synchronized Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
+        Set<String> lost = new HashSet<>();
+        for (ServerEventWrite w : writes) {
+            if (w.keywords() == null) {
+                recordServerEvent(accountId, w.messageId(), w.serverModSeq(), w.at());
+            } else if (!applyServerKeywords(accountId, w.messageId(), w.expectedModseq(), w.keywords(), w.modseq(),
+                    w.serverModSeq(), w.at())) {
+                lost.add(w.messageId());
+            }
+        }
+        return lost;
     }
 }

@@ -1,6 +1,7 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.fetcher.adapter.out.mime.MailSessionProperties;
 import io.mailsync.fetcher.application.port.out.ConnectionTimeouts;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.application.port.out.MailServer;
@@ -70,34 +71,17 @@ class ImapMailServer implements MailServer {
     }
 
     private Properties properties(AccountSpec account, String protocol) {
-        String p = "mail." + protocol + ".";
-        Properties props = new Properties();
-        props.put("mail.event.executor", EVENTS);
-        if (sockets != null) {
-            // Angus layers TLS over these plain sockets; no fallback to an unguarded socket on refusal
-            props.put(p + "socketFactory", sockets);
-            props.put(p + "socketFactory.fallback", "false");
-        }
-        props.put(p + "connectiontimeout", String.valueOf(connectTimeout.toMillis()));
         // IDLE is quiet for up to the renewal interval, so the read timeout outlasts it; any command that waits
         // longer for a byte is on a dead connection (a black hole mid-FETCH), and the session reconnects
-        props.put(p + "timeout", String.valueOf(readTimeout.toMillis()));
+        Properties props = MailSessionProperties.of(account, protocol, connectTimeout, readTimeout, sockets);
+        String p = "mail." + protocol + ".";
+        props.put("mail.event.executor", EVENTS);
         // reading a message must never mark it \Seen: only a device's own change does (DESIGN.md write-back)
         props.put(p + "peek", "true");
         props.put(p + "partialfetch", "false");
         // issue 15: every response to the store's listeners, so an untagged NO/BAD (a server-side error that leaves
         // the connection open but the mailbox unsynced) ends the session's wait instead of going unnoticed
         props.put(p + "enableresponseevents", "true");
-        if (account.security() == AccountSpec.Security.STARTTLS) {
-            props.put(p + "starttls.enable", "true");
-            props.put(p + "starttls.required", "true");
-        }
-        if (account.security() != AccountSpec.Security.NONE) {
-            props.put(p + "ssl.checkserveridentity", String.valueOf(!account.trustAnyCertificate()));
-            if (account.trustAnyCertificate()) {
-                props.put(p + "ssl.trust", "*");
-            }
-        }
         return props;
     }
 }

@@ -1,6 +1,7 @@
 package io.mailsync.fetcher.adapter.out.pop3;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.fetcher.adapter.out.mime.MailSessionProperties;
 import io.mailsync.fetcher.application.port.out.ConnectionTimeouts;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.application.port.out.MailServerException;
@@ -64,22 +65,6 @@ class Pop3MailServer implements Pop3Server {
     }
 
     private Properties properties(AccountSpec account, String protocol) {
-        String p = "mail." + protocol + ".";
-        Properties props = new Properties();
-        props.put(p + "connectiontimeout", String.valueOf(connectTimeout.toMillis()));
-        props.put(p + "timeout", String.valueOf(readTimeout.toMillis()));
-        props.put(p + "socketFactory", sockets); // Angus layers TLS over it; never falls back to an unguarded one
-        props.put(p + "socketFactory.fallback", "false");
-        if (account.security() == AccountSpec.Security.STARTTLS) {
-            props.put(p + "starttls.enable", "true");
-            props.put(p + "starttls.required", "true");
-        }
-        if (account.security() != AccountSpec.Security.NONE) {
-            props.put(p + "ssl.checkserveridentity", String.valueOf(!account.trustAnyCertificate()));
-            if (account.trustAnyCertificate()) {
-                props.put(p + "ssl.trust", "*");
-            }
-        }
-        return props;
+        return MailSessionProperties.of(account, protocol, connectTimeout, readTimeout, sockets);
     }
 }

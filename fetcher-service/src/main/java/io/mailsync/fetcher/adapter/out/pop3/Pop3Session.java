@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.adapter.out.pop3;
 
+import io.mailsync.fetcher.adapter.out.mime.MimeEnvelope;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.Pop3Drop;
 import io.mailsync.fetcher.domain.DropEntry;
@@ -82,7 +83,7 @@ final class Pop3Session implements Pop3Drop {
         try {
             POP3Message m = (POP3Message) inbox.getMessage(entry.number());
             MimeMessage headersOnly = new MimeMessage(PARSING, m.top(0));
-            return MimeSummaries.read(headersOnly, entry.size());
+            return summary(headersOnly, entry.size());
         } catch (MessagingException e) {
             throw Pop3MailServer.translate("TOP " + entry.number(), e);
         }
@@ -102,7 +103,7 @@ final class Pop3Session implements Pop3Drop {
     @Override
     public MessageSummary parse(DropEntry entry, byte[] rfc822) {
         try {
-            return MimeSummaries.read(new MimeMessage(PARSING, new ByteArrayInputStream(rfc822)), rfc822.length);
+            return summary(new MimeMessage(PARSING, new ByteArrayInputStream(rfc822)), rfc822.length);
         } catch (MessagingException e) {
             // not even headers could be read: the message still arrives, with what is known
             return new MessageSummary(0, null, null, null, null, null, null, null, null, rfc822.length, null);
@@ -161,5 +162,15 @@ final class Pop3Session implements Pop3Drop {
         } catch (MessagingException | IllegalStateException ignored) {
             // the session is going away anyway
         }
+    }
+
+    /**
+     * The envelope, best effort ({@link MimeEnvelope}; nothing here throws). POP3 has no flags, UIDs or internal
+     * date, so those are left to the caller.
+     */
+    private static MessageSummary summary(MimeMessage m, long size) {
+        MimeEnvelope envelope = new MimeEnvelope(m, failure -> { });
+        return new MessageSummary(0, null, envelope.messageId(), envelope.from(), envelope.to(), envelope.cc(),
+                envelope.subject(), envelope.sentAt(), null, size, null);
     }
 }

@@ -3,8 +3,11 @@ package io.mailsync.fetcher.application.port.out;
 import io.mailsync.fetcher.domain.MailboxUsage;
 import java.util.Optional;
 
-/** One logged-in connection. {@link #close()} may be called from any thread and aborts a wait in progress. */
-public interface MailboxConnection extends AutoCloseable {
+/**
+ * One logged-in connection: folders opened for the sync, push, usage, and the {@link MailboxFolders} commands.
+ * {@link #close()} may be called from any thread and aborts a wait in progress.
+ */
+public interface MailboxConnection extends MailboxFolders, AutoCloseable {
 
     /** Selects {@code folder} read-write (write-back needs it; reading never sets {@code \Seen}). */
     RemoteFolder open(String folder);
@@ -25,39 +28,6 @@ public interface MailboxConnection extends AutoCloseable {
     default Optional<MailboxUsage> inboxSize() {
         return Optional.empty();
     }
-
-    /**
-     * APPENDs a message (RFC 3501 §6.3.11) with flags: to the folder carrying the SPECIAL-USE attribute
-     * {@code specialUse} (RFC 6154, e.g. {@code \Sent}) where given and found, else to {@code folder}, created if
-     * missing. {@code flags} are IMAP flags ({@code \Seen}, keywords as they are).
-     */
-    void append(String folder, String specialUse, byte[] rfc822, java.util.Set<String> flags,
-                java.time.Instant internalDate);
-
-    /**
-     * The name of the folder carrying the SPECIAL-USE attribute {@code specialUse} (RFC 6154) where given and found,
-     * else {@code folder}, created if missing (issue 11: Sent, Drafts, Trash).
-     */
-    String resolveFolder(String folder, String specialUse);
-
-    /** The messages of {@code folder} whose Message-ID header is {@code messageIdHeader}: UID and RFC822.SIZE. */
-    java.util.List<Found> findByMessageId(String folder, String messageIdHeader);
-
-    record Found(long uid, long size) {
-    }
-
-    /**
-     * Removes exactly these UIDs from {@code folder}: {@code \Deleted}, then UID EXPUNGE (RFC 4315) where UIDPLUS is
-     * offered; without it a plain EXPUNGE only when no other message of the folder is {@code \Deleted} (another
-     * client's pending deletion is never carried out by us), else they stay flagged. Answers whether they are gone.
-     */
-    boolean expunge(String folder, java.util.Collection<Long> uids);
-
-    /**
-     * Moves the message at {@code from} to folder {@code target}: MOVE (RFC 6851) where offered, else COPY,
-     * {@code \Deleted} and {@link #expunge}. False when the message is not there (another UIDVALIDITY, no such UID).
-     */
-    boolean move(io.mailsync.events.MessageLocator from, String target);
 
     @Override
     void close();

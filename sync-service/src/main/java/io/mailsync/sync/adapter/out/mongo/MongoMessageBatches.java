@@ -9,7 +9,7 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.mailsync.events.MessageLocator;
-import io.mailsync.sync.application.port.out.MessageStore.ServerEventWrite;
+import io.mailsync.sync.application.port.out.MessageBatches;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.util.ArrayList;
@@ -25,9 +25,11 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
 
-/** {@link MongoMessageStore}'s batch operations for ingest: each one round trip (two when a conditional write lost). */
-final class MongoMessageBatches {
+/** Ingest's batches on {@link MongoMessageStore}'s collection: each one round trip (two when a write lost). */
+@Component
+class MongoMessageBatches implements MessageBatches {
 
     private final MongoTemplate mongo;
 
@@ -35,7 +37,8 @@ final class MongoMessageBatches {
         this.mongo = mongo;
     }
 
-    Map<String, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators) {
+    @Override
+    public Map<String, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators) {
         if (locators.isEmpty()) {
             return Map.of();
         }
@@ -48,7 +51,8 @@ final class MongoMessageBatches {
         return found;
     }
 
-    Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators) {
+    @Override
+    public Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators) {
         Map<String, String> keyById = new HashMap<>();
         for (MessageLocator locator : locators) {
             keyById.put(MessageIds.of(accountId, locator.key()), locator.key());
@@ -68,7 +72,8 @@ final class MongoMessageBatches {
         return found;
     }
 
-    Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
+    @Override
+    public Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
         if (messageIdHeaders.isEmpty() || !mongo.exists(Query.query(Criteria.where("accountId").is(accountId)
                 .and("awaitingAppend").is(true)), MongoMessageStore.COLLECTION)) {
             return Set.of(); // almost always: only sent copies and restores wait, and not for long
@@ -83,7 +88,8 @@ final class MongoMessageBatches {
         return awaited;
     }
 
-    Set<String> insertAll(List<StoredMessage> messages) {
+    @Override
+    public Set<String> insertAll(List<StoredMessage> messages) {
         if (messages.isEmpty()) {
             return Set.of();
         }
@@ -96,7 +102,8 @@ final class MongoMessageBatches {
         return taken;
     }
 
-    Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
+    @Override
+    public Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
         if (writes.isEmpty()) {
             return Set.of();
         }

@@ -3,19 +3,15 @@ package io.mailsync.sync.adapter.out.mongo;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
-import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageLocator;
-import io.mailsync.events.SetFlags;
-import io.mailsync.sync.application.port.out.MessageStore;
+import io.mailsync.sync.application.port.out.AccountMessages;
+import io.mailsync.sync.application.port.out.MessageFiling;
+import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,20 +23,21 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Messages keyed by public id, unique per (account, location); every write is conditional on the message's modseq. */
+/**
+ * Messages keyed by public id, unique per (account, location); every write is conditional on the message's modseq.
+ * This adapter owns the collection (its indexes, its document shape); the other ports on it are
+ * {@link MongoKeywordUpdates}, {@link MongoServerChanges}, {@link MongoFolderResets}, {@link MongoMessageBatches},
+ * {@link MongoMessageMoves}, {@link MongoDeletedMessages} and {@link MongoMailboxFootprint}.
+ */
 @Component
-class MongoMessageStore implements MessageStore {
+class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages {
 
     static final String COLLECTION = "messages";
 
     private final MongoTemplate mongo;
-    private final EventCodec codec;
-    private final MongoMessageBatches batches;
 
-    MongoMessageStore(MongoTemplate mongo, EventCodec codec) {
+    MongoMessageStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.codec = codec;
-        this.batches = new MongoMessageBatches(mongo);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("locatorKey", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
@@ -78,77 +75,11 @@ class MongoMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean updateKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
-                                  long modseq, SetFlags writeBack) {
-        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq);
-        if (writeBack != null) {
-            // the outbox lives in the message document, so the change and its write-back are one atomic write
-            update.push("writeBacks", codec.encode(writeBack)).inc("pendingWriteBacks", 1);
-        }
-        return updateIfUnchanged(accountId, messageId, expectedModseq, update);
-    }
-
-    @Override
-    public void writeBackSent(String accountId, String messageId, SetFlags writeBack) {
-        String encoded = codec.encode(writeBack);
-        Query stillQueued = Query.query(Criteria.where("_id").is(messageId).and("writeBacks").is(encoded));
-        mongo.updateFirst(stillQueued, new Update().pull("writeBacks", encoded).inc("pendingWriteBacks", -1),
-                COLLECTION);
-    }
-
-    @Override
-    public List<PendingWriteBack> pendingWriteBacks(int limit) {
-        Query query = Query.query(Criteria.where("pendingWriteBacks").gt(0)).limit(limit);
-        List<PendingWriteBack> pending = new ArrayList<>();
-        for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
-            for (String encoded : Docs.strings(doc, "writeBacks")) {
-                codec.decode(encoded, SetFlags.class).ifPresent(command -> pending.add(
-                        new PendingWriteBack(doc.getString("accountId"), doc.getString("_id"), command)));
-            }
-        }
-        return pending;
-    }
-
-    @Override
-    public void recordServerEvent(String accountId, String messageId, Long serverModSeq, Instant at) {
-        Update update = new Update().max("lastServerEventAt", date(at));
-        if (serverModSeq != null) {
-            update.max("serverModSeq", serverModSeq);
-        }
-        mongo.updateFirst(byId(accountId, messageId), update, COLLECTION);
-    }
-
-    @Override
-    public boolean applyServerKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
-                                       long modseq, Long serverModSeq, Instant at) {
-        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq)
-                .set("lastServerEventAt", date(at));
-        if (serverModSeq != null) {
-            update.set("serverModSeq", serverModSeq);
-        }
-        return updateIfUnchanged(accountId, messageId, expectedModseq, update);
-    }
-
-    @Override
-    public boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq,
-                                 Instant deletedAt) {
-        return updateIfUnchanged(accountId, messageId, expectedModseq,
-                new Update().set("destroyed", true).set("modseq", modseq).set("deletedAt", date(deletedAt)));
-    }
-
-    @Override
-    public Optional<Instant> restoredAt(String accountId, String messageId) {
-        return Optional.ofNullable(mongo.findOne(byId(accountId, messageId), Document.class, COLLECTION))
-                .filter(doc -> accountId.equals(doc.getString("accountId")))
-                .map(doc -> instant(doc, "restoredAt"));
-    }
-
-    @Override
     public boolean insertAwaitingAppend(StoredMessage message) {
         if (!insert(message)) {
             return false;
         }
-        mongo.updateFirst(byId(message.accountId(), message.id()), new Update().set("awaitingAppend", true),
+        mongo.updateFirst(byId(message.id()), new Update().set("awaitingAppend", true),
                 COLLECTION);
         return true;
     }
@@ -168,39 +99,15 @@ class MongoMessageStore implements MessageStore {
                 .set("serverModSeq", serverModSeq).set("lastServerEventAt", date(at)).set("modseq", modseq)
                 .set("awaitingAppend", false);
         try {
-            return updateIfUnchanged(accountId, messageId, expectedModseq, update);
+            return updateIfUnchanged(mongo, messageId, expectedModseq, update);
         } catch (DuplicateKeyException e) {
             return false; // another message already holds the new location
         }
-    }
-
-    @Override
-    public boolean relocate(String accountId, String messageId, MessageLocator from, MessageLocator to,
-                            Long serverModSeq, Instant at) {
-        Query query = Query.query(Criteria.where("_id").is(messageId).and("accountId").is(accountId)
-                .and("locatorKey").is(from.key()));
-        Update update = new Update().set("locatorKey", to.key()).set("folder", to.folderName())
-                .set("uidValidity", to.uidValidity()).set("uid", to.uid()).set("serverModSeq", serverModSeq)
-                .set("lastServerEventAt", date(at));
-        try {
-            return mongo.updateFirst(query, update, COLLECTION).getModifiedCount() > 0;
-        } catch (DuplicateKeyException e) {
-            return false; // another message already holds the new location
-        }
-    }
-
-    @Override
-    public List<StoredMessage> findRematchCandidates(String accountId, String folder, long newUidValidity,
-                                                     String messageIdHeader, long size) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageIdHeader").is(messageIdHeader)
-                .and("folder").is(folder).and("size").is(size).and("destroyed").is(false)
-                .and("uidValidity").ne(newUidValidity));
-        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
     }
 
     @Override
     public void markDeleteRequested(String accountId, String messageId) {
-        mongo.updateFirst(byId(accountId, messageId), new Update().set("deleteRequested", true), COLLECTION);
+        mongo.updateFirst(byId(messageId), new Update().set("deleteRequested", true), COLLECTION);
     }
 
     @Override
@@ -228,13 +135,16 @@ class MongoMessageStore implements MessageStore {
         mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
     }
 
-    /** Callers read the message through {@link #find} or {@link #findByLocator} first, which checked the account. */
-    private boolean updateIfUnchanged(String accountId, String messageId, long expectedModseq, Update update) {
+    /**
+     * A write conditional on the message's modseq. Callers read the message through {@link #find} or
+     * {@link #findByLocator} first, which checked the account.
+     */
+    static boolean updateIfUnchanged(MongoTemplate mongo, String messageId, long expectedModseq, Update update) {
         Query query = Query.query(Criteria.where("_id").is(messageId).and("modseq").is(expectedModseq));
         return mongo.updateFirst(query, update, COLLECTION).getMatchedCount() > 0;
     }
 
-    private static Query byId(String accountId, String messageId) {
+    static Query byId(String messageId) {
         return Query.query(Criteria.where("_id").is(messageId)); // ids are derived from the account id: unique
     }
 
@@ -262,33 +172,6 @@ class MongoMessageStore implements MessageStore {
                 .append("lastServerEventAt", date(m.lastServerEventAt()))
                 .append("destroyed", m.destroyed())
                 .append("deleteRequested", m.deleteRequested());
-    }
-
-    // Batch ingest (ApplyMailEvents): one round trip each, in MongoMessageBatches
-
-    @Override
-    public Map<String, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators) {
-        return batches.findByLocators(accountId, locators);
-    }
-
-    @Override
-    public Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators) {
-        return batches.findAtOwnLocations(accountId, locators);
-    }
-
-    @Override
-    public Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
-        return batches.awaitingAppendAmong(accountId, messageIdHeaders);
-    }
-
-    @Override
-    public Set<String> insertAll(List<StoredMessage> messages) {
-        return batches.insertAll(messages);
-    }
-
-    @Override
-    public Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
-        return batches.applyServerEvents(accountId, writes);
     }
 
     static StoredMessage toMessage(Document doc) {

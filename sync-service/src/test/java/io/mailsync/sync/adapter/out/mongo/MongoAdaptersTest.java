@@ -4,8 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountCounterContract;
-import io.mailsync.sync.application.port.out.MessageStore;
-import io.mailsync.sync.application.port.out.MessageStoreContract;
+import io.mailsync.sync.application.port.out.MessagePortsContract;
 import io.mailsync.testkit.MongoKit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -56,12 +55,13 @@ class MongoAdaptersTest {
     }
 
     @Nested
-    class Messages implements MessageStoreContract {
-        private final MongoMessageStore messages = new MongoMessageStore(MONGO, new io.mailsync.events.EventCodec());
+    class Messages implements MessagePortsContract {
+        private final MongoMessageStore store = new MongoMessageStore(MONGO);
 
         @Override
-        public MessageStore messages() {
-            return messages;
+        public MessagePorts messages() {
+            return new MessagePorts(store, store, new MongoKeywordUpdates(MONGO, new io.mailsync.events.EventCodec()),
+                    new MongoServerChanges(MONGO), new MongoFolderResets(MONGO), new MongoMessageBatches(MONGO), store);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mailsync.archclean.adapter.out.imap;
 
+import io.mailsync.archclean.adapter.out.mime.FolderNames;
 import io.mailsync.archclean.application.port.out.MailboxStore;
 import io.mailsync.archclean.domain.Mailbox;
 import jakarta.mail.Folder;
@@ -15,6 +16,6 @@ class ImapMailboxStore implements MailboxStore {
 
     @Override
     public Mailbox find(String accountId) {
-        return new Mailbox(inbox.getFullName(), List.of());
+        return new Mailbox(FolderNames.of(inbox), List.of());
     }
 }

@@ -1,0 +1,63 @@
+package io.mailsync.sync.adapter.out.mongo;
+
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
+import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.byId;
+import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.updateIfUnchanged;
+
+import io.mailsync.sync.application.port.out.MessageDestruction;
+import io.mailsync.sync.application.port.out.ServerChanges;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Server events and deletions one message at a time, each a single-document update of the message. */
+@Component
+class MongoServerChanges implements ServerChanges, MessageDestruction {
+
+    private final MongoTemplate mongo;
+
+    MongoServerChanges(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void recordServerEvent(String accountId, String messageId, Long serverModSeq, Instant at) {
+        Update update = new Update().max("lastServerEventAt", date(at));
+        if (serverModSeq != null) {
+            update.max("serverModSeq", serverModSeq);
+        }
+        mongo.updateFirst(byId(messageId), update, MongoMessageStore.COLLECTION);
+    }
+
+    @Override
+    public boolean applyServerKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
+                                       long modseq, Long serverModSeq, Instant at) {
+        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq)
+                .set("lastServerEventAt", date(at));
+        if (serverModSeq != null) {
+            update.set("serverModSeq", serverModSeq);
+        }
+        return updateIfUnchanged(mongo, messageId, expectedModseq, update);
+    }
+
+    @Override
+    public boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq,
+                                 Instant deletedAt) {
+        return updateIfUnchanged(mongo, messageId, expectedModseq,
+                new Update().set("destroyed", true).set("modseq", modseq).set("deletedAt", date(deletedAt)));
+    }
+
+    @Override
+    public Optional<Instant> restoredAt(String accountId, String messageId) {
+        return Optional.ofNullable(mongo.findOne(byId(messageId), Document.class, MongoMessageStore.COLLECTION))
+                .filter(doc -> accountId.equals(doc.getString("accountId")))
+                .map(doc -> instant(doc, "restoredAt"));
+    }
+}

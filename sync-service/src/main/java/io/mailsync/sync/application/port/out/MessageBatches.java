@@ -1,0 +1,50 @@
+package io.mailsync.sync.application.port.out;
+
+import io.mailsync.events.MessageLocator;
+import io.mailsync.sync.domain.StoredMessage;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Batch ingest (ApplyMailEvents): each does what the single-message operations of {@link MessageLookup},
+ * {@link MessageFiling} and {@link ServerChanges} do, for many messages at once; the MongoDB adapter makes each one
+ * round trip.
+ */
+public interface MessageBatches {
+
+    /** The account's messages at these locations, by {@link MessageLocator#key()}. */
+    Map<String, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators);
+
+    /**
+     * Like {@link #findByLocators}, but only messages still at the location their id was derived from
+     * ({@code MessageIds.of(accountId, locator.key())}): an id lookup everywhere. A message moved there later
+     * (re-matched after a folder reset, adopted as an APPENDed copy) is not found; inserting another message at its
+     * location is then refused by the unique location, which {@link #insertAll} reports.
+     */
+    Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators);
+
+    /** Those of these Message-ID headers that a live message waiting for its APPENDed copy has. */
+    Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders);
+
+    /** Inserts new messages; returns the ids of those not inserted because their location was taken (replays). */
+    Set<String> insertAll(List<StoredMessage> messages);
+
+    /**
+     * Applies the net effect of server events per message: {@link ServerChanges#applyServerKeywords} where keywords
+     * changed, else {@link ServerChanges#recordServerEvent}. Returns the ids whose conditional write did not match
+     * (a device changed it first).
+     */
+    Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes);
+
+    /**
+     * One message's server events of a batch. {@code keywords} null: nothing devices see changed, only the server's
+     * position ({@code $max}); else the new keywords at {@code modseq}, only if the message is still at
+     * {@code expectedModseq}.
+     */
+    record ServerEventWrite(String messageId, Set<String> keywords, long expectedModseq, long modseq,
+                            Long serverModSeq, Instant at) {
+    }
+}

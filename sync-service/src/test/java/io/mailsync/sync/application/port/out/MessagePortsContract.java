@@ -1,0 +1,197 @@
+package io.mailsync.sync.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.events.MessageLocator;
+import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
+import io.mailsync.sync.domain.MessageIds;
+import io.mailsync.sync.domain.StoredMessage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the message ports promise, together, on one set of messages; implemented by the in-memory fake's test and the
+ * MongoDB adapters' test.
+ */
+public interface MessagePortsContract {
+
+    /** The ports on one set of messages, as the use cases get them. */
+    record MessagePorts(MessageLookup lookup, MessageFiling filing, KeywordUpdates keywords,
+                        MessageDestruction destruction, FolderResets resets, MessageBatches batches,
+                        AccountMessages account) {
+    }
+
+    MessagePorts messages();
+
+    private static StoredMessage message(String accountId, String id, MessageLocator locator, long modseq) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new StoredMessage(id, accountId, locator, "<" + id + "@test>", List.of("a@test"), List.of("b@test"),
+                List.of(), "subject " + id, now, now, 100, Set.of("$seen"), null, modseq, modseq, null, now, false,
+                false);
+    }
+
+    @Test
+    default void theContentRefsOfAnAccountAreThoseOfItsMessagesWithABody() {
+        String account = "a-" + UUID.randomUUID();
+        StoredMessage plain = message(account, "m1-" + account, MessageLocator.imap("INBOX", 1, 1), 1);
+        StoredMessage withBody = message(account, "m2-" + account, MessageLocator.imap("INBOX", 1, 2), 2);
+        withBody = new StoredMessage(withBody.id(), withBody.accountId(), withBody.locator(), withBody.messageIdHeader(),
+                withBody.from(), withBody.to(), withBody.cc(), withBody.subject(), withBody.sentAt(),
+                withBody.receivedAt(), withBody.size(), withBody.keywords(), "gridfs:" + account, withBody.createdModseq(),
+                withBody.modseq(), withBody.serverModSeq(), withBody.lastServerEventAt(), false, false);
+        messages().filing().insert(plain);
+        messages().filing().insert(withBody);
+        messages().filing().insert(message("other-" + account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 3));
+
+        assertThat(messages().account().contentRefs(account)).containsExactly("gridfs:" + account);
+        messages().account().deleteAccount(account);
+        assertThat(messages().account().contentRefs(account)).isEmpty();
+    }
+
+    @Test
+    default void aSecondMessageAtTheSameLocationIsRefused() {
+        String account = "a-" + UUID.randomUUID();
+        MessageLocator at = MessageLocator.imap("INBOX", 1, 1);
+
+        assertThat(messages().filing().insert(message(account, "m1-" + account, at, 1))).isTrue();
+        assertThat(messages().filing().insert(message(account, "m2-" + account, at, 2))).isFalse();
+        assertThat(messages().lookup().findByLocator(account, at).orElseThrow().id()).isEqualTo("m1-" + account);
+    }
+
+    @Test
+    default void aBatchInsertReportsTheLocationsAlreadyTaken() {
+        String account = "a-" + UUID.randomUUID();
+        MessageLocator one = MessageLocator.imap("INBOX", 1, 1);
+        MessageLocator two = MessageLocator.imap("INBOX", 1, 2);
+        messages().filing().insert(message(account, "m1-" + account, one, 1));
+
+        Set<String> taken = messages().batches().insertAll(List.of(message(account, "m1-" + account, one, 2),
+                message(account, "m2-" + account, two, 3), message(account, "m3-" + account, two, 4)));
+
+        assertThat(taken).containsExactlyInAnyOrder("m1-" + account, "m3-" + account);
+        assertThat(messages().batches().findByLocators(account, List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
+                .containsOnlyKeys(one.key(), two.key())
+                .hasEntrySatisfying(two.key(), m -> assertThat(m.id()).isEqualTo("m2-" + account));
+    }
+
+    @Test
+    default void aMessageMovedToALocationIsFoundThereOnlyByLocation() {
+        String account = "a-" + UUID.randomUUID();
+        MessageLocator from = MessageLocator.imap("INBOX", 1, 1);
+        MessageLocator to = MessageLocator.imap("INBOX", 2, 1);
+        MessageLocator own = MessageLocator.imap("INBOX", 1, 2);
+        messages().filing().insert(message(account, MessageIds.of(account, from.key()), from, 1));
+        messages().filing().insert(message(account, MessageIds.of(account, own.key()), own, 2));
+        messages().resets().relocate(account, MessageIds.of(account, from.key()), from, to, null, Instant.now());
+
+        assertThat(messages().batches().findAtOwnLocations(account, List.of(from, to, own))).containsOnlyKeys(own.key());
+        assertThat(messages().batches().findByLocators(account, List.of(from, to, own))).containsOnlyKeys(to.key(), own.key());
+        assertThat(messages().batches().findAtOwnLocations("a-other", List.of(own))).isEmpty();
+    }
+
+    @Test
+    default void aBatchOfServerEventsReportsTheConditionalWritesThatLost() {
+        String account = "a-" + UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        messages().filing().insert(message(account, "m1-" + account, MessageLocator.imap("INBOX", 1, 1), 1));
+        messages().filing().insert(message(account, "m2-" + account, MessageLocator.imap("INBOX", 1, 2), 1));
+        messages().filing().insert(message(account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 1));
+
+        Set<String> lost = messages().batches().applyServerEvents(account, List.of(
+                new MessageBatches.ServerEventWrite("m1-" + account, Set.of("$flagged"), 1, 5, 50L, at),
+                new MessageBatches.ServerEventWrite("m2-" + account, Set.of(), 4, 6, 60L, at),
+                new MessageBatches.ServerEventWrite("m3-" + account, null, 1, 1, 70L, at.plusSeconds(1))));
+
+        assertThat(lost).containsExactly("m2-" + account);
+        StoredMessage m1 = messages().lookup().find(account, "m1-" + account).orElseThrow();
+        assertThat(m1.keywords()).containsExactly("$flagged");
+        assertThat(m1.modseq()).isEqualTo(5);
+        assertThat(m1.serverModSeq()).isEqualTo(50L);
+        assertThat(messages().lookup().find(account, "m2-" + account).orElseThrow().keywords()).containsExactly("$seen");
+        StoredMessage m3 = messages().lookup().find(account, "m3-" + account).orElseThrow();
+        assertThat(m3.modseq()).as("only the server's position moved").isEqualTo(1);
+        assertThat(m3.serverModSeq()).isEqualTo(70L);
+        assertThat(m3.lastServerEventAt()).isEqualTo(at.plusSeconds(1));
+    }
+
+    @Test
+    default void aWriteBasedOnAStaleModseqLoses() {
+        String account = "a-" + UUID.randomUUID();
+        String id = "m-" + account;
+        messages().filing().insert(message(account, id, MessageLocator.pop3("u1"), 1));
+
+        assertThat(messages().keywords().updateKeywords(account, id, 1, Set.of("$flagged"), 2, null)).isTrue();
+        assertThat(messages().keywords().updateKeywords(account, id, 1, Set.of(), 3, null)).as("based on modseq 1").isFalse();
+
+        StoredMessage stored = messages().lookup().find(account, id).orElseThrow();
+        assertThat(stored.keywords()).containsExactly("$flagged");
+        assertThat(stored.modseq()).isEqualTo(2);
+    }
+
+    @Test
+    default void aWriteBackIsQueuedWithItsChangeAndLeavesOnceSent() {
+        String account = "a-" + UUID.randomUUID();
+        String id = "m-" + account;
+        MessageLocator at = MessageLocator.imap("INBOX", 1, 9);
+        messages().filing().insert(message(account, id, at, 1));
+        SetFlags first = new SetFlags(UUID.randomUUID(), Instant.now(), account, Origin.device("d"), at,
+                Set.of("$flagged"), Set.of(), null);
+        SetFlags second = new SetFlags(UUID.randomUUID(), Instant.now(), account, Origin.device("d"), at,
+                Set.of(), Set.of("$seen"), null);
+
+        messages().keywords().updateKeywords(account, id, 1, Set.of("$seen", "$flagged"), 2, first);
+        assertThat(messages().keywords().updateKeywords(account, id, 1, Set.of(), 3, second)).isFalse();
+        messages().keywords().updateKeywords(account, id, 2, Set.of("$flagged"), 4, second);
+
+        assertThat(queued(account)).containsExactly(first, second);
+        messages().keywords().writeBackSent(account, id, first);
+        messages().keywords().writeBackSent(account, id, first);
+        assertThat(queued(account)).containsExactly(second);
+        messages().keywords().writeBackSent(account, id, second);
+        assertThat(queued(account)).isEmpty();
+    }
+
+    private List<SetFlags> queued(String account) {
+        return messages().keywords().pendingWriteBacks(1000).stream().filter(p -> p.accountId().equals(account))
+                .map(KeywordUpdates.PendingWriteBack::command).toList();
+    }
+
+    @Test
+    default void listsLiveMessagesNewestFirstInStablePages() {
+        String account = "a-" + UUID.randomUUID();
+        for (int i = 1; i <= 5; i++) {
+            messages().filing().insert(message(account, "m" + i + "-" + account, MessageLocator.imap("INBOX", 1, i), i));
+        }
+        messages().destruction().markDestroyed(account, "m4-" + account, 4, 6, Instant.now());
+
+        List<StoredMessage> first = messages().lookup().list(account, null, null, 2);
+        List<StoredMessage> second = messages().lookup().list(account, "INBOX", first.getLast().createdModseq(), 2);
+
+        assertThat(first).extracting(StoredMessage::createdModseq).containsExactly(5L, 3L);
+        assertThat(second).extracting(StoredMessage::createdModseq).containsExactly(2L, 1L);
+        assertThat(messages().lookup().list(account, "Archive", null, 10)).isEmpty();
+    }
+
+    @Test
+    default void relocationKeepsIdAndKeywords() {
+        String account = "a-" + UUID.randomUUID();
+        String id = "m-" + account;
+        MessageLocator before = MessageLocator.imap("INBOX", 7, 3);
+        MessageLocator after = MessageLocator.imap("INBOX", 8, 1);
+        messages().filing().insert(message(account, id, before, 1));
+
+        assertThat(messages().resets().findRematchCandidates(account, "INBOX", 8, "<" + id + "@test>", 100)).hasSize(1);
+        assertThat(messages().resets().relocate(account, id, before, after, null, Instant.now())).isTrue();
+        assertThat(messages().resets().relocate(account, id, before, after, null, Instant.now())).isFalse();
+
+        StoredMessage moved = messages().lookup().findByLocator(account, after).orElseThrow();
+        assertThat(moved.id()).isEqualTo(id);
+        assertThat(moved.keywords()).containsExactly("$seen");
+        assertThat(messages().lookup().findByLocator(account, before)).isEmpty();
+    }
+}
