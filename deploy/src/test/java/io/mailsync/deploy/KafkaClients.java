@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.Topics;
+import io.mailsync.support.kafka.ConsumerGroups;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +30,7 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
             "sync-service", "io.mailsync.sync", "quota-service", "io.mailsync.quota", "api-gateway", "io.mailsync.gateway");
 
     private static final Pattern TOPIC = Pattern.compile("#\\{@topicNames\\.(\\w+)\\(\\)}");
-    private static final Pattern GATEWAY_GROUP = Pattern.compile("#\\{@kafkaGroups\\.(\\w+)\\(\\)}");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
+    private static final Pattern GROUP = Pattern.compile("#\\{@consumerGroups\\.(named|perInstance)\\('([\\w.-]+)'\\)}");
     private static final String INSTANCE = "INSTANCE";
 
     static KafkaClients of(String service) {
@@ -93,20 +93,18 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
         }
     }
 
-    /** A constant group (plus the deployment's suffix, empty in deploy/), or the gateway's per-instance groups. */
+    /** A constant group (plus the deployment's suffix, empty in deploy/), or a per-instance group's prefix. */
     private static void group(String expression, Set<String> groups, Set<String> prefixes) {
-        Matcher gateway = GATEWAY_GROUP.matcher(expression);
-        if (gateway.matches()) {
-            try {
-                Class<?> type = Class.forName("io.mailsync.gateway.config.KafkaGroups");
-                Object groupsOfOneInstance = type.getConstructor(String.class, String.class).newInstance(INSTANCE, "");
-                String name = (String) type.getMethod(gateway.group(1)).invoke(groupsOfOneInstance);
-                prefixes.add(name.substring(0, name.indexOf(INSTANCE)));
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError("cannot read the gateway's group " + expression, e);
-            }
+        Matcher m = GROUP.matcher(expression);
+        if (!m.matches()) {
+            throw new AssertionError("a listener group not named through ConsumerGroups: " + expression);
+        }
+        ConsumerGroups ofOneInstance = new ConsumerGroups("", INSTANCE);
+        if (m.group(1).equals("named")) {
+            groups.add(ofOneInstance.named(m.group(2)));
         } else {
-            groups.add(PLACEHOLDER.matcher(expression).replaceAll(""));
+            String name = ofOneInstance.perInstance(m.group(2));
+            prefixes.add(name.substring(0, name.indexOf(INSTANCE)));
         }
     }
 }

@@ -40,7 +40,9 @@ class StateListener implements ConsumerSeekAware {
         callback.seekToTimestamp(assignments.keySet(), from);
     }
 
-    @KafkaListener(id = "gateway-push", topics = "#{@topicNames.state()}", groupId = "#{@kafkaGroups.push()}",
+    @KafkaListener(id = "gateway-push", topics = "#{@topicNames.state()}",
+            // a group of this replica alone: every replica must see every record (offsets are never relied on)
+            groupId = "#{@consumerGroups.perInstance('gateway-push')}",
             properties = "auto.offset.reset=latest")
     void on(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
