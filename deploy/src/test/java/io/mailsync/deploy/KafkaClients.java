@@ -8,6 +8,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.Topics;
 import io.mailsync.support.kafka.ConsumerGroups;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +19,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * What a service does on Kafka, read from its code: the topics and groups of its {@code @KafkaListener}s, the topics
  * its classes send to ({@code KafkaTemplate.send} beside a {@code TopicNames} call), and whether it sends poison
- * records to dead-letter topics. The KafkaUsers' ACLs must be exactly this (KafkaUsersTest).
+ * records to dead-letter topics (service-support does for every listener unless the service's own configuration
+ * file sets {@code mailsync.kafka.retry.dead-letter: false}). The KafkaUsers' ACLs must be exactly this (KafkaUsersTest).
  */
 record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, Set<String> groupPrefixes,
                     boolean deadLetters) {
@@ -40,7 +46,6 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
         Set<String> writes = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
         Set<String> prefixes = new TreeSet<>();
-        boolean deadLetters = false;
         for (JavaClass javaClass : classes) {
             for (Method method : javaClass.reflect().getDeclaredMethods()) {
                 KafkaListener listener = method.getAnnotation(KafkaListener.class);
@@ -62,10 +67,21 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
             if (sends) {
                 named.forEach(name -> writes.add(topicByMethod(name)));
             }
-            deadLetters |= javaClass.getDirectDependenciesFromSelf().stream()
-                    .anyMatch(d -> d.getTargetClass().isEquivalentTo(DeadLetterPublishingRecoverer.class));
         }
-        return new KafkaClients(reads, writes, groups, prefixes, deadLetters);
+        return new KafkaClients(reads, writes, groups, prefixes, !reads.isEmpty() && deadLetters(service));
+    }
+
+    /** What the service's own configuration file says ({@code <service>.yml} on its classpath); true unless false. */
+    private static boolean deadLetters(String service) {
+        try (InputStream in = KafkaClients.class.getResourceAsStream("/" + service + ".yml")) {
+            if (in == null) {
+                throw new AssertionError(service + ".yml is not on the classpath");
+            }
+            Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return !Boolean.FALSE.equals(Tree.at(yaml, "mailsync", "kafka", "retry", "dead-letter"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where poison records of what it reads go: {@code <topic>.DLT}, if it dead-letters at all. */
