@@ -14,13 +14,7 @@ import org.springframework.stereotype.Component;
  * event that references them, named and tagged with the account and locator so an operator can tell whose they are.
  */
 @Component
-class GridFsContentStore implements ContentStore {
-
-    private final GridFsBlobStore blobs;
-
-    GridFsContentStore(GridFsBlobStore blobs) {
-        this.blobs = blobs;
-    }
+record GridFsContentStore(GridFsBlobStore blobs) implements ContentStore {
 
     @Override
     public String put(String accountId, String locatorKey, byte[] rfc822) {

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  * running without it unnoticed — this adapter is made at startup, so the service refuses to start instead.
  */
 @Component
-class GridFsContentStore implements ContentStore {
-
-    private final GridFsBlobStore blobs;
-
-    GridFsContentStore(GridFsBlobStore blobs) {
-        this.blobs = blobs;
-    }
+record GridFsContentStore(GridFsBlobStore blobs) implements ContentStore {
 
     @Override
     public Optional<InputStream> open(String contentRef) {
