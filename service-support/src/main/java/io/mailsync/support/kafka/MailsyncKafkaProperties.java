@@ -38,10 +38,11 @@ public record MailsyncKafkaProperties(@DefaultValue("") String namespace, @Defau
             @DefaultValue("true") boolean deadLetter) {
 
         public Retry {
-            if (maxRetries < 0 || multiplier < 1 || initialInterval.isNegative() || jitter.isNegative()
+            // Spring scales the jitter by interval / initial-interval: a zero initial interval cannot be jittered
+            if (maxRetries < 0 || multiplier < 1 || initialInterval.toMillis() <= 0 || jitter.isNegative()
                     || maxInterval.compareTo(initialInterval) < 0) {
                 throw new IllegalArgumentException("mailsync.kafka.retry: max-retries >= 0, multiplier >= 1,"
-                        + " max-interval >= initial-interval >= 0 and jitter >= 0, were " + maxRetries + ", "
+                        + " max-interval >= initial-interval > 0 and jitter >= 0, were " + maxRetries + ", "
                         + multiplier + ", " + maxInterval + ", " + initialInterval + ", " + jitter);
             }
         }
