@@ -7,6 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.Topics;
+import io.mailsync.support.kafka.ConsumerGroups;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
@@ -15,12 +19,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * What a service does on Kafka, read from its code: the topics and groups of its {@code @KafkaListener}s, the topics
  * its classes send to ({@code KafkaTemplate.send} beside a {@code TopicNames} call), and whether it sends poison
- * records to dead-letter topics. The KafkaUsers' ACLs must be exactly this (KafkaUsersTest).
+ * records to dead-letter topics (service-support does for every listener unless the service's own configuration
+ * file sets {@code mailsync.kafka.retry.dead-letter: false}). The KafkaUsers' ACLs must be exactly this (KafkaUsersTest).
  */
 record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, Set<String> groupPrefixes,
                     boolean deadLetters) {
@@ -29,8 +36,7 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
             "sync-service", "io.mailsync.sync", "quota-service", "io.mailsync.quota", "api-gateway", "io.mailsync.gateway");
 
     private static final Pattern TOPIC = Pattern.compile("#\\{@topicNames\\.(\\w+)\\(\\)}");
-    private static final Pattern GATEWAY_GROUP = Pattern.compile("#\\{@kafkaGroups\\.(\\w+)\\(\\)}");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
+    private static final Pattern GROUP = Pattern.compile("#\\{@consumerGroups\\.(named|perInstance)\\('([\\w.-]+)'\\)}");
     private static final String INSTANCE = "INSTANCE";
 
     static KafkaClients of(String service) {
@@ -40,7 +46,6 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
         Set<String> writes = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
         Set<String> prefixes = new TreeSet<>();
-        boolean deadLetters = false;
         for (JavaClass javaClass : classes) {
             for (Method method : javaClass.reflect().getDeclaredMethods()) {
                 KafkaListener listener = method.getAnnotation(KafkaListener.class);
@@ -62,10 +67,21 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
             if (sends) {
                 named.forEach(name -> writes.add(topicByMethod(name)));
             }
-            deadLetters |= javaClass.getDirectDependenciesFromSelf().stream()
-                    .anyMatch(d -> d.getTargetClass().isEquivalentTo(DeadLetterPublishingRecoverer.class));
         }
-        return new KafkaClients(reads, writes, groups, prefixes, deadLetters);
+        return new KafkaClients(reads, writes, groups, prefixes, !reads.isEmpty() && deadLetters(service));
+    }
+
+    /** What the service's own configuration file says ({@code <service>.yml} on its classpath); true unless false. */
+    private static boolean deadLetters(String service) {
+        try (InputStream in = KafkaClients.class.getResourceAsStream("/" + service + ".yml")) {
+            if (in == null) {
+                throw new AssertionError(service + ".yml is not on the classpath");
+            }
+            Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return !Boolean.FALSE.equals(Tree.at(yaml, "mailsync", "kafka", "retry", "dead-letter"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where poison records of what it reads go: {@code <topic>.DLT}, if it dead-letters at all. */
@@ -93,20 +109,18 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
         }
     }
 
-    /** A constant group (plus the deployment's suffix, empty in deploy/), or the gateway's per-instance groups. */
+    /** A constant group (plus the deployment's suffix, empty in deploy/), or a per-instance group's prefix. */
     private static void group(String expression, Set<String> groups, Set<String> prefixes) {
-        Matcher gateway = GATEWAY_GROUP.matcher(expression);
-        if (gateway.matches()) {
-            try {
-                Class<?> type = Class.forName("io.mailsync.gateway.config.KafkaGroups");
-                Object groupsOfOneInstance = type.getConstructor(String.class, String.class).newInstance(INSTANCE, "");
-                String name = (String) type.getMethod(gateway.group(1)).invoke(groupsOfOneInstance);
-                prefixes.add(name.substring(0, name.indexOf(INSTANCE)));
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError("cannot read the gateway's group " + expression, e);
-            }
+        Matcher m = GROUP.matcher(expression);
+        if (!m.matches()) {
+            throw new AssertionError("a listener group not named through ConsumerGroups: " + expression);
+        }
+        ConsumerGroups ofOneInstance = new ConsumerGroups("", INSTANCE);
+        if (m.group(1).equals("named")) {
+            groups.add(ofOneInstance.named(m.group(2)));
         } else {
-            groups.add(PLACEHOLDER.matcher(expression).replaceAll(""));
+            String name = ofOneInstance.perInstance(m.group(2));
+            prefixes.add(name.substring(0, name.indexOf(INSTANCE)));
         }
     }
 }

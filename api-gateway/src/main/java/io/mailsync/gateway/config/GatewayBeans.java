@@ -1,28 +1,15 @@
 package io.mailsync.gateway.config;
 
 import io.mailsync.events.EventCodec;
-import io.mailsync.events.TopicNames;
 import io.mailsync.gateway.application.AccountDirectory;
 import io.mailsync.gateway.application.CheckAccountAccess;
 import io.mailsync.gateway.application.PushHub;
-import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the use cases and the Kafka names (ADR 0001: topic namespace, group ids with a suffix). */
+/** Wires the use cases; topic names and consumer groups come from service-support (ADR 0011). */
 @Configuration(proxyBeanMethods = false)
 public class GatewayBeans {
-
-    @Bean
-    TopicNames topicNames(@Value("${mailsync.kafka.namespace:}") String namespace) {
-        return new TopicNames(namespace);
-    }
-
-    @Bean
-    KafkaGroups kafkaGroups(@Value("${mailsync.kafka.group-suffix:}") String suffix) {
-        return new KafkaGroups(UUID.randomUUID().toString().substring(0, 8), suffix);
-    }
 
     @Bean
     EventCodec eventCodec() {

@@ -1,7 +1,6 @@
 package io.mailsync.fetcher.config;
 
 import io.mailsync.events.EventCodec;
-import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.AccountSessions;
 import io.mailsync.fetcher.application.HostBreakers;
@@ -27,11 +26,6 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the use cases to their ports. */
 @Configuration(proxyBeanMethods = false)
 class FetcherConfiguration {
-
-    @Bean
-    TopicNames topicNames(MailsyncProperties properties) {
-        return new TopicNames(properties.kafka().namespace());
-    }
 
     @Bean
     EventCodec eventCodec() {

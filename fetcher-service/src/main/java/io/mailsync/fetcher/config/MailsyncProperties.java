@@ -3,12 +3,9 @@ package io.mailsync.fetcher.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code mailsync.kafka.*} and {@code mailsync.crypto.*}, shared by every service (ADR 0001). */
+/** {@code mailsync.crypto.*}, shared by every service (ADR 0001); {@code mailsync.kafka.*} is service-support's (ADR 0011). */
 @ConfigurationProperties("mailsync")
-public record MailsyncProperties(@DefaultValue Kafka kafka, @DefaultValue Crypto crypto) {
-
-    public record Kafka(@DefaultValue("") String namespace, @DefaultValue("") String groupSuffix) {
-    }
+public record MailsyncProperties(@DefaultValue Crypto crypto) {
 
     /** The key that decrypts mailbox passwords; never logged (toString hides it). */
     public record Crypto(String keyId, String key) {

@@ -1,7 +1,6 @@
 package io.mailsync.quota.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mailsync.events.TopicNames;
 import io.mailsync.quota.application.DeliverDueNotices;
 import io.mailsync.quota.application.DeliverNotices;
 import io.mailsync.quota.application.EvaluateAccount;
@@ -34,13 +33,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Maps configuration to the settings the use cases own, and builds the use cases. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({QuotaProperties.class, MailsyncKafkaProperties.class})
+@EnableConfigurationProperties(QuotaProperties.class)
 class QuotaWiring {
-
-    @Bean
-    TopicNames topicNames(MailsyncKafkaProperties kafka) {
-        return new TopicNames(kafka.namespace());
-    }
 
     /**
      * Millisecond ticks: what MongoDB stores, so a stored decision compares equal to a recomputed one. Tests

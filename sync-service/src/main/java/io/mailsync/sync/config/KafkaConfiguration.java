@@ -2,9 +2,7 @@ package io.mailsync.sync.config;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import io.mailsync.events.MalformedRecordException;
-import io.mailsync.events.Topics;
-import org.apache.kafka.common.TopicPartition;
+import io.mailsync.support.kafka.DeadLetterCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -12,47 +10,33 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.KafkaException;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Failure handling for the events consumer (ADR 0001, STYLE.md "Failure handling"): a poison record goes to
- * {@code <topic>.DLT} with the reason in headers after bounded retries (at once if it is malformed) — in a batch
- * only that record, named by its index ({@code BatchListenerFailedException}); while MongoDB
- * or the broker is unreachable the same record is retried without end, so consumption pauses and nothing is lost.
+ * Failure handling for the events consumer: service-support's policy (ADR 0011: jittered exponential retries, then
+ * {@code <topic>.DLT}; at once if malformed) — in a batch only the failed record, named by its index
+ * ({@code BatchListenerFailedException}) — plus one exception: while MongoDB or the broker is unreachable the same
+ * record is retried without end, so consumption pauses and nothing is lost.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    static final int POISON_RETRIES = 3;
-
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(POISON_RETRIES);
-        bounded.setInitialInterval(200);
-        bounded.setMultiplier(2);
-        bounded.setMaxInterval(2_000);
-        bounded.setJitter(50);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
-        handler.addNotRetryableExceptions(MalformedRecordException.class);
-        // batch listener: after a failed record the handler re-seeks the rest and says so by throwing; the retry
-        // listener below already logged the failure, so that is not an ERROR
-        handler.setLogLevel(KafkaException.Level.WARN);
-        handler.setBackOffFunction((record, failure) -> infrastructureDown(failure) ? untilBack() : null);
-        handler.setRetryListeners((record, failure, attempt) -> {
-            if (attempt == 1 || attempt % 20 == 0) {
-                log.warn("event at {}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(),
-                        record.offset(), attempt, rootMessage(failure));
-            }
-        });
-        return handler;
+    DeadLetterCustomizer waitOutInfrastructure() {
+        return handler -> {
+            // batch listener: after a failed record the handler re-seeks the rest and says so by throwing; the retry
+            // listener below already logged the failure, so that is not an ERROR
+            handler.setLogLevel(KafkaException.Level.WARN);
+            handler.setBackOffFunction((record, failure) -> infrastructureDown(failure) ? untilBack() : null);
+            handler.setRetryListeners((record, failure, attempt) -> {
+                if (attempt == 1 || attempt % 20 == 0) {
+                    log.warn("event at {}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(),
+                            record.offset(), attempt, rootMessage(failure));
+                }
+            });
+        };
     }
 
     private static String rootMessage(Throwable failure) {

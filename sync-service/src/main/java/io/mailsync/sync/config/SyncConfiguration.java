@@ -1,7 +1,6 @@
 package io.mailsync.sync.config;
 
 import io.mailsync.events.EventCodec;
-import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.sync.application.DeletedMailSettings;
 import io.mailsync.sync.application.MailFolderSettings;
@@ -14,13 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({KafkaTopicsProperties.class, CryptoProperties.class, SyncProperties.class})
+@EnableConfigurationProperties({CryptoProperties.class, SyncProperties.class})
 class SyncConfiguration {
-
-    @Bean
-    TopicNames topicNames(KafkaTopicsProperties kafka) {
-        return new TopicNames(kafka.namespace());
-    }
 
     @Bean
     EventCodec eventCodec() {

@@ -32,7 +32,9 @@ class AccountsListener implements ConsumerSeekAware {
         callback.seekToBeginning(assignments.keySet()); // the whole directory, on every start and rebalance
     }
 
-    @KafkaListener(id = "gateway-accounts", topics = "#{@topicNames.accounts()}", groupId = "#{@kafkaGroups.accounts()}",
+    @KafkaListener(id = "gateway-accounts", topics = "#{@topicNames.accounts()}",
+            // a group of this replica alone: every replica must see every record (offsets are never relied on)
+            groupId = "#{@consumerGroups.perInstance('gateway-accounts')}",
             properties = "auto.offset.reset=earliest")
     void on(ConsumerRecord<String, String> record) {
         if (record.value() == null) {

@@ -4,7 +4,7 @@ import io.mailsync.events.AccountStateAdvanced;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MalformedRecordException;
 import io.mailsync.gateway.application.PushHub;
-import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.application.settings.PushSettings;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,21 +26,23 @@ class StateListener implements ConsumerSeekAware {
 
     private final PushHub hub;
     private final EventCodec codec;
-    private final GatewayProperties properties;
+    private final PushSettings settings;
 
-    StateListener(PushHub hub, EventCodec codec, GatewayProperties properties) {
+    StateListener(PushHub hub, EventCodec codec, PushSettings settings) {
         this.hub = hub;
         this.codec = codec;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        long from = Instant.now().minus(properties.push().replay()).toEpochMilli();
+        long from = Instant.now().minus(settings.replay()).toEpochMilli();
         callback.seekToTimestamp(assignments.keySet(), from);
     }
 
-    @KafkaListener(id = "gateway-push", topics = "#{@topicNames.state()}", groupId = "#{@kafkaGroups.push()}",
+    @KafkaListener(id = "gateway-push", topics = "#{@topicNames.state()}",
+            // a group of this replica alone: every replica must see every record (offsets are never relied on)
+            groupId = "#{@consumerGroups.perInstance('gateway-push')}",
             properties = "auto.offset.reset=latest")
     void on(ConsumerRecord<String, String> record) {
         if (record.value() == null) {

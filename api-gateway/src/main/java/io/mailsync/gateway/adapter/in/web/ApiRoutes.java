@@ -5,7 +5,7 @@ import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouter
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
-import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.application.settings.DownstreamSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RequestPredicate;
@@ -31,19 +31,19 @@ class ApiRoutes {
     static final String SUGGESTIONS_PATH = "/api/v1/accounts/{accountId}/quota/suggestions";
 
     @Bean
-    RouterFunction<ServerResponse> quotaRoute(GatewayProperties properties, DownstreamGuard guard) {
+    RouterFunction<ServerResponse> quotaRoute(DownstreamSettings downstream, DownstreamGuard guard) {
         return route(QUOTA)
                 .route(quotaPaths(), http())
-                .before(uri(properties.quotaUri()))
+                .before(uri(downstream.quotaUri()))
                 .filter(guard.guard(QUOTA))
                 .build();
     }
 
     @Bean
-    RouterFunction<ServerResponse> syncRoute(GatewayProperties properties, DownstreamGuard guard) {
+    RouterFunction<ServerResponse> syncRoute(DownstreamSettings downstream, DownstreamGuard guard) {
         return route(SYNC)
                 .route(path("/api/v1/**").and(quotaPaths().negate()).and(path(EVENTS_PATH).negate()), http())
-                .before(uri(properties.syncUri()))
+                .before(uri(downstream.syncUri()))
                 .filter(guard.guard(SYNC))
                 .build();
     }

@@ -3,7 +3,7 @@ package io.mailsync.gateway.adapter.in.web;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.application.settings.DownstreamSettings;
 import io.mailsync.gateway.domain.Caller;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -42,10 +42,10 @@ class DownstreamGuard implements AutoCloseable {
     private final ExecutorService calls = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
             SNAPSHOTS::captureAll);
 
-    DownstreamGuard(GatewayProperties properties, TenantIsolation isolation) {
+    DownstreamGuard(DownstreamSettings downstream, TenantIsolation isolation) {
         this.isolation = isolation;
         this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom()
-                .timeoutDuration(properties.downstream().timeout())
+                .timeoutDuration(downstream.timeout())
                 .cancelRunningFuture(true)
                 .build());
     }

@@ -1,7 +1,7 @@
 package io.mailsync.gateway.adapter.in.web;
 
 import io.mailsync.gateway.application.PushHub;
-import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.application.settings.PushSettings;
 import io.mailsync.gateway.domain.Caller;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,16 +34,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class EventsController implements SmartLifecycle {
 
     private final PushHub hub;
-    private final GatewayProperties.Push settings;
+    private final PushSettings settings;
     private final Set<PushStream> open = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perCustomer = new ConcurrentHashMap<>();
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("gateway-push-ping").daemon().factory());
 
-    EventsController(PushHub hub, GatewayProperties properties) {
+    EventsController(PushHub hub, PushSettings settings) {
         this.hub = hub;
-        this.settings = properties.push();
+        this.settings = settings;
         long every = settings.pingInterval().toMillis();
         pings.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.MILLISECONDS);
     }

@@ -8,7 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.application.settings.RequestLimits;
 import io.mailsync.gateway.domain.Caller;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -42,14 +42,13 @@ class RateLimits {
     private final CircuitBreaker store;
     private final Cache<String, Bucket> local;
 
-    RateLimits(GatewayProperties properties, ProxyManager<String> shared) {
-        GatewayProperties.RateLimit limit = properties.rateLimit();
-        this.enabled = limit.enabled();
+    RateLimits(RequestLimits limit, ProxyManager<String> shared) {
+        this.enabled = limit.rateLimited();
         this.shared = shared;
         this.perCustomer = bucket(limit.perCustomer(), limit.period());
         this.perClient = bucket(limit.perClient(), limit.period());
-        this.maxRequestBytes = properties.maxRequestSize().toBytes();
-        long bytes = Math.max(limit.bytesPerCustomer().toBytes(), maxRequestBytes);
+        this.maxRequestBytes = limit.maxRequestBytes();
+        long bytes = limit.bytesPerCustomer();
         this.bytesPerCustomer = bucket(bytes, limit.period());
         this.windowSeconds = Math.max(1, (limit.period().toMillis() + 999) / 1000);
         this.policyHeader = "\"customer\";q=" + limit.perCustomer() + ";w=" + windowSeconds

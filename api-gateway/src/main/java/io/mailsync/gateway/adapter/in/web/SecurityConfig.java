@@ -1,7 +1,7 @@
 package io.mailsync.gateway.adapter.in.web;
 
 import io.mailsync.gateway.application.CheckAccountAccess;
-import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.application.settings.CorsSettings;
 import io.mailsync.support.security.ApiSecurityCustomizer;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -20,15 +20,15 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfig {
 
     @Bean
-    ApiSecurityCustomizer gatewayFilters(GatewayProperties properties, CheckAccountAccess access,
+    ApiSecurityCustomizer gatewayFilters(CorsSettings corsSettings, CheckAccountAccess access,
             RateLimits rateLimits) {
         return http -> http
-                .cors(cors -> cors.configurationSource(cors(properties.cors())))
+                .cors(cors -> cors.configurationSource(cors(corsSettings)))
                 .addFilterAfter(new RateLimitFilter(rateLimits), AuthorizationFilter.class)
                 .addFilterAfter(new TenantFilter(access), RateLimitFilter.class);
     }
 
-    private static CorsConfigurationSource cors(GatewayProperties.Cors cors) {
+    private static CorsConfigurationSource cors(CorsSettings cors) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         if (!cors.allowedOrigins().isEmpty()) {
             CorsConfiguration config = new CorsConfiguration();

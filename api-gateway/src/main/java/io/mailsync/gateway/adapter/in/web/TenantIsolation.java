@@ -7,7 +7,7 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.application.settings.DownstreamSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -38,8 +38,7 @@ class TenantIsolation {
     private final Cache<String, Lane> lanes;
     private final MeterRegistry meters;
 
-    TenantIsolation(GatewayProperties properties, MeterRegistry meters) {
-        GatewayProperties.Downstream d = properties.downstream();
+    TenantIsolation(DownstreamSettings d, MeterRegistry meters) {
         this.meters = meters;
         this.breakerConfig = CircuitBreakerConfig.custom()
                 .failureRateThreshold(d.failureRateThreshold())

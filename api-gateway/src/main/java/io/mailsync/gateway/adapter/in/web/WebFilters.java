@@ -1,6 +1,6 @@
 package io.mailsync.gateway.adapter.in.web;
 
-import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.application.settings.RequestLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +25,9 @@ class WebFilters {
     }
 
     @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(GatewayProperties properties) {
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(RequestLimits limits) {
         FilterRegistrationBean<BodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxRequestSize().toBytes()));
+                new FilterRegistrationBean<>(new BodyLimitFilter(limits.maxRequestBytes()));
         registration.setOrder(BEFORE_ANY_BODY_PARSING);
         return registration;
     }

@@ -15,7 +15,7 @@ import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCom
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
-import io.mailsync.gateway.config.GatewayProperties;
+import io.mailsync.gateway.application.settings.RequestLimits;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Date;
@@ -53,8 +53,8 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
             Thread.ofPlatform().name("gateway-bucket-cleaner").daemon().factory());
 
     @Autowired
-    MongoBucketStore(MongoClient client, @Value("${spring.mongodb.uri:}") String uri, GatewayProperties properties) {
-        this(client.getDatabase(database(uri)).getCollection(COLLECTION), properties.rateLimit().storeTimeout());
+    MongoBucketStore(MongoClient client, @Value("${spring.mongodb.uri:}") String uri, RequestLimits limits) {
+        this(client.getDatabase(database(uri)).getCollection(COLLECTION), limits.storeTimeout());
     }
 
     /** The database named in {@code spring.mongodb.uri}, else the gateway's own. */

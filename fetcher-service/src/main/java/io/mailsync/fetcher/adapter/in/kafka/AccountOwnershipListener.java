@@ -58,7 +58,7 @@ class AccountOwnershipListener implements ConsumerSeekAware {
 
     @KafkaListener(id = ID,
             topics = {"#{@topicNames.accounts()}", "#{@topicNames.commands()}"},
-            groupId = FetcherGroups.OWNERSHIP + "${mailsync.kafka.group-suffix:}",
+            groupId = "#{@consumerGroups.named('" + FetcherGroups.OWNERSHIP + "')}",
             properties = {"auto.offset.reset=earliest", "group.protocol=consumer", "group.remote.assignor=range"})
     void onRecord(ConsumerRecord<String, String> record, Acknowledgment ack) {
         if (record.topic().equals(topics.accounts())) {

@@ -1,6 +1,6 @@
 package io.mailsync.fetcher.adapter.in.kafka;
 
-/** Consumer-group ids are constants (ADR 0001); deployments and tests append {@code mailsync.kafka.group-suffix}. */
+/** Consumer-group ids are constants (ADR 0001); service-support's {@code ConsumerGroups} appends the suffix. */
 final class FetcherGroups {
 
     static final String OWNERSHIP = "fetcher";

@@ -1,2 +1,2 @@
-/** The content store on GridFS, in the blob database shared with the sync service ({@code mailsync.content.uri}). */
+/** Where the fetcher keeps raw messages: service-support's shared GridFS content store (ADR 0002). */
 package io.mailsync.fetcher.adapter.out.gridfs;

@@ -35,7 +35,7 @@ class QuotaListeners {
         this.provision = provision;
     }
 
-    @KafkaListener(id = "quota-events", groupId = GROUP + "${mailsync.kafka.group-suffix:}",
+    @KafkaListener(id = "quota-events", groupId = "#{@consumerGroups.named('" + GROUP + "')}",
             topics = "#{@topicNames.events()}")
     void onEvent(ConsumerRecord<String, String> record) {
         if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
@@ -45,7 +45,7 @@ class QuotaListeners {
         }
     }
 
-    @KafkaListener(id = "quota-accounts", groupId = GROUP + "${mailsync.kafka.group-suffix:}",
+    @KafkaListener(id = "quota-accounts", groupId = "#{@consumerGroups.named('" + GROUP + "')}",
             topics = "#{@topicNames.accounts()}")
     void onAccount(ConsumerRecord<String, String> record) {
         if (record.value() == null) {

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MailEventListener {
 
-    /** ADR 0001: consumer group ids are constants plus {@code mailsync.kafka.group-suffix}. */
+    /** ADR 0001: consumer group ids are constants; service-support's {@code ConsumerGroups} appends the suffix. */
     static final String GROUP = "sync";
 
     private static final Logger log = LoggerFactory.getLogger(MailEventListener.class);
@@ -51,7 +51,7 @@ class MailEventListener {
     }
 
     @KafkaListener(id = "sync-mail-events", topics = "#{@topicNames.events()}",
-            groupId = GROUP + "${mailsync.kafka.group-suffix:}", batch = "true")
+            groupId = "#{@consumerGroups.named('" + GROUP + "')}", batch = "true")
     void onEvents(List<ConsumerRecord<String, String>> records) {
         List<MailEvent> events = new ArrayList<>(records.size());
         List<Integer> indexes = new ArrayList<>(records.size());

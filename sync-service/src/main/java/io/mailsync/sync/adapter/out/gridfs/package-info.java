@@ -1,2 +1,2 @@
-/** Reads message bodies from the shared GridFS content store the fetcher writes ({@code gridfs:<ObjectId hex>}). */
+/** Reads, files and expires message bodies in service-support's shared GridFS content store (ADR 0002). */
 package io.mailsync.sync.adapter.out.gridfs;

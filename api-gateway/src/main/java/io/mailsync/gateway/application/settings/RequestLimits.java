@@ -1,0 +1,35 @@
+package io.mailsync.gateway.application.settings;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How much one caller may send (issue 16): a body limit for every request, and the token buckets per customer and
+ * per client application that every replica shares.
+ *
+ * @param maxRequestBytes  larger request bodies answer 413 before they reach a service
+ * @param rateLimited      false turns the token buckets off (the body limit stays)
+ * @param perCustomer      requests one customer may make per period
+ * @param perClient        requests all customers of one client application may make per period
+ * @param period           the period; a bucket is full again at the start of each
+ * @param bytesPerCustomer request body bytes one customer may send per period; never less than
+ *                         {@code maxRequestBytes}, so a single allowed request always fits
+ * @param storeTimeout     a shared bucket store slower than this and a replica counts on its own for a while
+ */
+public record RequestLimits(long maxRequestBytes, boolean rateLimited, int perCustomer, int perClient,
+        Duration period, long bytesPerCustomer, Duration storeTimeout) {
+
+    public RequestLimits {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(storeTimeout, "storeTimeout");
+        if (maxRequestBytes <= 0 || perCustomer <= 0 || perClient <= 0 || bytesPerCustomer <= 0) {
+            throw new IllegalArgumentException("request limits must be positive: max-request-size "
+                    + maxRequestBytes + ", per-customer " + perCustomer + ", per-client " + perClient
+                    + ", bytes-per-customer " + bytesPerCustomer);
+        }
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("rate-limit period must be positive, was " + period);
+        }
+        bytesPerCustomer = Math.max(bytesPerCustomer, maxRequestBytes);
+    }
+}
