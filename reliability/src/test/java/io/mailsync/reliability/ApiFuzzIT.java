@@ -1,5 +1,6 @@
 package io.mailsync.reliability;
 
+import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -24,7 +25,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class ApiFuzzIT {
 
-    private static Api api;
+    private static ApiClient api;
     private static String own;
     private static final AtomicInteger requests = new AtomicInteger();
     private static final List<String> violations = new CopyOnWriteArrayList<>();
@@ -37,7 +38,7 @@ class ApiFuzzIT {
         Stack stack = Stack.shared();
         String customer = "r7-" + UUID.randomUUID();
         // a server that never resolves (RFC 2606 .invalid; port 1 on loopback is refused by the SSRF guard now)
-        own = stack.admin().register(Api.account(customer, "IMAP", 993, "fuzz", "fuzz-password-" + UUID.randomUUID())
+        own = stack.admin().register(Stack.account(customer, "IMAP", 993, "fuzz", "fuzz-password-" + UUID.randomUUID())
                 .put("host", "imap.r7.invalid"));
         api = stack.customer(customer);
     }
@@ -53,7 +54,7 @@ class ApiFuzzIT {
     @Label("R7: property-based fuzz of the public API")
     void neverA5xxAndEveryErrorIsAProblem(@ForAll("requests") Request r) {
         requests.incrementAndGet();
-        Api.Response response = api.send(r.method(), r.path(), r.contentType(), r.body());
+        ApiClient.Response response = api.send(r.method(), r.path(), r.contentType(), r.body());
         String what = r.method() + " " + r.path() + " [" + r.contentType() + "] -> " + response.status();
         if (response.status() >= 500) {
             violations.add(what);
@@ -86,7 +87,7 @@ class ApiFuzzIT {
     @Label("R7: invalid encodings in path and query are 400, open no breaker")
     void invalidEncodingsAre400(@ForAll("badEncodings") String target) {
         double openings = Stack.shared().breakerOpenings();
-        Api.Response response = api.get(target.replace("{own}", own));
+        ApiClient.Response response = api.get(target.replace("{own}", own));
         neverA5xxAndEveryErrorIsAProblem(new Request("GET", target.replace("{own}", own), null, null));
         assertThat(response.status()).as(target).isEqualTo(400);
         assertThat(Stack.shared().breakerOpenings()).as("breaker openings").isEqualTo(openings);
@@ -110,7 +111,7 @@ class ApiFuzzIT {
         Stack stack = Stack.shared();
         double openings = stack.breakerOpenings();
         String device = api.post("/api/v1/accounts/" + own + "/devices",
-                Api.JSON.createObjectNode().put("name", "fuzz-phone")).body().path("deviceId").asString();
+                ApiClient.JSON.createObjectNode().put("name", "fuzz-phone")).body().path("deviceId").asString();
         java.util.Map<String, String> bodies = new java.util.LinkedHashMap<>();
         bodies.put("100k-element To: list", "To: " + "a@b.c,\r\n ".repeat(100_000) + "a@b.c\r\nSubject: x\r\n\r\nbody");
         bodies.put("100k commas", "To: " + ",".repeat(70).concat("\r\n ").repeat(1_430) + "\r\n\r\nbody");
@@ -123,7 +124,8 @@ class ApiFuzzIT {
             for (String route : java.util.List.of("/sent", "/drafts")) {
                 requests.incrementAndGet();
                 long start = System.nanoTime();
-                Api.Response response = api.postRaw("/api/v1/accounts/" + own + route, device, body.getValue());
+                ApiClient.Response response = api.sendAs(device, "POST", "/api/v1/accounts/" + own + route,
+                        "message/rfc822", body.getValue());
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 String what = "POST " + route + " with " + body.getKey() + " -> " + response.status() + " in "
                         + millis + " ms";
@@ -157,7 +159,7 @@ class ApiFuzzIT {
         Arbitrary<String> method = Arbitraries.of("GET", "GET", "POST", "PATCH", "DELETE", "PUT");
         Arbitrary<String> id = Arbitraries.oneOf(Arbitraries.just(own), Arbitraries.just(UUID.randomUUID().toString()),
                 Arbitraries.strings().withCharRange('!', '~').excludeChars('\\', '/').ofMinLength(1).ofMaxLength(40)
-                        .map(Api::encode),
+                        .map(ApiClient::encode),
                 Arbitraries.of("..", "%2e%2e", "null", "-1", "9999999999999999999999", "%E2%98%83",
                         "a".repeat(3000), "%25", "%27%20OR%20%271%27%3D%271", "%24where",
                         "%7B%22%24gt%22%3A%22%22%7D"));

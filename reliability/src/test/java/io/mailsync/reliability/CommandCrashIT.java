@@ -52,7 +52,7 @@ class CommandCrashIT {
                 for (int m = 0; m < 2; m++) {
                     stage.dovecot.deliver(user, Mail.text(Mail.newMessageId("r12"), user, "r12 " + m));
                 }
-                relayed.put(stage.stack.admin().registerImap(stage.customer, relay.port(), user.login(),
+                relayed.put(stage.stack.registerImap(stage.customer, relay.port(), user.login(),
                         user.password()), user);
             }
             await().atMost(Duration.ofSeconds(90)).until(() -> relayed.keySet().stream()

@@ -65,7 +65,7 @@ class ConcurrentFlagsIT {
         }
         Stack stack = Stack.shared();
         String customer = "r11-" + UUID.randomUUID();
-        String accountId = stack.admin().registerImap(customer, port, user.login(), user.password());
+        String accountId = stack.registerImap(customer, port, user.login(), user.password());
         ApiClient api = stack.apiAs(customer);
         await().atMost(Duration.ofSeconds(40)).until(() -> "IDLE".equals(api.status(accountId))
                 && api.messages(accountId).size() == cases.size());

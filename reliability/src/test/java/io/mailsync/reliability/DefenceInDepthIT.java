@@ -1,5 +1,6 @@
 package io.mailsync.reliability;
 
+import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.testkit.JwtKit;
@@ -27,7 +28,7 @@ class DefenceInDepthIT {
         JwtKit jwt = JwtKit.shared();
         String customer = "r11-" + UUID.randomUUID();
         // a server that never resolves (RFC 2606 .invalid): only the API is under test here
-        String account = stack.admin().register(Api.account(customer, "IMAP", 993, "r11", "r11-password-"
+        String account = stack.admin().register(Stack.account(customer, "IMAP", 993, "r11", "r11-password-"
                 + UUID.randomUUID()).put("host", "imap.r11.invalid"));
         String a = "/api/v1/accounts/" + account;
         String everything = jwt.token(customer, "mail.read", "mail.write", "quota.read");
@@ -59,7 +60,7 @@ class DefenceInDepthIT {
                 new Call("sync-service", "GET", a, everything, 200));
         List<String> wrong = new ArrayList<>();
         for (Call call : calls) {
-            Api.Response r = stack.direct(call.service(), call.token()).send(call.method(), call.path(),
+            ApiClient.Response r = stack.direct(call.service(), call.token()).send(call.method(), call.path(),
                     call.method().equals("POST") ? "application/json" : null, call.method().equals("POST") ? body : null);
             if (r.status() != call.expected()
                     || (r.status() >= 400 && !r.contentType().startsWith("application/problem+json"))) {
@@ -69,7 +70,8 @@ class DefenceInDepthIT {
         }
         // the event stream, which the gateway serves itself, refuses a token without sub rather than skip the
         // tenant check (issue 16)
-        Api.Response noSub = new Api(stack.gatewayUrl(), jwt.tokenWithoutSubject("mail.read")).head(a + "/events");
+        ApiClient.Response noSub = new ApiClient(stack.gatewayUrl(), jwt.tokenWithoutSubject("mail.read"))
+                .head(a + "/events");
         if (noSub.status() != 401) {
             wrong.add("gateway GET /events without sub -> " + noSub.status());
         }

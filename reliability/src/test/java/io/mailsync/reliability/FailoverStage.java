@@ -1,5 +1,6 @@
 package io.mailsync.reliability;
 
+import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -81,7 +82,6 @@ final class FailoverStage implements AutoCloseable {
 
     /** Registers mailboxes until there are {@code count}; waits until every one is IDLE. */
     void mailboxes(int count) {
-        Api admin = stack.admin();
         int missing = count - users.size();
         List<MailUser> created = new ArrayList<>();
         for (int i = 0; i < missing; i++) {
@@ -89,7 +89,7 @@ final class FailoverStage implements AutoCloseable {
         }
         try (var parallel = java.util.concurrent.Executors.newFixedThreadPool(8)) {
             List<java.util.concurrent.Future<?>> registered = created.stream().<java.util.concurrent.Future<?>>map(
-                    user -> parallel.submit(() -> users.put(admin.registerImap(customer, dovecot.imapPort(),
+                    user -> parallel.submit(() -> users.put(stack.registerImap(customer, dovecot.imapPort(),
                             user.login(), user.password()), user))).toList();
             for (java.util.concurrent.Future<?> r : registered) {
                 r.get();

@@ -1,5 +1,6 @@
 package io.mailsync.reliability;
 
+import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -62,10 +63,10 @@ class NoisyNeighbourIT {
         String noisyCustomer = "r13n-" + UUID.randomUUID();
         String quietAccount = register(stack, quietCustomer);
         String noisyAccount = register(stack, noisyCustomer);
-        Api quiet = stack.customer(quietCustomer);
-        Api noisy = stack.customer(noisyCustomer);
+        ApiClient quiet = stack.customer(quietCustomer);
+        ApiClient noisy = stack.customer(noisyCustomer);
         String device = noisy.post("/api/v1/accounts/" + noisyAccount + "/devices",
-                Api.JSON.createObjectNode().put("name", "noisy-phone")).body().path("deviceId").asString();
+                ApiClient.JSON.createObjectNode().put("name", "noisy-phone")).body().path("deviceId").asString();
         String quietPath = "/api/v1/accounts/" + quietAccount + "/messages?limit=10";
         run(quiet, quietPath, new ArrayList<>()); // warm-up: connections, JIT
 
@@ -95,7 +96,7 @@ class NoisyNeighbourIT {
     }
 
     /** The quiet customer's run while the noisy one sends 500 hostile requests, eight at a time. */
-    private static long[] besideNoise(Api noisy, String noisyAccount, String device, Api quiet, String quietPath,
+    private static long[] besideNoise(ApiClient noisy, String noisyAccount, String device, ApiClient quiet, String quietPath,
             List<Integer> quietStatuses, Map<Integer, Integer> byStatus) throws InterruptedException {
         Map<Integer, AtomicInteger> noisyStatuses = new ConcurrentHashMap<>();
         List<String> hostile = hostileRequests(noisyAccount);
@@ -107,9 +108,9 @@ class NoisyNeighbourIT {
                 eightAtATime.acquireUninterruptibly();
                 noise.execute(() -> {
                     try {
-                        Api.Response r = request.startsWith("POST ")
-                                ? noisy.postRaw(request.substring(5, request.indexOf(' ', 5)), device,
-                                        request.substring(request.indexOf(' ', 5) + 1))
+                        ApiClient.Response r = request.startsWith("POST ")
+                                ? noisy.sendAs(device, "POST", request.substring(5, request.indexOf(' ', 5)),
+                                        "message/rfc822", request.substring(request.indexOf(' ', 5) + 1))
                                 : noisy.get(request.substring(4));
                         noisyStatuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
                     } catch (RuntimeException e) {
@@ -128,12 +129,12 @@ class NoisyNeighbourIT {
     }
 
     private static String register(Stack stack, String customer) {
-        return stack.admin().register(Api.account(customer, "IMAP", 993, "u", "p-" + UUID.randomUUID())
+        return stack.admin().register(Stack.account(customer, "IMAP", 993, "u", "p-" + UUID.randomUUID())
                 .put("host", "imap.r13.invalid"));
     }
 
     /** The quiet customer at a steady pace (a paced load generator, not a wait); latencies in nanoseconds. */
-    private static long[] run(Api api, String path, List<Integer> statuses) {
+    private static long[] run(ApiClient api, String path, List<Integer> statuses) {
         long[] latencies = new long[QUIET_REQUESTS];
         long next = System.nanoTime();
         for (int i = 0; i < QUIET_REQUESTS; i++) {

@@ -1,5 +1,6 @@
 package io.mailsync.reliability;
 
+import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +41,7 @@ class SsrfIT {
                 new Target("mail.localhost", 143), new Target("imap.example.net", 22));
         String firstDetail = null;
         for (Target t : refused) {
-            Api.Response r = stack.admin().post("/api/v1/accounts", Api.account(customer, "IMAP", t.port(), "u",
+            ApiClient.Response r = stack.admin().post("/api/v1/accounts", Stack.account(customer, "IMAP", t.port(), "u",
                     "p-" + UUID.randomUUID()).put("host", t.host()));
             if (r.status() != 400 || !r.contentType().startsWith("application/problem+json")) {
                 wrong.add(t + " -> " + r.status());
@@ -65,7 +66,7 @@ class SsrfIT {
                 }
             });
             String host = "imap." + UUID.randomUUID().toString().substring(0, 8) + TestResolver.SUFFIX;
-            String account = stack.admin().register(Api.account(customer, "IMAP", listener.getLocalPort(), "u",
+            String account = stack.admin().register(Stack.account(customer, "IMAP", listener.getLocalPort(), "u",
                     "p-" + UUID.randomUUID()).put("host", host));
             await().atMost(Duration.ofSeconds(30)).until(() -> "UNREACHABLE".equals(stack.admin().status(account)));
             String reason = stack.admin().get("/api/v1/accounts/" + account).body().path("statusReason").asString();

@@ -117,24 +117,25 @@ final class Stack implements AutoCloseable {
         return ApiClient.account(customer, protocol, port, username, password).put("storeBodies", true);
     }
 
-    /** The old client, kept for ApiFuzzIT and TenantIsolationIT until issue 21 part 2 moves them too. */
-    Api admin() {
-        return new Api(gatewayUrl(), JwtKit.shared().token(ADMIN, "accounts.admin", "mail.read", "mail.write"));
+    /** The public API as the provisioning admin, through the gateway (the same as {@link #apiAsAdmin}). */
+    ApiClient admin() {
+        return apiAsAdmin();
     }
 
-    Api customer(String customerId) {
-        return new Api(gatewayUrl(), JwtKit.shared().token(customerId, "mail.read", "mail.write", "quota.read"));
+    /** The public API as {@code customerId}'s app, through the gateway (the same as {@link #apiAs}). */
+    ApiClient customer(String customerId) {
+        return apiAs(customerId);
     }
 
     /** The sync-service's own port, bypassing the gateway (the API is served by it; the gateway routes to it). */
-    Api customerAtSync(String customerId) {
-        return new Api("http://localhost:" + syncPort(),
+    ApiClient customerAtSync(String customerId) {
+        return new ApiClient("http://localhost:" + syncPort(),
                 JwtKit.shared().token(customerId, "mail.read", "mail.write", "quota.read"));
     }
 
     /** A service's own port with any token, bypassing the gateway (issue 16: defence in depth). */
-    Api direct(String service, String token) {
-        return new Api("http://localhost:" + port(service), token);
+    ApiClient direct(String service, String token) {
+        return new ApiClient("http://localhost:" + port(service), token);
     }
 
     /** Times the gateway opened a circuit breaker, per customer or per route, since it started. */

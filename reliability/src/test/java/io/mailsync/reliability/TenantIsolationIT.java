@@ -1,5 +1,6 @@
 package io.mailsync.reliability;
 
+import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,20 +38,20 @@ class TenantIsolationIT {
         String victimHeader = Mail.newMessageId("r8");
         dovecot.deliver(victimUser, Mail.text(victimHeader, victimUser, secretSubject));
         String victim = "r8v-" + UUID.randomUUID();
-        String victimAccount = stack.admin().registerImap(victim, dovecot.imapPort(), victimUser.login(),
+        String victimAccount = stack.registerImap(victim, dovecot.imapPort(), victimUser.login(),
                 victimUser.password());
-        Api victimApi = stack.customer(victim);
+        ApiClient victimApi = stack.customer(victim);
         await().atMost(Duration.ofSeconds(40)).until(() -> victimApi.messages(victimAccount).size() == 1);
         String message = victimApi.messages(victimAccount).getFirst().path("id").asString();
         String device = victimApi.post("/api/v1/accounts/" + victimAccount + "/devices",
-                Api.JSON.createObjectNode().put("name", "victim-phone")).body().path("deviceId").asString();
+                ApiClient.JSON.createObjectNode().put("name", "victim-phone")).body().path("deviceId").asString();
 
         MailUser attackerUser = dovecot.newUser("r8attacker", null);
         String attacker = "r8a-" + UUID.randomUUID();
-        String own = stack.admin().registerImap(attacker, dovecot.imapPort(), attackerUser.login(),
+        String own = stack.registerImap(attacker, dovecot.imapPort(), attackerUser.login(),
                 attackerUser.password());
         String ownDevice = stack.customer(attacker).post("/api/v1/accounts/" + own + "/devices",
-                Api.JSON.createObjectNode().put("name", "attacker-phone")).body().path("deviceId").asString();
+                ApiClient.JSON.createObjectNode().put("name", "attacker-phone")).body().path("deviceId").asString();
 
         List<Attempt> attempts = attempts(victimAccount, message, device, own);
         List<String> leaks = new ArrayList<>();
@@ -58,10 +59,10 @@ class TenantIsolationIT {
         // the victim's data the attacker does not already hold (ids it put in the path may be echoed in a problem)
         List<String> secrets = List.of(secretSubject, victimHeader, victimUser.login(), "victim-phone");
         int tried = 0;
-        for (Api attackerApi : List.of(stack.customer(attacker), stack.customerAtSync(attacker))) {
+        for (ApiClient attackerApi : List.of(stack.customer(attacker), stack.customerAtSync(attacker))) {
             for (Attempt a : attempts) {
                 tried++;
-                Api.Response r = attempt(attackerApi, a, ownDevice);
+                ApiClient.Response r = attempt(attackerApi, a, ownDevice);
                 String where = a.method() + " " + a.path().replace(victimAccount, "{victim}").replace(own, "{own}");
                 if (r.status() / 100 == 2 || secrets.stream().anyMatch(r.raw()::contains)) {
                     leaks.add(where + " -> " + r.status());
@@ -78,7 +79,7 @@ class TenantIsolationIT {
             }
             // PATCH with the attacker's own device id against the victim's message
             tried++;
-            Api.Response r = attackerApi.patch("/api/v1/accounts/" + victimAccount + "/messages/" + message,
+            ApiClient.Response r = attackerApi.patch("/api/v1/accounts/" + victimAccount + "/messages/" + message,
                     ownDevice, "{\"keywords\":{\"$flagged\":true}}");
             if (r.status() / 100 == 2) {
                 leaks.add("PATCH victim message with own device -> " + r.status());
@@ -103,7 +104,7 @@ class TenantIsolationIT {
         assertThat(intact).as("the victim's account, message and device are unchanged").isTrue();
     }
 
-    private static Api.Response attempt(Api api, Attempt a, String ownDevice) {
+    private static ApiClient.Response attempt(ApiClient api, Attempt a, String ownDevice) {
         if (a.path().endsWith("/events")) {
             return api.head(a.path());
         }

@@ -87,6 +87,37 @@ public final class ApiClient {
                 : HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * Only the status and content type of a GET, and the body unless it is an event stream: for streams such as SSE,
+     * which never end by themselves.
+     */
+    public Response head(String path) {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<java.io.InputStream> response = HTTP.send(request(path).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            String raw = "";
+            try (java.io.InputStream in = response.body()) {
+                if (!contentType.startsWith("text/event-stream")) {
+                    raw = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+                }
+            }
+            return new Response(response.statusCode(), contentType, raw.isBlank() ? JSON.missingNode() : safeParse(raw), raw,
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One path segment, percent-encoded (a space is %20, not +). */
+    public static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The body of a GET as text, whatever its status. */
     public String raw(String path) {
         return get(path).raw();
