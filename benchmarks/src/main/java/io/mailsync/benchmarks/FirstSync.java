@@ -221,9 +221,7 @@ final class FirstSync {
         details.put("registrations", s.count());
         details.put("spacing_ms", spacing.toMillis());
         details.put("timeouts", samples.timeouts.get());
-        details.put("p50_ms", s.p50());
-        details.put("p99_ms", s.p99());
-        details.put("max_ms", s.max());
+        s.putInto(details, "");
         details.put("baseline_p50_ms", b.p50());
         details.put("baseline_p99_ms", b.p99());
         details.put("post_answered_p50_ms", reg.p50());

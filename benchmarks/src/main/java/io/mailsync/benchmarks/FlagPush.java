@@ -84,12 +84,8 @@ final class FlagPush {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("changes", s.count());
         details.put("missed", missed);
-        details.put("p50_ms", s.p50());
-        details.put("p99_ms", s.p99());
-        details.put("max_ms", s.max());
-        details.put("baseline_p50_ms", b.p50());
-        details.put("baseline_p99_ms", b.p99());
-        details.put("baseline_max_ms", b.max());
+        s.putInto(details, "");
+        b.putInto(details, "baseline_");
         details.put("on_kafka_p50_ms", k.p50());
         details.put("on_kafka_p99_ms", k.p99());
         String note = String.format("mailsync p50 %.0f / p99 %.0f / max %.0f ms; bare IDLE p50 %.0f / p99 %.0f / max %.0f ms; "

@@ -75,12 +75,8 @@ final class PushLatency {
         double maxRatio = s.max() / b.max();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("deliveries", s.count());
-        details.put("p50_ms", s.p50());
-        details.put("p99_ms", s.p99());
-        details.put("max_ms", s.max());
-        details.put("baseline_p50_ms", b.p50());
-        details.put("baseline_p99_ms", b.p99());
-        details.put("baseline_max_ms", b.max());
+        s.putInto(details, "");
+        b.putInto(details, "baseline_");
         details.put("poll_interval_ms", POLL.toMillis());
         details.put("spacing_ms", SPACING.toMillis());
         details.put("max_ratio", maxRatio);

@@ -185,9 +185,7 @@ final class WriteBack {
         details.put("lanes", lanes);
         details.put("timeouts", samples.timeouts.get());
         details.put("refused", samples.refused.get());
-        details.put("p50_ms", s.p50());
-        details.put("p99_ms", s.p99());
-        details.put("max_ms", s.max());
+        s.putInto(details, "");
         details.put("baseline_p50_ms", b.p50());
         details.put("baseline_p99_ms", b.p99());
         details.put("patch_answered_p50_ms", p.p50());
