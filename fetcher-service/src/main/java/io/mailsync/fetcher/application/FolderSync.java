@@ -7,6 +7,7 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.fetcher.application.port.out.MailEventPublisher;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import io.mailsync.fetcher.domain.FlagChange;
 import io.mailsync.fetcher.domain.FlagState;
@@ -29,15 +30,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one selected folder in step with what was announced, for the life of a connection. Events are published
- * before the cursor or index moves (a crash re-announces at most one batch, never loses one). A UIDVALIDITY change
- * is one {@link io.mailsync.events.FolderReset} and a silent rebuild ({@link FolderRebuild}). Flag changes come from {@code CHANGEDSINCE} where the server
- * has CONDSTORE, expunges from {@code VANISHED} where it has QRESYNC, and otherwise from a rate-limited full
- * comparison against the index of announced keywords (RFC 7162 §3.1, §3.2).
+ * Keeps one selected folder in step with what was announced, for the life of a connection. Events are acknowledged
+ * before the cursor or index moves (a crash re-announces at most {@link #SETTLE_EVERY} new messages, never loses
+ * one). A UIDVALIDITY change is one {@link io.mailsync.events.FolderReset} and a silent rebuild
+ * ({@link FolderRebuild}). Flag changes come from {@code CHANGEDSINCE} where the server has CONDSTORE, expunges
+ * from {@code VANISHED} where it has QRESYNC, and otherwise from a rate-limited full comparison against the index
+ * of announced keywords (RFC 7162 §3.1, §3.2).
  */
 final class FolderSync {
 
     private static final Logger log = LoggerFactory.getLogger(FolderSync.class);
+
+    /** New messages announced between two cursor writes: what a crash may announce twice (issue 18, P2). */
+    static final int SETTLE_EVERY = 2_000;
 
     private final String accountId;
     private final Origin origin;
@@ -126,28 +131,43 @@ final class FolderSync {
                 List.of());
     }
 
+    /**
+     * Reads batch after batch while the ones before travel to the broker; the index and the cursor move every
+     * {@link #SETTLE_EVERY} messages and at the end, each time after every event before it was acknowledged.
+     */
     private int announceNew() {
         int announced = 0;
         int batchSize = with.settings().batchSize();
+        long from = cursor.uidNext();
+        List<MailEventPublisher.Sent> travelling = new ArrayList<>();
+        Map<Long, Set<String>> unsettled = new HashMap<>();
         while (true) {
-            List<MessageSummary> batch = folder.messagesFrom(cursor.uidNext(), batchSize);
-            if (batch.isEmpty()) {
-                return announced;
+            List<MessageSummary> batch = folder.messagesFrom(from, batchSize);
+            if (!batch.isEmpty()) {
+                travelling.add(with.publisher().send(batch.stream().map(this::arrived).toList()));
+                batch.forEach(m -> unsettled.put(m.uid(), m.keywords()));
+                from = batch.getLast().uid() + 1;
+                announced += batch.size();
             }
-            with.publisher().publish(batch.stream().map(this::arrived).toList());
-            Map<Long, Set<String>> put = new HashMap<>();
-            batch.forEach(m -> {
-                index.put(m.uid(), m.keywords());
-                put.put(m.uid(), m.keywords());
-            });
-            with.cursors().updateIndex(accountId, folder.name(), cursor.uidValidity(), put, List.of());
-            cursor = cursor.advancedTo(batch.getLast().uid() + 1, null);
-            with.cursors().save(accountId, cursor);
-            announced += batch.size();
-            if (batch.size() < batchSize) {
+            boolean last = batch.size() < batchSize;
+            if (!unsettled.isEmpty() && (last || unsettled.size() >= SETTLE_EVERY)) {
+                settle(travelling, unsettled, from);
+            }
+            if (last) {
                 return announced;
             }
         }
+    }
+
+    /** Every event sent acknowledged, then the index and the cursor move past them. */
+    private void settle(List<MailEventPublisher.Sent> travelling, Map<Long, Set<String>> unsettled, long nextUid) {
+        travelling.forEach(MailEventPublisher.Sent::await);
+        travelling.clear();
+        unsettled.forEach(index::put);
+        with.cursors().updateIndex(accountId, folder.name(), cursor.uidValidity(), unsettled, List.of());
+        unsettled.clear();
+        cursor = cursor.advancedTo(nextUid, null);
+        with.cursors().save(accountId, cursor);
     }
 
     /** Checked once per connection, so a rebuild cut short is finished later. */
