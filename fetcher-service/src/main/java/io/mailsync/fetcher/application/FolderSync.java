@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,8 +133,9 @@ final class FolderSync {
     }
 
     /**
-     * Reads batch after batch while the ones before travel to the broker; the index and the cursor move every
-     * {@link #SETTLE_EVERY} messages and at the end, each time after every event before it was acknowledged.
+     * Reads batch after batch while the ones before travel to the broker; every {@link #SETTLE_EVERY} messages the
+     * ones read so far are settled — acknowledgements awaited, then the index and the cursor written — in the
+     * background while reading goes on ({@link Settling}); the last one before this returns.
      */
     private int announceNew() {
         int announced = 0;
@@ -141,6 +143,7 @@ final class FolderSync {
         long from = cursor.uidNext();
         List<MailEventPublisher.Sent> travelling = new ArrayList<>();
         Map<Long, Set<String>> unsettled = new HashMap<>();
+        Settling<Settled> settling = new Settling<>();
         while (true) {
             List<MessageSummary> batch = folder.messagesFrom(from, batchSize);
             if (!batch.isEmpty()) {
@@ -151,23 +154,40 @@ final class FolderSync {
             }
             boolean last = batch.size() < batchSize;
             if (!unsettled.isEmpty() && (last || unsettled.size() >= SETTLE_EVERY)) {
-                settle(travelling, unsettled, from);
+                settled(settling);
+                settling.start(settle(List.copyOf(travelling), Map.copyOf(unsettled), cursor.advancedTo(from, null)));
+                travelling.clear();
+                unsettled.clear();
             }
             if (last) {
+                settled(settling);
                 return announced;
             }
         }
     }
 
     /** Every event sent acknowledged, then the index and the cursor move past them. */
-    private void settle(List<MailEventPublisher.Sent> travelling, Map<Long, Set<String>> unsettled, long nextUid) {
-        travelling.forEach(MailEventPublisher.Sent::await);
-        travelling.clear();
-        unsettled.forEach(index::put);
-        with.cursors().updateIndex(accountId, folder.name(), cursor.uidValidity(), unsettled, List.of());
-        unsettled.clear();
-        cursor = cursor.advancedTo(nextUid, null);
-        with.cursors().save(accountId, cursor);
+    private Supplier<Settled> settle(List<MailEventPublisher.Sent> travelling, Map<Long, Set<String>> read,
+                                         FolderCursor next) {
+        String name = folder.name();
+        return () -> {
+            travelling.forEach(MailEventPublisher.Sent::await);
+            with.cursors().updateIndex(accountId, name, next.uidValidity(), read, List.of());
+            with.cursors().save(accountId, next);
+            return new Settled(next, read);
+        };
+    }
+
+    /** What a settling wrote: the cursor and the keywords announced. */
+    private record Settled(FolderCursor cursor, Map<Long, Set<String>> keywords) {
+    }
+
+    private void settled(Settling<Settled> settling) {
+        Settled settled = settling.joined();
+        if (settled != null) {
+            cursor = settled.cursor();
+            settled.keywords().forEach(index::put);
+        }
     }
 
     /** Checked once per connection, so a rebuild cut short is finished later. */
