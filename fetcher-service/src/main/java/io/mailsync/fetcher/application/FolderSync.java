@@ -133,7 +133,7 @@ final class FolderSync {
     }
 
     /**
-     * Reads batch after batch while the ones before travel to the broker; every {@link #SETTLE_EVERY} messages the
+     * Reads batch after batch while the ones before travel to the broker ({@link OrderedSends}); every {@link #SETTLE_EVERY} messages the
      * ones read so far are settled — acknowledgements awaited, then the index and the cursor written — in the
      * background while reading goes on ({@link Settling}); the last one before this returns.
      */
@@ -141,13 +141,13 @@ final class FolderSync {
         int announced = 0;
         int batchSize = with.settings().batchSize();
         long from = cursor.uidNext();
-        List<MailEventPublisher.Sent> travelling = new ArrayList<>();
+        OrderedSends sends = new OrderedSends(with.publisher());
         Map<Long, Set<String>> unsettled = new HashMap<>();
         Settling<Settled> settling = new Settling<>();
         while (true) {
             List<MessageSummary> batch = folder.messagesFrom(from, batchSize);
             if (!batch.isEmpty()) {
-                travelling.add(with.publisher().send(batch.stream().map(this::arrived).toList()));
+                sends.send(batch.stream().map(this::arrived).toList());
                 batch.forEach(m -> unsettled.put(m.uid(), m.keywords()));
                 from = batch.getLast().uid() + 1;
                 announced += batch.size();
@@ -155,8 +155,7 @@ final class FolderSync {
             boolean last = batch.size() < batchSize;
             if (!unsettled.isEmpty() && (last || unsettled.size() >= SETTLE_EVERY)) {
                 settled(settling);
-                settling.start(settle(List.copyOf(travelling), Map.copyOf(unsettled), cursor.advancedTo(from, null)));
-                travelling.clear();
+                settling.start(settle(sends.taken(), Map.copyOf(unsettled), cursor.advancedTo(from, null)));
                 unsettled.clear();
             }
             if (last) {
@@ -167,11 +166,10 @@ final class FolderSync {
     }
 
     /** Every event sent acknowledged, then the index and the cursor move past them. */
-    private Supplier<Settled> settle(List<MailEventPublisher.Sent> travelling, Map<Long, Set<String>> read,
-                                         FolderCursor next) {
+    private Supplier<Settled> settle(MailEventPublisher.Sent sent, Map<Long, Set<String>> read, FolderCursor next) {
         String name = folder.name();
         return () -> {
-            travelling.forEach(MailEventPublisher.Sent::await);
+            sent.await();
             with.cursors().updateIndex(accountId, name, next.uidValidity(), read, List.of());
             with.cursors().save(accountId, next);
             return new Settled(next, read);
