@@ -7,7 +7,6 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
-import io.mailsync.fetcher.application.port.out.MailEventPublisher;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import io.mailsync.fetcher.domain.FlagChange;
 import io.mailsync.fetcher.domain.FlagState;
@@ -26,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +141,7 @@ final class FolderSync {
         long from = cursor.uidNext();
         OrderedSends sends = new OrderedSends(with.publisher());
         Map<Long, Set<String>> unsettled = new HashMap<>();
-        Settling<Settled> settling = new Settling<>();
+        Settling settling = new Settling(with.cursors(), accountId, folder.name());
         while (true) {
             List<MessageSummary> batch = folder.messagesFrom(from, batchSize);
             if (!batch.isEmpty()) {
@@ -155,7 +153,7 @@ final class FolderSync {
             boolean last = batch.size() < batchSize;
             if (!unsettled.isEmpty() && (last || unsettled.size() >= SETTLE_EVERY)) {
                 settled(settling);
-                settling.start(settle(sends.taken(), Map.copyOf(unsettled), cursor.advancedTo(from, null)));
+                settling.start(sends.taken(), Map.copyOf(unsettled), cursor.advancedTo(from, null));
                 unsettled.clear();
             }
             if (last) {
@@ -165,23 +163,8 @@ final class FolderSync {
         }
     }
 
-    /** Every event sent acknowledged, then the index and the cursor move past them. */
-    private Supplier<Settled> settle(MailEventPublisher.Sent sent, Map<Long, Set<String>> read, FolderCursor next) {
-        String name = folder.name();
-        return () -> {
-            sent.await();
-            with.cursors().updateIndex(accountId, name, next.uidValidity(), read, List.of());
-            with.cursors().save(accountId, next);
-            return new Settled(next, read);
-        };
-    }
-
-    /** What a settling wrote: the cursor and the keywords announced. */
-    private record Settled(FolderCursor cursor, Map<Long, Set<String>> keywords) {
-    }
-
-    private void settled(Settling<Settled> settling) {
-        Settled settled = settling.joined();
+    private void settled(Settling settling) {
+        Settling.Settled settled = settling.joined();
         if (settled != null) {
             cursor = settled.cursor();
             settled.keywords().forEach(index::put);

@@ -1,36 +1,59 @@
 package io.mailsync.fetcher.application;
 
+import io.mailsync.fetcher.application.port.out.CursorStore;
+import io.mailsync.fetcher.application.port.out.MailEventPublisher;
+import io.mailsync.fetcher.domain.FolderCursor;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 /**
  * One folder's settlings during an import (issue 18, P2): each awaits its events' acknowledgements, then writes the
- * index and the cursor, in the background while the session reads on; one at a time and in order, since the next
- * starts only once the one before was {@link #joined()}.
+ * index and the cursor past them, in the background while the session reads on; one at a time and in order, since
+ * the next starts only once the one before was {@link #joined()}.
  */
-final class Settling<T> {
+final class Settling {
 
     private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
 
-    private CompletableFuture<T> running;
+    /** What a settling wrote: the cursor and the keywords announced. */
+    record Settled(FolderCursor cursor, Map<Long, Set<String>> keywords) {
+    }
+
+    private final CursorStore cursors;
+    private final String accountId;
+    private final String folder;
+    private CompletableFuture<Settled> running;
+
+    Settling(CursorStore cursors, String accountId, String folder) {
+        this.cursors = cursors;
+        this.accountId = accountId;
+        this.folder = folder;
+    }
 
     /** Starts one; the one before must have been {@link #joined()}. */
-    void start(Supplier<T> settle) {
+    void start(MailEventPublisher.Sent sent, Map<Long, Set<String>> read, FolderCursor next) {
         if (running != null) {
             throw new IllegalStateException("the settling before is not joined");
         }
-        running = CompletableFuture.supplyAsync(settle, BACKGROUND);
+        running = CompletableFuture.supplyAsync(() -> {
+            sent.await();
+            cursors.updateIndex(accountId, folder, next.uidValidity(), read, List.of());
+            cursors.save(accountId, next);
+            return new Settled(next, read);
+        }, BACKGROUND);
     }
 
     /**
      * Waits for the running one, if any, and returns what it settled (null for none). Its failure — the broker, the
      * store, a lost owner — is thrown here, on the session's thread; the wait ends on the session's interrupt (stop).
      */
-    T joined() {
-        CompletableFuture<T> waited = running;
+    Settled joined() {
+        CompletableFuture<Settled> waited = running;
         running = null;
         if (waited == null) {
             return null;
