@@ -68,7 +68,7 @@ final class Fence {
             if (leased) {
                 checkLease();
             }
-            publisher.publish(events.stream().map(this::stamp).toList());
+            return publisher.send(events.stream().map(this::stamp).toList());
         };
     }
 

@@ -29,15 +29,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one selected folder in step with what was announced, for the life of a connection. Events are published
- * before the cursor or index moves (a crash re-announces at most one batch, never loses one). A UIDVALIDITY change
- * is one {@link io.mailsync.events.FolderReset} and a silent rebuild ({@link FolderRebuild}). Flag changes come from {@code CHANGEDSINCE} where the server
- * has CONDSTORE, expunges from {@code VANISHED} where it has QRESYNC, and otherwise from a rate-limited full
- * comparison against the index of announced keywords (RFC 7162 §3.1, §3.2).
+ * Keeps one selected folder in step with what was announced, for the life of a connection. Events are acknowledged
+ * before the cursor or index moves (a crash re-announces at most {@link #SETTLE_EVERY} new messages, never loses
+ * one). A UIDVALIDITY change is one {@link io.mailsync.events.FolderReset} and a silent rebuild
+ * ({@link FolderRebuild}). Flag changes come from {@code CHANGEDSINCE} where the server has CONDSTORE, expunges
+ * from {@code VANISHED} where it has QRESYNC, and otherwise from a rate-limited full comparison against the index
+ * of announced keywords (RFC 7162 §3.1, §3.2).
  */
 final class FolderSync {
 
     private static final Logger log = LoggerFactory.getLogger(FolderSync.class);
+
+    /** New messages announced between two cursor writes: what a crash may announce twice (issue 18, P2). */
+    static final int SETTLE_EVERY = 2_000;
 
     private final String accountId;
     private final Origin origin;
@@ -126,27 +130,44 @@ final class FolderSync {
                 List.of());
     }
 
+    /**
+     * Reads batch after batch while the ones before travel to the broker ({@link OrderedSends}); every {@link #SETTLE_EVERY} messages the
+     * ones read so far are settled — acknowledgements awaited, then the index and the cursor written — in the
+     * background while reading goes on ({@link Settling}); the last one before this returns.
+     */
     private int announceNew() {
         int announced = 0;
         int batchSize = with.settings().batchSize();
+        long from = cursor.uidNext();
+        OrderedSends sends = new OrderedSends(with.publisher());
+        Map<Long, Set<String>> unsettled = new HashMap<>();
+        Settling settling = new Settling(with.cursors(), accountId, folder.name());
         while (true) {
-            List<MessageSummary> batch = folder.messagesFrom(cursor.uidNext(), batchSize);
-            if (batch.isEmpty()) {
+            List<MessageSummary> batch = folder.messagesFrom(from, batchSize);
+            if (!batch.isEmpty()) {
+                sends.send(batch.stream().map(this::arrived).toList());
+                batch.forEach(m -> unsettled.put(m.uid(), m.keywords()));
+                from = batch.getLast().uid() + 1;
+                announced += batch.size();
+            }
+            boolean last = batch.size() < batchSize;
+            if (!unsettled.isEmpty() && (last || unsettled.size() >= SETTLE_EVERY)) {
+                settled(settling);
+                settling.start(sends.taken(), Map.copyOf(unsettled), cursor.advancedTo(from, null));
+                unsettled.clear();
+            }
+            if (last) {
+                settled(settling);
                 return announced;
             }
-            with.publisher().publish(batch.stream().map(this::arrived).toList());
-            Map<Long, Set<String>> put = new HashMap<>();
-            batch.forEach(m -> {
-                index.put(m.uid(), m.keywords());
-                put.put(m.uid(), m.keywords());
-            });
-            with.cursors().updateIndex(accountId, folder.name(), cursor.uidValidity(), put, List.of());
-            cursor = cursor.advancedTo(batch.getLast().uid() + 1, null);
-            with.cursors().save(accountId, cursor);
-            announced += batch.size();
-            if (batch.size() < batchSize) {
-                return announced;
-            }
+        }
+    }
+
+    private void settled(Settling settling) {
+        Settling.Settled settled = settling.joined();
+        if (settled != null) {
+            cursor = settled.cursor();
+            settled.keywords().forEach(index::put);
         }
     }
 

@@ -12,11 +12,12 @@ final class RecordingPublisher implements MailEventPublisher {
     volatile boolean down;
 
     @Override
-    public void publish(List<? extends MailEvent> events) {
+    public Sent send(List<? extends MailEvent> events) {
         if (down) {
             throw new IllegalStateException("broker down");
         }
         published.addAll(events);
+        return () -> { };
     }
 
     <T extends MailEvent> List<T> of(Class<T> type) {

@@ -63,8 +63,7 @@ final class ImapFlagCommands {
                 forAngus.add(r);
             }
         }
-        p.notifyResponseHandlers(forAngus.toArray(Response[]::new));
-        p.handleResult(responses[responses.length - 1]);
+        finish(p, responses, forAngus);
         return new ServerChanges(states, gone, changedSince == null);
     }
 
@@ -110,9 +109,14 @@ final class ImapFlagCommands {
                 forAngus.add(r);
             }
         }
+        finish(p, responses, forAngus);
+        return found;
+    }
+
+    /** Hands Angus what the caller did not consume (its view of the folder stays right), then the command's result. */
+    static void finish(IMAPProtocol p, Response[] responses, List<Response> forAngus) throws ProtocolException {
         p.notifyResponseHandlers(forAngus.toArray(Response[]::new));
         p.handleResult(responses[responses.length - 1]);
-        return found;
     }
 
     static Set<String> keywords(Flags flags) {

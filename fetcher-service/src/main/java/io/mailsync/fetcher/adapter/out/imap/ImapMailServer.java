@@ -11,7 +11,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.SocketFactory;
@@ -36,6 +39,7 @@ class ImapMailServer implements MailServer {
     private final Runnable idleWakeUp;
     /** Issue 16 (SSRF): sockets that refuse internal addresses after DNS resolution; null = the JDK's own. */
     private final SocketFactory sockets;
+    private final Map<List<Object>, Session> sessions = new ConcurrentHashMap<>();
 
     @Autowired
     ImapMailServer(ConnectionTimeouts timeouts, MeterRegistry meters, MailServerPolicy policy) {
@@ -60,7 +64,11 @@ class ImapMailServer implements MailServer {
     public MailboxConnection connect(MailLogin login) {
         AccountSpec account = login.account();
         String protocol = account.security() == AccountSpec.Security.SSL ? "imaps" : "imap";
-        Session session = Session.getInstance(properties(account, protocol));
+        // one Session per configuration, not per login: Session.getInstance loads the providers anew each time
+        // (issue 18, P8: a few ms of every connection, and heap per session); the key is all properties() reads
+        Session session = sessions.computeIfAbsent(
+                List.of(protocol, account.security(), account.trustAnyCertificate()),
+                key -> Session.getInstance(properties(account, protocol)));
         try {
             Store store = session.getStore(protocol);
             store.connect(account.host(), account.port(), account.username(), login.password());

@@ -4,13 +4,9 @@ import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import io.mailsync.fetcher.domain.FlagState;
 import io.mailsync.fetcher.domain.MessageSummary;
 import io.mailsync.fetcher.domain.ServerChanges;
-import jakarta.mail.FetchProfile;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +20,7 @@ final class ImapRemoteFolder implements RemoteFolder {
     private final boolean qresync;
     private final Long highestModSeq;
     private final ImapWaiter waiter;
+    private final ImapSummaries summaries;
 
     ImapRemoteFolder(IMAPFolder folder, boolean idle, boolean condstore, boolean qresync, Runnable idleWakeUp,
                      java.util.function.Supplier<String> serverError, Duration answerTimeout)
@@ -33,6 +30,7 @@ final class ImapRemoteFolder implements RemoteFolder {
         this.qresync = qresync;
         this.highestModSeq = condstore ? folder.getHighestModSeq() : null;
         this.waiter = new ImapWaiter(folder, idle, idleWakeUp, serverError, answerTimeout);
+        this.summaries = new ImapSummaries(folder, condstore);
     }
 
     @Override
@@ -82,59 +80,10 @@ final class ImapRemoteFolder implements RemoteFolder {
     @Override
     public List<MessageSummary> messagesFrom(long fromUid, int max) {
         try {
-            // "n:*" also matches the highest UID when it is below n (RFC 3501 §6.4.8): filter by UID
-            List<Message> found = Arrays.stream(folder.getMessagesByUID(Math.max(1, fromUid), UIDFolder.MAXUID))
-                    .filter(m -> m != null && uid(m) >= fromUid)
-                    .sorted(Comparator.comparingLong(this::uid))
-                    .limit(max)
-                    .toList();
-            if (found.isEmpty()) {
-                return List.of();
-            }
-            folder.fetch(found.toArray(Message[]::new), profile());
-            java.util.Map<Long, Long> modSeqs = condstore ? modSeqs(uid(found.getFirst()), uid(found.getLast()))
-                    : java.util.Map.of();
-            List<MessageSummary> summaries = new java.util.ArrayList<>(found.size());
-            for (Message m : found) {
-                summaries.add(withModSeq(complete(ImapMessageReader.read(m, uid(m))), modSeqs));
-            }
-            return summaries;
+            return summaries.from(fromUid, max);
         } catch (MessagingException e) {
             throw ImapFailures.translate("fetch from " + name(), e);
         }
-    }
-
-    /** CONDSTORE: each new message's MODSEQ, so a device's later write-back can say UNCHANGEDSINCE. */
-    private java.util.Map<Long, Long> modSeqs(long first, long last) throws MessagingException {
-        ServerChanges states = (ServerChanges) folder.doCommand(
-                p -> ImapFlagCommands.fetchFlags(p, first + ":" + last, true, null, false));
-        java.util.Map<Long, Long> modSeqs = new java.util.HashMap<>();
-        states.states().forEach(s -> {
-            if (s.modSeq() != null) {
-                modSeqs.put(s.uid(), s.modSeq());
-            }
-        });
-        return modSeqs;
-    }
-
-    private static MessageSummary withModSeq(MessageSummary m, java.util.Map<Long, Long> modSeqs) {
-        Long modSeq = modSeqs.get(m.uid());
-        return modSeq == null ? m : new MessageSummary(m.uid(), modSeq, m.messageId(), m.from(), m.to(), m.cc(),
-                m.subject(), m.sentAt(), m.receivedAt(), m.size(), m.keywords());
-    }
-
-    /** An envelope the library could not parse loses its size, date and flags too: fetch those on their own. */
-    private MessageSummary complete(MessageSummary m) throws MessagingException {
-        if (m.size() > 0) {
-            return m;
-        }
-        MessageSummary basics = (MessageSummary) folder.doCommand(p -> ImapFlagCommands.basics(p, m.uid()));
-        if (basics == null) {
-            return m;
-        }
-        return new MessageSummary(m.uid(), m.modSeq(), m.messageId(), m.from(), m.to(), m.cc(), m.subject(),
-                m.sentAt(), m.receivedAt() != null ? m.receivedAt() : basics.receivedAt(), basics.size(),
-                m.keywords().isEmpty() ? basics.keywords() : m.keywords());
     }
 
     @Override
@@ -205,10 +154,6 @@ final class ImapRemoteFolder implements RemoteFolder {
                 p -> ImapFlagCommands.fetchFlags(p, range, condstore, changedSince, qresync && changedSince != null)));
     }
 
-    private long uid(Message m) {
-        return call("UID", () -> folder.getUID(m));
-    }
-
     private interface MailCall<T> {
         T call() throws MessagingException;
     }
@@ -219,15 +164,5 @@ final class ImapRemoteFolder implements RemoteFolder {
         } catch (MessagingException e) {
             throw ImapFailures.translate(what + " of " + name(), e);
         }
-    }
-
-    private static FetchProfile profile() {
-        FetchProfile profile = new FetchProfile();
-        profile.add(FetchProfile.Item.ENVELOPE);
-        profile.add(FetchProfile.Item.FLAGS);
-        profile.add(FetchProfile.Item.SIZE);
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-        return profile;
     }
 }

@@ -14,7 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Sends a batch, then waits for every acknowledgement: the caller advances its cursor only after this returns. */
+/**
+ * Sends a batch; its acknowledgements are awaited by the caller ({@link Sent#await()}) before its cursor advances,
+ * so an import can read its next batch while this one travels.
+ */
 @Component
 class KafkaMailEventPublisher implements MailEventPublisher {
 
@@ -34,10 +37,14 @@ class KafkaMailEventPublisher implements MailEventPublisher {
     }
 
     @Override
-    public void publish(List<? extends MailEvent> events) {
+    public Sent send(List<? extends MailEvent> events) {
         List<CompletableFuture<?>> sent = events.stream()
                 .<CompletableFuture<?>>map(e -> kafka.send(topic, e.accountId(), codec.encode(e)))
                 .toList();
+        return () -> awaitAcks(events, sent);
+    }
+
+    private void awaitAcks(List<? extends MailEvent> events, List<CompletableFuture<?>> sent) {
         try {
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
                     .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

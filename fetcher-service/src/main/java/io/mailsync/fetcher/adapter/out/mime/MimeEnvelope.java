@@ -76,11 +76,19 @@ public final class MimeEnvelope {
     private List<String> addresses(String header, Read<Address[]> read) {
         return attempt(() -> {
             Address[] parsed = read.get();
-            return parsed == null ? List.<String>of() : Arrays.stream(parsed).map(MimeEnvelope::display).toList();
+            return displayed(parsed);
         }, () -> {
             String[] raw = attempt(() -> message.getHeader(header));
             return raw == null ? List.of() : Arrays.stream(raw).map(MimeEnvelope::unfold).toList();
         });
+    }
+
+    /**
+     * Addresses as announced (Unicode display form), empty for none: also for an IMAP adapter that parsed the
+     * ENVELOPE itself (issue 18).
+     */
+    public static List<String> displayed(Address[] parsed) {
+        return parsed == null ? List.of() : Arrays.stream(parsed).map(MimeEnvelope::display).toList();
     }
 
     private static String display(Address a) {
