@@ -5,12 +5,9 @@ import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.Origin;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.port.out.MailServerException;
-import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -27,7 +24,6 @@ import org.slf4j.MDC;
 final class AccountSession implements SessionControl {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSession.class);
-    private static final Duration CLEAN_CLOSE = Duration.ofSeconds(2);
 
     private final AtomicReference<AccountSpec> spec;
     private final Sessions with;
@@ -41,9 +37,8 @@ final class AccountSession implements SessionControl {
     private volatile boolean stopped;
     private volatile boolean restart;
     private volatile boolean suspended;
-    private volatile AutoCloseable connection;
-    private volatile Instant connectedAt;
-    private Thread thread;
+    private final HeldConnection connection;
+    private final SessionThread thread;
 
     AccountSession(AccountSpec spec, Sessions with, Duration stagger) {
         this.spec = new AtomicReference<>(spec);
@@ -55,7 +50,10 @@ final class AccountSession implements SessionControl {
         // downstream by its epoch, a current owner's is applied
         this.status = new StatusReporter(spec.accountId(), origin, fence.guard(with.context().publisher(), false),
                 with.context().clock());
-        this.backoff = new Backoff(with.context().settings().backoffStart(), with.context().settings().backoffMax());
+        SessionSettings settings = with.context().settings();
+        this.backoff = new Backoff(settings.backoffStart(), settings.backoffMax(), settings.stableAfter());
+        this.connection = new HeldConnection(spec.accountId());
+        this.thread = new SessionThread(spec.accountId());
     }
 
     String accountId() {
@@ -67,18 +65,18 @@ final class AccountSession implements SessionControl {
     }
 
     void start() {
-        thread = Thread.ofVirtual().name("session-" + accountId()).start(this::run);
+        thread.start(this::run);
     }
 
     /** A new registration: reconnect with it unless nothing that matters changed. */
     void update(AccountSpec next) {
         AccountSpec previous = spec.getAndSet(next);
-        if (sameConnection(previous, next)) {
+        if (HeldConnection.stillFits(previous, next)) {
             return;
         }
         restart = true;
         wake.release();
-        closeConnection();
+        connection.close();
     }
 
     /** Never dropped: the inbound adapter pauses the partition instead when too many wait (issue 15). */
@@ -99,12 +97,7 @@ final class AccountSession implements SessionControl {
     void suspend() {
         suspended = true;
         wake.release();
-        AutoCloseable c = connection;
-        if (c instanceof MailboxConnection imap) {
-            Thread.ofVirtual().start(imap::abort);
-        } else {
-            Thread.ofVirtual().start(this::closeConnection);
-        }
+        connection.abort();
     }
 
     /** The lease holds again: go on, if the epoch is still the newest (checked before reconnecting). */
@@ -113,47 +106,29 @@ final class AccountSession implements SessionControl {
         wake.release();
     }
 
-    boolean isSuspended() {
-        return suspended;
-    }
-
     /** Stops the session and waits (bounded) until its connection is closed. */
     void stop(Duration wait) {
         stopped = true;
         wake.release();
-        try {
-            // a clean LOGOUT first; a server that does not answer is cut off by interrupting the session thread
-            Thread closer = Thread.ofVirtual().start(this::closeConnection);
-            if (!closer.join(CLEAN_CLOSE)) {
-                log.info("account {}: server slow to close, cutting the connection", accountId());
-            }
-            if (thread == null) {
-                return;
-            }
-            if (!thread.join(CLEAN_CLOSE)) {
-                thread.interrupt(); // still blocked (a server that never answers): cut it off
-            }
-            if (!thread.join(wait)) {
-                log.warn("account {}: session did not stop within {}", accountId(), wait);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop(connection::close, wait);
     }
 
     private void run() {
         // every line this session logs carries the account as a field of its own in structured (JSON) logs
         MDC.put("accountId", accountId());
-        pause(randomUpTo(stagger));
+        pause(Backoff.randomUpTo(stagger));
         while (!stopped) {
-            connectedAt = null;
+            backoff.connected(null);
             if (suspended || !with.lease().valid()) {
                 awaitResume();
                 continue;
             }
             try {
                 restart = false;
-                claim();
+                Long taken = fence.claim(with.context().settings().instanceId());
+                if (taken != null) {
+                    log.info("account {}: owner epoch {}", accountId(), taken);
+                }
                 AccountSpec account = spec.get();
                 status.report(Status.CONNECTING, null);
                 String password = with.secrets().decrypt(account.accountId(), account.encryptedSecret());
@@ -163,7 +138,7 @@ final class AccountSession implements SessionControl {
                     commands.endApplying(); // a loop that failed mid-command leaves no span open on this thread
                 }
             } catch (OwnershipLost lost) {
-                closeConnection();
+                connection.close();
                 if (lost.epochTaken()) {
                     log.warn("account {}: {}; stopping", accountId(), lost.getMessage());
                     stopped = true;
@@ -173,14 +148,12 @@ final class AccountSession implements SessionControl {
             } catch (SecretCipher.UndecryptableSecretException | MailServerException.Unsupported e) {
                 failed(Status.ERROR, e, with.context().settings().authRetry());
             } catch (MailServerException.Unreachable e) {
-                resetBackoffIfStable();
-                failed(Status.UNREACHABLE, e, backoff.next());
+                failed(Status.UNREACHABLE, e, backoff.afterFailure(with.context().clock().instant()));
             } catch (RuntimeException e) {
-                resetBackoffIfStable();
                 if (!stopped && !restart && !suspended) {
                     log.warn("account {}: session failed", accountId(), e);
                 }
-                failed(Status.ERROR, e, backoff.next());
+                failed(Status.ERROR, e, backoff.afterFailure(with.context().clock().instant()));
             }
         }
         Thread.interrupted(); // the stop's interrupt has done its work; the last status must still go out
@@ -188,24 +161,11 @@ final class AccountSession implements SessionControl {
     }
 
     /**
-     * The first connection takes the account's next owner epoch; later ones (a reconnect, a resume after the lease
-     * lapsed) check that it is still the newest, so a session whose account another fetcher took never reconnects.
-     */
-    private void claim() {
-        if (fence.epoch() == null) {
-            long epoch = fence.take(with.context().settings().instanceId());
-            log.info("account {}: owner epoch {}", accountId(), epoch);
-        } else {
-            fence.checkOwner();
-        }
-    }
-
-    /**
      * Waits while suspended by the fetcher (until {@link #resume()}) or while the lease has lapsed; the next
      * connection then checks that the epoch still holds.
      */
     private void awaitResume() {
-        closeConnection();
+        connection.close();
         while (!stopped && (suspended || !with.lease().valid())) {
             try {
                 wake.tryAcquire(1, TimeUnit.SECONDS);
@@ -223,15 +183,15 @@ final class AccountSession implements SessionControl {
 
     @Override
     public void holding(AutoCloseable held) {
-        connection = held;
+        connection.hold(held);
         if (held != null && stopped) {
-            closeConnection();
+            connection.close();
         }
     }
 
     @Override
     public void connected() {
-        connectedAt = with.context().clock().instant();
+        backoff.connected(with.context().clock().instant());
     }
 
     @Override
@@ -262,14 +222,6 @@ final class AccountSession implements SessionControl {
         pause(retryIn);
     }
 
-    private void resetBackoffIfStable() {
-        Instant since = connectedAt;
-        if (since != null && Duration.between(since, with.context().clock().instant())
-                .compareTo(with.context().settings().stableAfter()) >= 0) {
-            backoff.reset();
-        }
-    }
-
     /** Waits, woken early by a new registration or a stop. */
     @Override
     public void pause(Duration duration) {
@@ -285,31 +237,5 @@ final class AccountSession implements SessionControl {
             Thread.currentThread().interrupt();
             stopped = true;
         }
-    }
-
-    private void closeConnection() {
-        AutoCloseable c = connection;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                log.debug("account {}: close failed: {}", accountId(), e.toString());
-            }
-        }
-    }
-
-    private static Duration randomUpTo(Duration window) {
-        long millis = window.toMillis();
-        return millis <= 0 ? Duration.ZERO : Duration.ofMillis(ThreadLocalRandom.current().nextLong(millis));
-    }
-
-    private static boolean sameConnection(AccountSpec a, AccountSpec b) {
-        return withoutTimestamp(a).equals(withoutTimestamp(b));
-    }
-
-    private static AccountSpec withoutTimestamp(AccountSpec s) {
-        return new AccountSpec(s.accountId(), s.customerId(), s.protocol(), s.host(), s.port(), s.security(),
-                s.trustAnyCertificate(), s.username(), s.encryptedSecret(), s.folders(), s.pollInterval(),
-                s.retention(), s.storeBodies(), s.quotaLimitBytes(), s.quotaLimitMessages(), s.contactAddress(), null);
     }
 }

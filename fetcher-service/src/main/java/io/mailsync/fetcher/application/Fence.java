@@ -41,6 +41,19 @@ final class Fence {
         return epoch;
     }
 
+    /**
+     * Before a connection: the first takes the account's next epoch; later ones (a reconnect, a resume after the
+     * lease lapsed) check it is still the newest, so a session whose account another fetcher took never reconnects.
+     * Answers the epoch newly taken, or null.
+     */
+    Long claim(String owner) {
+        if (epoch == null) {
+            return take(owner);
+        }
+        checkOwner();
+        return null;
+    }
+
     /** Cheap and local: the Kafka lease. Checked before anything is sent to the server or the broker. */
     void checkLease() {
         if (!lease.valid()) {
