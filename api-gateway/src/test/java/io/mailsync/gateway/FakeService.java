@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A small real HTTP server standing in for sync- or quota-service: it records what reached it and answers
@@ -26,7 +29,12 @@ public final class FakeService implements AutoCloseable {
         }
     }
 
+    /** An answer a test computes from the request (a stand-in for one route of the real service). */
+    public record Answer(int status, String body) {
+    }
+
     private final String name;
+    private final Map<String, Function<Received, Answer>> routes = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
     private volatile int status = 200;
@@ -70,6 +78,16 @@ public final class FakeService implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            Function<Received, Answer> route = routes.entrySet().stream().filter(e -> path.endsWith(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (route != null) {
+                Answer computed = route.apply(received.getLast());
+                byte[] bytes = computed.body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(computed.status(), bytes.length);
+                exchange.getResponseBody().write(bytes);
+                return;
+            }
             byte[] answer = ("{\"service\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI().getRawPath()
                     + "\"}").getBytes();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -92,6 +110,11 @@ public final class FakeService implements AutoCloseable {
 
     public void clear() {
         received.clear();
+    }
+
+    /** Requests whose path ends with {@code pathSuffix} get what {@code route} computes. */
+    public void route(String pathSuffix, Function<Received, Answer> route) {
+        routes.put(pathSuffix, route);
     }
 
     public void answerAfter(Duration delay) {

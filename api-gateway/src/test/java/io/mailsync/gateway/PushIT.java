@@ -3,6 +3,7 @@ package io.mailsync.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.gateway.application.PushHub;
 import io.mailsync.testkit.MongoKit;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,9 +16,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Push: state changes from the broker reach open event streams within a second, on every replica. */
+/**
+ * Push: state changes from the broker reach open event streams within a second, on every replica; a client that
+ * reconnects with {@code Last-Event-ID} hears what it missed, from sync-service's changes-since cursor (issue 19).
+ */
 class PushIT extends SharedGateway {
 
     @BeforeAll
@@ -25,7 +30,12 @@ class PushIT extends SharedGateway {
         broker.accountRegistered("acc-p1", "p1");
         broker.accountRegistered("acc-p2", "p2");
         broker.accountRegistered("acc-p3", "p3");
+        broker.accountRegistered("acc-r1", "r1");
+        sync.route("/accounts/acc-r1/changes", cursor::changesSince);
     }
+
+    /** sync-service's cursor for acc-r1, as a stand-in: the states in order, each with the message it created. */
+    static final Cursor cursor = new Cursor("acc-r1");
 
     /** An open {@code text/event-stream}: its lines as they arrive. */
     record Stream(HttpResponse<java.util.stream.Stream<String>> response, List<String> lines,
@@ -78,7 +88,59 @@ class PushIT extends SharedGateway {
     }
 
     @Test
-    void resumingWithAnOlderLastEventIdHearsTheLatestAtOnce() {
+    void reconnectingWithLastEventIdHearsExactlyTheChangesMissed() {
+        String token = jwt.token("r1", "mail.read");
+        advance("r-1", "m-1");
+        Stream first = open(port, "acc-r1", token, null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.has(":connected"));
+        advance("r-2", "m-2");
+        await().atMost(Duration.ofSeconds(2)).until(() -> first.has("id:r-2"));
+        first.response().body().close(); // the client goes away
+
+        advance("r-3", "m-3");
+        advance("r-4", "m-4");
+        advance("r-5", "m-5");
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.latest("acc-r1").orElse("").equals("r-5"));
+        sync.clear();
+
+        Stream resumed = open(port, "acc-r1", token, "r-2");
+        // the three missed changes, in one event whose id the client can resume from
+        String missed = "data:{\"accountId\":\"acc-r1\",\"oldState\":\"r-2\",\"newState\":\"r-5\","
+                + "\"hasMoreChanges\":false,\"created\":[\"m-3\",\"m-4\",\"m-5\"],\"updated\":[],\"destroyed\":[]}";
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(resumed.lines())
+                .containsSubsequence("event:changes", "id:r-5", missed));
+        assertThat(resumed.lines()).filteredOn(line -> line.startsWith("id:")).containsExactly("id:r-5");
+        // asked as the caller, from the state the client last saw
+        FakeService.Received asked = sync.received().stream().filter(r -> r.path().endsWith("/changes"))
+                .findFirst().orElseThrow();
+        assertThat(asked.query()).isEqualTo("since=r-2");
+        assertThat(asked.header("Authorization")).isEqualTo("Bearer " + token);
+
+        advance("r-6", "m-6"); // and live changes follow the replayed ones
+        await().atMost(Duration.ofSeconds(2)).until(() -> resumed.has("id:r-6"));
+        assertThat(resumed.lines()).filteredOn(line -> line.startsWith("id:")).containsExactly("id:r-5", "id:r-6");
+    }
+
+    @Test
+    void anUnknownOrTooOldLastEventIdAsksTheClientToResync() {
+        Stream resumed = open(port, "acc-r1", jwt.token("r1", "mail.read"), "long-gone");
+        await().atMost(Duration.ofSeconds(5)).until(() -> resumed.has("event:resync"));
+        assertThat(resumed.lines()).anyMatch(line -> line.startsWith("data:{\"accountId\":\"acc-r1\",\"reason\":"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> resumed.has(":ping"));
+        assertThat(resumed.lines()).noneMatch(line -> line.startsWith("id:")); // the old id stays the client's
+    }
+
+    private void advance(String state, String createdMessage) {
+        cursor.advanced(state, createdMessage);
+        broker.stateAdvanced("acc-r1", state);
+    }
+
+    @Autowired
+    private PushHub hub;
+
+    /** When sync-service's answer says nothing usable (here: not a changes document), the latest state stands in. */
+    @Test
+    void resumingWhenSyncCannotSayWhatWasMissedHearsTheLatestState() {
         broker.stateAdvanced("acc-p3", "5");
         broker.stateAdvanced("acc-p3", "6");
         String token = jwt.token("p3", "mail.read");

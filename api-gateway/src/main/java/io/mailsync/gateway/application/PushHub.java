@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fans an account's state changes out to the push streams open on this gateway instance, and remembers the latest
- * state per account so a client resuming with an older {@code Last-Event-ID} hears the latest at once.
+ * state per account: what a resuming client hears when sync-service cannot say what it missed (issue 19).
  */
 public final class PushHub {
 

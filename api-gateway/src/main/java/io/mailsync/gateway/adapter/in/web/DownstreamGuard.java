@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,49 +53,58 @@ class DownstreamGuard implements AutoCloseable {
 
     HandlerFilterFunction<ServerResponse, ServerResponse> guard(String service) {
         CircuitBreaker route = isolation.route(service);
-        return (request, next) -> {
-            String path = request.requestPath().value();
-            String customer = Callers.current().map(Caller::customerId).orElse("-");
-            TenantIsolation.Lane lane = isolation.lane(service, customer);
-            if (!route.tryAcquirePermission()) {
-                return unavailable(service, "cannot be reached; calls are paused for a moment", path);
+        return (request, next) -> call(service, route, request.requestPath().value(), () -> next.handle(request));
+    }
+
+    /**
+     * One call to {@code service} for {@code path} under the same breakers, bulkhead and time limit as its proxied
+     * route: the gateway's own calls (push replay) count and are refused like a client's.
+     */
+    ServerResponse call(String service, String path, Callable<ServerResponse> call) {
+        return call(service, isolation.route(service), path, call);
+    }
+
+    private ServerResponse call(String service, CircuitBreaker route, String path, Callable<ServerResponse> call) {
+        String customer = Callers.current().map(Caller::customerId).orElse("-");
+        TenantIsolation.Lane lane = isolation.lane(service, customer);
+        if (!route.tryAcquirePermission()) {
+            return unavailable(service, "cannot be reached; calls are paused for a moment", path);
+        }
+        if (!lane.breaker().tryAcquirePermission()) {
+            route.releasePermission();
+            return unavailable(service, "is failing for this customer's requests; they are paused for a moment",
+                    path);
+        }
+        if (!lane.bulkhead().tryAcquirePermission()) {
+            route.releasePermission();
+            lane.breaker().releasePermission();
+            return Problems.response(HttpStatus.TOO_MANY_REQUESTS, "too many requests of this customer are "
+                    + "in flight to " + service + "; retry when one has finished", path, "Retry-After", "1");
+        }
+        long start = System.nanoTime();
+        try {
+            // on a virtual thread so the time limiter can give up on it; the servlet thread streams the body
+            ServerResponse response = timeLimiter.executeFutureSupplier(
+                    () -> calls.submit(call));
+            long took = System.nanoTime() - start;
+            route.onSuccess(took, TimeUnit.NANOSECONDS); // it answered: reachable
+            if (response.statusCode().is5xxServerError()) {
+                lane.breaker().onError(took, TimeUnit.NANOSECONDS,
+                        new DownstreamFailure(response.statusCode().value()));
+            } else {
+                lane.breaker().onSuccess(took, TimeUnit.NANOSECONDS); // 2xx-4xx: the service works
             }
-            if (!lane.breaker().tryAcquirePermission()) {
-                route.releasePermission();
-                return unavailable(service, "is failing for this customer's requests; they are paused for a moment",
-                        path);
-            }
-            if (!lane.bulkhead().tryAcquirePermission()) {
-                route.releasePermission();
-                lane.breaker().releasePermission();
-                return Problems.response(HttpStatus.TOO_MANY_REQUESTS, "too many requests of this customer are "
-                        + "in flight to " + service + "; retry when one has finished", path, "Retry-After", "1");
-            }
-            long start = System.nanoTime();
-            try {
-                // on a virtual thread so the time limiter can give up on it; the servlet thread streams the body
-                ServerResponse response = timeLimiter.executeFutureSupplier(
-                        () -> calls.submit(() -> next.handle(request)));
-                long took = System.nanoTime() - start;
-                route.onSuccess(took, TimeUnit.NANOSECONDS); // it answered: reachable
-                if (response.statusCode().is5xxServerError()) {
-                    lane.breaker().onError(took, TimeUnit.NANOSECONDS,
-                            new DownstreamFailure(response.statusCode().value()));
-                } else {
-                    lane.breaker().onSuccess(took, TimeUnit.NANOSECONDS); // 2xx-4xx: the service works
-                }
-                return response;
-            } catch (TimeoutException e) {
-                route.releasePermission();
-                lane.breaker().onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-                return unavailable(service, "did not answer within " + timeLimiter.getTimeLimiterConfig()
-                        .getTimeoutDuration().toMillis() + " ms", path);
-            } catch (Exception e) {
-                return failed(service, route, lane, e, System.nanoTime() - start, path);
-            } finally {
-                lane.bulkhead().onComplete();
-            }
-        };
+            return response;
+        } catch (TimeoutException e) {
+            route.releasePermission();
+            lane.breaker().onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            return unavailable(service, "did not answer within " + timeLimiter.getTimeLimiterConfig()
+                    .getTimeoutDuration().toMillis() + " ms", path);
+        } catch (Exception e) {
+            return failed(service, route, lane, e, System.nanoTime() - start, path);
+        } finally {
+            lane.bulkhead().onComplete();
+        }
     }
 
     private ServerResponse failed(String service, CircuitBreaker route, TenantIsolation.Lane lane, Exception e,

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,14 +27,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /api/v1/accounts/{accountId}/events}: a {@code text/event-stream} of the account's state changes,
- * served by the gateway itself from Kafka (scope and tenant were checked by the security filters). Resumes with
- * {@code Last-Event-ID}; a comment line every {@code mailsync.gateway.push.ping-interval} keeps it open. One customer
+ * served by the gateway itself from Kafka (scope and tenant were checked by the security filters). Every event's id is
+ * the account's state; a client reconnecting with {@code Last-Event-ID} first hears what it missed ({@code changes}
+ * events from sync-service's cursor) or {@code resync} when that state is too old or unknown; a comment line every {@code mailsync.gateway.push.ping-interval} keeps it open. One customer
  * holds at most {@code push.max-streams-per-customer} streams on a replica (issue 16); more answer 429.
  */
 @RestController
 class EventsController implements SmartLifecycle {
 
     private final PushHub hub;
+    private final MissedChanges missed;
     private final PushSettings settings;
     private final Set<PushStream> open = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perCustomer = new ConcurrentHashMap<>();
@@ -41,8 +44,9 @@ class EventsController implements SmartLifecycle {
     private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("gateway-push-ping").daemon().factory());
 
-    EventsController(PushHub hub, PushSettings settings) {
+    EventsController(PushHub hub, MissedChanges missed, PushSettings settings) {
         this.hub = hub;
+        this.missed = missed;
         this.settings = settings;
         long every = settings.pingInterval().toMillis();
         pings.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.MILLISECONDS);
@@ -66,7 +70,14 @@ class EventsController implements SmartLifecycle {
         PushStream stream = new PushStream(accountId, emitter, writers);
         open.add(stream);
         stream.opened();
-        PushHub.Subscription subscription = hub.subscribe(accountId, lastEventId, stream);
+        PushHub.Subscription subscription;
+        if (lastEventId == null || lastEventId.isBlank()) {
+            subscription = hub.subscribe(accountId, null, stream);
+        } else {
+            stream.hold(); // live changes wait behind the missed ones
+            subscription = hub.subscribe(accountId, null, stream);
+            resume(accountId, lastEventId.strip(), request.getHeader(HttpHeaders.AUTHORIZATION), stream);
+        }
         stream.onClose(() -> {
             subscription.close();
             open.remove(stream);
@@ -76,6 +87,21 @@ class EventsController implements SmartLifecycle {
         emitter.onTimeout(stream::close);
         emitter.onError(e -> stream.close());
         return emitter;
+    }
+
+    /**
+     * Replays what the client missed since {@code lastEventId} (issue 19), on this request's thread so the call to
+     * sync-service runs as the caller; when sync-service cannot answer, the latest state the gateway knows stands in.
+     */
+    private void resume(String accountId, String lastEventId, String authorization, PushStream stream) {
+        switch (missed.since(accountId, lastEventId, authorization)) {
+            case MissedChanges.Missed m -> stream.replayed(m.pages());
+            case MissedChanges.Resync r -> stream.resync(r.reason());
+            case MissedChanges.Unavailable u -> {
+                hub.latest(accountId).filter(state -> !state.equals(lastEventId)).ifPresent(stream::stateAdvanced);
+                stream.release();
+            }
+        }
     }
 
     /** Streams per customer on this replica; an entry goes when its count is back to zero. */

@@ -51,13 +51,20 @@ final class OpenApiOperations {
         Operation op = op("Push: a stream of the account's state changes (text/event-stream)", "mail.read", "200",
                 null, null);
         op.description(op.getDescription() + " Each event is `event: state`, `id: <state>`; on one, call "
-                + "/changes?since=<your last state>. Reconnect with Last-Event-ID to hear the latest state at once. "
+                + "/changes?since=<your last state>. Reconnect with Last-Event-ID to hear what you missed first: "
+                + "`event: changes` (id: the new state, data: the /changes answer since your id, one per page), or "
+                + "`event: resync` (no id) when that state is too old or unknown — fetch afresh. "
                 + "A `: ping` comment comes every 30 s.");
         op.addParametersItem(new Parameter().in("header").name("Last-Event-ID").required(false)
                 .description("the last state this client heard").schema(new StringSchema()).example("42"));
         op.getResponses().get("200").content(new Content().addMediaType("text/event-stream",
                 new MediaType().schema(new StringSchema()).addExamples("state change", new Example()
-                        .value("event:state\nid:45\ndata:{\"accountId\":\"acc-1\",\"state\":\"45\"}\n\n"))));
+                        .value("event:state\nid:45\ndata:{\"accountId\":\"acc-1\",\"state\":\"45\"}\n\n"))
+                        .addExamples("missed changes", new Example().value("event:changes\nid:45\ndata:"
+                                + "{\"accountId\":\"acc-1\",\"oldState\":\"42\",\"newState\":\"45\","
+                                + "\"hasMoreChanges\":false,\"created\":[\"m-3\"],\"updated\":[],\"destroyed\":[]}\n\n"))
+                        .addExamples("resync", new Example().value("event:resync\ndata:{\"accountId\":\"acc-1\","
+                                + "\"reason\":\"state 3 is too old to catch up from\"}\n\n"))));
         return op;
     }
 

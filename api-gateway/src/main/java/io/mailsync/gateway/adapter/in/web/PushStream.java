@@ -2,6 +2,7 @@ package io.mailsync.gateway.adapter.in.web;
 
 import io.mailsync.gateway.application.PushHub;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,7 +10,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One client's event stream. State changes coalesce: while a write is in flight only the newest state waits, so a
- * slow client gets fewer events, never stale ones, and never holds up the Kafka listener that feeds the hub.
+ * slow client gets fewer events, never stale ones, and never holds up the Kafka listener that feeds the hub. A
+ * resuming stream is held while its missed changes are replayed ({@link #replayed}), so a live event never overtakes
+ * them (the client's {@code Last-Event-ID} only moves forward).
  */
 final class PushStream implements PushHub.Subscriber {
 
@@ -19,6 +22,7 @@ final class PushStream implements PushHub.Subscriber {
     private final AtomicReference<String> pending = new AtomicReference<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean held;
     private volatile Runnable onClose = () -> { };
 
     PushStream(String accountId, SseEmitter emitter, Executor writer) {
@@ -37,8 +41,37 @@ final class PushStream implements PushHub.Subscriber {
         drain();
     }
 
+    /** Live events wait (only the newest) until {@link #replayed} or {@link #resync} releases them. */
+    void hold() {
+        held = true;
+    }
+
+    /** Sends what the client missed, each page an event it can resume from, then lets live events through. */
+    void replayed(List<MissedChanges.Page> pages) {
+        pages.forEach(page -> send(SseEmitter.event().name("changes").id(page.newState()).data(page.json())));
+        if (!pages.isEmpty()) {
+            pending.compareAndSet(pages.getLast().newState(), null); // already told
+        }
+        release();
+    }
+
+    /**
+     * The client's state cannot be caught up from: it fetches afresh. No id, so a reconnect before it has done so
+     * asks again with its old one and hears {@code resync} again.
+     */
+    void resync(String reason) {
+        send(SseEmitter.event().name("resync")
+                .data("{\"accountId\":\"" + json(accountId) + "\",\"reason\":\"" + json(reason) + "\"}"));
+        release();
+    }
+
+    void release() {
+        held = false;
+        drain();
+    }
+
     private void drain() {
-        if (closed.get() || !writing.compareAndSet(false, true)) {
+        if (held || closed.get() || !writing.compareAndSet(false, true)) {
             return;
         }
         writer.execute(() -> {
