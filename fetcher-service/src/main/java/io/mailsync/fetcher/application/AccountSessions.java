@@ -33,6 +33,8 @@ public final class AccountSessions {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final Map<String, AccountSession> sessions = new ConcurrentHashMap<>();
+    /** Between {@link #suspendAll} and {@link #resumeAll}: new sessions start suspended too. */
+    private volatile boolean suspended;
     private final Map<String, Queue<Held>> held = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> firstWatch = new AtomicReference<>();
     private final Sessions with;
@@ -77,6 +79,12 @@ public final class AccountSessions {
             if (session == null) {
                 Duration stagger = stagger();
                 AccountSession started = new AccountSession(spec, with, spread ? stagger : Duration.ZERO);
+                if (suspended) {
+                    // a record read while the lease is unconfirmed (buffered before a pause, say) must not open a
+                    // session that takes an epoch from the account's current owner before Kafka has said whether
+                    // this fetcher still owns the partition; it waits for resumeAll like the others (issue 15)
+                    started.suspend();
+                }
                 Queue<Held> waiting = held.remove(id);
                 if (waiting != null) {
                     waiting.forEach(h -> started.enqueue(h.command()));
@@ -170,11 +178,13 @@ public final class AccountSessions {
 
     /** This fetcher's Kafka lease lapsed: every session closes its connection now and waits (issue 15). */
     public void suspendAll() {
+        suspended = true;
         sessions.values().forEach(AccountSession::suspend);
     }
 
     /** The lease holds again: sessions go on where their epoch is still the newest, and stop where it is not. */
     public void resumeAll() {
+        suspended = false;
         sessions.values().forEach(AccountSession::resume);
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When a session first tries its server: accounts arriving together (a restart, a takeover) are spread over a window
- * so the servers are not stormed; a new registration is not held back by that window.
+ * so the servers are not stormed; a new registration is not held back by that window; nothing is tried while the
+ * fetcher's Kafka lease is unconfirmed.
  */
 class AccountSessionsTest {
 
@@ -57,6 +58,18 @@ class AccountSessionsTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> tried.contains("registered"));
         assertThat(tried).doesNotContain("read-on-start");
+    }
+
+    @Test
+    void anAccountReadWhileTheLeaseIsUnconfirmedWaitsForItBeforeTryingItsServer() {
+        sessions = sessions(Duration.ZERO, Duration.ZERO);
+        sessions.suspendAll(); // the lease lapsed (a paused process resuming, issue 15): no answer from Kafka yet
+
+        sessions.watch(account("buffered")); // a record fetched before the pause, delivered after it
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !tried.contains("buffered"));
+        sessions.resumeAll(); // heartbeats answered again for a while: the group still assigns it here
+        await().atMost(Duration.ofSeconds(10)).until(() -> tried.contains("buffered"));
     }
 
     private AccountSessions sessions(Duration startStagger, Duration takeoverStagger) {
