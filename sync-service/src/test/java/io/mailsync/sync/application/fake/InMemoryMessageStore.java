@@ -1,5 +1,8 @@
 package io.mailsync.sync.application.fake;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.AccountMessages;
@@ -85,10 +88,10 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized boolean updateKeywords(String accountId, String messageId, long expectedModseq,
-                                               Set<String> keywords, long modseq, SetFlags writeBack) {
-        boolean updated = replace(messageId, expectedModseq, m -> with(m, m.locator(), keywords, modseq,
-                m.serverModSeq(), m.lastServerEventAt(), m.destroyed(), m.deleteRequested()));
+    public synchronized boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
+                                               Set<String> keywords, ModSeq modseq, SetFlags writeBack) {
+        boolean updated = replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), keywords,
+                modseq.value(), m.serverModSeq(), m.lastServerEventAt(), m.destroyed(), m.deleteRequested()));
         if (updated && writeBack != null) {
             outbox.add(new PendingWriteBack(accountId, messageId, writeBack));
         }
@@ -96,7 +99,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized void writeBackSent(String accountId, String messageId, SetFlags writeBack) {
+    public synchronized void writeBackSent(AccountId accountId, MessageId messageId, SetFlags writeBack) {
         outbox.remove(new PendingWriteBack(accountId, messageId, writeBack));
     }
 
@@ -214,20 +217,20 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized Map<String, StoredMessage> findByLocators(String accountId,
-                                                                  Collection<MessageLocator> locators) {
-        Map<String, StoredMessage> found = new LinkedHashMap<>();
+    public synchronized Map<MessageLocator, StoredMessage> findByLocators(String accountId,
+                                                                          Collection<MessageLocator> locators) {
+        Map<MessageLocator, StoredMessage> found = new LinkedHashMap<>();
         for (MessageLocator locator : locators) {
-            findByLocator(accountId, locator).ifPresent(message -> found.put(locator.key(), message));
+            findByLocator(accountId, locator).ifPresent(message -> found.put(locator, message));
         }
         return found;
     }
 
     @Override
-    public synchronized Map<String, StoredMessage> findAtOwnLocations(String accountId,
-                                                                      Collection<MessageLocator> locators) {
-        Map<String, StoredMessage> found = new LinkedHashMap<>(findByLocators(accountId, locators));
-        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId, e.getKey())));
+    public synchronized Map<MessageLocator, StoredMessage> findAtOwnLocations(String accountId,
+                                                                              Collection<MessageLocator> locators) {
+        Map<MessageLocator, StoredMessage> found = new LinkedHashMap<>(findByLocators(accountId, locators));
+        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId, e.getKey().key())));
         return found;
     }
 
