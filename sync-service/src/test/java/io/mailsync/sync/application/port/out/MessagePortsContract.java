@@ -170,7 +170,8 @@ public interface MessagePortsContract {
         for (int i = 1; i <= 5; i++) {
             messages().filing().insert(message(account, "m" + i + "-" + account, MessageLocator.imap("INBOX", 1, i), i));
         }
-        messages().destruction().markDestroyed(account, "m4-" + account, 4, 6, Instant.now());
+        messages().destruction().markDestroyed(AccountId.of(account), MessageId.of("m4-" + account), ModSeq.of(4),
+                ModSeq.of(6), Instant.now());
 
         List<StoredMessage> first = messages().lookup().list(account, null, null, 2);
         List<StoredMessage> second = messages().lookup().list(account, "INBOX", first.getLast().createdModseq(), 2);
