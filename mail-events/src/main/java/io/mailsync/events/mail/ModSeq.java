@@ -35,9 +35,4 @@ public record ModSeq(@JsonValue long value) implements Comparable<ModSeq> {
     public int compareTo(ModSeq other) {
         return Long.compare(value, other.value);
     }
-
-    @Override
-    public String toString() {
-        return Long.toString(value);
-    }
 }

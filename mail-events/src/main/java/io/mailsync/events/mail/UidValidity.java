@@ -13,13 +13,4 @@ public record UidValidity(@JsonValue long value) {
     public UidValidity {
         Numbers.requireNz32(value, "a UIDVALIDITY");
     }
-
-    public static UidValidity of(long value) {
-        return new UidValidity(value);
-    }
-
-    @Override
-    public String toString() {
-        return Long.toString(value);
-    }
 }

@@ -25,8 +25,8 @@ class VocabularyJsonTest {
 
     @Test
     void a_record_of_typed_values_writes_the_same_json_as_its_plain_twin() {
-        Typed typed = new Typed(AccountId.of("a-1"), MessageId.of("M0a1b"), UidValidity.of(1700000000L),
-                Uid.of(42), ModSeq.of(7), List.of(Keyword.SEEN, Keyword.of("$Junk")));
+        Typed typed = new Typed(AccountId.of("a-1"), MessageId.of("M0a1b"), new UidValidity(1700000000L),
+                new Uid(42), ModSeq.of(7), List.of(Keyword.SEEN, Keyword.of("$Junk")));
         Plain plain = new Plain("a-1", "M0a1b", 1700000000L, 42, 7, List.of("$seen", "$junk"));
 
         String written = json.writeValueAsString(typed);

@@ -27,12 +27,12 @@ class VocabularyTest {
 
     @Test
     void uids_and_uidvalidities_are_non_zero_unsigned_32_bit_numbers() {
-        assertThat(Uid.of(4294967295L).value()).isEqualTo(4294967295L);
-        assertThat(UidValidity.of(1).value()).isEqualTo(1);
-        assertThatIllegalArgumentException().isThrownBy(() -> Uid.of(0)).withMessageContaining("RFC 3501");
-        assertThatIllegalArgumentException().isThrownBy(() -> Uid.of(4294967296L));
-        assertThatIllegalArgumentException().isThrownBy(() -> UidValidity.of(-1));
-        assertThat(Uid.of(2)).isGreaterThan(Uid.of(1));
+        assertThat(new Uid(4294967295L).value()).isEqualTo(4294967295L);
+        assertThat(new UidValidity(1).value()).isEqualTo(1);
+        assertThatIllegalArgumentException().isThrownBy(() -> new Uid(0)).withMessageContaining("RFC 3501");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Uid(4294967296L));
+        assertThatIllegalArgumentException().isThrownBy(() -> new UidValidity(-1));
+        assertThat(new Uid(2)).isGreaterThan(new Uid(1));
     }
 
     @Test
