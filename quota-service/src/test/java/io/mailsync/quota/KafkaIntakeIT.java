@@ -1,5 +1,6 @@
 package io.mailsync.quota;
 
+import io.mailsync.events.mail.AccountId;
 import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -98,9 +99,9 @@ class KafkaIntakeIT {
         String id = newAccount();
         wire.usage(id, 50, Instant.now());
         ViewQuota view = quota.bean(ViewQuota.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> view.view(id, "cust-" + id, false)
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.view(AccountId.of(id), "cust-" + id, false)
                 .filter(v -> !v.resources().isEmpty()).isPresent());
         wire.send(topics.accounts(), id, null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> view.view(id, "cust-" + id, false).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.view(AccountId.of(id), "cust-" + id, false).isEmpty());
     }
 }

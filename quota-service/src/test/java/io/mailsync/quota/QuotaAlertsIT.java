@@ -1,5 +1,6 @@
 package io.mailsync.quota;
 
+import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -185,7 +186,7 @@ class QuotaAlertsIT {
     void aCrossingNoEventAnnouncedIsCaughtByTheReconciliation() {
         String id = newAccount();
         // usage written while this replica was not listening (say, a sample evaluated by a replica that crashed)
-        quota.bean(UsageStore.class).record(new UsageSample(id, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        quota.bean(UsageStore.class).record(new UsageSample(AccountId.of(id), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 Wire.GIB * 93 / 100, null, null, null));
         await().pollDelay(SETTLE).atMost(SETTLE.plusSeconds(5)).until(() -> true);
         assertThat(mails(id)).isEmpty();

@@ -1,5 +1,6 @@
 package io.mailsync.quota;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
@@ -67,7 +68,7 @@ final class QuotaInstance implements AutoCloseable {
      */
     void awaitAccount(String accountId) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> bean(io.mailsync.quota.application.port.out.AccountStore.class).find(accountId)
+                .until(() -> bean(io.mailsync.quota.application.port.out.AccountStore.class).find(AccountId.of(accountId))
                         .isPresent());
     }
 

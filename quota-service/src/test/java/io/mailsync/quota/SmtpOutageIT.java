@@ -1,5 +1,6 @@
 package io.mailsync.quota;
 
+import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,9 +60,9 @@ class SmtpOutageIT {
         wire.usage(id, 83, Instant.now().plusSeconds(1));
 
         ViewQuota view = quota.bean(ViewQuota.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> view.view(id, "cust-" + id, false)
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.view(AccountId.of(id), "cust-" + id, false)
                 .map(QuotaView::pending).filter(p -> !p.isEmpty() && p.getFirst().attempts() >= 3).isPresent());
-        QuotaView waiting = view.view(id, "cust-" + id, false).orElseThrow();
+        QuotaView waiting = view.view(AccountId.of(id), "cust-" + id, false).orElseThrow();
         assertThat(waiting.lastNotice()).as("not recorded as sent while SMTP refuses").isNull();
         assertThat(waiting.pending().getFirst().lastError()).contains("mail not accepted");
         // other channels need not wait for the mail relay
@@ -74,7 +75,7 @@ class SmtpOutageIT {
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
         assertThat(Inbox.of(smtp, contact)).extracting(Inbox.Mail::subject).containsExactly("Your mailbox is 80% full");
         assertThat(wire.alertsFor(id)).extracting(e -> ((QuotaLevelCrossed) e).level()).containsExactly(80);
-        QuotaView sent = view.view(id, "cust-" + id, false).orElseThrow();
+        QuotaView sent = view.view(AccountId.of(id), "cust-" + id, false).orElseThrow();
         assertThat(sent.pending()).isEmpty();
         assertThat(sent.lastNotice()).isNotNull();
         assertThat(Inbox.of(smtp, contact).getFirst().noticeId())

@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.domain.AlertState;
 import io.mailsync.quota.domain.Resource;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * yet delivered, the last notices sent and a delivery claim. Every change is a compare-and-set on
  * {@code version} (0: not stored yet), so two replicas or a replayed event can never both act on a crossing.
  */
-public record AlertRecord(String accountId, long version, Map<Resource, AlertState> states,
+public record AlertRecord(AccountId accountId, long version, Map<Resource, AlertState> states,
                           List<PendingNotice> outbox, List<SentNotice> sent, String claimedBy, Instant claimedUntil) {
 
     public static final int SENT_KEPT = 20;
@@ -28,7 +29,7 @@ public record AlertRecord(String accountId, long version, Map<Resource, AlertSta
         sent = List.copyOf(sent);
     }
 
-    public static AlertRecord empty(String accountId) {
+    public static AlertRecord empty(AccountId accountId) {
         return new AlertRecord(accountId, 0, Map.of(), List.of(), List.of(), null, null);
     }
 

@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.port.out.AlertRecordStore;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ public final class DeliverDueNotices {
 
     public int deliverDue() {
         int delivered = 0;
-        for (String accountId : records.dueForDelivery(clock.instant(), BATCH)) {
+        for (AccountId accountId : records.dueForDelivery(clock.instant(), BATCH)) {
             try {
                 delivered += deliver.deliver(accountId);
             } catch (RuntimeException e) {

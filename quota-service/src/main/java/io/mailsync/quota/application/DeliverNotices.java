@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.port.out.AccountStore;
 import io.mailsync.quota.application.port.out.AlertPublisher;
 import io.mailsync.quota.application.port.out.AlertRecordStore;
@@ -50,7 +51,7 @@ public final class DeliverNotices {
     }
 
     /** Returns how many notices this call delivered completely. */
-    public int deliver(String accountId) {
+    public int deliver(AccountId accountId) {
         Instant now = clock.instant();
         Optional<AlertRecord> loaded = records.load(accountId);
         if (loaded.isEmpty() || loaded.get().claimed(now)) {
@@ -72,7 +73,7 @@ public final class DeliverNotices {
         return record(accountId, claim, outcomes);
     }
 
-    private PendingNotice attempt(String accountId, Optional<QuotaAccount> account, PendingNotice pending) {
+    private PendingNotice attempt(AccountId accountId, Optional<QuotaAccount> account, PendingNotice pending) {
         boolean mailed = pending.mailed();
         boolean published = pending.published();
         String error = null;
@@ -109,7 +110,7 @@ public final class DeliverNotices {
         return new PendingNotice(pending.notice(), pending.decidedAt(), mailed, published, attempts, next, error);
     }
 
-    private int record(String accountId, String claim, Map<UUID, PendingNotice> outcomes) {
+    private int record(AccountId accountId, String claim, Map<UUID, PendingNotice> outcomes) {
         for (int i = 0; i < MAX_CONFLICTS; i++) {
             Optional<AlertRecord> loaded = records.load(accountId);
             if (loaded.isEmpty()) {

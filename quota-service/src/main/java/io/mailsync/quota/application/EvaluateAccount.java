@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.port.out.AccountStore;
 import io.mailsync.quota.application.port.out.AlertRecordStore;
 import io.mailsync.quota.application.port.out.UsageStore;
@@ -46,7 +47,7 @@ public final class EvaluateAccount {
     }
 
     /** Returns the notices this call queued (empty when nothing is new, or another replica queued them). */
-    public List<Notice> evaluate(String accountId) {
+    public List<Notice> evaluate(AccountId accountId) {
         Optional<QuotaAccount> account = accounts.find(accountId);
         Optional<UsageSample> latest = usage.latest(accountId);
         if (account.isEmpty() || latest.isEmpty()) {

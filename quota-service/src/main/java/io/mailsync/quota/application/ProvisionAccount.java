@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.port.out.AccountStore;
 import io.mailsync.quota.application.port.out.AlertRecordStore;
 import io.mailsync.quota.application.port.out.UsageStore;
@@ -33,7 +34,7 @@ public final class ProvisionAccount {
     }
 
     /** {@code account} empty: the account is gone (tombstone), and so is everything kept about it. */
-    public void apply(String accountId, Optional<QuotaAccount> account) {
+    public void apply(AccountId accountId, Optional<QuotaAccount> account) {
         if (account.isPresent()) {
             accounts.save(account.get());
             if (!evaluate.evaluate(accountId).isEmpty()) {

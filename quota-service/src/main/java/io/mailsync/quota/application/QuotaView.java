@@ -1,12 +1,13 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.domain.Resource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** What the API shows of an account's quota. */
-public record QuotaView(String accountId, Instant sampledAt, Map<Resource, ResourceView> resources,
+public record QuotaView(AccountId accountId, Instant sampledAt, Map<Resource, ResourceView> resources,
                         int currentLevel, Instant forecastFullAt, SentNotice lastNotice, List<PendingNotice> pending) {
 
     /** One resource: used, limit, percent, the level reached and when it will be full at the current rate. */

@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.port.out.AccountStore;
 import io.mailsync.quota.application.port.out.UsageStore;
 import java.time.Clock;
@@ -37,11 +38,11 @@ public final class ReconcileAccounts {
     /** Returns the number of notices queued. */
     public int reconcileAll() {
         int queued = 0;
-        String after = null;
-        List<String> page;
+        AccountId after = null;
+        List<AccountId> page;
         do {
             page = accounts.idsAfter(after, PAGE);
-            for (String accountId : page) {
+            for (AccountId accountId : page) {
                 try {
                     int n = evaluate.evaluate(accountId).size();
                     if (n > 0) {

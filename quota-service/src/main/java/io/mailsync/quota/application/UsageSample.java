@@ -1,11 +1,12 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.domain.Resource;
 import java.time.Instant;
 import java.util.Objects;
 
 /** One reading of a mailbox; a null value was not reported (a null limit: the provisioned one applies). */
-public record UsageSample(String accountId, Instant at, Long storageUsed, Long storageLimit, Long messageCount,
+public record UsageSample(AccountId accountId, Instant at, Long storageUsed, Long storageLimit, Long messageCount,
                           Long messageLimit) {
 
     public UsageSample {

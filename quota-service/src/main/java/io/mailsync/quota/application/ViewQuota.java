@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.port.out.AccountStore;
 import io.mailsync.quota.application.port.out.AlertRecordStore;
 import io.mailsync.quota.application.port.out.UsageStore;
@@ -27,7 +28,7 @@ public final class ViewQuota {
         this.settings = settings;
     }
 
-    public Optional<QuotaView> view(String accountId, String customerId, boolean admin) {
+    public Optional<QuotaView> view(AccountId accountId, String customerId, boolean admin) {
         Optional<QuotaAccount> account = accounts.find(accountId)
                 .filter(a -> admin || Objects.equals(a.customerId(), customerId));
         if (account.isEmpty()) {

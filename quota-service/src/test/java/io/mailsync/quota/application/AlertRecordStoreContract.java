@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.quota.application.port.out.AlertRecordStore;
@@ -21,7 +22,7 @@ public interface AlertRecordStoreContract {
 
     Instant T = Instant.parse("2026-11-26T08:00:00Z");
 
-    static AlertRecord aRecord(String accountId) {
+    static AlertRecord aRecord(AccountId accountId) {
         Notice level = new Notice.LevelReached(UUID.randomUUID(), Resource.STORAGE, 90, new Usage(91, 100),
                 new Forecast(T.plusSeconds(86_400), 1.0));
         Notice soon = new Notice.FullSoon(UUID.randomUUID(), Resource.MESSAGE, new Usage(75, 100),
@@ -36,7 +37,7 @@ public interface AlertRecordStoreContract {
 
     @Test
     default void aRecordReadsBackAsItWasWritten() {
-        String id = "acc-" + UUID.randomUUID();
+        AccountId id = AccountId.of("acc-" + UUID.randomUUID());
         AlertRecord written = aRecord(id);
         assertThat(store().compareAndSet(written)).isTrue();
         AlertRecord read = store().load(id).orElseThrow();
@@ -48,7 +49,7 @@ public interface AlertRecordStoreContract {
 
     @Test
     default void ofTwoWritersOfTheSameVersionOnlyOneWins() {
-        String id = "acc-" + UUID.randomUUID();
+        AccountId id = AccountId.of("acc-" + UUID.randomUUID());
         assertThat(store().compareAndSet(aRecord(id))).isTrue();
         assertThat(store().compareAndSet(aRecord(id))).as("a second first write").isFalse();
 
@@ -65,7 +66,7 @@ public interface AlertRecordStoreContract {
 
     @Test
     default void accountsWithADueNoticeAreFound() {
-        String id = "acc-" + UUID.randomUUID();
+        AccountId id = AccountId.of("acc-" + UUID.randomUUID());
         store().compareAndSet(aRecord(id));
         assertThat(store().dueForDelivery(T.minusSeconds(1), 1000)).doesNotContain(id);
         assertThat(store().dueForDelivery(T, 1000)).contains(id);
@@ -76,7 +77,7 @@ public interface AlertRecordStoreContract {
 
     @Test
     default void aRemovedAccountIsGone() {
-        String id = "acc-" + UUID.randomUUID();
+        AccountId id = AccountId.of("acc-" + UUID.randomUUID());
         store().compareAndSet(aRecord(id));
         store().remove(id);
         assertThat(store().load(id)).isEmpty();

@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.port.out.AccountStore;
 import io.mailsync.quota.application.port.out.AlertPublisher;
 import io.mailsync.quota.application.port.out.NoticeMailer;
@@ -29,7 +30,7 @@ final class Fakes {
     }
 
     static final class Accounts implements AccountStore {
-        private final Map<String, QuotaAccount> accounts = new ConcurrentHashMap<>();
+        private final Map<AccountId, QuotaAccount> accounts = new ConcurrentHashMap<>();
 
         @Override
         public void save(QuotaAccount account) {
@@ -37,19 +38,19 @@ final class Fakes {
         }
 
         @Override
-        public Optional<QuotaAccount> find(String accountId) {
+        public Optional<QuotaAccount> find(AccountId accountId) {
             return Optional.ofNullable(accounts.get(accountId));
         }
 
         @Override
-        public void remove(String accountId) {
+        public void remove(AccountId accountId) {
             accounts.remove(accountId);
         }
 
         @Override
-        public List<String> idsAfter(String afterId, int limit) {
-            return accounts.keySet().stream().filter(id -> afterId == null || id.compareTo(afterId) > 0)
-                    .sorted(Comparator.naturalOrder()).limit(limit).toList();
+        public List<AccountId> idsAfter(AccountId afterId, int limit) {
+            return accounts.keySet().stream().filter(id -> afterId == null || id.value().compareTo(afterId.value()) > 0)
+                    .sorted(Comparator.comparing(AccountId::value)).limit(limit).toList();
         }
     }
 
@@ -71,7 +72,7 @@ final class Fakes {
         volatile boolean down;
 
         @Override
-        public void publish(String accountId, Notice notice, Instant occurredAt) {
+        public void publish(AccountId accountId, Notice notice, Instant occurredAt) {
             if (down) {
                 throw new IllegalStateException("broker unavailable");
             }

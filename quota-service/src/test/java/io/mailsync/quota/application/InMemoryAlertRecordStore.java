@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.port.out.AlertRecordStore;
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The fake of {@link AlertRecordStore}: the same compare-and-set on the version, in a map. */
 public class InMemoryAlertRecordStore implements AlertRecordStore {
 
-    private final Map<String, AlertRecord> records = new ConcurrentHashMap<>();
+    private final Map<AccountId, AlertRecord> records = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<AlertRecord> load(String accountId) {
+    public Optional<AlertRecord> load(AccountId accountId) {
         return Optional.ofNullable(records.get(accountId));
     }
 
@@ -30,13 +31,13 @@ public class InMemoryAlertRecordStore implements AlertRecordStore {
     }
 
     @Override
-    public List<String> dueForDelivery(Instant now, int limit) {
+    public List<AccountId> dueForDelivery(Instant now, int limit) {
         return records.values().stream().filter(r -> r.nextDueAt() != null && !r.nextDueAt().isAfter(now))
                 .map(AlertRecord::accountId).limit(limit).toList();
     }
 
     @Override
-    public void remove(String accountId) {
+    public void remove(AccountId accountId) {
         records.remove(accountId);
     }
 }

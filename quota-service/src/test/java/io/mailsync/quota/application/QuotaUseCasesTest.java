@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.quota.domain.Notice;
@@ -34,13 +35,14 @@ class QuotaUseCasesTest {
     private final ViewQuota view = new ViewQuota(accounts, usage, records, settings);
     private Instant sampledAt = Instant.parse("2026-11-26T07:00:00Z");
 
-    private void account(String id, String contact, Long limitBytes, Long limitMessages) {
+    private void account(String raw, String contact, Long limitBytes, Long limitMessages) {
+        AccountId id = AccountId.of(raw);
         provision.apply(id, Optional.of(new QuotaAccount(id, "cust", contact, limitBytes, limitMessages)));
     }
 
-    private void sample(String id, Long bytes, Long bytesLimit, Long messages, Long messageLimit) {
+    private void sample(String raw, Long bytes, Long bytesLimit, Long messages, Long messageLimit) {
         sampledAt = sampledAt.plusSeconds(60);
-        recordUsage.record(new UsageSample(id, sampledAt, bytes, bytesLimit, messages, messageLimit));
+        recordUsage.record(new UsageSample(AccountId.of(raw), sampledAt, bytes, bytesLimit, messages, messageLimit));
     }
 
     @Test
@@ -54,16 +56,16 @@ class QuotaUseCasesTest {
 
     @Test
     void anAccountOnAPlanIsWarnedAtThatPlansLevelsAndAnUnknownPlanGetsTheDefaultOnes() {
-        provision.apply("early", Optional.of(new QuotaAccount("early", "cust", "e@home.example", GIB, null,
+        provision.apply(AccountId.of("early"), Optional.of(new QuotaAccount(AccountId.of("early"), "cust", "e@home.example", GIB, null,
                 "early-warning")));
-        provision.apply("typo", Optional.of(new QuotaAccount("typo", "cust", "t@home.example", GIB, null,
+        provision.apply(AccountId.of("typo"), Optional.of(new QuotaAccount(AccountId.of("typo"), "cust", "t@home.example", GIB, null,
                 "no-such-plan")));
         sample("early", GIB * 60 / 100, null, null, null);
         sample("typo", GIB * 60 / 100, null, null, null);
         sample("typo", GIB * 81 / 100, null, null, null);
 
         assertThat(mailer.sent).extracting(n -> ((Notice.LevelReached) n).level()).containsExactly(50, 80);
-        assertThat(view.view("early", "cust", false).orElseThrow().currentLevel()).isEqualTo(50);
+        assertThat(view.view(AccountId.of("early"), "cust", false).orElseThrow().currentLevel()).isEqualTo(50);
     }
 
     @Test
@@ -74,7 +76,7 @@ class QuotaUseCasesTest {
         assertThat(mailer.sent).extracting(Notice::resource, n -> ((Notice.LevelReached) n).level())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Resource.STORAGE, 80),
                         org.assertj.core.groups.Tuple.tuple(Resource.MESSAGE, 90));
-        QuotaView quota = view.view("a", "cust", false).orElseThrow();
+        QuotaView quota = view.view(AccountId.of("a"), "cust", false).orElseThrow();
         assertThat(quota.resources().get(Resource.MESSAGE).percent()).isEqualTo(92.0);
         assertThat(quota.currentLevel()).isEqualTo(90);
     }
@@ -86,12 +88,12 @@ class QuotaUseCasesTest {
         sample("a", GIB * 81 / 100, null, null, null);
         assertThat(mailer.sent).isEmpty();
         assertThat(topic.published).as("other channels need not wait").hasSize(1);
-        assertThat(view.view("a", "cust", false).orElseThrow().lastNotice()).isNull();
+        assertThat(view.view(AccountId.of("a"), "cust", false).orElseThrow().lastNotice()).isNull();
 
         assertThat(retry.deliverDue()).as("backing off: not due yet").isZero();
         clock.advance(Duration.ofSeconds(11));
         assertThat(retry.deliverDue()).isZero();
-        PendingNotice pending = records.load("a").orElseThrow().outbox().getFirst();
+        PendingNotice pending = records.load(AccountId.of("a")).orElseThrow().outbox().getFirst();
         assertThat(pending.attempts()).isEqualTo(2);
         assertThat(pending.published()).isTrue();
 
@@ -102,7 +104,7 @@ class QuotaUseCasesTest {
         assertThat(mailer.sent).hasSize(1);
         assertThat(topic.published).as("not published again").hasSize(1);
         assertThat(counted).hasSize(1);
-        assertThat(view.view("a", "cust", false).orElseThrow().lastNotice().notice())
+        assertThat(view.view(AccountId.of("a"), "cust", false).orElseThrow().lastNotice().notice())
                 .isEqualTo(mailer.sent.getFirst());
     }
 
@@ -112,7 +114,7 @@ class QuotaUseCasesTest {
         sample("a", GIB, null, null, null);
         assertThat(mailer.sent).isEmpty();
         assertThat(topic.published).hasSize(1);
-        assertThat(records.load("a").orElseThrow().outbox()).isEmpty();
+        assertThat(records.load(AccountId.of("a")).orElseThrow().outbox()).isEmpty();
     }
 
     @Test
@@ -120,15 +122,15 @@ class QuotaUseCasesTest {
         account("a", "a@home.example", GIB, null);
         mailer.down = true;
         sample("a", GIB * 81 / 100, null, null, null);
-        AlertRecord r = records.load("a").orElseThrow();
-        records.compareAndSet(new AlertRecord("a", r.version(), r.states(), r.outbox(), r.sent(), "other/1",
+        AlertRecord r = records.load(AccountId.of("a")).orElseThrow();
+        records.compareAndSet(new AlertRecord(AccountId.of("a"), r.version(), r.states(), r.outbox(), r.sent(), "other/1",
                 clock.instant().plus(Duration.ofMinutes(2))));
         mailer.down = false;
         clock.advance(Duration.ofMinutes(1));
-        assertThat(deliver.deliver("a")).isZero();
+        assertThat(deliver.deliver(AccountId.of("a"))).isZero();
         assertThat(mailer.sent).isEmpty();
         clock.advance(Duration.ofMinutes(2)); // the other replica died: its claim expires
-        assertThat(deliver.deliver("a")).isEqualTo(1);
+        assertThat(deliver.deliver(AccountId.of("a"))).isEqualTo(1);
         assertThat(mailer.sent).hasSize(1);
     }
 
@@ -136,9 +138,9 @@ class QuotaUseCasesTest {
     void replayedSamplesAndReconciliationsTellNothingNew() {
         account("a", "a@home.example", GIB, null);
         sample("a", GIB * 91 / 100, null, null, null);
-        UsageSample same = usage.latest("a").orElseThrow();
+        UsageSample same = usage.latest(AccountId.of("a")).orElseThrow();
         recordUsage.record(same);
-        recordUsage.record(new UsageSample("a", same.at().minusSeconds(30), GIB / 2, null, null, null));
+        recordUsage.record(new UsageSample(AccountId.of("a"), same.at().minusSeconds(30), GIB / 2, null, null, null));
         new ReconcileAccounts(accounts, usage, evaluate, deliver, settings, clock).reconcileAll();
         assertThat(mailer.sent).hasSize(1);
     }
@@ -147,17 +149,17 @@ class QuotaUseCasesTest {
     void aRemovedAccountIsForgotten() {
         account("a", "a@home.example", GIB, null);
         sample("a", GIB / 2, null, null, null);
-        provision.apply("a", Optional.empty());
-        assertThat(view.view("a", "cust", true)).isEmpty();
-        assertThat(usage.latest("a")).isEmpty();
-        assertThat(records.load("a")).isEmpty();
+        provision.apply(AccountId.of("a"), Optional.empty());
+        assertThat(view.view(AccountId.of("a"), "cust", true)).isEmpty();
+        assertThat(usage.latest(AccountId.of("a"))).isEmpty();
+        assertThat(records.load(AccountId.of("a"))).isEmpty();
     }
 
     @Test
     void onlyTheOwnerOrAnAdminSeesTheQuota() {
         account("a", "a@home.example", GIB, null);
-        assertThat(view.view("a", "cust", false)).isPresent();
-        assertThat(view.view("a", "intruder", false)).isEmpty();
-        assertThat(view.view("a", "ops", true)).isPresent();
+        assertThat(view.view(AccountId.of("a"), "cust", false)).isPresent();
+        assertThat(view.view(AccountId.of("a"), "intruder", false)).isEmpty();
+        assertThat(view.view(AccountId.of("a"), "ops", true)).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package io.mailsync.quota.application;
 
+import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.quota.application.port.out.UsageStore;
@@ -15,25 +16,25 @@ public interface UsageStoreContract {
 
     Instant T = Instant.parse("2026-11-26T08:00:00Z");
 
-    static UsageSample at(String accountId, Instant at, long used) {
+    static UsageSample at(AccountId accountId, Instant at, long used) {
         return new UsageSample(accountId, at, used, 1_000L, 5L, null);
     }
 
     @Test
     default void theLatestIsTheNewestSampleWhateverTheOrderOfArrival() {
-        String id = "acc-" + UUID.randomUUID();
+        AccountId id = AccountId.of("acc-" + UUID.randomUUID());
         store().record(at(id, T, 10));
         store().record(at(id, T.minusSeconds(60), 5)); // late, out of order
         store().record(at(id, T, 10)); // replay
         assertThat(store().latest(id)).contains(at(id, T, 10));
         store().record(at(id, T.plusSeconds(60), 20));
         assertThat(store().latest(id).orElseThrow().storageUsed()).isEqualTo(20);
-        assertThat(store().latest("acc-nobody")).isEmpty();
+        assertThat(store().latest(AccountId.of("acc-nobody"))).isEmpty();
     }
 
     @Test
     default void historyKeepsTheNewestSampleOfEachHourOldestFirst() {
-        String id = "acc-" + UUID.randomUUID();
+        AccountId id = AccountId.of("acc-" + UUID.randomUUID());
         for (int day = 3; day >= 0; day--) {
             store().record(at(id, T.plus(Duration.ofDays(day)), 100 + day));
             store().record(at(id, T.plus(Duration.ofDays(day)).plusSeconds(60), 200 + day));
@@ -44,7 +45,7 @@ public interface UsageStoreContract {
 
     @Test
     default void pruningForgetsOldHistoryButNotTheLatest() {
-        String id = "acc-" + UUID.randomUUID();
+        AccountId id = AccountId.of("acc-" + UUID.randomUUID());
         store().record(at(id, T.minus(Duration.ofDays(40)), 1));
         store().record(at(id, T, 2));
         store().pruneBefore(T.minus(Duration.ofDays(30)));

@@ -1,5 +1,8 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.FolderReset;
 import io.mailsync.events.MailEvent;
@@ -94,17 +97,19 @@ public class ApplyMailEvent {
             boolean echo = event.origin() != null && event.origin().kind() == Origin.Kind.DEVICE;
             if (echo || (added.isEmpty() && removed.isEmpty())) {
                 // the server confirming a device's write-back: already applied when the device made it
-                server.recordServerEvent(event.accountId(), message.id(), event.modSeq(), event.occurredAt());
+                server.recordServerEvent(AccountId.of(event.accountId()), MessageId.of(message.id()), event.modSeq(),
+                        event.occurredAt());
                 return;
             }
             Set<String> next = KeywordDelta.of(added, removed).applyTo(message.keywords());
             if (next.equals(message.keywords())) {
-                server.recordServerEvent(event.accountId(), message.id(), event.modSeq(), event.occurredAt());
+                server.recordServerEvent(AccountId.of(event.accountId()), MessageId.of(message.id()), event.modSeq(),
+                        event.occurredAt());
                 return;
             }
             if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
-                    modseq -> server.applyServerKeywords(event.accountId(), message.id(), message.modseq(), next,
-                            modseq, event.modSeq(), event.occurredAt())).isPresent()) {
+                    modseq -> server.applyServerKeywords(AccountId.of(event.accountId()), MessageId.of(message.id()),
+                            ModSeq.of(message.modseq()), next, ModSeq.of(modseq), event.modSeq(), event.occurredAt())).isPresent()) {
                 return;
             }
         }
@@ -133,13 +138,14 @@ public class ApplyMailEvent {
             if (account.isPop3() && message.deleteRequested()) {
                 return; // we asked for it (retention policy): for POP3 mailsync keeps the message, the server need not
             }
-            Optional<Instant> restored = destruction.restoredAt(event.accountId(), message.id());
+            Optional<Instant> restored = destruction.restoredAt(AccountId.of(event.accountId()),
+                    MessageId.of(message.id()));
             if (restored.isPresent() && !event.occurredAt().isAfter(restored.get())) {
                 return; // a replay of the deletion the user has since undone
             }
             if (changes.record(event.accountId(), message.id(), ChangeKind.DESTROYED,
-                    modseq -> destruction.markDestroyed(event.accountId(), message.id(), message.modseq(), modseq,
-                            event.occurredAt()))
+                    modseq -> destruction.markDestroyed(AccountId.of(event.accountId()), MessageId.of(message.id()),
+                            ModSeq.of(message.modseq()), ModSeq.of(modseq), event.occurredAt()))
                     .isPresent()) {
                 return;
             }

@@ -51,9 +51,9 @@ final class EventRun {
     private final Ports ports;
     private final Account account;
     private final String accountId;
-    private final Map<String, PendingMessage> pending = new LinkedHashMap<>(); // by locator key
+    private final Map<MessageLocator, PendingMessage> pending = new LinkedHashMap<>();
     private final List<Change> changes = new ArrayList<>();
-    private final Set<String> handOffs = new LinkedHashSet<>(); // locator keys
+    private final Set<MessageLocator> handOffs = new LinkedHashSet<>();
     private Set<String> awaitingAppend = Set.of();
 
     EventRun(Ports ports, Account account) {
@@ -110,10 +110,10 @@ final class EventRun {
                 flagged.add(flags.locator());
             }
         }
-        ports.messages().findAtOwnLocations(accountId, locators).forEach((key, m) -> pending.put(key, new PendingMessage(m)));
-        flagged.removeIf(locator -> pending.containsKey(locator.key()));
+        ports.messages().findAtOwnLocations(accountId, locators).forEach((at, m) -> pending.put(at, new PendingMessage(m)));
+        flagged.removeIf(pending::containsKey);
         if (!flagged.isEmpty()) {
-            ports.messages().findByLocators(accountId, flagged).forEach((key, m) -> pending.put(key, new PendingMessage(m)));
+            ports.messages().findByLocators(accountId, flagged).forEach((at, m) -> pending.put(at, new PendingMessage(m)));
         }
         awaitingAppend = headers.isEmpty() ? Set.of() : ports.messages().awaitingAppendAmong(accountId, headers);
     }
@@ -133,26 +133,26 @@ final class EventRun {
     }
 
     private boolean arrived(MessageArrived event) {
-        String key = event.locator().key();
-        PendingMessage message = pending.get(key);
+        MessageLocator at = event.locator();
+        PendingMessage message = pending.get(at);
         if (message == null) {
             if (!event.locator().isPop3() && event.messageIdHeader() != null
                     && awaitingAppend.contains(event.messageIdHeader())) {
                 return false;
             }
-            message = new PendingMessage(MessageIds.of(accountId, key), event);
+            message = new PendingMessage(MessageIds.of(accountId, at.key()), event);
             message.created = change(message.id, ChangeKind.CREATED);
             message.changed = message.created;
-            pending.put(key, message);
+            pending.put(at, message);
         }
         message.events.add(event); // else a replay: only the POP3 hand-off, which may not have made it last time
-        handOffs.add(key);
+        handOffs.add(at);
         return true;
     }
 
     /** As {@link ApplyMailEvent}: older events and echoes of a device's write-back change nothing devices see. */
     private void flagsChanged(MessageFlagsChanged event) {
-        PendingMessage message = pending.get(event.locator().key());
+        PendingMessage message = pending.get(event.locator());
         if (message == null || message.destroyed
                 || ApplyMailEvent.isOlder(message.serverModSeq, message.lastServerEventAt, event)) {
             return;
@@ -215,8 +215,8 @@ final class EventRun {
         if (state != null) {
             ports.statePublisher().stateAdvanced(accountId, state);
         }
-        for (String key : handOffs) {
-            PendingMessage p = pending.get(key);
+        for (MessageLocator at : handOffs) {
+            PendingMessage p = pending.get(at);
             if (!notWritten.contains(p.id)) {
                 ports.arrivals().handOff(account, p.stored != null ? p.stored : inserted.get(p.id));
             }

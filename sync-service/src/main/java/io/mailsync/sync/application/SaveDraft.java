@@ -1,5 +1,8 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
@@ -131,7 +134,8 @@ public class SaveDraft {
                 return Optional.empty();
             }
             Optional<SyncState> state = changes.record(old.accountId(), old.id(), ChangeKind.DESTROYED,
-                    modseq -> destruction.markDestroyed(old.accountId(), old.id(), latest.modseq(), modseq, null));
+                    modseq -> destruction.markDestroyed(AccountId.of(old.accountId()), MessageId.of(old.id()),
+                            ModSeq.of(latest.modseq()), ModSeq.of(modseq), null));
             if (state.isPresent()) {
                 if (old.contentRef() != null) {
                     content.delete(old.contentRef());

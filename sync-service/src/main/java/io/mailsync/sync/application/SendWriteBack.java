@@ -1,5 +1,7 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.KeywordUpdates.PendingWriteBack;
@@ -26,7 +28,7 @@ public class SendWriteBack {
     }
 
     /** Returns whether the command reached the broker; if not it stays queued for {@link #retryPending()}. */
-    public boolean send(String accountId, String messageId, SetFlags command) {
+    public boolean send(AccountId accountId, MessageId messageId, SetFlags command) {
         try {
             commands.send(command);
         } catch (RuntimeException e) {

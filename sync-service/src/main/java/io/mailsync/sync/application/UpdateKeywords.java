@@ -1,5 +1,8 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.AccountCounter;
@@ -74,11 +77,12 @@ public class UpdateKeywords {
             }
             SetFlags writeBack = account.isPop3() ? null : writeBack(accountId, deviceId, message, effective.get());
             Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED, modseq ->
-                    keywords.updateKeywords(accountId, messageId, message.modseq(), next, modseq, writeBack));
+                    keywords.updateKeywords(AccountId.of(accountId), MessageId.of(messageId),
+                            ModSeq.of(message.modseq()), next, ModSeq.of(modseq), writeBack));
             if (state.isPresent()) {
                 recordRead(accountId, deviceId, messageId, next);
                 if (writeBack != null) {
-                    sendWriteBack.send(accountId, messageId, writeBack);
+                    sendWriteBack.send(AccountId.of(accountId), MessageId.of(messageId), writeBack);
                 }
                 return new Result(messages.find(accountId, messageId).orElseThrow(), state.get());
             }

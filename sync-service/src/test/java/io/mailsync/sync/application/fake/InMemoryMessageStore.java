@@ -1,5 +1,8 @@
 package io.mailsync.sync.application.fake;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.AccountMessages;
@@ -85,10 +88,10 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized boolean updateKeywords(String accountId, String messageId, long expectedModseq,
-                                               Set<String> keywords, long modseq, SetFlags writeBack) {
-        boolean updated = replace(messageId, expectedModseq, m -> with(m, m.locator(), keywords, modseq,
-                m.serverModSeq(), m.lastServerEventAt(), m.destroyed(), m.deleteRequested()));
+    public synchronized boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
+                                               Set<String> keywords, ModSeq modseq, SetFlags writeBack) {
+        boolean updated = replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), keywords,
+                modseq.value(), m.serverModSeq(), m.lastServerEventAt(), m.destroyed(), m.deleteRequested()));
         if (updated && writeBack != null) {
             outbox.add(new PendingWriteBack(accountId, messageId, writeBack));
         }
@@ -96,7 +99,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized void writeBackSent(String accountId, String messageId, SetFlags writeBack) {
+    public synchronized void writeBackSent(AccountId accountId, MessageId messageId, SetFlags writeBack) {
         outbox.remove(new PendingWriteBack(accountId, messageId, writeBack));
     }
 
@@ -106,33 +109,35 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized void recordServerEvent(String accountId, String messageId, Long serverModSeq, Instant at) {
-        StoredMessage m = byId.get(messageId);
+    public synchronized void recordServerEvent(AccountId accountId, MessageId messageId, Long serverModSeq,
+                                               Instant at) {
+        StoredMessage m = byId.get(messageId.value());
         Long modSeq = m.serverModSeq();
         if (serverModSeq != null && (modSeq == null || serverModSeq > modSeq)) {
             modSeq = serverModSeq;
         }
         Instant last = m.lastServerEventAt() == null || at.isAfter(m.lastServerEventAt()) ? at : m.lastServerEventAt();
-        byId.put(messageId, with(m, m.locator(), m.keywords(), m.modseq(), modSeq, last, m.destroyed(),
+        byId.put(messageId.value(), with(m, m.locator(), m.keywords(), m.modseq(), modSeq, last, m.destroyed(),
                 m.deleteRequested()));
     }
 
     @Override
-    public synchronized boolean applyServerKeywords(String accountId, String messageId, long expectedModseq,
-                                                    Set<String> keywords, long modseq, Long serverModSeq, Instant at) {
-        return replace(messageId, expectedModseq, m -> with(m, m.locator(), keywords, modseq,
+    public synchronized boolean applyServerKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
+                                                    Set<String> keywords, ModSeq modseq, Long serverModSeq, Instant at) {
+        return replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), keywords, modseq.value(),
                 serverModSeq == null ? m.serverModSeq() : serverModSeq, at, m.destroyed(), m.deleteRequested()));
     }
 
     @Override
-    public synchronized boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq,
-                                              Instant deletedAt) {
-        return replace(messageId, expectedModseq, m -> with(m, m.locator(), m.keywords(), modseq, m.serverModSeq(),
+    public synchronized boolean markDestroyed(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
+                                              ModSeq modseq, Instant deletedAt) {
+        return replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), m.keywords(),
+                modseq.value(), m.serverModSeq(),
                 m.lastServerEventAt(), true, m.deleteRequested()));
     }
 
     @Override
-    public synchronized Optional<Instant> restoredAt(String accountId, String messageId) {
+    public synchronized Optional<Instant> restoredAt(AccountId accountId, MessageId messageId) {
         return Optional.empty(); // restoring is not faked: DeletedMailIT covers it on MongoDB
     }
 
@@ -214,20 +219,20 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized Map<String, StoredMessage> findByLocators(String accountId,
-                                                                  Collection<MessageLocator> locators) {
-        Map<String, StoredMessage> found = new LinkedHashMap<>();
+    public synchronized Map<MessageLocator, StoredMessage> findByLocators(String accountId,
+                                                                          Collection<MessageLocator> locators) {
+        Map<MessageLocator, StoredMessage> found = new LinkedHashMap<>();
         for (MessageLocator locator : locators) {
-            findByLocator(accountId, locator).ifPresent(message -> found.put(locator.key(), message));
+            findByLocator(accountId, locator).ifPresent(message -> found.put(locator, message));
         }
         return found;
     }
 
     @Override
-    public synchronized Map<String, StoredMessage> findAtOwnLocations(String accountId,
-                                                                      Collection<MessageLocator> locators) {
-        Map<String, StoredMessage> found = new LinkedHashMap<>(findByLocators(accountId, locators));
-        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId, e.getKey())));
+    public synchronized Map<MessageLocator, StoredMessage> findAtOwnLocations(String accountId,
+                                                                              Collection<MessageLocator> locators) {
+        Map<MessageLocator, StoredMessage> found = new LinkedHashMap<>(findByLocators(accountId, locators));
+        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId, e.getKey().key())));
         return found;
     }
 
@@ -258,9 +263,9 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
         Set<String> lost = new HashSet<>();
         for (ServerEventWrite w : writes) {
             if (w.keywords() == null) {
-                recordServerEvent(accountId, w.messageId(), w.serverModSeq(), w.at());
-            } else if (!applyServerKeywords(accountId, w.messageId(), w.expectedModseq(), w.keywords(), w.modseq(),
-                    w.serverModSeq(), w.at())) {
+                recordServerEvent(AccountId.of(accountId), MessageId.of(w.messageId()), w.serverModSeq(), w.at());
+            } else if (!applyServerKeywords(AccountId.of(accountId), MessageId.of(w.messageId()),
+                    ModSeq.of(w.expectedModseq()), w.keywords(), ModSeq.of(w.modseq()), w.serverModSeq(), w.at())) {
                 lost.add(w.messageId());
             }
         }

@@ -1,5 +1,7 @@
 package io.mailsync.quota.adapter.in.kafka;
 
+import io.mailsync.events.MalformedRecordException;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailboxUsageSampled;
@@ -40,7 +42,7 @@ class QuotaListeners {
     void onEvent(ConsumerRecord<String, String> record) {
         if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
                 MailboxUsageSampled s)) {
-            recordUsage.record(new UsageSample(s.accountId(), s.occurredAt().truncatedTo(ChronoUnit.MILLIS),
+            recordUsage.record(new UsageSample(AccountId.of(s.accountId()), s.occurredAt().truncatedTo(ChronoUnit.MILLIS),
                     s.storageUsedBytes(), s.storageLimitBytes(), s.messageCount(), s.messageLimit()));
         }
     }
@@ -50,18 +52,27 @@ class QuotaListeners {
     void onAccount(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             if (record.key() != null) {
-                provision.apply(record.key(), Optional.empty());
+                provision.apply(tombstoned(record.key()), Optional.empty());
             }
             return;
         }
         switch (codec.decode(record.value())) {
-            case EventCodec.Decoded.Known(AccountSpec spec) -> provision.apply(spec.accountId(), Optional.of(
-                    new QuotaAccount(spec.accountId(), spec.customerId(), spec.contactAddress(),
+            case EventCodec.Decoded.Known(AccountSpec spec) -> provision.apply(AccountId.of(spec.accountId()), Optional.of(
+                    new QuotaAccount(AccountId.of(spec.accountId()), spec.customerId(), spec.contactAddress(),
                             spec.quotaLimitBytes(), spec.quotaLimitMessages(), spec.plan())));
             case EventCodec.Decoded.Known(WireRecord other) ->
                     log.debug("skipping {} on the accounts topic", other.getClass().getSimpleName());
             case EventCodec.Decoded.Unknown unknown ->
                     log.debug("skipping unknown type {} v{}", unknown.type(), unknown.schemaVersion());
+        }
+    }
+
+    /** A tombstone's key is the account removed; a key that is no account id is a malformed record (to the DLT). */
+    private static AccountId tombstoned(String key) {
+        try {
+            return AccountId.of(key);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRecordException("tombstone key is not an account id", e);
         }
     }
 }

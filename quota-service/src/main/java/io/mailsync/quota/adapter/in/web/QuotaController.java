@@ -1,5 +1,6 @@
 package io.mailsync.quota.adapter.in.web;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.QuotaView;
 import io.mailsync.quota.application.ViewQuota;
 import org.springframework.http.HttpStatus;
@@ -26,9 +27,12 @@ class QuotaController {
     }
 
     @GetMapping
-    QuotaResponse quota(@PathVariable String accountId, @AuthenticationPrincipal Jwt jwt, Authentication auth) {
-        if (accountId.isBlank() || accountId.length() > 200) {
-            throw problem(HttpStatus.BAD_REQUEST, "An account id is 1 to 200 characters.");
+    QuotaResponse quota(@PathVariable("accountId") String raw, @AuthenticationPrincipal Jwt jwt, Authentication auth) {
+        AccountId accountId;
+        try {
+            accountId = AccountId.of(raw);
+        } catch (IllegalArgumentException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "An account id is 1 to " + AccountId.MAX_LENGTH + " characters.");
         }
         boolean admin = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .anyMatch("SCOPE_accounts.admin"::equals);

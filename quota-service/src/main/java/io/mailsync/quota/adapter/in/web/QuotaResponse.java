@@ -21,7 +21,7 @@ record QuotaResponse(String accountId, Instant sampledAt, Map<String, ResourceJs
         Map<String, ResourceJson> resources = new LinkedHashMap<>();
         view.resources().forEach((resource, r) -> resources.put(resource.name(),
                 new ResourceJson(r.used(), r.limit(), r.percent(), r.level(), r.forecastFullAt())));
-        return new QuotaResponse(view.accountId(), view.sampledAt(), resources, view.currentLevel(),
+        return new QuotaResponse(view.accountId().value(), view.sampledAt(), resources, view.currentLevel(),
                 view.forecastFullAt(), last(view.lastNotice()), view.pending().size());
     }
 

@@ -1,5 +1,6 @@
 package io.mailsync.quota.adapter.out.kafka;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.QuotaAlert;
 import io.mailsync.events.QuotaForecastWarning;
@@ -29,9 +30,9 @@ class KafkaAlertPublisher implements AlertPublisher {
     }
 
     @Override
-    public void publish(String accountId, Notice notice, Instant occurredAt) {
+    public void publish(AccountId accountId, Notice notice, Instant occurredAt) {
         try {
-            kafka.send(topics.quotaAlerts(), accountId, codec.encode(toEvent(accountId, notice, occurredAt)))
+            kafka.send(topics.quotaAlerts(), accountId.value(), codec.encode(toEvent(accountId, notice, occurredAt)))
                     .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -41,17 +42,17 @@ class KafkaAlertPublisher implements AlertPublisher {
         }
     }
 
-    static QuotaAlert toEvent(String accountId, Notice notice, Instant occurredAt) {
+    static QuotaAlert toEvent(AccountId accountId, Notice notice, Instant occurredAt) {
         QuotaAlert.Resource resource = QuotaAlert.Resource.valueOf(notice.resource().name());
         double percent = Math.round(notice.usage().percent() * 10) / 10.0;
         long used = notice.usage().used();
         long limit = notice.usage().limit();
         return switch (notice) {
-            case Notice.LevelReached l -> new QuotaLevelCrossed(l.id(), occurredAt, accountId, resource, l.level(),
+            case Notice.LevelReached l -> new QuotaLevelCrossed(l.id(), occurredAt, accountId.value(), resource, l.level(),
                     QuotaLevelCrossed.Direction.UP, used, limit, percent);
-            case Notice.BackUnderQuota b -> new QuotaLevelCrossed(b.id(), occurredAt, accountId, resource,
+            case Notice.BackUnderQuota b -> new QuotaLevelCrossed(b.id(), occurredAt, accountId.value(), resource,
                     Levels.FULL, QuotaLevelCrossed.Direction.DOWN, used, limit, percent);
-            case Notice.FullSoon f -> new QuotaForecastWarning(f.id(), occurredAt, accountId, resource, percent,
+            case Notice.FullSoon f -> new QuotaForecastWarning(f.id(), occurredAt, accountId.value(), resource, percent,
                     f.forecast().fullAt(), Math.round(f.forecast().daysToFull() * 10) / 10.0);
         };
     }

@@ -1,5 +1,6 @@
 package io.mailsync.quota.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.AlertRecord;
 import io.mailsync.quota.application.PendingNotice;
 import io.mailsync.quota.application.SentNotice;
@@ -26,7 +27,7 @@ final class AlertRecordDocuments {
     static Document toDocument(AlertRecord r, long version) {
         Document states = new Document();
         r.states().forEach((resource, s) -> states.append(resource.name(), state(s)));
-        return new Document("_id", r.accountId()).append("version", version).append("states", states)
+        return new Document("_id", r.accountId().value()).append("version", version).append("states", states)
                 .append("outbox", r.outbox().stream().map(AlertRecordDocuments::pending).toList())
                 .append("sent", r.sent().stream().map(s -> notice(s.notice()).append("sentAt", date(s.sentAt())))
                         .toList())
@@ -42,7 +43,7 @@ final class AlertRecordDocuments {
                 .map(AlertRecordDocuments::pending).toList();
         List<SentNotice> sent = d.getList("sent", Document.class, List.of()).stream()
                 .map(n -> new SentNotice(notice(n), instant(n.getDate("sentAt")))).toList();
-        return new AlertRecord(d.getString("_id"), d.getLong("version"), states, outbox, sent,
+        return new AlertRecord(AccountId.of(d.getString("_id")), d.getLong("version"), states, outbox, sent,
                 d.getString("claimedBy"), instant(d.getDate("claimedUntil")));
     }
 

@@ -1,5 +1,6 @@
 package io.mailsync.quota.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -25,34 +26,34 @@ class MongoAccountStore implements AccountStore {
 
     @Override
     public void save(QuotaAccount account) {
-        Document doc = new Document("_id", account.accountId())
+        Document doc = new Document("_id", account.accountId().value())
                 .append("customerId", account.customerId())
                 .append("contactAddress", account.contactAddress())
                 .append("limitBytes", account.limitBytes())
                 .append("limitMessages", account.limitMessages())
                 .append("plan", account.plan());
-        accounts.replaceOne(Filters.eq("_id", account.accountId()), doc, new ReplaceOptions().upsert(true));
+        accounts.replaceOne(Filters.eq("_id", account.accountId().value()), doc, new ReplaceOptions().upsert(true));
     }
 
     @Override
-    public Optional<QuotaAccount> find(String accountId) {
-        Document doc = accounts.find(Filters.eq("_id", accountId)).first();
-        return Optional.ofNullable(doc).map(d -> new QuotaAccount(d.getString("_id"), d.getString("customerId"),
+    public Optional<QuotaAccount> find(AccountId accountId) {
+        Document doc = accounts.find(Filters.eq("_id", accountId.value())).first();
+        return Optional.ofNullable(doc).map(d -> new QuotaAccount(AccountId.of(d.getString("_id")), d.getString("customerId"),
                 d.getString("contactAddress"), d.getLong("limitBytes"), d.getLong("limitMessages"),
                 d.getString("plan")));
     }
 
     @Override
-    public void remove(String accountId) {
-        accounts.deleteOne(Filters.eq("_id", accountId));
+    public void remove(AccountId accountId) {
+        accounts.deleteOne(Filters.eq("_id", accountId.value()));
     }
 
     @Override
-    public List<String> idsAfter(String afterId, int limit) {
-        List<String> ids = new ArrayList<>();
-        accounts.find(afterId == null ? new Document() : Filters.gt("_id", afterId))
+    public List<AccountId> idsAfter(AccountId afterId, int limit) {
+        List<AccountId> ids = new ArrayList<>();
+        accounts.find(afterId == null ? new Document() : Filters.gt("_id", afterId.value()))
                 .projection(Projections.include("_id")).sort(Sorts.ascending("_id")).limit(limit)
-                .forEach(d -> ids.add(d.getString("_id")));
+                .forEach(d -> ids.add(AccountId.of(d.getString("_id"))));
         return ids;
     }
 }

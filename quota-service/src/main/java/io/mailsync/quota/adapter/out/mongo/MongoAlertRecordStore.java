@@ -1,5 +1,6 @@
 package io.mailsync.quota.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -33,8 +34,8 @@ class MongoAlertRecordStore implements AlertRecordStore {
     }
 
     @Override
-    public Optional<AlertRecord> load(String accountId) {
-        return Optional.ofNullable(records.find(Filters.eq("_id", accountId)).first())
+    public Optional<AlertRecord> load(AccountId accountId) {
+        return Optional.ofNullable(records.find(Filters.eq("_id", accountId.value())).first())
                 .map(AlertRecordDocuments::fromDocument);
     }
 
@@ -52,20 +53,20 @@ class MongoAlertRecordStore implements AlertRecordStore {
                 throw e;
             }
         }
-        return records.replaceOne(Filters.and(Filters.eq("_id", next.accountId()),
+        return records.replaceOne(Filters.and(Filters.eq("_id", next.accountId().value()),
                 Filters.eq("version", next.version())), doc).getMatchedCount() == 1;
     }
 
     @Override
-    public List<String> dueForDelivery(Instant now, int limit) {
-        List<String> ids = new ArrayList<>();
+    public List<AccountId> dueForDelivery(Instant now, int limit) {
+        List<AccountId> ids = new ArrayList<>();
         records.find(Filters.lte("nextDueAt", Date.from(now))).projection(Projections.include("_id")).limit(limit)
-                .forEach(d -> ids.add(d.getString("_id")));
+                .forEach(d -> ids.add(AccountId.of(d.getString("_id"))));
         return ids;
     }
 
     @Override
-    public void remove(String accountId) {
-        records.deleteOne(Filters.eq("_id", accountId));
+    public void remove(AccountId accountId) {
+        records.deleteOne(Filters.eq("_id", accountId.value()));
     }
 }

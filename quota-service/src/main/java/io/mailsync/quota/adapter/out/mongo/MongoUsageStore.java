@@ -1,5 +1,6 @@
 package io.mailsync.quota.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -44,8 +45,8 @@ class MongoUsageStore implements UsageStore {
     @Override
     public void record(UsageSample sample) {
         long at = sample.at().toEpochMilli();
-        replaceIfNewer(latest, sample.accountId(), sample);
-        replaceIfNewer(samples, sample.accountId() + "|" + (at - Math.floorMod(at, bucketMillis)), sample);
+        replaceIfNewer(latest, sample.accountId().value(), sample);
+        replaceIfNewer(samples, sample.accountId().value() + "|" + (at - Math.floorMod(at, bucketMillis)), sample);
     }
 
     private static void replaceIfNewer(MongoCollection<Document> collection, String id, UsageSample sample) {
@@ -61,22 +62,22 @@ class MongoUsageStore implements UsageStore {
     }
 
     @Override
-    public Optional<UsageSample> latest(String accountId) {
-        return Optional.ofNullable(latest.find(Filters.eq("_id", accountId)).first()).map(MongoUsageStore::toSample);
+    public Optional<UsageSample> latest(AccountId accountId) {
+        return Optional.ofNullable(latest.find(Filters.eq("_id", accountId.value())).first()).map(MongoUsageStore::toSample);
     }
 
     @Override
-    public List<UsageSample> since(String accountId, Instant since) {
+    public List<UsageSample> since(AccountId accountId, Instant since) {
         List<UsageSample> found = new ArrayList<>();
-        samples.find(Filters.and(Filters.eq("accountId", accountId), Filters.gte("at", Date.from(since))))
+        samples.find(Filters.and(Filters.eq("accountId", accountId.value()), Filters.gte("at", Date.from(since))))
                 .sort(Sorts.ascending("at")).forEach(d -> found.add(toSample(d)));
         return found;
     }
 
     @Override
-    public void removeAll(String accountId) {
-        latest.deleteOne(Filters.eq("_id", accountId));
-        samples.deleteMany(Filters.eq("accountId", accountId));
+    public void removeAll(AccountId accountId) {
+        latest.deleteOne(Filters.eq("_id", accountId.value()));
+        samples.deleteMany(Filters.eq("accountId", accountId.value()));
     }
 
     @Override
@@ -85,13 +86,13 @@ class MongoUsageStore implements UsageStore {
     }
 
     private static Document toDocument(String id, UsageSample s) {
-        return new Document("_id", id).append("accountId", s.accountId()).append("at", Date.from(s.at()))
+        return new Document("_id", id).append("accountId", s.accountId().value()).append("at", Date.from(s.at()))
                 .append("storageUsed", s.storageUsed()).append("storageLimit", s.storageLimit())
                 .append("messageCount", s.messageCount()).append("messageLimit", s.messageLimit());
     }
 
     private static UsageSample toSample(Document d) {
-        return new UsageSample(d.getString("accountId"), d.getDate("at").toInstant(), d.getLong("storageUsed"),
+        return new UsageSample(AccountId.of(d.getString("accountId")), d.getDate("at").toInstant(), d.getLong("storageUsed"),
                 d.getLong("storageLimit"), d.getLong("messageCount"), d.getLong("messageLimit"));
     }
 }

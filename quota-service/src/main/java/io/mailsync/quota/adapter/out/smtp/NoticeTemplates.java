@@ -40,7 +40,7 @@ final class NoticeTemplates {
                 .replace("{level}", notice instanceof Notice.LevelReached l ? String.valueOf(l.level()) : "")
                 .replace("{daysToFull}", daysToFull == null ? "" : daysToFull)
                 .replace("{resource}", notice.resource() == Resource.STORAGE ? "storage" : "number of messages")
-                .replace("{account}", account.accountId());
+                .replace("{account}", account.accountId().value());
         int newline = text.indexOf('\n');
         String subject = text.substring(0, newline).replaceFirst("^Subject:\\s*", "").strip();
         return new Rendered(subject, text.substring(newline + 1).stripLeading());

@@ -1,5 +1,6 @@
 package io.mailsync.quota.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.QuotaAccount;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +10,10 @@ public interface AccountStore {
 
     void save(QuotaAccount account);
 
-    Optional<QuotaAccount> find(String accountId);
+    Optional<QuotaAccount> find(AccountId accountId);
 
-    void remove(String accountId);
+    void remove(AccountId accountId);
 
     /** Up to {@code limit} account ids after {@code afterId} (null: from the start), in id order. */
-    List<String> idsAfter(String afterId, int limit);
+    List<AccountId> idsAfter(AccountId afterId, int limit);
 }

@@ -1,5 +1,6 @@
 package io.mailsync.quota.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.AlertRecord;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Optional;
 /** Alert records, changed only by compare-and-set on their version. */
 public interface AlertRecordStore {
 
-    Optional<AlertRecord> load(String accountId);
+    Optional<AlertRecord> load(AccountId accountId);
 
     /**
      * Stores {@code next} if the stored version is still {@code next.version()} (0: nothing stored yet), as
@@ -17,7 +18,7 @@ public interface AlertRecordStore {
     boolean compareAndSet(AlertRecord next);
 
     /** Accounts with an outbox entry due at {@code now}, at most {@code limit}. */
-    List<String> dueForDelivery(Instant now, int limit);
+    List<AccountId> dueForDelivery(Instant now, int limit);
 
-    void remove(String accountId);
+    void remove(AccountId accountId);
 }

@@ -1,5 +1,6 @@
 package io.mailsync.quota.adapter.out.kafka;
 
+import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.EventCodec;
@@ -21,7 +22,7 @@ class KafkaAlertPublisherTest {
     private final EventCodec codec = new EventCodec();
 
     private QuotaAlert roundTrip(Notice notice) {
-        String json = codec.encode(KafkaAlertPublisher.toEvent("acc-1", notice, T));
+        String json = codec.encode(KafkaAlertPublisher.toEvent(AccountId.of("acc-1"), notice, T));
         return codec.decode(json, QuotaAlert.class).orElseThrow();
     }
 

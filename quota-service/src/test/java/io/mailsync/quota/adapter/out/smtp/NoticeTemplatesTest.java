@@ -1,5 +1,6 @@
 package io.mailsync.quota.adapter.out.smtp;
 
+import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.quota.application.QuotaAccount;
@@ -15,7 +16,7 @@ class NoticeTemplatesTest {
 
     private static final long GIB = 1L << 30;
     private final NoticeTemplates templates = new NoticeTemplates();
-    private final QuotaAccount account = new QuotaAccount("acc-1", "cust-1", "alice@home.example", GIB, 10_000L);
+    private final QuotaAccount account = new QuotaAccount(AccountId.of("acc-1"), "cust-1", "alice@home.example", GIB, 10_000L);
 
     @Test
     void aLevelNoticeSaysUsedLimitPercentDaysToFullAndWhatToDo() {

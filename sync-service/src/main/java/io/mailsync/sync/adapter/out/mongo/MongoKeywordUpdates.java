@@ -1,5 +1,8 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.updateIfUnchanged;
 
 import io.mailsync.events.EventCodec;
@@ -29,20 +32,20 @@ class MongoKeywordUpdates implements KeywordUpdates {
     }
 
     @Override
-    public boolean updateKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
-                                  long modseq, SetFlags writeBack) {
-        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq);
+    public boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq, Set<String> keywords,
+                                  ModSeq modseq, SetFlags writeBack) {
+        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq.value());
         if (writeBack != null) {
             // the outbox lives in the message document, so the change and its write-back are one atomic write
             update.push("writeBacks", codec.encode(writeBack)).inc("pendingWriteBacks", 1);
         }
-        return updateIfUnchanged(mongo, messageId, expectedModseq, update);
+        return updateIfUnchanged(mongo, messageId.value(), expectedModseq.value(), update);
     }
 
     @Override
-    public void writeBackSent(String accountId, String messageId, SetFlags writeBack) {
+    public void writeBackSent(AccountId accountId, MessageId messageId, SetFlags writeBack) {
         String encoded = codec.encode(writeBack);
-        Query stillQueued = Query.query(Criteria.where("_id").is(messageId).and("writeBacks").is(encoded));
+        Query stillQueued = Query.query(Criteria.where("_id").is(messageId.value()).and("writeBacks").is(encoded));
         mongo.updateFirst(stillQueued, new Update().pull("writeBacks", encoded).inc("pendingWriteBacks", -1),
                 MongoMessageStore.COLLECTION);
     }
@@ -54,7 +57,8 @@ class MongoKeywordUpdates implements KeywordUpdates {
         for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
             for (String encoded : Docs.strings(doc, "writeBacks")) {
                 codec.decode(encoded, SetFlags.class).ifPresent(command -> pending.add(
-                        new PendingWriteBack(doc.getString("accountId"), doc.getString("_id"), command)));
+                        new PendingWriteBack(AccountId.of(doc.getString("accountId")),
+                                MessageId.of(doc.getString("_id")), command)));
             }
         }
         return pending;

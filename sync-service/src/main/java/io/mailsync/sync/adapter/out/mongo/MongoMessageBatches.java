@@ -38,35 +38,37 @@ class MongoMessageBatches implements MessageBatches {
     }
 
     @Override
-    public Map<String, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators) {
+    public Map<MessageLocator, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators) {
         if (locators.isEmpty()) {
             return Map.of();
         }
-        List<String> keys = locators.stream().map(MessageLocator::key).distinct().toList();
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("locatorKey").in(keys));
-        Map<String, StoredMessage> found = new HashMap<>();
+        Map<String, MessageLocator> byKey = new HashMap<>();
+        locators.forEach(locator -> byKey.put(locator.key(), locator));
+        Query query = Query.query(Criteria.where("accountId").is(accountId).and("locatorKey").in(byKey.keySet()));
+        Map<MessageLocator, StoredMessage> found = new HashMap<>();
         for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
-            found.put(doc.getString("locatorKey"), MongoMessageStore.toMessage(doc));
+            found.put(byKey.get(doc.getString("locatorKey")), MongoMessageStore.toMessage(doc));
         }
         return found;
     }
 
     @Override
-    public Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators) {
-        Map<String, String> keyById = new HashMap<>();
+    public Map<MessageLocator, StoredMessage> findAtOwnLocations(String accountId,
+                                                                 Collection<MessageLocator> locators) {
+        Map<String, MessageLocator> locatorById = new HashMap<>();
         for (MessageLocator locator : locators) {
-            keyById.put(MessageIds.of(accountId, locator.key()), locator.key());
+            locatorById.put(MessageIds.of(accountId, locator.key()), locator);
         }
-        if (keyById.isEmpty()) {
+        if (locatorById.isEmpty()) {
             return Map.of();
         }
         // by _id alone: the one index the MongoDB wire server uses with $in (it scans for a compound one)
-        Query query = Query.query(Criteria.where("_id").in(keyById.keySet()));
-        Map<String, StoredMessage> found = new HashMap<>();
+        Query query = Query.query(Criteria.where("_id").in(locatorById.keySet()));
+        Map<MessageLocator, StoredMessage> found = new HashMap<>();
         for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
-            String key = keyById.get(doc.getString("_id"));
-            if (key.equals(doc.getString("locatorKey")) && accountId.equals(doc.getString("accountId"))) {
-                found.put(key, MongoMessageStore.toMessage(doc));
+            MessageLocator at = locatorById.get(doc.getString("_id"));
+            if (at.key().equals(doc.getString("locatorKey")) && accountId.equals(doc.getString("accountId"))) {
+                found.put(at, MongoMessageStore.toMessage(doc));
             }
         }
         return found;

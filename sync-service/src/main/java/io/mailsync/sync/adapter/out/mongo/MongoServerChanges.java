@@ -1,5 +1,8 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.byId;
@@ -28,36 +31,36 @@ class MongoServerChanges implements ServerChanges, MessageDestruction {
     }
 
     @Override
-    public void recordServerEvent(String accountId, String messageId, Long serverModSeq, Instant at) {
+    public void recordServerEvent(AccountId accountId, MessageId messageId, Long serverModSeq, Instant at) {
         Update update = new Update().max("lastServerEventAt", date(at));
         if (serverModSeq != null) {
             update.max("serverModSeq", serverModSeq);
         }
-        mongo.updateFirst(byId(messageId), update, MongoMessageStore.COLLECTION);
+        mongo.updateFirst(byId(messageId.value()), update, MongoMessageStore.COLLECTION);
     }
 
     @Override
-    public boolean applyServerKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
-                                       long modseq, Long serverModSeq, Instant at) {
-        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq)
+    public boolean applyServerKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
+                                       Set<String> keywords, ModSeq modseq, Long serverModSeq, Instant at) {
+        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq.value())
                 .set("lastServerEventAt", date(at));
         if (serverModSeq != null) {
             update.set("serverModSeq", serverModSeq);
         }
-        return updateIfUnchanged(mongo, messageId, expectedModseq, update);
+        return updateIfUnchanged(mongo, messageId.value(), expectedModseq.value(), update);
     }
 
     @Override
-    public boolean markDestroyed(String accountId, String messageId, long expectedModseq, long modseq,
+    public boolean markDestroyed(AccountId accountId, MessageId messageId, ModSeq expectedModseq, ModSeq modseq,
                                  Instant deletedAt) {
-        return updateIfUnchanged(mongo, messageId, expectedModseq,
-                new Update().set("destroyed", true).set("modseq", modseq).set("deletedAt", date(deletedAt)));
+        return updateIfUnchanged(mongo, messageId.value(), expectedModseq.value(),
+                new Update().set("destroyed", true).set("modseq", modseq.value()).set("deletedAt", date(deletedAt)));
     }
 
     @Override
-    public Optional<Instant> restoredAt(String accountId, String messageId) {
-        return Optional.ofNullable(mongo.findOne(byId(messageId), Document.class, MongoMessageStore.COLLECTION))
-                .filter(doc -> accountId.equals(doc.getString("accountId")))
+    public Optional<Instant> restoredAt(AccountId accountId, MessageId messageId) {
+        return Optional.ofNullable(mongo.findOne(byId(messageId.value()), Document.class, MongoMessageStore.COLLECTION))
+                .filter(doc -> accountId.value().equals(doc.getString("accountId")))
                 .map(doc -> instant(doc, "restoredAt"));
     }
 }

@@ -1,5 +1,8 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.SetFlags;
 import java.util.List;
 import java.util.Set;
@@ -16,15 +19,15 @@ public interface KeywordUpdates {
      * A non-null {@code writeBack} is queued on the message in the same atomic write (an outbox): the change and
      * its write-back to the IMAP server are never separated, even if the broker is down at that moment.
      */
-    boolean updateKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords, long modseq,
-                           SetFlags writeBack);
+    boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq, Set<String> keywords,
+                           ModSeq modseq, SetFlags writeBack);
 
     /** The queued write-back was handed to the broker; drop it from the message's outbox. */
-    void writeBackSent(String accountId, String messageId, SetFlags writeBack);
+    void writeBackSent(AccountId accountId, MessageId messageId, SetFlags writeBack);
 
     /** Write-backs still queued, oldest messages first, at most {@code limit}. */
     List<PendingWriteBack> pendingWriteBacks(int limit);
 
-    record PendingWriteBack(String accountId, String messageId, SetFlags command) {
+    record PendingWriteBack(AccountId accountId, MessageId messageId, SetFlags command) {
     }
 }

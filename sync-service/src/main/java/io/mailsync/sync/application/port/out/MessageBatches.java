@@ -15,8 +15,8 @@ import java.util.Set;
  */
 public interface MessageBatches {
 
-    /** The account's messages at these locations, by {@link MessageLocator#key()}. */
-    Map<String, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators);
+    /** The account's messages at these locations, by the location asked for. */
+    Map<MessageLocator, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators);
 
     /**
      * Like {@link #findByLocators}, but only messages still at the location their id was derived from
@@ -24,7 +24,7 @@ public interface MessageBatches {
      * (re-matched after a folder reset, adopted as an APPENDed copy) is not found; inserting another message at its
      * location is then refused by the unique location, which {@link #insertAll} reports.
      */
-    Map<String, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators);
+    Map<MessageLocator, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators);
 
     /** Those of these Message-ID headers that a live message waiting for its APPENDed copy has. */
     Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders);

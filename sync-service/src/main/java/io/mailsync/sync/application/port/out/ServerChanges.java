@@ -1,5 +1,8 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Set;
 
@@ -10,12 +13,12 @@ import java.util.Set;
 public interface ServerChanges {
 
     /** Records a server event that changed nothing the devices see (an echo, an unchanged flag set). */
-    void recordServerEvent(String accountId, String messageId, Long serverModSeq, Instant at);
+    void recordServerEvent(AccountId accountId, MessageId messageId, Long serverModSeq, Instant at);
 
     /**
      * Keywords changed by a server event: set at {@code modseq} only if the message is still at
      * {@code expectedModseq}, also recording the server's position. False if a device changed it first.
      */
-    boolean applyServerKeywords(String accountId, String messageId, long expectedModseq, Set<String> keywords,
-                                long modseq, Long serverModSeq, Instant at);
+    boolean applyServerKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq, Set<String> keywords,
+                                ModSeq modseq, Long serverModSeq, Instant at);
 }

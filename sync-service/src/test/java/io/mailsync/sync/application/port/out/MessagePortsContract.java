@@ -1,5 +1,8 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.MessageLocator;
@@ -75,8 +78,8 @@ public interface MessagePortsContract {
 
         assertThat(taken).containsExactlyInAnyOrder("m1-" + account, "m3-" + account);
         assertThat(messages().batches().findByLocators(account, List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
-                .containsOnlyKeys(one.key(), two.key())
-                .hasEntrySatisfying(two.key(), m -> assertThat(m.id()).isEqualTo("m2-" + account));
+                .containsOnlyKeys(one, two)
+                .hasEntrySatisfying(two, m -> assertThat(m.id()).isEqualTo("m2-" + account));
     }
 
     @Test
@@ -89,8 +92,8 @@ public interface MessagePortsContract {
         messages().filing().insert(message(account, MessageIds.of(account, own.key()), own, 2));
         messages().resets().relocate(account, MessageIds.of(account, from.key()), from, to, null, Instant.now());
 
-        assertThat(messages().batches().findAtOwnLocations(account, List.of(from, to, own))).containsOnlyKeys(own.key());
-        assertThat(messages().batches().findByLocators(account, List.of(from, to, own))).containsOnlyKeys(to.key(), own.key());
+        assertThat(messages().batches().findAtOwnLocations(account, List.of(from, to, own))).containsOnlyKeys(own);
+        assertThat(messages().batches().findByLocators(account, List.of(from, to, own))).containsOnlyKeys(to, own);
         assertThat(messages().batches().findAtOwnLocations("a-other", List.of(own))).isEmpty();
     }
 
@@ -125,8 +128,8 @@ public interface MessagePortsContract {
         String id = "m-" + account;
         messages().filing().insert(message(account, id, MessageLocator.pop3("u1"), 1));
 
-        assertThat(messages().keywords().updateKeywords(account, id, 1, Set.of("$flagged"), 2, null)).isTrue();
-        assertThat(messages().keywords().updateKeywords(account, id, 1, Set.of(), 3, null)).as("based on modseq 1").isFalse();
+        assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of("$flagged"), ModSeq.of(2), null)).isTrue();
+        assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(), ModSeq.of(3), null)).as("based on modseq 1").isFalse();
 
         StoredMessage stored = messages().lookup().find(account, id).orElseThrow();
         assertThat(stored.keywords()).containsExactly("$flagged");
@@ -144,20 +147,20 @@ public interface MessagePortsContract {
         SetFlags second = new SetFlags(UUID.randomUUID(), Instant.now(), account, Origin.device("d"), at,
                 Set.of(), Set.of("$seen"), null);
 
-        messages().keywords().updateKeywords(account, id, 1, Set.of("$seen", "$flagged"), 2, first);
-        assertThat(messages().keywords().updateKeywords(account, id, 1, Set.of(), 3, second)).isFalse();
-        messages().keywords().updateKeywords(account, id, 2, Set.of("$flagged"), 4, second);
+        messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of("$seen", "$flagged"), ModSeq.of(2), first);
+        assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(), ModSeq.of(3), second)).isFalse();
+        messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(2), Set.of("$flagged"), ModSeq.of(4), second);
 
         assertThat(queued(account)).containsExactly(first, second);
-        messages().keywords().writeBackSent(account, id, first);
-        messages().keywords().writeBackSent(account, id, first);
+        messages().keywords().writeBackSent(AccountId.of(account), MessageId.of(id), first);
+        messages().keywords().writeBackSent(AccountId.of(account), MessageId.of(id), first);
         assertThat(queued(account)).containsExactly(second);
-        messages().keywords().writeBackSent(account, id, second);
+        messages().keywords().writeBackSent(AccountId.of(account), MessageId.of(id), second);
         assertThat(queued(account)).isEmpty();
     }
 
     private List<SetFlags> queued(String account) {
-        return messages().keywords().pendingWriteBacks(1000).stream().filter(p -> p.accountId().equals(account))
+        return messages().keywords().pendingWriteBacks(1000).stream().filter(p -> p.accountId().equals(AccountId.of(account)))
                 .map(KeywordUpdates.PendingWriteBack::command).toList();
     }
 
@@ -167,7 +170,8 @@ public interface MessagePortsContract {
         for (int i = 1; i <= 5; i++) {
             messages().filing().insert(message(account, "m" + i + "-" + account, MessageLocator.imap("INBOX", 1, i), i));
         }
-        messages().destruction().markDestroyed(account, "m4-" + account, 4, 6, Instant.now());
+        messages().destruction().markDestroyed(AccountId.of(account), MessageId.of("m4-" + account), ModSeq.of(4),
+                ModSeq.of(6), Instant.now());
 
         List<StoredMessage> first = messages().lookup().list(account, null, null, 2);
         List<StoredMessage> second = messages().lookup().list(account, "INBOX", first.getLast().createdModseq(), 2);
