@@ -14,6 +14,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +41,8 @@ class JwtIssuerIT {
         }
         try (ConfigurableApplicationContext matching = start(JwtKit.ISSUER)) {
             assertThat(status(matching, token)).as("authenticated; nothing mapped there").isEqualTo(404);
+            assertThat(status(matching, token)).as("the same token again, from the decoder's cache").isEqualTo(404);
+            assertThat(matching.getBean(JwtDecoder.class)).isInstanceOf(CachingJwtDecoder.class);
             assertThat(status(matching, null)).as("no token").isEqualTo(401);
         }
     }
