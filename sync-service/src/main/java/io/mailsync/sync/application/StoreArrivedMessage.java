@@ -1,5 +1,8 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.UidValidity;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MessageArrived;
@@ -102,11 +105,12 @@ public class StoreArrivedMessage {
         if (event.messageIdHeader() == null) {
             return false;
         }
-        List<StoredMessage> candidates = resets.findRematchCandidates(event.accountId(), event.locator().folder(),
-                event.locator().uidValidity(), event.messageIdHeader(), event.size());
+        AccountId accountId = AccountId.of(event.accountId());
+        List<StoredMessage> candidates = resets.findRematchCandidates(accountId, event.locator().folder(),
+                new UidValidity(event.locator().uidValidity()), event.messageIdHeader(), event.size());
         for (StoredMessage candidate : candidates) {
             if (Objects.equals(candidate.sentAt(), event.sentAt())
-                    && resets.relocate(event.accountId(), candidate.id(), candidate.locator(), event.locator(),
+                    && resets.relocate(accountId, MessageId.of(candidate.id()), candidate.locator(), event.locator(),
                     event.modSeq(), event.occurredAt())) {
                 return true;
             }

@@ -1,5 +1,6 @@
 package io.mailsync.sync.application.fake;
 
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
@@ -171,10 +172,11 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized boolean relocate(String accountId, String messageId, MessageLocator from, MessageLocator to,
+    public synchronized boolean relocate(AccountId accountId, MessageId id, MessageLocator from, MessageLocator to,
                                          Long serverModSeq, Instant at) {
+        String messageId = id.value();
         StoredMessage m = byId.get(messageId);
-        if (m == null || !m.locator().equals(from) || findByLocator(accountId, to).isPresent()) {
+        if (m == null || !m.locator().equals(from) || findByLocator(accountId.value(), to).isPresent()) {
             return false;
         }
         byId.put(messageId, with(m, to, m.keywords(), m.modseq(), serverModSeq, at, m.destroyed(),
@@ -183,11 +185,12 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized List<StoredMessage> findRematchCandidates(String accountId, String folder, long newUidValidity,
-                                                                  String messageIdHeader, long size) {
-        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && !m.destroyed()
+    public synchronized List<StoredMessage> findRematchCandidates(AccountId accountId, String folder,
+                                                                  UidValidity newUidValidity, String messageIdHeader,
+                                                                  long size) {
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId.value()) && !m.destroyed()
                 && folder.equals(m.folder()) && Objects.equals(messageIdHeader, m.messageIdHeader())
-                && m.size() == size && !Objects.equals(m.locator().uidValidity(), newUidValidity)).toList();
+                && m.size() == size && !Objects.equals(m.locator().uidValidity(), newUidValidity.value())).toList();
     }
 
     @Override
@@ -208,14 +211,14 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized List<String> contentRefs(String accountId) {
-        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && m.contentRef() != null)
+    public synchronized List<String> contentRefs(AccountId accountId) {
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId.value()) && m.contentRef() != null)
                 .map(StoredMessage::contentRef).toList();
     }
 
     @Override
-    public synchronized void deleteAccount(String accountId) {
-        byId.values().removeIf(m -> m.accountId().equals(accountId));
+    public synchronized void deleteAccount(AccountId accountId) {
+        byId.values().removeIf(m -> m.accountId().equals(accountId.value()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.MessageFiling;
 import io.mailsync.sync.application.port.out.MessageLookup;
@@ -124,15 +125,15 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
     }
 
     @Override
-    public List<String> contentRefs(String accountId) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("contentRef").ne(null));
+    public List<String> contentRefs(AccountId accountId) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("contentRef").ne(null));
         query.fields().include("contentRef");
         return mongo.find(query, Document.class, COLLECTION).stream().map(d -> d.getString("contentRef")).toList();
     }
 
     @Override
-    public void deleteAccount(String accountId) {
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
+    public void deleteAccount(AccountId accountId) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value())), COLLECTION);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
@@ -51,9 +52,9 @@ public interface MessagePortsContract {
         messages().filing().insert(withBody);
         messages().filing().insert(message("other-" + account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 3));
 
-        assertThat(messages().account().contentRefs(account)).containsExactly("gridfs:" + account);
-        messages().account().deleteAccount(account);
-        assertThat(messages().account().contentRefs(account)).isEmpty();
+        assertThat(messages().account().contentRefs(AccountId.of(account))).containsExactly("gridfs:" + account);
+        messages().account().deleteAccount(AccountId.of(account));
+        assertThat(messages().account().contentRefs(AccountId.of(account))).isEmpty();
     }
 
     @Test
@@ -90,7 +91,8 @@ public interface MessagePortsContract {
         MessageLocator own = MessageLocator.imap("INBOX", 1, 2);
         messages().filing().insert(message(account, MessageIds.of(account, from.key()), from, 1));
         messages().filing().insert(message(account, MessageIds.of(account, own.key()), own, 2));
-        messages().resets().relocate(account, MessageIds.of(account, from.key()), from, to, null, Instant.now());
+        messages().resets().relocate(AccountId.of(account), MessageId.of(MessageIds.of(account, from.key())), from, to,
+                null, Instant.now());
 
         assertThat(messages().batches().findAtOwnLocations(account, List.of(from, to, own))).containsOnlyKeys(own);
         assertThat(messages().batches().findByLocators(account, List.of(from, to, own))).containsOnlyKeys(to, own);
@@ -189,9 +191,11 @@ public interface MessagePortsContract {
         MessageLocator after = MessageLocator.imap("INBOX", 8, 1);
         messages().filing().insert(message(account, id, before, 1));
 
-        assertThat(messages().resets().findRematchCandidates(account, "INBOX", 8, "<" + id + "@test>", 100)).hasSize(1);
-        assertThat(messages().resets().relocate(account, id, before, after, null, Instant.now())).isTrue();
-        assertThat(messages().resets().relocate(account, id, before, after, null, Instant.now())).isFalse();
+        AccountId owner = AccountId.of(account);
+        assertThat(messages().resets().findRematchCandidates(owner, "INBOX", new UidValidity(8), "<" + id + "@test>",
+                100)).hasSize(1);
+        assertThat(messages().resets().relocate(owner, MessageId.of(id), before, after, null, Instant.now())).isTrue();
+        assertThat(messages().resets().relocate(owner, MessageId.of(id), before, after, null, Instant.now())).isFalse();
 
         StoredMessage moved = messages().lookup().findByLocator(account, after).orElseThrow();
         assertThat(moved.id()).isEqualTo(id);
