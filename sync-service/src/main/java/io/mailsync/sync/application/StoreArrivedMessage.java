@@ -51,7 +51,7 @@ public class StoreArrivedMessage {
 
     public void store(Account account, MessageArrived event) {
         String accountId = event.accountId();
-        Optional<StoredMessage> existing = messages.findByLocator(accountId, event.locator());
+        Optional<StoredMessage> existing = messages.findByLocator(AccountId.of(accountId), event.locator());
         if (existing.isPresent()) {
             handOff(account, existing.get()); // a replay; the hand-off may not have made it last time
             return;
@@ -75,7 +75,7 @@ public class StoreArrivedMessage {
         });
         // not inserted: someone stored this location first (a concurrent replay); hand off what is stored
         StoredMessage stored = inserted[0] != null ? inserted[0]
-                : messages.findByLocator(accountId, event.locator()).orElseThrow();
+                : messages.findByLocator(AccountId.of(accountId), event.locator()).orElseThrow();
         handOff(account, stored);
     }
 

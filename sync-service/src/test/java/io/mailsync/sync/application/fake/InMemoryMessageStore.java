@@ -42,7 +42,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
 
     @Override
     public synchronized boolean insert(StoredMessage message) {
-        if (byId.containsKey(message.id()) || findByLocator(message.accountId(), message.locator()).isPresent()) {
+        if (byId.containsKey(message.id()) || findByLocator(AccountId.of(message.accountId()), message.locator()).isPresent()) {
             return false;
         }
         byId.put(message.id(), message);
@@ -50,14 +50,14 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized Optional<StoredMessage> find(String accountId, String messageId) {
-        return Optional.ofNullable(byId.get(messageId)).filter(m -> m.accountId().equals(accountId));
+    public synchronized Optional<StoredMessage> find(AccountId accountId, MessageId messageId) {
+        return Optional.ofNullable(byId.get(messageId.value())).filter(m -> m.accountId().equals(accountId.value()));
     }
 
     @Override
-    public synchronized Optional<StoredMessage> findByLocator(String accountId, MessageLocator locator) {
+    public synchronized Optional<StoredMessage> findByLocator(AccountId accountId, MessageLocator locator) {
         return byId.values().stream()
-                .filter(m -> m.accountId().equals(accountId) && m.locator().key().equals(locator.key())).findFirst();
+                .filter(m -> m.accountId().equals(accountId.value()) && m.locator().key().equals(locator.key())).findFirst();
     }
 
     /** Tests: {@code action} runs once, just before the next conditional write (a concurrent writer wins the race). */
@@ -160,7 +160,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     @Override
     public synchronized boolean adoptAppended(String accountId, String messageId, long expectedModseq,
                                               MessageLocator to, long modseq, Long serverModSeq, Instant at) {
-        if (findByLocator(accountId, to).isPresent()) {
+        if (findByLocator(AccountId.of(accountId), to).isPresent()) {
             return false;
         }
         boolean adopted = replace(messageId, expectedModseq, m -> with(m, to, m.keywords(), modseq, serverModSeq, at,
@@ -176,7 +176,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
                                          Long serverModSeq, Instant at) {
         String messageId = id.value();
         StoredMessage m = byId.get(messageId);
-        if (m == null || !m.locator().equals(from) || findByLocator(accountId.value(), to).isPresent()) {
+        if (m == null || !m.locator().equals(from) || findByLocator(accountId, to).isPresent()) {
             return false;
         }
         byId.put(messageId, with(m, to, m.keywords(), m.modseq(), serverModSeq, at, m.destroyed(),
@@ -201,12 +201,12 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized List<StoredMessage> list(String accountId, String folder, Long beforeCreatedModseq,
+    public synchronized List<StoredMessage> list(AccountId accountId, String folder, ModSeq beforeCreatedModseq,
                                                  int limit) {
         return byId.values().stream()
-                .filter(m -> m.accountId().equals(accountId) && !m.destroyed())
+                .filter(m -> m.accountId().equals(accountId.value()) && !m.destroyed())
                 .filter(m -> folder == null || folder.equals(m.folder()))
-                .filter(m -> beforeCreatedModseq == null || m.createdModseq() < beforeCreatedModseq)
+                .filter(m -> beforeCreatedModseq == null || m.createdModseq() < beforeCreatedModseq.value())
                 .sorted(Comparator.comparingLong(StoredMessage::createdModseq).reversed()).limit(limit).toList();
     }
 
@@ -226,7 +226,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
                                                                           Collection<MessageLocator> locators) {
         Map<MessageLocator, StoredMessage> found = new LinkedHashMap<>();
         for (MessageLocator locator : locators) {
-            findByLocator(accountId, locator).ifPresent(message -> found.put(locator, message));
+            findByLocator(AccountId.of(accountId), locator).ifPresent(message -> found.put(locator, message));
         }
         return found;
     }

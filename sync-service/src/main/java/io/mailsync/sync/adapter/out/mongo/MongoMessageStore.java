@@ -1,5 +1,7 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
@@ -62,16 +64,16 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
     }
 
     @Override
-    public Optional<StoredMessage> find(String accountId, String messageId) {
+    public Optional<StoredMessage> find(AccountId accountId, MessageId messageId) {
         // by _id alone (an index lookup everywhere); the account is checked here, so ids can't cross accounts
-        return Optional.ofNullable(mongo.findById(messageId, Document.class, COLLECTION))
-                .filter(doc -> accountId.equals(doc.getString("accountId")))
+        return Optional.ofNullable(mongo.findById(messageId.value(), Document.class, COLLECTION))
+                .filter(doc -> accountId.value().equals(doc.getString("accountId")))
                 .map(MongoMessageStore::toMessage);
     }
 
     @Override
-    public Optional<StoredMessage> findByLocator(String accountId, MessageLocator locator) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("locatorKey").is(locator.key()));
+    public Optional<StoredMessage> findByLocator(AccountId accountId, MessageLocator locator) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("locatorKey").is(locator.key()));
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoMessageStore::toMessage);
     }
 
@@ -112,13 +114,13 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
     }
 
     @Override
-    public List<StoredMessage> list(String accountId, String folder, Long beforeCreatedModseq, int limit) {
-        Criteria criteria = Criteria.where("accountId").is(accountId).and("destroyed").is(false);
+    public List<StoredMessage> list(AccountId accountId, String folder, ModSeq beforeCreatedModseq, int limit) {
+        Criteria criteria = Criteria.where("accountId").is(accountId.value()).and("destroyed").is(false);
         if (folder != null) {
             criteria = criteria.and("folder").is(folder);
         }
         if (beforeCreatedModseq != null) {
-            criteria = criteria.and("createdModseq").lt(beforeCreatedModseq);
+            criteria = criteria.and("createdModseq").lt(beforeCreatedModseq.value());
         }
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdModseq")).limit(limit);
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageStore::toMessage).toList();

@@ -64,7 +64,7 @@ public interface MessagePortsContract {
 
         assertThat(messages().filing().insert(message(account, "m1-" + account, at, 1))).isTrue();
         assertThat(messages().filing().insert(message(account, "m2-" + account, at, 2))).isFalse();
-        assertThat(messages().lookup().findByLocator(account, at).orElseThrow().id()).isEqualTo("m1-" + account);
+        assertThat(messages().lookup().findByLocator(AccountId.of(account), at).orElseThrow().id()).isEqualTo("m1-" + account);
     }
 
     @Test
@@ -113,12 +113,12 @@ public interface MessagePortsContract {
                 new MessageBatches.ServerEventWrite("m3-" + account, null, 1, 1, 70L, at.plusSeconds(1))));
 
         assertThat(lost).containsExactly("m2-" + account);
-        StoredMessage m1 = messages().lookup().find(account, "m1-" + account).orElseThrow();
+        StoredMessage m1 = messages().lookup().find(AccountId.of(account), MessageId.of("m1-" + account)).orElseThrow();
         assertThat(m1.keywords()).containsExactly("$flagged");
         assertThat(m1.modseq()).isEqualTo(5);
         assertThat(m1.serverModSeq()).isEqualTo(50L);
-        assertThat(messages().lookup().find(account, "m2-" + account).orElseThrow().keywords()).containsExactly("$seen");
-        StoredMessage m3 = messages().lookup().find(account, "m3-" + account).orElseThrow();
+        assertThat(messages().lookup().find(AccountId.of(account), MessageId.of("m2-" + account)).orElseThrow().keywords()).containsExactly("$seen");
+        StoredMessage m3 = messages().lookup().find(AccountId.of(account), MessageId.of("m3-" + account)).orElseThrow();
         assertThat(m3.modseq()).as("only the server's position moved").isEqualTo(1);
         assertThat(m3.serverModSeq()).isEqualTo(70L);
         assertThat(m3.lastServerEventAt()).isEqualTo(at.plusSeconds(1));
@@ -133,7 +133,7 @@ public interface MessagePortsContract {
         assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of("$flagged"), ModSeq.of(2), null)).isTrue();
         assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(), ModSeq.of(3), null)).as("based on modseq 1").isFalse();
 
-        StoredMessage stored = messages().lookup().find(account, id).orElseThrow();
+        StoredMessage stored = messages().lookup().find(AccountId.of(account), MessageId.of(id)).orElseThrow();
         assertThat(stored.keywords()).containsExactly("$flagged");
         assertThat(stored.modseq()).isEqualTo(2);
     }
@@ -175,12 +175,12 @@ public interface MessagePortsContract {
         messages().destruction().markDestroyed(AccountId.of(account), MessageId.of("m4-" + account), ModSeq.of(4),
                 ModSeq.of(6), Instant.now());
 
-        List<StoredMessage> first = messages().lookup().list(account, null, null, 2);
-        List<StoredMessage> second = messages().lookup().list(account, "INBOX", first.getLast().createdModseq(), 2);
+        List<StoredMessage> first = messages().lookup().list(AccountId.of(account), null, null, 2);
+        List<StoredMessage> second = messages().lookup().list(AccountId.of(account), "INBOX", ModSeq.of(first.getLast().createdModseq()), 2);
 
         assertThat(first).extracting(StoredMessage::createdModseq).containsExactly(5L, 3L);
         assertThat(second).extracting(StoredMessage::createdModseq).containsExactly(2L, 1L);
-        assertThat(messages().lookup().list(account, "Archive", null, 10)).isEmpty();
+        assertThat(messages().lookup().list(AccountId.of(account), "Archive", null, 10)).isEmpty();
     }
 
     @Test
@@ -197,9 +197,9 @@ public interface MessagePortsContract {
         assertThat(messages().resets().relocate(owner, MessageId.of(id), before, after, null, Instant.now())).isTrue();
         assertThat(messages().resets().relocate(owner, MessageId.of(id), before, after, null, Instant.now())).isFalse();
 
-        StoredMessage moved = messages().lookup().findByLocator(account, after).orElseThrow();
+        StoredMessage moved = messages().lookup().findByLocator(AccountId.of(account), after).orElseThrow();
         assertThat(moved.id()).isEqualTo(id);
         assertThat(moved.keywords()).containsExactly("$seen");
-        assertThat(messages().lookup().findByLocator(account, before)).isEmpty();
+        assertThat(messages().lookup().findByLocator(AccountId.of(account), before)).isEmpty();
     }
 }
