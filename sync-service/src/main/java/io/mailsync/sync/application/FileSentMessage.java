@@ -94,7 +94,8 @@ public class FileSentMessage {
             return imap ? filing.insertAwaitingAppend(message) : filing.insert(message);
         });
         if (state.isEmpty()) {
-            return new Filed(messages.find(AccountId.of(accountId), MessageId.of(id)).orElseThrow(), null); // filed concurrently
+            // filed concurrently
+            return new Filed(messages.find(AccountId.of(accountId), MessageId.of(id)).orElseThrow(), null);
         }
         return new Filed(filed[0], state.get());
     }

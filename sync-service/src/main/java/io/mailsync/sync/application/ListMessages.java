@@ -45,7 +45,8 @@ public class ListMessages {
         }
         Long before = cursor == null ? null : parseCursor(cursor);
         SyncState state = counter.current(accountId).state();
-        List<StoredMessage> page = messages.list(AccountId.of(accountId), folder, before == null ? null : ModSeq.of(before), size + 1);
+        List<StoredMessage> page = messages.list(AccountId.of(accountId), folder,
+                before == null ? null : ModSeq.of(before), size + 1);
         String next = null;
         if (page.size() > size) {
             page = page.subList(0, size);

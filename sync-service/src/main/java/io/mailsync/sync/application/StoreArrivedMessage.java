@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.mail.UidValidity;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.AccountId;
@@ -85,7 +86,8 @@ public class StoreArrivedMessage {
      */
     private boolean adoptAppended(MessageArrived event) {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            List<StoredMessage> waiting = filing.findAwaitingAppend(event.accountId(), event.messageIdHeader());
+            List<StoredMessage> waiting = filing.findAwaitingAppend(AccountId.of(event.accountId()),
+                    event.messageIdHeader());
             Optional<StoredMessage> match = waiting.stream().filter(m -> m.size() == event.size()).findFirst()
                     .or(() -> waiting.size() == 1 ? Optional.of(waiting.getFirst()) : Optional.empty());
             if (match.isEmpty()) {
@@ -93,8 +95,9 @@ public class StoreArrivedMessage {
             }
             StoredMessage message = match.get();
             if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
-                    modseq -> filing.adoptAppended(event.accountId(), message.id(), message.modseq(),
-                            event.locator(), modseq, event.modSeq(), event.occurredAt())).isPresent()) {
+                    modseq -> filing.adoptAppended(AccountId.of(event.accountId()), MessageId.of(message.id()),
+                            ModSeq.of(message.modseq()), event.locator(), ModSeq.of(modseq), event.modSeq(),
+                            event.occurredAt())).isPresent()) {
                 return true;
             }
         }
@@ -138,6 +141,6 @@ public class StoreArrivedMessage {
         commands.send(new DeleteFromServer(commandId, clock.instant(), account.accountId(),
                 Origin.system("sync-retention"), message.locator(),
                 notBefore.equals(Instant.EPOCH) ? null : notBefore));
-        filing.markDeleteRequested(account.accountId(), message.id());
+        filing.markDeleteRequested(AccountId.of(account.accountId()), MessageId.of(message.id()));
     }
 }

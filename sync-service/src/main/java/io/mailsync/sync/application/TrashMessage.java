@@ -70,7 +70,8 @@ public class TrashMessage {
             Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED,
                     modseq -> moves.moveTo(accountId, messageId, message.modseq(), to, modseq, imap));
             if (state.isPresent()) {
-                StoredMessage moved = messages.find(AccountId.of(accountId), MessageId.of(message.id())).orElse(message);
+                StoredMessage moved = messages.find(AccountId.of(accountId), MessageId.of(message.id()))
+                        .orElse(message);
                 return new Trashed(moved, state.get());
             }
         }

@@ -84,7 +84,8 @@ public class UpdateKeywords {
                 if (writeBack != null) {
                     sendWriteBack.send(AccountId.of(accountId), MessageId.of(messageId), writeBack);
                 }
-                return new Result(messages.find(AccountId.of(accountId), MessageId.of(messageId)).orElseThrow(), state.get());
+                return new Result(messages.find(AccountId.of(accountId), MessageId.of(messageId)).orElseThrow(),
+                        state.get());
             }
         }
         throw new SyncProblems.Conflict("message " + messageId + " is changing concurrently; retry");

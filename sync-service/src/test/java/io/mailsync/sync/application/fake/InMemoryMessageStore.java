@@ -152,21 +152,21 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized List<StoredMessage> findAwaitingAppend(String accountId, String messageIdHeader) {
-        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && awaiting.contains(m.id())
+    public synchronized List<StoredMessage> findAwaitingAppend(AccountId accountId, String messageIdHeader) {
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId.value()) && awaiting.contains(m.id())
                 && !m.destroyed() && Objects.equals(messageIdHeader, m.messageIdHeader())).toList();
     }
 
     @Override
-    public synchronized boolean adoptAppended(String accountId, String messageId, long expectedModseq,
-                                              MessageLocator to, long modseq, Long serverModSeq, Instant at) {
-        if (findByLocator(AccountId.of(accountId), to).isPresent()) {
+    public synchronized boolean adoptAppended(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
+                                              MessageLocator to, ModSeq modseq, Long serverModSeq, Instant at) {
+        if (findByLocator(accountId, to).isPresent()) {
             return false;
         }
-        boolean adopted = replace(messageId, expectedModseq, m -> with(m, to, m.keywords(), modseq, serverModSeq, at,
-                m.destroyed(), m.deleteRequested()));
+        boolean adopted = replace(messageId.value(), expectedModseq.value(), m -> with(m, to, m.keywords(),
+                modseq.value(), serverModSeq, at, m.destroyed(), m.deleteRequested()));
         if (adopted) {
-            awaiting.remove(messageId);
+            awaiting.remove(messageId.value());
         }
         return adopted;
     }
@@ -194,9 +194,9 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized void markDeleteRequested(String accountId, String messageId) {
-        StoredMessage m = byId.get(messageId);
-        byId.put(messageId, with(m, m.locator(), m.keywords(), m.modseq(), m.serverModSeq(), m.lastServerEventAt(),
+    public synchronized void markDeleteRequested(AccountId accountId, MessageId messageId) {
+        StoredMessage m = byId.get(messageId.value());
+        byId.put(messageId.value(), with(m, m.locator(), m.keywords(), m.modseq(), m.serverModSeq(), m.lastServerEventAt(),
                 m.destroyed(), true));
     }
 
@@ -243,7 +243,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     public synchronized Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
         Set<String> awaited = new HashSet<>();
         for (String header : messageIdHeaders) {
-            if (!findAwaitingAppend(accountId, header).isEmpty()) {
+            if (!findAwaitingAppend(AccountId.of(accountId), header).isEmpty()) {
                 awaited.add(header);
             }
         }

@@ -46,7 +46,8 @@ class MongoFolderResets implements FolderResets {
     @Override
     public List<StoredMessage> findRematchCandidates(AccountId accountId, String folder, UidValidity newUidValidity,
                                                      String messageIdHeader, long size) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("messageIdHeader").is(messageIdHeader)
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value())
+                .and("messageIdHeader").is(messageIdHeader)
                 .and("folder").is(folder).and("size").is(size).and("destroyed").is(false)
                 .and("uidValidity").ne(newUidValidity.value()));
         return mongo.find(query, Document.class, MongoMessageStore.COLLECTION).stream().map(MongoMessageStore::toMessage).toList();

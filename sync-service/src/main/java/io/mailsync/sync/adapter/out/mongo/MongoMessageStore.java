@@ -73,7 +73,8 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
 
     @Override
     public Optional<StoredMessage> findByLocator(AccountId accountId, MessageLocator locator) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("locatorKey").is(locator.key()));
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value())
+                .and("locatorKey").is(locator.key()));
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoMessageStore::toMessage);
     }
 
@@ -88,29 +89,30 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
     }
 
     @Override
-    public List<StoredMessage> findAwaitingAppend(String accountId, String messageIdHeader) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageIdHeader").is(messageIdHeader)
+    public List<StoredMessage> findAwaitingAppend(AccountId accountId, String messageIdHeader) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value())
+                .and("messageIdHeader").is(messageIdHeader)
                 .and("awaitingAppend").is(true).and("destroyed").is(false));
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
     }
 
     @Override
-    public boolean adoptAppended(String accountId, String messageId, long expectedModseq, MessageLocator to,
-                                 long modseq, Long serverModSeq, Instant at) {
+    public boolean adoptAppended(AccountId accountId, MessageId messageId, ModSeq expectedModseq, MessageLocator to,
+                                 ModSeq modseq, Long serverModSeq, Instant at) {
         Update update = new Update().set("locatorKey", to.key()).set("folder", to.folderName())
                 .set("uidValidity", to.uidValidity()).set("uid", to.uid()).set("uidl", to.uidl())
-                .set("serverModSeq", serverModSeq).set("lastServerEventAt", date(at)).set("modseq", modseq)
+                .set("serverModSeq", serverModSeq).set("lastServerEventAt", date(at)).set("modseq", modseq.value())
                 .set("awaitingAppend", false);
         try {
-            return updateIfUnchanged(mongo, messageId, expectedModseq, update);
+            return updateIfUnchanged(mongo, messageId.value(), expectedModseq.value(), update);
         } catch (DuplicateKeyException e) {
             return false; // another message already holds the new location
         }
     }
 
     @Override
-    public void markDeleteRequested(String accountId, String messageId) {
-        mongo.updateFirst(byId(messageId), new Update().set("deleteRequested", true), COLLECTION);
+    public void markDeleteRequested(AccountId accountId, MessageId messageId) {
+        mongo.updateFirst(byId(messageId.value()), new Update().set("deleteRequested", true), COLLECTION);
     }
 
     @Override

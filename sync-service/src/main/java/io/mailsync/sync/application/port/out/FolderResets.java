@@ -19,6 +19,6 @@ public interface FolderResets {
      * Moves a message to its new location after a folder reset, keeping its id and keywords; false if it is no
      * longer at {@code from}.
      */
-    boolean relocate(AccountId accountId, MessageId messageId, MessageLocator from, MessageLocator to, Long serverModSeq,
-                     Instant at);
+    boolean relocate(AccountId accountId, MessageId messageId, MessageLocator from, MessageLocator to,
+                     Long serverModSeq, Instant at);
 }
