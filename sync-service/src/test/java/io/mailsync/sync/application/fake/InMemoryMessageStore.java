@@ -222,28 +222,28 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized Map<MessageLocator, StoredMessage> findByLocators(String accountId,
+    public synchronized Map<MessageLocator, StoredMessage> findByLocators(AccountId accountId,
                                                                           Collection<MessageLocator> locators) {
         Map<MessageLocator, StoredMessage> found = new LinkedHashMap<>();
         for (MessageLocator locator : locators) {
-            findByLocator(AccountId.of(accountId), locator).ifPresent(message -> found.put(locator, message));
+            findByLocator(accountId, locator).ifPresent(message -> found.put(locator, message));
         }
         return found;
     }
 
     @Override
-    public synchronized Map<MessageLocator, StoredMessage> findAtOwnLocations(String accountId,
+    public synchronized Map<MessageLocator, StoredMessage> findAtOwnLocations(AccountId accountId,
                                                                               Collection<MessageLocator> locators) {
         Map<MessageLocator, StoredMessage> found = new LinkedHashMap<>(findByLocators(accountId, locators));
-        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId, e.getKey().key())));
+        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId.value(), e.getKey().key())));
         return found;
     }
 
     @Override
-    public synchronized Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
+    public synchronized Set<String> awaitingAppendAmong(AccountId accountId, Collection<String> messageIdHeaders) {
         Set<String> awaited = new HashSet<>();
         for (String header : messageIdHeaders) {
-            if (!findAwaitingAppend(AccountId.of(accountId), header).isEmpty()) {
+            if (!findAwaitingAppend(accountId, header).isEmpty()) {
                 awaited.add(header);
             }
         }
@@ -262,12 +262,12 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
+    public synchronized Set<String> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes) {
         Set<String> lost = new HashSet<>();
         for (ServerEventWrite w : writes) {
             if (w.keywords() == null) {
-                recordServerEvent(AccountId.of(accountId), MessageId.of(w.messageId()), w.serverModSeq(), w.at());
-            } else if (!applyServerKeywords(AccountId.of(accountId), MessageId.of(w.messageId()),
+                recordServerEvent(accountId, MessageId.of(w.messageId()), w.serverModSeq(), w.at());
+            } else if (!applyServerKeywords(accountId, MessageId.of(w.messageId()),
                     ModSeq.of(w.expectedModseq()), w.keywords(), ModSeq.of(w.modseq()), w.serverModSeq(), w.at())) {
                 lost.add(w.messageId());
             }

@@ -78,7 +78,7 @@ public interface MessagePortsContract {
                 message(account, "m2-" + account, two, 3), message(account, "m3-" + account, two, 4)));
 
         assertThat(taken).containsExactlyInAnyOrder("m1-" + account, "m3-" + account);
-        assertThat(messages().batches().findByLocators(account, List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
+        assertThat(messages().batches().findByLocators(AccountId.of(account), List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
                 .containsOnlyKeys(one, two)
                 .hasEntrySatisfying(two, m -> assertThat(m.id()).isEqualTo("m2-" + account));
     }
@@ -94,9 +94,9 @@ public interface MessagePortsContract {
         messages().resets().relocate(AccountId.of(account), MessageId.of(MessageIds.of(account, from.key())), from, to,
                 null, Instant.now());
 
-        assertThat(messages().batches().findAtOwnLocations(account, List.of(from, to, own))).containsOnlyKeys(own);
-        assertThat(messages().batches().findByLocators(account, List.of(from, to, own))).containsOnlyKeys(to, own);
-        assertThat(messages().batches().findAtOwnLocations("a-other", List.of(own))).isEmpty();
+        assertThat(messages().batches().findAtOwnLocations(AccountId.of(account), List.of(from, to, own))).containsOnlyKeys(own);
+        assertThat(messages().batches().findByLocators(AccountId.of(account), List.of(from, to, own))).containsOnlyKeys(to, own);
+        assertThat(messages().batches().findAtOwnLocations(AccountId.of("a-other"), List.of(own))).isEmpty();
     }
 
     @Test
@@ -107,7 +107,7 @@ public interface MessagePortsContract {
         messages().filing().insert(message(account, "m2-" + account, MessageLocator.imap("INBOX", 1, 2), 1));
         messages().filing().insert(message(account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 1));
 
-        Set<String> lost = messages().batches().applyServerEvents(account, List.of(
+        Set<String> lost = messages().batches().applyServerEvents(AccountId.of(account), List.of(
                 new MessageBatches.ServerEventWrite("m1-" + account, Set.of("$flagged"), 1, 5, 50L, at),
                 new MessageBatches.ServerEventWrite("m2-" + account, Set.of(), 4, 6, 60L, at),
                 new MessageBatches.ServerEventWrite("m3-" + account, null, 1, 1, 70L, at.plusSeconds(1))));
