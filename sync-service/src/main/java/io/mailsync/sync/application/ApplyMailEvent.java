@@ -87,7 +87,7 @@ public class ApplyMailEvent {
 
     private void flagsChanged(MessageFlagsChanged event) {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            Optional<StoredMessage> found = messages.findByLocator(event.accountId(), event.locator());
+            Optional<StoredMessage> found = messages.findByLocator(AccountId.of(event.accountId()), event.locator());
             if (found.isEmpty() || found.get().destroyed() || isOlder(found.get(), event)) {
                 return;
             }
@@ -130,7 +130,7 @@ public class ApplyMailEvent {
 
     private void expunged(Account account, MessageExpunged event) {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            Optional<StoredMessage> found = messages.findByLocator(event.accountId(), event.locator());
+            Optional<StoredMessage> found = messages.findByLocator(AccountId.of(event.accountId()), event.locator());
             if (found.isEmpty() || found.get().destroyed()) {
                 return;
             }

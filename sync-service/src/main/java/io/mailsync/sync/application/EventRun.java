@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
@@ -51,6 +52,7 @@ final class EventRun {
     private final Ports ports;
     private final Account account;
     private final String accountId;
+    private final AccountId typedAccountId;
     private final Map<MessageLocator, PendingMessage> pending = new LinkedHashMap<>();
     private final List<Change> changes = new ArrayList<>();
     private final Set<MessageLocator> handOffs = new LinkedHashSet<>();
@@ -60,6 +62,7 @@ final class EventRun {
         this.ports = ports;
         this.account = account;
         this.accountId = account.accountId();
+        this.typedAccountId = AccountId.of(accountId);
     }
 
     /** Applies {@code events} from {@code from} on while they can be batched; returns the first index not applied. */
@@ -110,12 +113,14 @@ final class EventRun {
                 flagged.add(flags.locator());
             }
         }
-        ports.messages().findAtOwnLocations(accountId, locators).forEach((at, m) -> pending.put(at, new PendingMessage(m)));
+        ports.messages().findAtOwnLocations(typedAccountId, locators)
+                .forEach((at, m) -> pending.put(at, new PendingMessage(m)));
         flagged.removeIf(pending::containsKey);
         if (!flagged.isEmpty()) {
-            ports.messages().findByLocators(accountId, flagged).forEach((at, m) -> pending.put(at, new PendingMessage(m)));
+            ports.messages().findByLocators(typedAccountId, flagged)
+                    .forEach((at, m) -> pending.put(at, new PendingMessage(m)));
         }
-        awaitingAppend = headers.isEmpty() ? Set.of() : ports.messages().awaitingAppendAmong(accountId, headers);
+        awaitingAppend = headers.isEmpty() ? Set.of() : ports.messages().awaitingAppendAmong(typedAccountId, headers);
     }
 
     /** False when the event must go alone (an arrival the copy of a message mailsync APPENDed); nothing done then. */
@@ -211,7 +216,7 @@ final class EventRun {
             }
         }
         Set<String> notWritten = new HashSet<>(ports.messages().insertAll(inserts));
-        notWritten.addAll(ports.messages().applyServerEvents(accountId, updates));
+        notWritten.addAll(ports.messages().applyServerEvents(typedAccountId, updates));
         if (state != null) {
             ports.statePublisher().stateAdvanced(accountId, state);
         }

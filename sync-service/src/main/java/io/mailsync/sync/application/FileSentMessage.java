@@ -1,5 +1,7 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
@@ -61,7 +63,7 @@ public class FileSentMessage {
         SentMessage sent = parser.parse(rfc822, "mailsync.invalid");
         // the same message filed twice (a device retrying) is one message
         String id = MessageIds.of(accountId, "sent:" + sent.messageIdHeader());
-        Optional<StoredMessage> existing = messages.find(accountId, id);
+        Optional<StoredMessage> existing = messages.find(AccountId.of(accountId), MessageId.of(id));
         if (existing.isPresent()) {
             return new Filed(existing.get(), null);
         }
@@ -92,7 +94,8 @@ public class FileSentMessage {
             return imap ? filing.insertAwaitingAppend(message) : filing.insert(message);
         });
         if (state.isEmpty()) {
-            return new Filed(messages.find(accountId, id).orElseThrow(), null); // filed concurrently
+            // filed concurrently
+            return new Filed(messages.find(AccountId.of(accountId), MessageId.of(id)).orElseThrow(), null);
         }
         return new Filed(filed[0], state.get());
     }

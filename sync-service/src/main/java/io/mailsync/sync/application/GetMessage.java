@@ -20,7 +20,7 @@ public class GetMessage {
 
     public Details get(Caller caller, String accountId, String messageId) {
         access.require(caller, accountId);
-        StoredMessage message = messages.find(accountId, messageId).filter(m -> !m.destroyed())
+        StoredMessage message = RequestedMessage.find(messages, accountId, messageId).filter(m -> !m.destroyed())
                 .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
         return new Details(message, devices.records(accountId, messageId));
     }

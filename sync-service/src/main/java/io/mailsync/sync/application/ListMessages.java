@@ -1,5 +1,7 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.MessageLookup;
@@ -43,7 +45,8 @@ public class ListMessages {
         }
         Long before = cursor == null ? null : parseCursor(cursor);
         SyncState state = counter.current(accountId).state();
-        List<StoredMessage> page = messages.list(accountId, folder, before, size + 1);
+        List<StoredMessage> page = messages.list(AccountId.of(accountId), folder,
+                before == null ? null : ModSeq.of(before), size + 1);
         String next = null;
         if (page.size() > size) {
             page = page.subList(0, size);

@@ -20,7 +20,7 @@ public class ReadRawMessage {
 
     public InputStream open(Caller caller, String accountId, String messageId) {
         access.require(caller, accountId);
-        StoredMessage message = messages.find(accountId, messageId).filter(m -> !m.destroyed())
+        StoredMessage message = RequestedMessage.find(messages, accountId, messageId).filter(m -> !m.destroyed())
                 .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
         if (message.contentRef() == null) {
             throw new SyncProblems.NotFound("the body of message " + messageId

@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.AccountPublisher;
@@ -46,8 +47,9 @@ public class RemoveAccount {
         accounts.delete(accountId);
         // the bodies first: once the messages are gone nothing would lead to them (a customer's mail must not outlive
         // the mailbox's removal)
-        messages.contentRefs(accountId).forEach(contents::delete);
-        messages.deleteAccount(accountId);
+        AccountId account = AccountId.of(accountId);
+        messages.contentRefs(account).forEach(contents::delete);
+        messages.deleteAccount(account);
         changeLog.deleteAccount(accountId);
         devices.deleteAccount(accountId);
         counter.delete(accountId);

@@ -101,7 +101,7 @@ public class SaveDraft {
             throw new SyncProblems.Conflict("draft " + id + " was saved again meanwhile; fetch it and try again");
         }
         Optional<StoredMessage> previous = current == null ? Optional.empty()
-                : messages.find(accountId, current.messageId()).filter(m -> !m.destroyed());
+                : messages.find(AccountId.of(accountId), MessageId.of(current.messageId())).filter(m -> !m.destroyed());
         Instant now = clock.instant();
         boolean imap = !account.isPop3();
         if (imap) {
@@ -129,7 +129,7 @@ public class SaveDraft {
     /** The previous version is gone for good (not a deleted message to restore): no {@code deletedAt}, no body. */
     private Optional<SyncState> destroy(StoredMessage old) {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            StoredMessage latest = messages.find(old.accountId(), old.id()).orElse(null);
+            StoredMessage latest = messages.find(AccountId.of(old.accountId()), MessageId.of(old.id())).orElse(null);
             if (latest == null || latest.destroyed()) {
                 return Optional.empty();
             }

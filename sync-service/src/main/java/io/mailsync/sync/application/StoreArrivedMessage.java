@@ -1,5 +1,9 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.UidValidity;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MessageArrived;
@@ -48,7 +52,7 @@ public class StoreArrivedMessage {
 
     public void store(Account account, MessageArrived event) {
         String accountId = event.accountId();
-        Optional<StoredMessage> existing = messages.findByLocator(accountId, event.locator());
+        Optional<StoredMessage> existing = messages.findByLocator(AccountId.of(accountId), event.locator());
         if (existing.isPresent()) {
             handOff(account, existing.get()); // a replay; the hand-off may not have made it last time
             return;
@@ -72,7 +76,7 @@ public class StoreArrivedMessage {
         });
         // not inserted: someone stored this location first (a concurrent replay); hand off what is stored
         StoredMessage stored = inserted[0] != null ? inserted[0]
-                : messages.findByLocator(accountId, event.locator()).orElseThrow();
+                : messages.findByLocator(AccountId.of(accountId), event.locator()).orElseThrow();
         handOff(account, stored);
     }
 
@@ -82,7 +86,8 @@ public class StoreArrivedMessage {
      */
     private boolean adoptAppended(MessageArrived event) {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            List<StoredMessage> waiting = filing.findAwaitingAppend(event.accountId(), event.messageIdHeader());
+            List<StoredMessage> waiting = filing.findAwaitingAppend(AccountId.of(event.accountId()),
+                    event.messageIdHeader());
             Optional<StoredMessage> match = waiting.stream().filter(m -> m.size() == event.size()).findFirst()
                     .or(() -> waiting.size() == 1 ? Optional.of(waiting.getFirst()) : Optional.empty());
             if (match.isEmpty()) {
@@ -90,8 +95,9 @@ public class StoreArrivedMessage {
             }
             StoredMessage message = match.get();
             if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
-                    modseq -> filing.adoptAppended(event.accountId(), message.id(), message.modseq(),
-                            event.locator(), modseq, event.modSeq(), event.occurredAt())).isPresent()) {
+                    modseq -> filing.adoptAppended(AccountId.of(event.accountId()), MessageId.of(message.id()),
+                            ModSeq.of(message.modseq()), event.locator(), ModSeq.of(modseq), event.modSeq(),
+                            event.occurredAt())).isPresent()) {
                 return true;
             }
         }
@@ -102,11 +108,12 @@ public class StoreArrivedMessage {
         if (event.messageIdHeader() == null) {
             return false;
         }
-        List<StoredMessage> candidates = resets.findRematchCandidates(event.accountId(), event.locator().folder(),
-                event.locator().uidValidity(), event.messageIdHeader(), event.size());
+        AccountId accountId = AccountId.of(event.accountId());
+        List<StoredMessage> candidates = resets.findRematchCandidates(accountId, event.locator().folder(),
+                new UidValidity(event.locator().uidValidity()), event.messageIdHeader(), event.size());
         for (StoredMessage candidate : candidates) {
             if (Objects.equals(candidate.sentAt(), event.sentAt())
-                    && resets.relocate(event.accountId(), candidate.id(), candidate.locator(), event.locator(),
+                    && resets.relocate(accountId, MessageId.of(candidate.id()), candidate.locator(), event.locator(),
                     event.modSeq(), event.occurredAt())) {
                 return true;
             }
@@ -134,6 +141,6 @@ public class StoreArrivedMessage {
         commands.send(new DeleteFromServer(commandId, clock.instant(), account.accountId(),
                 Origin.system("sync-retention"), message.locator(),
                 notBefore.equals(Instant.EPOCH) ? null : notBefore));
-        filing.markDeleteRequested(account.accountId(), message.id());
+        filing.markDeleteRequested(AccountId.of(account.accountId()), MessageId.of(message.id()));
     }
 }

@@ -1,5 +1,7 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.MoveMessage;
 import io.mailsync.events.Origin;
@@ -49,7 +51,7 @@ public class TrashMessage {
         Account account = access.require(caller, accountId);
         boolean imap = !account.isPop3();
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            StoredMessage message = messages.find(accountId, messageId).filter(m -> !m.destroyed())
+            StoredMessage message = RequestedMessage.find(messages, accountId, messageId).filter(m -> !m.destroyed())
                     .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
             if (folders.trash().equals(message.folder())) {
                 return new Trashed(message, null);
@@ -68,7 +70,8 @@ public class TrashMessage {
             Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED,
                     modseq -> moves.moveTo(accountId, messageId, message.modseq(), to, modseq, imap));
             if (state.isPresent()) {
-                StoredMessage moved = messages.find(accountId, messageId).orElse(message);
+                StoredMessage moved = messages.find(AccountId.of(accountId), MessageId.of(message.id()))
+                        .orElse(message);
                 return new Trashed(moved, state.get());
             }
         }

@@ -62,7 +62,7 @@ public class UpdateKeywords {
         SyncState base = baseState == null ? null : SyncState.parse(baseState);
         SyncState condition = ifState == null ? null : SyncState.parse(ifState);
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            StoredMessage message = messages.find(accountId, messageId).filter(m -> !m.destroyed())
+            StoredMessage message = RequestedMessage.find(messages, accountId, messageId).filter(m -> !m.destroyed())
                     .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
             long epoch = counter.current(accountId).state().epoch();
             if (condition != null && (condition.epoch() != epoch || message.modseq() > condition.modseq())) {
@@ -84,7 +84,8 @@ public class UpdateKeywords {
                 if (writeBack != null) {
                     sendWriteBack.send(AccountId.of(accountId), MessageId.of(messageId), writeBack);
                 }
-                return new Result(messages.find(accountId, messageId).orElseThrow(), state.get());
+                return new Result(messages.find(AccountId.of(accountId), MessageId.of(messageId)).orElseThrow(),
+                        state.get());
             }
         }
         throw new SyncProblems.Conflict("message " + messageId + " is changing concurrently; retry");

@@ -1,5 +1,8 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AccountSpec;
@@ -29,7 +32,7 @@ class ApplyMailEventTest {
         f.apply.apply(arrived);
         f.apply.apply(arrived);
 
-        assertThat(f.messages.list(account, null, null, 10)).singleElement()
+        assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
                 .satisfies(m -> assertThat(m.keywords()).containsExactly("$seen"));
         assertThat(f.state(account)).isEqualTo("1-1");
         assertThat(f.published.states()).hasSize(1);
@@ -105,7 +108,7 @@ class ApplyMailEventTest {
                 before.cc(), before.subject(), before.sentAt(), before.receivedAt(), before.size(), Set.of(), null,
                 true));
 
-        assertThat(f.messages.list(account, null, null, 10)).singleElement()
+        assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
                 .satisfies(m -> assertThat(m.locator()).isEqualTo(MessageLocator.imap("INBOX", 8, 1)))
                 .satisfies(m -> assertThat(m.id()).isEqualTo(message(account, before).id()));
         assertThat(f.state(account)).isEqualTo("2-1");
@@ -115,11 +118,11 @@ class ApplyMailEventTest {
     void eventsOfAnUnknownAccountAreSkipped() {
         f.apply.apply(MailEvents.imapArrived("a-unknown", 1, "nobody's"));
 
-        assertThat(f.messages.list("a-unknown", null, null, 10)).isEmpty();
+        assertThat(f.messages.list(AccountId.of("a-unknown"), null, null, 10)).isEmpty();
     }
 
     private StoredMessage message(String account, MessageArrived arrived) {
-        return f.messages.find(account, io.mailsync.sync.domain.MessageIds.of(account, arrived.locator().key()))
+        return f.messages.find(AccountId.of(account), MessageId.of(io.mailsync.sync.domain.MessageIds.of(account, arrived.locator().key())))
                 .orElseThrow();
     }
 

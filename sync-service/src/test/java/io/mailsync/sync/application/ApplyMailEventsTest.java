@@ -1,5 +1,8 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AccountSpec;
@@ -39,7 +42,7 @@ class ApplyMailEventsTest {
 
         f.applyAll.apply(List.of(first, second, first));
 
-        assertThat(f.messages.list(account, null, null, 10)).hasSize(2);
+        assertThat(f.messages.list(AccountId.of(account), null, null, 10)).hasSize(2);
         assertThat(f.changeLog.read(account, 0, 100, 100)).extracting(ChangeEntry::kind)
                 .containsExactly(ChangeKind.CREATED, ChangeKind.CREATED);
         assertThat(f.state(account)).isEqualTo("1-2");
@@ -155,7 +158,7 @@ class ApplyMailEventsTest {
                 before.subject(), before.sentAt(), before.receivedAt(), before.size(), Set.of(), null, false);
         f.applyAll.apply(List.of(again, flags(account, rebuilt.locator(), 40L, Set.of("$Seen"), Set.of())));
 
-        assertThat(f.messages.list(account, null, null, 10)).singleElement()
+        assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
                 .satisfies(m -> assertThat(m.id()).isEqualTo(message(account, before).id()))
                 .satisfies(m -> assertThat(m.keywords()).containsExactly("$seen"));
     }
@@ -203,7 +206,7 @@ class ApplyMailEventsTest {
         Map<String, String> summary = new TreeMap<>();
         for (long uid = 1; uid <= 6; uid++) {
             String key = MessageLocator.imap("INBOX", 7, uid).key();
-            fixture.messages.findByLocator(account, MessageLocator.imap("INBOX", 7, uid)).ifPresent(m -> summary.put(
+            fixture.messages.findByLocator(AccountId.of(account), MessageLocator.imap("INBOX", 7, uid)).ifPresent(m -> summary.put(
                     key, new java.util.TreeSet<>(m.keywords()) + " destroyed=" + m.destroyed() + " modseq="
                             + m.modseq() + " created=" + m.createdModseq() + " server=" + m.serverModSeq()));
         }
@@ -211,7 +214,7 @@ class ApplyMailEventsTest {
     }
 
     private StoredMessage message(String account, MessageArrived arrived) {
-        return f.messages.find(account, MessageIds.of(account, arrived.locator().key())).orElseThrow();
+        return f.messages.find(AccountId.of(account), MessageId.of(MessageIds.of(account, arrived.locator().key()))).orElseThrow();
     }
 
     private static MessageFlagsChanged flags(String account, MessageLocator at, Long modSeq, Set<String> added,

@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AccountStatusChanged;
@@ -39,7 +40,7 @@ class OwnerEpochGateTest {
 
         f.applyAll.apply(log);
 
-        assertThat(f.messages.list(account, null, null, 10)).singleElement()
+        assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
                 .satisfies(m -> assertThat(m.keywords()).containsExactly("$seen"));
         assertThat(f.accounts.find(account).orElseThrow().status()).isEqualTo("IDLE");
         assertThat(f.accounts.find(account).orElseThrow().ownerEpoch()).isEqualTo(2L);
@@ -47,7 +48,7 @@ class OwnerEpochGateTest {
         f.applyAll.apply(log); // a replay from the start: what was applied stays, what was stale stays ignored
         log.forEach(f.apply::apply); // and one by one, as the listener's fallback does
 
-        assertThat(f.messages.list(account, null, null, 10)).singleElement()
+        assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
                 .satisfies(m -> assertThat(m.keywords()).containsExactly("$seen"));
         assertThat(f.accounts.find(account).orElseThrow().status()).isEqualTo("IDLE");
     }
@@ -59,7 +60,7 @@ class OwnerEpochGateTest {
         f.applyAll.apply(List.of(status(account, Status.IDLE, "fetcher-b").withOwnerEpoch(5), arrived));
         f.apply.apply(flags(account, arrived, Set.of("$Flagged")));
 
-        assertThat(f.messages.list(account, null, null, 10)).singleElement()
+        assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
                 .satisfies(m -> assertThat(m.keywords()).containsExactly("$flagged"));
     }
 
@@ -70,7 +71,7 @@ class OwnerEpochGateTest {
         f.apply.apply(arrived.withOwnerEpoch(3));
         f.apply.apply(flags(account, arrived, Set.of("$Seen")).withOwnerEpoch(2));
 
-        assertThat(f.messages.list(account, null, null, 10)).singleElement()
+        assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
                 .satisfies(m -> assertThat(m.keywords()).isEmpty());
     }
 

@@ -127,4 +127,17 @@ class UpdateKeywordsTest {
         assertThatThrownBy(() -> f.update.update(new Caller("someone-else", false), account, "M1", device,
                 delta("$seen", true), null, null)).isInstanceOf(SyncProblems.NotFound.class);
     }
+
+    @Test
+    void anIdThatIsNotAMessageIdIsNotFoundAndChangesNothing() {
+        String account = f.imapAccount();
+        String device = f.device(account);
+        f.apply.apply(MailEvents.imapArrived(account, 1, "m"));
+        String state = f.state(account);
+
+        // RFC 8620 §1.2 ids are A-Za-z0-9-_ only: "../x" names no message, as before the ports were typed (issue 21)
+        assertThatThrownBy(() -> f.update.update(Fixture.OWNER, account, "../x", device, delta("$seen", true), null,
+                null)).isInstanceOf(SyncProblems.NotFound.class);
+        assertThat(f.state(account)).isEqualTo(state);
+    }
 }

@@ -1,5 +1,6 @@
 package io.mailsync.sync.application.fake;
 
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
@@ -41,7 +42,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
 
     @Override
     public synchronized boolean insert(StoredMessage message) {
-        if (byId.containsKey(message.id()) || findByLocator(message.accountId(), message.locator()).isPresent()) {
+        if (byId.containsKey(message.id()) || findByLocator(AccountId.of(message.accountId()), message.locator()).isPresent()) {
             return false;
         }
         byId.put(message.id(), message);
@@ -49,14 +50,14 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized Optional<StoredMessage> find(String accountId, String messageId) {
-        return Optional.ofNullable(byId.get(messageId)).filter(m -> m.accountId().equals(accountId));
+    public synchronized Optional<StoredMessage> find(AccountId accountId, MessageId messageId) {
+        return Optional.ofNullable(byId.get(messageId.value())).filter(m -> m.accountId().equals(accountId.value()));
     }
 
     @Override
-    public synchronized Optional<StoredMessage> findByLocator(String accountId, MessageLocator locator) {
+    public synchronized Optional<StoredMessage> findByLocator(AccountId accountId, MessageLocator locator) {
         return byId.values().stream()
-                .filter(m -> m.accountId().equals(accountId) && m.locator().key().equals(locator.key())).findFirst();
+                .filter(m -> m.accountId().equals(accountId.value()) && m.locator().key().equals(locator.key())).findFirst();
     }
 
     /** Tests: {@code action} runs once, just before the next conditional write (a concurrent writer wins the race). */
@@ -151,28 +152,29 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized List<StoredMessage> findAwaitingAppend(String accountId, String messageIdHeader) {
-        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && awaiting.contains(m.id())
+    public synchronized List<StoredMessage> findAwaitingAppend(AccountId accountId, String messageIdHeader) {
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId.value()) && awaiting.contains(m.id())
                 && !m.destroyed() && Objects.equals(messageIdHeader, m.messageIdHeader())).toList();
     }
 
     @Override
-    public synchronized boolean adoptAppended(String accountId, String messageId, long expectedModseq,
-                                              MessageLocator to, long modseq, Long serverModSeq, Instant at) {
+    public synchronized boolean adoptAppended(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
+                                              MessageLocator to, ModSeq modseq, Long serverModSeq, Instant at) {
         if (findByLocator(accountId, to).isPresent()) {
             return false;
         }
-        boolean adopted = replace(messageId, expectedModseq, m -> with(m, to, m.keywords(), modseq, serverModSeq, at,
-                m.destroyed(), m.deleteRequested()));
+        boolean adopted = replace(messageId.value(), expectedModseq.value(), m -> with(m, to, m.keywords(),
+                modseq.value(), serverModSeq, at, m.destroyed(), m.deleteRequested()));
         if (adopted) {
-            awaiting.remove(messageId);
+            awaiting.remove(messageId.value());
         }
         return adopted;
     }
 
     @Override
-    public synchronized boolean relocate(String accountId, String messageId, MessageLocator from, MessageLocator to,
+    public synchronized boolean relocate(AccountId accountId, MessageId id, MessageLocator from, MessageLocator to,
                                          Long serverModSeq, Instant at) {
+        String messageId = id.value();
         StoredMessage m = byId.get(messageId);
         if (m == null || !m.locator().equals(from) || findByLocator(accountId, to).isPresent()) {
             return false;
@@ -183,43 +185,44 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized List<StoredMessage> findRematchCandidates(String accountId, String folder, long newUidValidity,
-                                                                  String messageIdHeader, long size) {
-        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && !m.destroyed()
+    public synchronized List<StoredMessage> findRematchCandidates(AccountId accountId, String folder,
+                                                                  UidValidity newUidValidity, String messageIdHeader,
+                                                                  long size) {
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId.value()) && !m.destroyed()
                 && folder.equals(m.folder()) && Objects.equals(messageIdHeader, m.messageIdHeader())
-                && m.size() == size && !Objects.equals(m.locator().uidValidity(), newUidValidity)).toList();
+                && m.size() == size && !Objects.equals(m.locator().uidValidity(), newUidValidity.value())).toList();
     }
 
     @Override
-    public synchronized void markDeleteRequested(String accountId, String messageId) {
-        StoredMessage m = byId.get(messageId);
-        byId.put(messageId, with(m, m.locator(), m.keywords(), m.modseq(), m.serverModSeq(), m.lastServerEventAt(),
+    public synchronized void markDeleteRequested(AccountId accountId, MessageId messageId) {
+        StoredMessage m = byId.get(messageId.value());
+        byId.put(messageId.value(), with(m, m.locator(), m.keywords(), m.modseq(), m.serverModSeq(), m.lastServerEventAt(),
                 m.destroyed(), true));
     }
 
     @Override
-    public synchronized List<StoredMessage> list(String accountId, String folder, Long beforeCreatedModseq,
+    public synchronized List<StoredMessage> list(AccountId accountId, String folder, ModSeq beforeCreatedModseq,
                                                  int limit) {
         return byId.values().stream()
-                .filter(m -> m.accountId().equals(accountId) && !m.destroyed())
+                .filter(m -> m.accountId().equals(accountId.value()) && !m.destroyed())
                 .filter(m -> folder == null || folder.equals(m.folder()))
-                .filter(m -> beforeCreatedModseq == null || m.createdModseq() < beforeCreatedModseq)
+                .filter(m -> beforeCreatedModseq == null || m.createdModseq() < beforeCreatedModseq.value())
                 .sorted(Comparator.comparingLong(StoredMessage::createdModseq).reversed()).limit(limit).toList();
     }
 
     @Override
-    public synchronized List<String> contentRefs(String accountId) {
-        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && m.contentRef() != null)
+    public synchronized List<String> contentRefs(AccountId accountId) {
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId.value()) && m.contentRef() != null)
                 .map(StoredMessage::contentRef).toList();
     }
 
     @Override
-    public synchronized void deleteAccount(String accountId) {
-        byId.values().removeIf(m -> m.accountId().equals(accountId));
+    public synchronized void deleteAccount(AccountId accountId) {
+        byId.values().removeIf(m -> m.accountId().equals(accountId.value()));
     }
 
     @Override
-    public synchronized Map<MessageLocator, StoredMessage> findByLocators(String accountId,
+    public synchronized Map<MessageLocator, StoredMessage> findByLocators(AccountId accountId,
                                                                           Collection<MessageLocator> locators) {
         Map<MessageLocator, StoredMessage> found = new LinkedHashMap<>();
         for (MessageLocator locator : locators) {
@@ -229,15 +232,15 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized Map<MessageLocator, StoredMessage> findAtOwnLocations(String accountId,
+    public synchronized Map<MessageLocator, StoredMessage> findAtOwnLocations(AccountId accountId,
                                                                               Collection<MessageLocator> locators) {
         Map<MessageLocator, StoredMessage> found = new LinkedHashMap<>(findByLocators(accountId, locators));
-        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId, e.getKey().key())));
+        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId.value(), e.getKey().key())));
         return found;
     }
 
     @Override
-    public synchronized Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
+    public synchronized Set<String> awaitingAppendAmong(AccountId accountId, Collection<String> messageIdHeaders) {
         Set<String> awaited = new HashSet<>();
         for (String header : messageIdHeaders) {
             if (!findAwaitingAppend(accountId, header).isEmpty()) {
@@ -259,12 +262,12 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
+    public synchronized Set<String> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes) {
         Set<String> lost = new HashSet<>();
         for (ServerEventWrite w : writes) {
             if (w.keywords() == null) {
-                recordServerEvent(AccountId.of(accountId), MessageId.of(w.messageId()), w.serverModSeq(), w.at());
-            } else if (!applyServerKeywords(AccountId.of(accountId), MessageId.of(w.messageId()),
+                recordServerEvent(accountId, MessageId.of(w.messageId()), w.serverModSeq(), w.at());
+            } else if (!applyServerKeywords(accountId, MessageId.of(w.messageId()),
                     ModSeq.of(w.expectedModseq()), w.keywords(), ModSeq.of(w.modseq()), w.serverModSeq(), w.at())) {
                 lost.add(w.messageId());
             }

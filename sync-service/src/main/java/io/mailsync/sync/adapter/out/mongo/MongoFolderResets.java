@@ -1,5 +1,8 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import io.mailsync.events.mail.UidValidity;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 
 import io.mailsync.events.MessageLocator;
@@ -26,9 +29,9 @@ class MongoFolderResets implements FolderResets {
     }
 
     @Override
-    public boolean relocate(String accountId, String messageId, MessageLocator from, MessageLocator to,
+    public boolean relocate(AccountId accountId, MessageId messageId, MessageLocator from, MessageLocator to,
                             Long serverModSeq, Instant at) {
-        Query query = Query.query(Criteria.where("_id").is(messageId).and("accountId").is(accountId)
+        Query query = Query.query(Criteria.where("_id").is(messageId.value()).and("accountId").is(accountId.value())
                 .and("locatorKey").is(from.key()));
         Update update = new Update().set("locatorKey", to.key()).set("folder", to.folderName())
                 .set("uidValidity", to.uidValidity()).set("uid", to.uid()).set("serverModSeq", serverModSeq)
@@ -41,11 +44,12 @@ class MongoFolderResets implements FolderResets {
     }
 
     @Override
-    public List<StoredMessage> findRematchCandidates(String accountId, String folder, long newUidValidity,
+    public List<StoredMessage> findRematchCandidates(AccountId accountId, String folder, UidValidity newUidValidity,
                                                      String messageIdHeader, long size) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageIdHeader").is(messageIdHeader)
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value())
+                .and("messageIdHeader").is(messageIdHeader)
                 .and("folder").is(folder).and("size").is(size).and("destroyed").is(false)
-                .and("uidValidity").ne(newUidValidity));
+                .and("uidValidity").ne(newUidValidity.value()));
         return mongo.find(query, Document.class, MongoMessageStore.COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
     }
 }

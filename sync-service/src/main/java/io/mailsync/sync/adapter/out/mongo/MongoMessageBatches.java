@@ -1,5 +1,6 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 
 import com.mongodb.bulk.BulkWriteResult;
@@ -38,13 +39,14 @@ class MongoMessageBatches implements MessageBatches {
     }
 
     @Override
-    public Map<MessageLocator, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators) {
+    public Map<MessageLocator, StoredMessage> findByLocators(AccountId accountId, Collection<MessageLocator> locators) {
         if (locators.isEmpty()) {
             return Map.of();
         }
         Map<String, MessageLocator> byKey = new HashMap<>();
         locators.forEach(locator -> byKey.put(locator.key(), locator));
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("locatorKey").in(byKey.keySet()));
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value())
+                .and("locatorKey").in(byKey.keySet()));
         Map<MessageLocator, StoredMessage> found = new HashMap<>();
         for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
             found.put(byKey.get(doc.getString("locatorKey")), MongoMessageStore.toMessage(doc));
@@ -53,11 +55,11 @@ class MongoMessageBatches implements MessageBatches {
     }
 
     @Override
-    public Map<MessageLocator, StoredMessage> findAtOwnLocations(String accountId,
+    public Map<MessageLocator, StoredMessage> findAtOwnLocations(AccountId accountId,
                                                                  Collection<MessageLocator> locators) {
         Map<String, MessageLocator> locatorById = new HashMap<>();
         for (MessageLocator locator : locators) {
-            locatorById.put(MessageIds.of(accountId, locator.key()), locator);
+            locatorById.put(MessageIds.of(accountId.value(), locator.key()), locator);
         }
         if (locatorById.isEmpty()) {
             return Map.of();
@@ -67,7 +69,7 @@ class MongoMessageBatches implements MessageBatches {
         Map<MessageLocator, StoredMessage> found = new HashMap<>();
         for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
             MessageLocator at = locatorById.get(doc.getString("_id"));
-            if (at.key().equals(doc.getString("locatorKey")) && accountId.equals(doc.getString("accountId"))) {
+            if (at.key().equals(doc.getString("locatorKey")) && accountId.value().equals(doc.getString("accountId"))) {
                 found.put(at, MongoMessageStore.toMessage(doc));
             }
         }
@@ -75,12 +77,13 @@ class MongoMessageBatches implements MessageBatches {
     }
 
     @Override
-    public Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders) {
-        if (messageIdHeaders.isEmpty() || !mongo.exists(Query.query(Criteria.where("accountId").is(accountId)
+    public Set<String> awaitingAppendAmong(AccountId accountId, Collection<String> messageIdHeaders) {
+        if (messageIdHeaders.isEmpty() || !mongo.exists(Query.query(Criteria.where("accountId").is(accountId.value())
                 .and("awaitingAppend").is(true)), MongoMessageStore.COLLECTION)) {
             return Set.of(); // almost always: only sent copies and restores wait, and not for long
         }
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageIdHeader").in(messageIdHeaders)
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value())
+                .and("messageIdHeader").in(messageIdHeaders)
                 .and("awaitingAppend").is(true).and("destroyed").is(false));
         query.fields().include("messageIdHeader");
         Set<String> awaited = new HashSet<>();
@@ -105,7 +108,7 @@ class MongoMessageBatches implements MessageBatches {
     }
 
     @Override
-    public Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes) {
+    public Set<String> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes) {
         if (writes.isEmpty()) {
             return Set.of();
         }

@@ -1,9 +1,12 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.MessageFiling;
 import io.mailsync.sync.application.port.out.MessageLookup;
@@ -61,16 +64,17 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
     }
 
     @Override
-    public Optional<StoredMessage> find(String accountId, String messageId) {
+    public Optional<StoredMessage> find(AccountId accountId, MessageId messageId) {
         // by _id alone (an index lookup everywhere); the account is checked here, so ids can't cross accounts
-        return Optional.ofNullable(mongo.findById(messageId, Document.class, COLLECTION))
-                .filter(doc -> accountId.equals(doc.getString("accountId")))
+        return Optional.ofNullable(mongo.findById(messageId.value(), Document.class, COLLECTION))
+                .filter(doc -> accountId.value().equals(doc.getString("accountId")))
                 .map(MongoMessageStore::toMessage);
     }
 
     @Override
-    public Optional<StoredMessage> findByLocator(String accountId, MessageLocator locator) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("locatorKey").is(locator.key()));
+    public Optional<StoredMessage> findByLocator(AccountId accountId, MessageLocator locator) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value())
+                .and("locatorKey").is(locator.key()));
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoMessageStore::toMessage);
     }
 
@@ -85,54 +89,55 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
     }
 
     @Override
-    public List<StoredMessage> findAwaitingAppend(String accountId, String messageIdHeader) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageIdHeader").is(messageIdHeader)
+    public List<StoredMessage> findAwaitingAppend(AccountId accountId, String messageIdHeader) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value())
+                .and("messageIdHeader").is(messageIdHeader)
                 .and("awaitingAppend").is(true).and("destroyed").is(false));
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
     }
 
     @Override
-    public boolean adoptAppended(String accountId, String messageId, long expectedModseq, MessageLocator to,
-                                 long modseq, Long serverModSeq, Instant at) {
+    public boolean adoptAppended(AccountId accountId, MessageId messageId, ModSeq expectedModseq, MessageLocator to,
+                                 ModSeq modseq, Long serverModSeq, Instant at) {
         Update update = new Update().set("locatorKey", to.key()).set("folder", to.folderName())
                 .set("uidValidity", to.uidValidity()).set("uid", to.uid()).set("uidl", to.uidl())
-                .set("serverModSeq", serverModSeq).set("lastServerEventAt", date(at)).set("modseq", modseq)
+                .set("serverModSeq", serverModSeq).set("lastServerEventAt", date(at)).set("modseq", modseq.value())
                 .set("awaitingAppend", false);
         try {
-            return updateIfUnchanged(mongo, messageId, expectedModseq, update);
+            return updateIfUnchanged(mongo, messageId.value(), expectedModseq.value(), update);
         } catch (DuplicateKeyException e) {
             return false; // another message already holds the new location
         }
     }
 
     @Override
-    public void markDeleteRequested(String accountId, String messageId) {
-        mongo.updateFirst(byId(messageId), new Update().set("deleteRequested", true), COLLECTION);
+    public void markDeleteRequested(AccountId accountId, MessageId messageId) {
+        mongo.updateFirst(byId(messageId.value()), new Update().set("deleteRequested", true), COLLECTION);
     }
 
     @Override
-    public List<StoredMessage> list(String accountId, String folder, Long beforeCreatedModseq, int limit) {
-        Criteria criteria = Criteria.where("accountId").is(accountId).and("destroyed").is(false);
+    public List<StoredMessage> list(AccountId accountId, String folder, ModSeq beforeCreatedModseq, int limit) {
+        Criteria criteria = Criteria.where("accountId").is(accountId.value()).and("destroyed").is(false);
         if (folder != null) {
             criteria = criteria.and("folder").is(folder);
         }
         if (beforeCreatedModseq != null) {
-            criteria = criteria.and("createdModseq").lt(beforeCreatedModseq);
+            criteria = criteria.and("createdModseq").lt(beforeCreatedModseq.value());
         }
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdModseq")).limit(limit);
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
     }
 
     @Override
-    public List<String> contentRefs(String accountId) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("contentRef").ne(null));
+    public List<String> contentRefs(AccountId accountId) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("contentRef").ne(null));
         query.fields().include("contentRef");
         return mongo.find(query, Document.class, COLLECTION).stream().map(d -> d.getString("contentRef")).toList();
     }
 
     @Override
-    public void deleteAccount(String accountId) {
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
+    public void deleteAccount(AccountId accountId) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value())), COLLECTION);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.UidValidity;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
@@ -9,13 +12,13 @@ import java.util.List;
 public interface FolderResets {
 
     /** Live messages of a folder whose location is from before a reset: candidates for re-matching. */
-    List<StoredMessage> findRematchCandidates(String accountId, String folder, long newUidValidity,
+    List<StoredMessage> findRematchCandidates(AccountId accountId, String folder, UidValidity newUidValidity,
                                               String messageIdHeader, long size);
 
     /**
      * Moves a message to its new location after a folder reset, keeping its id and keywords; false if it is no
      * longer at {@code from}.
      */
-    boolean relocate(String accountId, String messageId, MessageLocator from, MessageLocator to, Long serverModSeq,
-                     Instant at);
+    boolean relocate(AccountId accountId, MessageId messageId, MessageLocator from, MessageLocator to,
+                     Long serverModSeq, Instant at);
 }

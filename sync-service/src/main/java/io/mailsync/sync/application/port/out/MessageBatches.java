@@ -1,5 +1,6 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.Set;
 public interface MessageBatches {
 
     /** The account's messages at these locations, by the location asked for. */
-    Map<MessageLocator, StoredMessage> findByLocators(String accountId, Collection<MessageLocator> locators);
+    Map<MessageLocator, StoredMessage> findByLocators(AccountId accountId, Collection<MessageLocator> locators);
 
     /**
      * Like {@link #findByLocators}, but only messages still at the location their id was derived from
@@ -24,10 +25,10 @@ public interface MessageBatches {
      * (re-matched after a folder reset, adopted as an APPENDed copy) is not found; inserting another message at its
      * location is then refused by the unique location, which {@link #insertAll} reports.
      */
-    Map<MessageLocator, StoredMessage> findAtOwnLocations(String accountId, Collection<MessageLocator> locators);
+    Map<MessageLocator, StoredMessage> findAtOwnLocations(AccountId accountId, Collection<MessageLocator> locators);
 
     /** Those of these Message-ID headers that a live message waiting for its APPENDed copy has. */
-    Set<String> awaitingAppendAmong(String accountId, Collection<String> messageIdHeaders);
+    Set<String> awaitingAppendAmong(AccountId accountId, Collection<String> messageIdHeaders);
 
     /** Inserts new messages; returns the ids of those not inserted because their location was taken (replays). */
     Set<String> insertAll(List<StoredMessage> messages);
@@ -37,7 +38,7 @@ public interface MessageBatches {
      * changed, else {@link ServerChanges#recordServerEvent}. Returns the ids whose conditional write did not match
      * (a device changed it first).
      */
-    Set<String> applyServerEvents(String accountId, List<ServerEventWrite> writes);
+    Set<String> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes);
 
     /**
      * One message's server events of a batch. {@code keywords} null: nothing devices see changed, only the server's

@@ -1,5 +1,8 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
@@ -21,15 +24,15 @@ public interface MessageFiling {
     boolean insertAwaitingAppend(StoredMessage message);
 
     /** Live messages waiting for the fetcher to see the copy mailsync APPENDed, by Message-ID header. */
-    List<StoredMessage> findAwaitingAppend(String accountId, String messageIdHeader);
+    List<StoredMessage> findAwaitingAppend(AccountId accountId, String messageIdHeader);
 
     /**
      * The APPENDed copy arrived at {@code to}: the message takes that location, keeping its id and keywords, and
      * no longer waits; only if still at {@code expectedModseq}.
      */
-    boolean adoptAppended(String accountId, String messageId, long expectedModseq, MessageLocator to, long modseq,
-                          Long serverModSeq, Instant at);
+    boolean adoptAppended(AccountId accountId, MessageId messageId, ModSeq expectedModseq, MessageLocator to,
+                          ModSeq modseq, Long serverModSeq, Instant at);
 
     /** The retention rule asked the server to delete the message (a DeleteFromServer was sent for it). */
-    void markDeleteRequested(String accountId, String messageId);
+    void markDeleteRequested(AccountId accountId, MessageId messageId);
 }

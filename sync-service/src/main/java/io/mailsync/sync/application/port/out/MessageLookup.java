@@ -1,5 +1,8 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.sync.domain.StoredMessage;
 import java.util.List;
@@ -9,10 +12,10 @@ import java.util.Optional;
 public interface MessageLookup {
 
     /** The account's message with that id, live or destroyed; ids never cross accounts. */
-    Optional<StoredMessage> find(String accountId, String messageId);
+    Optional<StoredMessage> find(AccountId accountId, MessageId messageId);
 
-    Optional<StoredMessage> findByLocator(String accountId, MessageLocator locator);
+    Optional<StoredMessage> findByLocator(AccountId accountId, MessageLocator locator);
 
     /** A page of live messages, newest first, created before {@code beforeCreatedModseq} when given. */
-    List<StoredMessage> list(String accountId, String folder, Long beforeCreatedModseq, int limit);
+    List<StoredMessage> list(AccountId accountId, String folder, ModSeq beforeCreatedModseq, int limit);
 }

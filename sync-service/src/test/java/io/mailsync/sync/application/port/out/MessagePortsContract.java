@@ -1,5 +1,6 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
@@ -51,9 +52,9 @@ public interface MessagePortsContract {
         messages().filing().insert(withBody);
         messages().filing().insert(message("other-" + account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 3));
 
-        assertThat(messages().account().contentRefs(account)).containsExactly("gridfs:" + account);
-        messages().account().deleteAccount(account);
-        assertThat(messages().account().contentRefs(account)).isEmpty();
+        assertThat(messages().account().contentRefs(AccountId.of(account))).containsExactly("gridfs:" + account);
+        messages().account().deleteAccount(AccountId.of(account));
+        assertThat(messages().account().contentRefs(AccountId.of(account))).isEmpty();
     }
 
     @Test
@@ -63,7 +64,7 @@ public interface MessagePortsContract {
 
         assertThat(messages().filing().insert(message(account, "m1-" + account, at, 1))).isTrue();
         assertThat(messages().filing().insert(message(account, "m2-" + account, at, 2))).isFalse();
-        assertThat(messages().lookup().findByLocator(account, at).orElseThrow().id()).isEqualTo("m1-" + account);
+        assertThat(messages().lookup().findByLocator(AccountId.of(account), at).orElseThrow().id()).isEqualTo("m1-" + account);
     }
 
     @Test
@@ -77,7 +78,7 @@ public interface MessagePortsContract {
                 message(account, "m2-" + account, two, 3), message(account, "m3-" + account, two, 4)));
 
         assertThat(taken).containsExactlyInAnyOrder("m1-" + account, "m3-" + account);
-        assertThat(messages().batches().findByLocators(account, List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
+        assertThat(messages().batches().findByLocators(AccountId.of(account), List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
                 .containsOnlyKeys(one, two)
                 .hasEntrySatisfying(two, m -> assertThat(m.id()).isEqualTo("m2-" + account));
     }
@@ -90,11 +91,12 @@ public interface MessagePortsContract {
         MessageLocator own = MessageLocator.imap("INBOX", 1, 2);
         messages().filing().insert(message(account, MessageIds.of(account, from.key()), from, 1));
         messages().filing().insert(message(account, MessageIds.of(account, own.key()), own, 2));
-        messages().resets().relocate(account, MessageIds.of(account, from.key()), from, to, null, Instant.now());
+        messages().resets().relocate(AccountId.of(account), MessageId.of(MessageIds.of(account, from.key())), from, to,
+                null, Instant.now());
 
-        assertThat(messages().batches().findAtOwnLocations(account, List.of(from, to, own))).containsOnlyKeys(own);
-        assertThat(messages().batches().findByLocators(account, List.of(from, to, own))).containsOnlyKeys(to, own);
-        assertThat(messages().batches().findAtOwnLocations("a-other", List.of(own))).isEmpty();
+        assertThat(messages().batches().findAtOwnLocations(AccountId.of(account), List.of(from, to, own))).containsOnlyKeys(own);
+        assertThat(messages().batches().findByLocators(AccountId.of(account), List.of(from, to, own))).containsOnlyKeys(to, own);
+        assertThat(messages().batches().findAtOwnLocations(AccountId.of("a-other"), List.of(own))).isEmpty();
     }
 
     @Test
@@ -105,18 +107,18 @@ public interface MessagePortsContract {
         messages().filing().insert(message(account, "m2-" + account, MessageLocator.imap("INBOX", 1, 2), 1));
         messages().filing().insert(message(account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 1));
 
-        Set<String> lost = messages().batches().applyServerEvents(account, List.of(
+        Set<String> lost = messages().batches().applyServerEvents(AccountId.of(account), List.of(
                 new MessageBatches.ServerEventWrite("m1-" + account, Set.of("$flagged"), 1, 5, 50L, at),
                 new MessageBatches.ServerEventWrite("m2-" + account, Set.of(), 4, 6, 60L, at),
                 new MessageBatches.ServerEventWrite("m3-" + account, null, 1, 1, 70L, at.plusSeconds(1))));
 
         assertThat(lost).containsExactly("m2-" + account);
-        StoredMessage m1 = messages().lookup().find(account, "m1-" + account).orElseThrow();
+        StoredMessage m1 = messages().lookup().find(AccountId.of(account), MessageId.of("m1-" + account)).orElseThrow();
         assertThat(m1.keywords()).containsExactly("$flagged");
         assertThat(m1.modseq()).isEqualTo(5);
         assertThat(m1.serverModSeq()).isEqualTo(50L);
-        assertThat(messages().lookup().find(account, "m2-" + account).orElseThrow().keywords()).containsExactly("$seen");
-        StoredMessage m3 = messages().lookup().find(account, "m3-" + account).orElseThrow();
+        assertThat(messages().lookup().find(AccountId.of(account), MessageId.of("m2-" + account)).orElseThrow().keywords()).containsExactly("$seen");
+        StoredMessage m3 = messages().lookup().find(AccountId.of(account), MessageId.of("m3-" + account)).orElseThrow();
         assertThat(m3.modseq()).as("only the server's position moved").isEqualTo(1);
         assertThat(m3.serverModSeq()).isEqualTo(70L);
         assertThat(m3.lastServerEventAt()).isEqualTo(at.plusSeconds(1));
@@ -131,7 +133,7 @@ public interface MessagePortsContract {
         assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of("$flagged"), ModSeq.of(2), null)).isTrue();
         assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(), ModSeq.of(3), null)).as("based on modseq 1").isFalse();
 
-        StoredMessage stored = messages().lookup().find(account, id).orElseThrow();
+        StoredMessage stored = messages().lookup().find(AccountId.of(account), MessageId.of(id)).orElseThrow();
         assertThat(stored.keywords()).containsExactly("$flagged");
         assertThat(stored.modseq()).isEqualTo(2);
     }
@@ -173,12 +175,12 @@ public interface MessagePortsContract {
         messages().destruction().markDestroyed(AccountId.of(account), MessageId.of("m4-" + account), ModSeq.of(4),
                 ModSeq.of(6), Instant.now());
 
-        List<StoredMessage> first = messages().lookup().list(account, null, null, 2);
-        List<StoredMessage> second = messages().lookup().list(account, "INBOX", first.getLast().createdModseq(), 2);
+        List<StoredMessage> first = messages().lookup().list(AccountId.of(account), null, null, 2);
+        List<StoredMessage> second = messages().lookup().list(AccountId.of(account), "INBOX", ModSeq.of(first.getLast().createdModseq()), 2);
 
         assertThat(first).extracting(StoredMessage::createdModseq).containsExactly(5L, 3L);
         assertThat(second).extracting(StoredMessage::createdModseq).containsExactly(2L, 1L);
-        assertThat(messages().lookup().list(account, "Archive", null, 10)).isEmpty();
+        assertThat(messages().lookup().list(AccountId.of(account), "Archive", null, 10)).isEmpty();
     }
 
     @Test
@@ -189,13 +191,15 @@ public interface MessagePortsContract {
         MessageLocator after = MessageLocator.imap("INBOX", 8, 1);
         messages().filing().insert(message(account, id, before, 1));
 
-        assertThat(messages().resets().findRematchCandidates(account, "INBOX", 8, "<" + id + "@test>", 100)).hasSize(1);
-        assertThat(messages().resets().relocate(account, id, before, after, null, Instant.now())).isTrue();
-        assertThat(messages().resets().relocate(account, id, before, after, null, Instant.now())).isFalse();
+        AccountId owner = AccountId.of(account);
+        assertThat(messages().resets().findRematchCandidates(owner, "INBOX", new UidValidity(8), "<" + id + "@test>",
+                100)).hasSize(1);
+        assertThat(messages().resets().relocate(owner, MessageId.of(id), before, after, null, Instant.now())).isTrue();
+        assertThat(messages().resets().relocate(owner, MessageId.of(id), before, after, null, Instant.now())).isFalse();
 
-        StoredMessage moved = messages().lookup().findByLocator(account, after).orElseThrow();
+        StoredMessage moved = messages().lookup().findByLocator(AccountId.of(account), after).orElseThrow();
         assertThat(moved.id()).isEqualTo(id);
         assertThat(moved.keywords()).containsExactly("$seen");
-        assertThat(messages().lookup().findByLocator(account, before)).isEmpty();
+        assertThat(messages().lookup().findByLocator(AccountId.of(account), before)).isEmpty();
     }
 }
