@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -73,14 +74,19 @@ class NoisyNeighbourIT {
         List<Integer> quietStatuses = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, Integer> byStatus = new TreeMap<>();
         List<String> attempts = new ArrayList<>();
+        List<String> cpuNote = new ArrayList<>();
         double openings = stack.breakerOpenings();
         boolean within = false;
         int sent = 0;
         // a timing assertion on a machine other builds load too: up to three attempts, each a run alone and a run
         // beside the noise; errors for the quiet customer count in every attempt
         for (int attempt = 0; attempt < attemptsAllowed && !within; attempt++) {
+            long cpu0 = cpuNanos();
             long[] alone = run(quiet, quietPath, quietStatuses);
+            long cpu1 = cpuNanos();
             long[] besideNoise = besideNoise(noisy, noisyAccount, device, quiet, quietPath, quietStatuses, byStatus);
+            long cpu2 = cpuNanos();
+            cpuNote.add((cpu1 - cpu0) / 1_000_000 + " → " + (cpu2 - cpu1) / 1_000_000 + " ms");
             sent += 500;
             long p99Alone = p99(alone);
             long p99Noisy = p99(besideNoise);
@@ -89,7 +95,7 @@ class NoisyNeighbourIT {
         }
         int quietErrors = (int) quietStatuses.stream().filter(s -> s != 200).count();
         String note = "quiet p99 alone → beside 500 hostile requests: " + attempts + " (their answers: " + byStatus
-                + "); quiet errors " + quietErrors + "; breaker openings " + (stack.breakerOpenings() - openings);
+                + "); CPU of this JVM alone → beside: " + cpuNote + "; quiet errors " + quietErrors + "; breaker openings " + (stack.breakerOpenings() - openings);
         Outcomes.held("R17", "noisy neighbour: errors and 503s for the quiet customer", sent, quietStatuses.size(),
                 0, 0, quietErrors, note + (within ? "" : "; p99 NOT within 1.5×"));
         return new Seen(within, note, quietStatuses, byStatus);
@@ -100,6 +106,7 @@ class NoisyNeighbourIT {
             List<Integer> quietStatuses, Map<Integer, Integer> byStatus) throws InterruptedException {
         Map<Integer, AtomicInteger> noisyStatuses = new ConcurrentHashMap<>();
         List<String> hostile = hostileRequests(noisyAccount);
+
         ExecutorService noise = Executors.newVirtualThreadPerTaskExecutor();
         Semaphore eightAtATime = new Semaphore(8);
         Thread feeder = Thread.ofVirtual().start(() -> {
@@ -145,6 +152,12 @@ class NoisyNeighbourIT {
             latencies[i] = System.nanoTime() - start;
         }
         return latencies;
+    }
+
+    /** CPU time of the whole JVM — the system and both customers' clients (all in one process here). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long p99(long[] latencies) {

@@ -5,6 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.optimization.DefaultOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
+import io.github.bucket4j.distributed.proxy.optimization.skiponzero.SkipSyncOnZeroOptimization;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -18,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The limits every API request counts against (issue 16): its customer's and its client application's request
- * counts, and its customer's request-body bytes — each a Bucket4j token bucket kept in the store every replica shares. When the store fails or is slow, a breaker sends
- * the counting to buckets of this replica's own until the store answers again: limits loosen to per replica, the
- * API stays up.
+ * counts, and its customer's request-body bytes — each a Bucket4j token bucket kept in the store every replica
+ * shares. When the store fails or is slow, a breaker sends the counting to buckets of this replica's own until the
+ * store answers again: limits loosen to per replica, the API stays up.
  */
 @Component
 class RateLimits {
@@ -41,6 +46,14 @@ class RateLimits {
     private final long windowSeconds;
     private final CircuitBreaker store;
     private final Cache<String, Bucket> local;
+    /**
+     * One proxy per bucket, so Bucket4j's skip-on-zero can remember an emptied bucket: until its refill, requests
+     * over the limit are refused by this replica without asking the store (no other replica can add tokens), so a
+     * customer hammering past its limit costs the store nothing (issue 16, R17).
+     */
+    private final Cache<String, BucketProxy> proxies;
+    private final Optimization skipOnZero =
+            new SkipSyncOnZeroOptimization(new DefaultOptimizationListener(), TimeMeter.SYSTEM_MILLISECONDS);
 
     RateLimits(RequestLimits limit, ProxyManager<String> shared) {
         this.enabled = limit.rateLimited();
@@ -63,6 +76,8 @@ class RateLimits {
                         e.getStateTransition().getToState() == CircuitBreaker.State.CLOSED
                                 ? "across replicas again" : "per replica until it answers"));
         this.local = Caffeine.newBuilder().maximumSize(100_000)
+                .expireAfterAccess(limit.period().multipliedBy(10)).build();
+        this.proxies = Caffeine.newBuilder().maximumSize(100_000)
                 .expireAfterAccess(limit.period().multipliedBy(10)).build();
     }
 
@@ -123,8 +138,8 @@ class RateLimits {
         if (store.tryAcquirePermission()) {
             long start = System.nanoTime();
             try {
-                ConsumptionProbe probe = shared.builder().build(key, () -> configuration)
-                        .tryConsumeAndReturnRemaining(tokens);
+                ConsumptionProbe probe = proxies.get(key, k -> shared.builder().withOptimization(skipOnZero)
+                        .build(k, () -> configuration)).tryConsumeAndReturnRemaining(tokens);
                 store.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 return probe;
             } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.mailsync.gateway.adapter.out.mongo;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ConnectionString;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -49,6 +51,9 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
 
     private final MongoCollection<Document> buckets;
     private final ExpirationAfterWriteStrategy expiry;
+    private final Cache<String, Known> known;
+    /** Buckets another replica wrote since this one last did: read from the store for a while. */
+    private final Cache<String, Boolean> contended;
     private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("gateway-bucket-cleaner").daemon().factory());
 
@@ -72,6 +77,9 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
                 .withMaxRetries(20));
         this.buckets = buckets;
         this.expiry = expiry;
+        // a bucket unused this long has been refilled (or removed) in the store anyway
+        this.known = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(1)).build();
+        this.contended = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofSeconds(30)).build();
         // off the start path: a store that does not answer must not hold up the gateway's start
         cleaner.execute(this::createExpiryIndex);
         cleaner.scheduleWithFixedDelay(this::removeExpired, 1, 1, TimeUnit.MINUTES);
@@ -86,13 +94,31 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
         }
     }
 
+    /**
+     * A bucket's state as this replica last read or wrote it. The swap is conditional on the version, so a state
+     * another replica has changed since only costs a failed swap, after which Bucket4j asks again and the store is
+     * read: exact as before, and one round trip instead of two per request while no other replica writes the bucket
+     * (issue 18, P5: the two round trips were the gateway's largest cost per request). A bucket that other replicas
+     * write too (a client application's, a customer whose requests the load balancer spreads) is read every time for
+     * a while after such a miss, so it never costs more than the read and the swap it cost before.
+     */
+    private record Known(long version, byte[] state) {
+    }
+
     @Override
     protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
         return new CompareAndSwapOperation() {
             private long version;
+            private boolean fromCache;
 
             @Override
             public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+                Known cached = contended.getIfPresent(key) == null ? known.getIfPresent(key) : null;
+                fromCache = cached != null;
+                if (cached != null) {
+                    version = cached.version();
+                    return Optional.of(cached.state());
+                }
                 Document doc = buckets.find(Filters.eq("_id", key)).maxTime(timeoutMillis(timeoutNanos),
                         TimeUnit.MILLISECONDS).first();
                 if (doc == null) {
@@ -100,7 +126,9 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
                     return Optional.empty();
                 }
                 version = doc.getLong("v");
-                return Optional.of(doc.get("state", Binary.class).getData());
+                byte[] state = doc.get("state", Binary.class).getData();
+                known.put(key, new Known(version, state));
+                return Optional.of(state);
             }
 
             @Override
@@ -112,6 +140,7 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
                     try {
                         buckets.insertOne(new Document("_id", key).append("v", 1L).append("state", new Binary(updated))
                                 .append("expiresAt", expiresAt));
+                        known.put(key, new Known(1L, updated));
                         return true;
                     } catch (MongoWriteException e) {
                         if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -120,9 +149,18 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
                         throw e;
                     }
                 }
-                return buckets.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("v", version)),
+                boolean swapped = buckets.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("v", version)),
                         Updates.combine(Updates.set("state", new Binary(updated)), Updates.set("v", version + 1),
                                 Updates.set("expiresAt", expiresAt))).getMatchedCount() == 1;
+                if (swapped) {
+                    known.put(key, new Known(version + 1, updated));
+                } else {
+                    known.invalidate(key); // another replica wrote it (or it expired): read it on the retry
+                    if (fromCache) {
+                        contended.put(key, Boolean.TRUE);
+                    }
+                }
+                return swapped;
             }
         };
     }
@@ -151,6 +189,7 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
 
     @Override
     public void removeProxy(String key) {
+        known.invalidate(key);
         buckets.deleteOne(Filters.eq("_id", key));
     }
 
