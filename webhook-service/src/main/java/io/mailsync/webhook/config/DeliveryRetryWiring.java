@@ -1,0 +1,39 @@
+package io.mailsync.webhook.config;
+
+import io.mailsync.events.MalformedRecordException;
+import io.mailsync.events.TopicNames;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
+
+/**
+ * Deliveries retry on topics of their own, not in the listener (ADR 0013): {@code webhook.deliveries-retry-N} with
+ * exponential back-off and jitter, then {@code webhook.deliveries-dlt}, whose handler parks the delivery. The
+ * blocking error handler of ADR 0011 stays every other listener's policy; a receiver down for an hour must not stall
+ * a partition of other subscriptions' deliveries.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryRetryWiring {
+
+    /** The queue's topic, behind the deployment's namespace; listeners name it {@code #{@webhookDeliveriesTopic}}. */
+    @Bean
+    String webhookDeliveriesTopic(TopicNames topics) {
+        return topics.namespace() + "webhook.deliveries";
+    }
+
+    @Bean
+    RetryTopicConfiguration webhookRetryTopics(KafkaTemplate<String, String> kafka, WebhookProperties properties,
+                                               String webhookDeliveriesTopic) {
+        WebhookProperties.Delivery d = properties.delivery();
+        return RetryTopicConfigurationBuilder.newInstance()
+                .includeTopic(webhookDeliveriesTopic)
+                .maxAttempts(d.attempts())
+                .exponentialBackoff(d.firstDelay().toMillis(), d.multiplier(), d.maxDelay().toMillis(),
+                        d.jitter().toMillis())
+                .notRetryOn(MalformedRecordException.class)
+                .dltHandlerMethod("webhookDeliveryListener", "park")
+                .create(kafka);
+    }
+}

@@ -1,0 +1,33 @@
+package io.mailsync.webhook.domain;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a subscription can ask for, by the name receivers see in a delivery's {@code type}. Only the types this build
+ * fans out are here (ADR 0013 "What is built"); a subscription naming another type is refused, not silently idle.
+ */
+public enum EventType {
+
+    /** The account's sync state moved (mail.state): a client asks {@code /changes?since=} its last state. */
+    STATE_CHANGED("account.state");
+
+    private final String wireName;
+
+    EventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<EventType> ofWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+
+    public static List<String> wireNames() {
+        return Arrays.stream(values()).map(EventType::wireName).toList();
+    }
+}
