@@ -10,7 +10,9 @@ import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 
 /**
  * Deliveries retry on topics of their own, not in the listener (ADR 0013): {@code webhook.deliveries-retry-N} with
- * exponential back-off and jitter, then {@code webhook.deliveries-dlt}, whose handler parks the delivery. The
+ * exponential back-off and jitter, then {@code webhook.deliveries-dlt}, whose handler parks the delivery. Spring Kafka
+ * draws each retry topic's delay once, when the service starts: the jitter spreads replicas (and restarts) apart,
+ * not the records of one replica. The
  * blocking error handler of ADR 0011 stays every other listener's policy; a receiver down for an hour must not stall
  * a partition of other subscriptions' deliveries.
  */
@@ -32,6 +34,9 @@ class DeliveryRetryWiring {
                 .maxAttempts(d.attempts())
                 .exponentialBackoff(d.firstDelay().toMillis(), d.multiplier(), d.maxDelay().toMillis(),
                         d.jitter().toMillis())
+                // -retry-0, -retry-1, ...: the same names on every replica and after a restart. By default the names
+                // carry the delays, which jitter makes different on each start, stranding what waits in the old ones
+                .suffixTopicsWithIndexValues()
                 .notRetryOn(MalformedRecordException.class)
                 .dltHandlerMethod("webhookDeliveryListener", "park")
                 .create(kafka);
