@@ -1,10 +1,14 @@
 package io.mailsync.webhook;
 
 import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
+import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.AccountStateAdvanced;
+import io.mailsync.events.MessageArrived;
+import io.mailsync.events.QuotaAlert;
+import io.mailsync.events.QuotaLevelCrossed;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
@@ -100,17 +104,26 @@ class WebhooksIT {
     }
 
     private static HttpResponse<String> subscribe(String customer, String url, List<String> accounts) throws Exception {
+        return subscribe(customer, url, accounts, List.of("account.state"));
+    }
+
+    private static HttpResponse<String> subscribe(String customer, String url, List<String> accounts,
+                                                  List<String> events) throws Exception {
         ObjectNode body = JSON.createObjectNode().put("url", url);
-        body.putArray("events").add("account.state");
+        events.forEach(body.withArray("events")::add);
         accounts.forEach(body.withArray("accounts")::add);
         return call("POST", "/api/v1/webhooks", token(customer), body.toString());
     }
 
     /** Subscribes once the account's owner is known (the accounts topic is read asynchronously). */
     private static JsonNode subscribed(String customer, String account, Receiver receiver) {
+        return subscribed(customer, account, receiver, List.of("account.state"));
+    }
+
+    private static JsonNode subscribed(String customer, String account, Receiver receiver, List<String> events) {
         JsonNode[] created = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            HttpResponse<String> response = subscribe(customer, receiver.url(), List.of(account));
+            HttpResponse<String> response = subscribe(customer, receiver.url(), List.of(account), events);
             created[0] = response.statusCode() == 201 ? JSON.readTree(response.body()) : null;
             return created[0] != null;
         });
@@ -154,6 +167,29 @@ class WebhooksIT {
 
             JsonNode listed = JSON.readTree(call("GET", "/api/v1/webhooks", token(ca[0]), null).body());
             assertThat(listed.get(0).has("secret")).as("the secret is shown once").isFalse();
+        }
+    }
+
+    @Test
+    void newMailAndAQuotaLevelReachASubscriptionForThemAndOtherTypesDoNot() throws Exception {
+        String[] ca = aCustomerWithAnAccount();
+        try (Receiver receiver = Receiver.up()) {
+            subscribed(ca[0], ca[1], receiver, List.of("message.arrived", "quota.level"));
+            MessageArrived arrived = aMessageArrived().forAccount(ca[1]).inFolder("INBOX").withUid(5).build();
+            QuotaLevelCrossed level = new QuotaLevelCrossed(UUID.randomUUID(), Instant.now(), ca[1],
+                    QuotaAlert.Resource.STORAGE, 90, QuotaLevelCrossed.Direction.UP, 90, 100, 90.0);
+            send(topics.events(), ca[1], "{\"type\":\"SomethingNew\",\"schemaVersion\":1,\"accountId\":\"" + ca[1]
+                    + "\"}"); // a type this build does not know is skipped (forward compatibility)
+            stateAdvanced(ca[1], "s1"); // not subscribed to
+            send(topics.events(), ca[1], CODEC.encode(arrived));
+            send(topics.quotaAlerts(), ca[1], CODEC.encode(level));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.acceptedByEventId().size() == 2);
+            assertThat(receiver.acceptedByEventId()).containsOnlyKeys(arrived.eventId().toString(),
+                    level.eventId().toString());
+            JsonNode mail = JSON.readTree(receiver.requests().getFirst().body());
+            assertThat(mail.path("type").asString()).isEqualTo("message.arrived");
+            assertThat(mail.path("data").path("uid").asString()).isEqualTo("5");
         }
     }
 

@@ -11,7 +11,17 @@ import java.util.Optional;
 public enum EventType {
 
     /** The account's sync state moved (mail.state): a client asks {@code /changes?since=} its last state. */
-    STATE_CHANGED("account.state");
+    STATE_CHANGED("account.state"),
+    /** New mail on the server (mail.events MessageArrived; not the re-announcements after a folder reset). */
+    MESSAGE_ARRIVED("message.arrived"),
+    /** A message's keywords (IMAP flags) changed (mail.events MessageFlagsChanged). */
+    KEYWORDS_CHANGED("message.keywords"),
+    /** A message is gone from the server (mail.events MessageExpunged). */
+    MESSAGE_DESTROYED("message.destroyed"),
+    /** The connection to the account's mail server changed state (mail.events AccountStatusChanged). */
+    ACCOUNT_STATUS("account.status"),
+    /** A quota level was crossed, up or back down (quota.alerts QuotaLevelCrossed). */
+    QUOTA_LEVEL("quota.level");
 
     private final String wireName;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.testkit.SettableClock;
+import io.mailsync.webhook.domain.AccountEvent;
 import io.mailsync.webhook.domain.Delivery;
 import io.mailsync.webhook.domain.DeliveryStatus;
 import io.mailsync.webhook.domain.SendOutcome;
@@ -56,7 +57,7 @@ class WebhookUseCasesTest {
                 "account.state"), List.of()))).isInstanceOf(InvalidSubscriptionException.class)
                 .hasMessage("url: mailsync may not send to this host and port");
         assertThatThrownBy(() -> create.create(new NewSubscription("cust-1", "https://hooks.example.com/",
-                List.of("mail.teleported"), List.of()))).hasMessageContaining("not one of [account.state]");
+                List.of("mail.teleported"), List.of()))).hasMessageContaining("not one of [account.state, message.arrived");
         assertThatThrownBy(() -> subscribe("cust-1", List.of("b1"))).hasMessage("accounts: no account b1 is yours");
         assertThatCode(() -> subscribe("cust-1", List.of())).doesNotThrowAnyException();
         assertThat(store.ofCustomer("cust-1")).hasSize(1);
@@ -81,9 +82,9 @@ class WebhookUseCasesTest {
         subscribe("cust-other", List.of());
         Instant at = Instant.parse("2026-12-03T10:00:00Z");
 
-        assertThat(fanOut.stateAdvanced(AccountId.of("a1"), "s42", at)).isEqualTo(1);
-        assertThat(fanOut.stateAdvanced(AccountId.of("a1"), "s42", at)).isEqualTo(1);
-        assertThat(fanOut.stateAdvanced(AccountId.of("nobody"), "s1", at)).isZero();
+        assertThat(fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s42", at))).isEqualTo(1);
+        assertThat(fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s42", at))).isEqualTo(1);
+        assertThat(fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("nobody"), "s1", at))).isZero();
 
         assertThat(queue.queued).extracting(Delivery::subscriptionId).containsOnly(all.id().value());
         assertThat(queue.queued).extracting(Delivery::eventId).containsOnly("a1:s42");
@@ -93,7 +94,7 @@ class WebhookUseCasesTest {
     void aFailedAttemptThrowsAndIsLoggedASuccessIsNotRepeatedUnlessRedelivered() {
         owners.record(AccountId.of("a1"), "cust-1");
         CreatedSubscription created = subscribe("cust-1", List.of());
-        fanOut.stateAdvanced(AccountId.of("a1"), "s1", clock.instant());
+        fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s1", clock.instant()));
         Delivery d = queue.queued.getFirst();
 
         sender.next = SendOutcome.answered(503);
@@ -119,13 +120,13 @@ class WebhookUseCasesTest {
         CreatedSubscription created = subscribe("cust-1", List.of());
         RotateSecret.Rotated rotated = new RotateSecret(store, secrets, settings, clock)
                 .rotate("cust-1", created.subscription().id()).orElseThrow();
-        fanOut.stateAdvanced(AccountId.of("a1"), "s1", clock.instant());
+        fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s1", clock.instant()));
 
         deliver.deliver(queue.queued.getLast());
         assertThat(sender.sent.getLast().secrets()).containsExactly(rotated.secret(), created.secret());
 
         clock.advance(Duration.ofHours(1));
-        fanOut.stateAdvanced(AccountId.of("a1"), "s2", clock.instant());
+        fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s2", clock.instant()));
         deliver.deliver(queue.queued.getLast());
         assertThat(sender.sent.getLast().secrets()).containsExactly(rotated.secret());
     }
@@ -134,7 +135,7 @@ class WebhookUseCasesTest {
     void aDeliveryForADeletedSubscriptionIsDroppedAndAParkedOneIsLogged() {
         owners.record(AccountId.of("a1"), "cust-1");
         CreatedSubscription created = subscribe("cust-1", List.of());
-        fanOut.stateAdvanced(AccountId.of("a1"), "s1", clock.instant());
+        fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s1", clock.instant()));
         Delivery d = queue.queued.getFirst();
         new ParkDelivery(log, clock).park(d);
         assertThat(log.find(d.subscriptionId(), d.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.PARKED);
