@@ -43,6 +43,14 @@ final class WebhookInstance implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** Partitions of {@code listener}'s topics this instance is consuming now. */
+    int assignedPartitions(String listener) {
+        var container = context.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+                .getListenerContainer(listener);
+        return container == null || container.getAssignedPartitions() == null ? 0
+                : container.getAssignedPartitions().size();
+    }
+
     @Override
     public void close() {
         context.close();

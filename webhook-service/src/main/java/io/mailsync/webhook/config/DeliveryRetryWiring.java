@@ -37,6 +37,7 @@ class DeliveryRetryWiring {
                 // -retry-0, -retry-1, ...: the same names on every replica and after a restart. By default the names
                 // carry the delays, which jitter makes different on each start, stranding what waits in the old ones
                 .suffixTopicsWithIndexValues()
+                .autoCreateTopicsWith(d.partitions(), (short) -1) // -1: the brokers' default replication
                 .notRetryOn(MalformedRecordException.class)
                 .dltHandlerMethod("webhookDeliveryListener", "park")
                 .create(kafka);

@@ -33,14 +33,18 @@ public record WebhookProperties(
     /**
      * Non-blocking retries (Spring Kafka retry topics): {@code attempts} in all, the first retry after
      * {@code firstDelay}, each next one {@code multiplier} times longer up to {@code maxDelay}, each moved by up to
-     * {@code jitter}; then the delivery is parked.
+     * {@code jitter}; then the delivery is parked. {@code partitions}: of the delivery, retry and dead-letter topics
+     * where the service creates them (deploy/ declares them in production); more partitions, more replicas at work.
      */
     public record Delivery(@DefaultValue("8") int attempts, @DefaultValue("10s") Duration firstDelay,
                            @DefaultValue("3") double multiplier, @DefaultValue("10m") Duration maxDelay,
                            @DefaultValue("2s") Duration jitter, @DefaultValue("5s") Duration connectTimeout,
-                           @DefaultValue("10s") Duration responseTimeout) {
+                           @DefaultValue("10s") Duration responseTimeout, @DefaultValue("12") int partitions) {
 
         public Delivery {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("mailsync.webhooks.delivery.partitions must be at least 1");
+            }
             if (attempts < 1 || multiplier < 1 || !firstDelay.isPositive() || maxDelay.compareTo(firstDelay) < 0
                     || jitter.isNegative() || jitter.compareTo(firstDelay) >= 0) {
                 throw new IllegalArgumentException("mailsync.webhooks.delivery: attempts >= 1, multiplier >= 1,"
