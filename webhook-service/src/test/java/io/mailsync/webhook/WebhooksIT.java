@@ -111,6 +111,18 @@ class WebhooksIT {
     }
 
     @Test
+    void anUnreadableQueueRecordIsSetAsideAndTheNextDeliveryStillArrives() throws Exception {
+        String[] ca = h.aCustomerWithAnAccount();
+        try (Receiver receiver = Receiver.up()) {
+            h.subscribed(ca[0], ca[1], receiver);
+            h.send(topics.namespace() + "webhook.deliveries", "wh_0123456789abcdef0123456789abcdef", "not json");
+            h.stateAdvanced(ca[1], "s2");
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.acceptedByEventId().containsKey(ca[1] + ":s2"));
+            assertThat(receiver.requests()).hasSize(1);
+        }
+    }
+
+    @Test
     void aReceiverThatIsDownGetsEveryEventOnceItIsUpAndNoneTwice() throws Exception {
         String[] ca = h.aCustomerWithAnAccount();
         try (Receiver receiver = Receiver.down()) {

@@ -41,6 +41,10 @@ public final class CreateSubscription {
     }
 
     public CreatedSubscription create(NewSubscription request) {
+        if (store.ofCustomer(request.customerId()).size() >= settings.maxSubscriptionsPerCustomer()) {
+            throw new InvalidSubscriptionException("at most " + settings.maxSubscriptionsPerCustomer()
+                    + " webhook subscriptions per customer; delete one first");
+        }
         URI url = url(request.url());
         Set<EventType> events = events(request.events());
         Set<AccountId> accounts = accounts(request.customerId(), request.accounts());

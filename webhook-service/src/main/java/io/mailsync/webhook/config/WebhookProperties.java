@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowHttp   accept plain-http receivers (tests, devstack); production takes https only
  * @param secretGrace how long a rotated-out secret keeps signing beside the new one
  * @param logPageSize delivery-log entries a listing shows
+ * @param logRetention how long the delivery log keeps an entry after its last change (a MongoDB TTL index); a parked
+ *                     delivery can be redelivered until then
+ * @param maxSubscriptionsPerCustomer more are refused (each multiplies the fan-out's work per event)
  * @param targets     which receivers may be connected to (the SSRF guard's allow-list and ports)
  * @param delivery    timeouts and the retry schedule
  */
@@ -19,6 +22,8 @@ public record WebhookProperties(
         @DefaultValue("false") boolean allowHttp,
         @DefaultValue("PT24H") Duration secretGrace,
         @DefaultValue("100") int logPageSize,
+        @DefaultValue("P30D") Duration logRetention,
+        @DefaultValue("25") int maxSubscriptionsPerCustomer,
         @DefaultValue Targets targets,
         @DefaultValue Delivery delivery) {
 

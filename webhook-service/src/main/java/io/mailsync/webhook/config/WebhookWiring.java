@@ -55,7 +55,7 @@ class WebhookWiring {
 
     @Bean
     WebhookSettings webhookSettings(WebhookProperties p) {
-        return new WebhookSettings(p.allowHttp(), p.secretGrace(), p.logPageSize());
+        return new WebhookSettings(p.allowHttp(), p.secretGrace(), p.logPageSize(), p.maxSubscriptionsPerCustomer());
     }
 
     @Bean

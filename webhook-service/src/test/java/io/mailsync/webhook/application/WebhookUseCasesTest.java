@@ -27,7 +27,7 @@ class WebhookUseCasesTest {
     private final Fakes.Queue queue = new Fakes.Queue();
     private final Fakes.Sender sender = new Fakes.Sender();
     private final SubscriptionSecrets secrets = new SubscriptionSecrets(Fakes.CIPHER);
-    private final WebhookSettings settings = new WebhookSettings(false, Duration.ofHours(1), 10);
+    private final WebhookSettings settings = new WebhookSettings(false, Duration.ofHours(1), 10, 3);
     private final CreateSubscription create = new CreateSubscription(store, owners,
             (host, port) -> host.startsWith("10.") ? Optional.of("private") : Optional.empty(), secrets, settings, clock);
     private final FanOut fanOut = new FanOut(owners, store, queue);
@@ -61,6 +61,16 @@ class WebhookUseCasesTest {
         assertThatThrownBy(() -> subscribe("cust-1", List.of("b1"))).hasMessage("accounts: no account b1 is yours");
         assertThatCode(() -> subscribe("cust-1", List.of())).doesNotThrowAnyException();
         assertThat(store.ofCustomer("cust-1")).hasSize(1);
+    }
+
+    @Test
+    void aCustomerMayHaveOnlySoManySubscriptions() {
+        for (int i = 0; i < 3; i++) {
+            subscribe("cust-1", List.of());
+        }
+        assertThatThrownBy(() -> subscribe("cust-1", List.of())).isInstanceOf(InvalidSubscriptionException.class)
+                .hasMessage("at most 3 webhook subscriptions per customer; delete one first");
+        assertThatCode(() -> subscribe("cust-2", List.of())).doesNotThrowAnyException();
     }
 
     @Test

@@ -50,7 +50,8 @@ class DeliveryListener {
         }
     }
 
-    private static Delivery delivery(ConsumerRecord<String, String> record) {
+    /** Reads what {@code KafkaDeliveryQueue} wrote, of this release or an earlier one; unknown fields are ignored. */
+    static Delivery delivery(ConsumerRecord<String, String> record) {
         try {
             return JSON.readValue(record.value(), Delivery.class);
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {

@@ -24,10 +24,15 @@ class KafkaDeliveryQueue implements DeliveryQueue {
         this.topic = topic;
     }
 
+    /** The record's value (golden file {@code golden/delivery-record.json}): retry topics keep it across releases. */
+    static String json(Delivery delivery) {
+        return JSON.writeValueAsString(delivery);
+    }
+
     @Override
     public void enqueue(Delivery delivery) {
         try {
-            kafka.send(topic, delivery.subscriptionId(), JSON.writeValueAsString(delivery)).get(10, TimeUnit.SECONDS);
+            kafka.send(topic, delivery.subscriptionId(), json(delivery)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing a delivery", e);

@@ -2,6 +2,7 @@ package io.mailsync.webhook.adapter.out.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -11,6 +12,7 @@ import io.mailsync.webhook.domain.Delivery;
 import io.mailsync.webhook.domain.DeliveryLogEntry;
 import io.mailsync.webhook.domain.DeliveryStatus;
 import io.mailsync.webhook.domain.SendOutcome;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -18,8 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +36,13 @@ class MongoDeliveryLog implements DeliveryLog {
 
     private final MongoCollection<Document> log;
 
-    MongoDeliveryLog(MongoTemplate mongo) {
+    MongoDeliveryLog(MongoTemplate mongo,
+                     @Value("${mailsync.webhooks.log-retention:P30D}") Duration retention) {
         this.log = mongo.getCollection("deliveries");
         log.createIndex(Indexes.compoundIndex(Indexes.ascending("subscriptionId"), Indexes.descending("updatedAt")));
+        // MongoDB removes an entry this long after its last change; by then its DLT record is gone too
+        log.createIndex(Indexes.ascending("updatedAt"),
+                new IndexOptions().expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
     }
 
     @Override

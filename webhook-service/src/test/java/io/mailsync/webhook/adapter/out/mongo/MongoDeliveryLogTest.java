@@ -5,7 +5,7 @@ import io.mailsync.webhook.application.port.out.DeliveryLog;
 
 class MongoDeliveryLogTest implements DeliveryLogContract {
 
-    private final MongoDeliveryLog log = new MongoDeliveryLog(TestMongo.template());
+    private final MongoDeliveryLog log = new MongoDeliveryLog(TestMongo.template(), java.time.Duration.ofDays(30));
 
     @Override
     public DeliveryLog log() {
