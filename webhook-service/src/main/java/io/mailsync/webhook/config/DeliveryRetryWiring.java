@@ -32,6 +32,7 @@ class DeliveryRetryWiring {
         return RetryTopicConfigurationBuilder.newInstance()
                 .includeTopic(webhookDeliveriesTopic)
                 .maxAttempts(d.attempts())
+                .concurrency(d.concurrency())
                 .exponentialBackoff(d.firstDelay().toMillis(), d.multiplier(), d.maxDelay().toMillis(),
                         d.jitter().toMillis())
                 // -retry-0, -retry-1, ...: the same names on every replica and after a restart. By default the names

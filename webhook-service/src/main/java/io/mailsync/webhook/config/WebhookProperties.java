@@ -40,15 +40,18 @@ public record WebhookProperties(
      * {@code firstDelay}, each next one {@code multiplier} times longer up to {@code maxDelay}, each moved by up to
      * {@code jitter}; then the delivery is parked. {@code partitions}: of the delivery, retry and dead-letter topics
      * where the service creates them (deploy/ declares them in production); more partitions, more replicas at work.
+     * {@code concurrency}: consumers per replica on the delivery topic and on each retry topic, so one slow receiver
+     * (up to {@code responseTimeout} per attempt) holds up only the partition it is on.
      */
     public record Delivery(@DefaultValue("8") int attempts, @DefaultValue("10s") Duration firstDelay,
                            @DefaultValue("3") double multiplier, @DefaultValue("10m") Duration maxDelay,
                            @DefaultValue("2s") Duration jitter, @DefaultValue("5s") Duration connectTimeout,
-                           @DefaultValue("10s") Duration responseTimeout, @DefaultValue("12") int partitions) {
+                           @DefaultValue("10s") Duration responseTimeout, @DefaultValue("12") int partitions,
+                           @DefaultValue("4") int concurrency) {
 
         public Delivery {
-            if (partitions < 1) {
-                throw new IllegalArgumentException("mailsync.webhooks.delivery.partitions must be at least 1");
+            if (partitions < 1 || concurrency < 1) {
+                throw new IllegalArgumentException("mailsync.webhooks.delivery.partitions and .concurrency: at least 1");
             }
             if (attempts < 1 || multiplier < 1 || !firstDelay.isPositive() || maxDelay.compareTo(firstDelay) < 0
                     || jitter.isNegative() || jitter.compareTo(firstDelay) >= 0) {

@@ -34,7 +34,7 @@ class DeliveryListener {
     }
 
     @KafkaListener(id = GROUP, groupId = "#{@consumerGroups.named('" + GROUP + "')}",
-            topics = "#{@webhookDeliveriesTopic}")
+            topics = "#{@webhookDeliveriesTopic}", concurrency = "${mailsync.webhooks.delivery.concurrency:4}")
     void deliver(ConsumerRecord<String, String> record) {
         DeliverWebhook.Result result = deliver.deliver(delivery(record));
         log.debug("delivery {} at {}-{}@{}: {}", record.key(), record.topic(), record.partition(), record.offset(),
