@@ -25,8 +25,10 @@ public final class ApiScopes {
     public static final String WRITE = "mail.write";
     public static final String QUOTA = "quota.read";
     public static final String ADMIN = "accounts.admin";
+    /** Issue 19, ADR 0013: a customer's webhook subscriptions and their delivery logs. */
+    public static final String WEBHOOKS = "webhooks.manage";
     /** Every scope of the public API, as the protected-resource metadata lists them (RFC 9728 scopes_supported). */
-    public static final List<String> ALL = List.of(READ, WRITE, QUOTA, ADMIN);
+    public static final List<String> ALL = List.of(READ, WRITE, QUOTA, ADMIN, WEBHOOKS);
 
     private static final String ACCOUNT = "/api/v1/accounts/*";
 
@@ -55,7 +57,8 @@ public final class ApiScopes {
             Rule.of(GET, READ, ACCOUNT + "/quota/suggestions"),
             Rule.of(null, QUOTA, ACCOUNT + "/quota", ACCOUNT + "/quota/**"),
             Rule.of(POST, ADMIN, "/api/v1/accounts"),
-            Rule.of(DELETE, ADMIN, ACCOUNT));
+            Rule.of(DELETE, ADMIN, ACCOUNT),
+            Rule.of(null, WEBHOOKS, "/api/v1/webhooks", "/api/v1/webhooks/**"));
 
     private ApiScopes() {
     }

@@ -54,7 +54,7 @@ class JwtIssuerIT {
             assertThat(metadata.path("authorization_servers").values()).extracting(JsonNode::asString)
                     .containsExactly("https://login.isp.example");
             assertThat(metadata.path("scopes_supported").values()).extracting(JsonNode::asString)
-                    .containsExactly("mail.read", "mail.write", "quota.read", "accounts.admin");
+                    .containsExactly("mail.read", "mail.write", "quota.read", "accounts.admin", "webhooks.manage");
             assertThat(metadata.path("tls_client_certificate_bound_access_tokens").asBoolean()).isFalse();
         }
         try (ConfigurableApplicationContext server = start("https://login.isp.example",

@@ -1,0 +1,81 @@
+package io.mailsync.webhook.adapter.in.kafka;
+
+import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountStateAdvanced;
+import io.mailsync.events.EventCodec;
+import io.mailsync.events.MalformedRecordException;
+import io.mailsync.events.WireRecord;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.webhook.application.FanOut;
+import io.mailsync.webhook.application.TrackAccountOwners;
+import io.mailsync.webhook.domain.AccountEvent;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One shared group ({@value #GROUP}) for mail.state, mail.events, quota.alerts and mail.accounts (the owners):
+ * however many replicas run, each event is fanned out once (ADR 0013). Types
+ * this build does not know, and records of other types, are skipped; a record that cannot be read goes to the DLT.
+ */
+@Component
+class FanOutListeners {
+
+    static final String GROUP = "webhooks-fanout";
+
+    private final EventCodec codec = new EventCodec();
+    private final FanOut fanOut;
+    private final TrackAccountOwners owners;
+
+    FanOutListeners(FanOut fanOut, TrackAccountOwners owners) {
+        this.fanOut = fanOut;
+        this.owners = owners;
+    }
+
+    @KafkaListener(id = "webhooks-state", groupId = "#{@consumerGroups.named('" + GROUP + "')}",
+            topics = "#{@topicNames.state()}")
+    void onState(ConsumerRecord<String, String> record) {
+        if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
+                AccountStateAdvanced advanced)) {
+            fanOut.fanOut(AccountEvent.stateChanged(accountId(advanced.accountId()), advanced.state(),
+                    advanced.occurredAt()));
+        }
+    }
+
+    /** New mail, keywords, expunges and account status from mail.events; quota levels from quota.alerts. */
+    @KafkaListener(id = "webhooks-events", groupId = "#{@consumerGroups.named('" + GROUP + "')}",
+            topics = {"#{@topicNames.events()}", "#{@topicNames.quotaAlerts()}"})
+    void onEvent(ConsumerRecord<String, String> record) {
+        if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
+                WireRecord known)) {
+            try {
+                AccountEvents.of(known).ifPresent(fanOut::fanOut);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedRecordException("not an account id", e);
+            }
+        }
+    }
+
+    @KafkaListener(id = "webhooks-accounts", groupId = "#{@consumerGroups.named('" + GROUP + "')}",
+            topics = "#{@topicNames.accounts()}")
+    void onAccount(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            if (record.key() != null) {
+                owners.apply(accountId(record.key()), Optional.empty());
+            }
+            return;
+        }
+        if (codec.decode(record.value()) instanceof EventCodec.Decoded.Known(AccountSpec spec)) {
+            owners.apply(accountId(spec.accountId()), Optional.of(spec.customerId()));
+        }
+    }
+
+    private static AccountId accountId(String raw) {
+        try {
+            return AccountId.of(raw);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedRecordException("not an account id", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.mailsync.webhook.adapter.out.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.webhook.application.port.out.AccountOwners;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** {@code {_id: accountId, customerId}}; replaying the accounts topic writes the same documents again. */
+@Component
+class MongoAccountOwners implements AccountOwners {
+
+    private final MongoCollection<Document> owners;
+
+    MongoAccountOwners(MongoTemplate mongo) {
+        this.owners = mongo.getCollection("account_owners");
+    }
+
+    @Override
+    public Optional<String> ownerOf(AccountId account) {
+        return Optional.ofNullable(owners.find(Filters.eq("_id", account.value())).first())
+                .map(doc -> doc.getString("customerId"));
+    }
+
+    @Override
+    public void record(AccountId account, String customerId) {
+        owners.replaceOne(Filters.eq("_id", account.value()),
+                new Document("_id", account.value()).append("customerId", customerId),
+                new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public void forget(AccountId account) {
+        owners.deleteOne(Filters.eq("_id", account.value()));
+    }
+}

@@ -1,0 +1,41 @@
+package io.mailsync.webhook.application;
+
+import io.mailsync.webhook.application.port.out.AccountOwners;
+import io.mailsync.webhook.application.port.out.DeliveryQueue;
+import io.mailsync.webhook.application.port.out.SubscriptionStore;
+import io.mailsync.webhook.domain.AccountEvent;
+import io.mailsync.webhook.domain.Subscription;
+
+/**
+ * One event in, one queued delivery per subscription of the account's owner that wants it. The event id comes from
+ * the event (ADR 0013), so the same event read twice — a rebalance, a replay — queues deliveries the receiver and the
+ * log recognise as the same.
+ */
+public final class FanOut {
+
+    private final AccountOwners owners;
+    private final SubscriptionStore subscriptions;
+    private final DeliveryQueue queue;
+
+    public FanOut(AccountOwners owners, SubscriptionStore subscriptions, DeliveryQueue queue) {
+        this.owners = owners;
+        this.subscriptions = subscriptions;
+        this.queue = queue;
+    }
+
+    /** Returns how many deliveries were queued. An account nobody owns (yet, or any more) queues none. */
+    public int fanOut(AccountEvent event) {
+        String owner = owners.ownerOf(event.accountId()).orElse(null);
+        if (owner == null) {
+            return 0;
+        }
+        int queued = 0;
+        for (Subscription subscription : subscriptions.ofCustomer(owner)) {
+            if (subscription.wants(owner, event.accountId(), event.type())) {
+                queue.enqueue(event.deliveryFor(subscription.id()));
+                queued++;
+            }
+        }
+        return queued;
+    }
+}
