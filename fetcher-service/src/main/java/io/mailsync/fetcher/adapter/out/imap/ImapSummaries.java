@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
+import io.mailsync.fetcher.adapter.out.mime.HeaderText;
 import io.mailsync.fetcher.adapter.out.mime.MimeEnvelope;
 import io.mailsync.fetcher.domain.MessageSummary;
 import jakarta.mail.FetchProfile;
@@ -7,8 +8,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeUtility;
-import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -138,21 +137,9 @@ final class ImapSummaries {
         InternetAddress[] from = envelope.from == null || envelope.from.length == 0 ? envelope.sender : envelope.from;
         return new MessageSummary(f.getItem(UID.class).uid, modSeq == null ? null : modSeq.modseq, envelope.messageId,
                 MimeEnvelope.displayed(from), MimeEnvelope.displayed(envelope.to),
-                MimeEnvelope.displayed(envelope.cc), subject(envelope.subject), instant(envelope.date),
+                MimeEnvelope.displayed(envelope.cc), HeaderText.subject(envelope.subject), instant(envelope.date),
                 received == null ? null : instant(received.getDate()), size == null ? 0 : size.size,
                 flags == null ? Set.of() : ImapFlagCommands.keywords(flags));
-    }
-
-    /** As {@code IMAPMessage.getSubject()}: the server should unfold it, but may not. */
-    private static String subject(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return MimeUtility.decodeText(MimeUtility.unfold(raw));
-        } catch (UnsupportedEncodingException | RuntimeException e) {
-            return raw;
-        }
     }
 
     private static Instant instant(Date date) {

@@ -4,18 +4,18 @@ import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A message's envelope read best effort, for the IMAP and POP3 adapters alike: a field that cannot be parsed (broken
- * address, 8-bit header, no Message-ID, no Date) is taken raw or left empty, and never stops the session.
+ * address, 8-bit header, no Message-ID, no Date) is taken raw or left empty, and never stops the session. Fields are
+ * read from the message's own header block by {@link HeaderText}, in linear time (issue 16), not by the message's
+ * getters; for an IMAP message that is one {@code BODY.PEEK[HEADER]}, and only for the rare message whose server
+ * envelope Angus could not parse (the usual path is {@code ImapSummaries}).
  */
 public final class MimeEnvelope {
 
@@ -37,55 +37,44 @@ public final class MimeEnvelope {
     }
 
     public String messageId() {
-        return message instanceof MimeMessage mime ? attempt(mime::getMessageID) : null;
+        String id = header("Message-ID");
+        return id == null ? null : HeaderText.unfold(id).trim();
     }
 
     public List<String> from() {
-        return addresses("From", message::getFrom);
+        return HeaderText.addresses(header("From"));
     }
 
     public List<String> to() {
-        return addresses("To", () -> message.getRecipients(Message.RecipientType.TO));
+        return HeaderText.addresses(header("To"));
     }
 
     public List<String> cc() {
-        return addresses("Cc", () -> message.getRecipients(Message.RecipientType.CC));
+        return HeaderText.addresses(header("Cc"));
     }
 
-    /**
-     * The raw header only where parsing failed. A null answer means the header is absent: asking an IMAP message
-     * for it again costs one {@code UID FETCH ... BODY.PEEK[HEADER.FIELDS (Cc)]} per message that has no Cc
-     * (benchmarks/RESULTS.md P2, 20-40 % of an import).
-     */
     public String subject() {
-        return attempt(message::getSubject, () -> {
-            String[] raw = attempt(() -> message.getHeader("Subject"));
-            return raw == null || raw.length == 0 ? null : unfold(raw[0]);
-        });
+        return HeaderText.subject(header("Subject"));
     }
 
     public Instant sentAt() {
-        return instant(attempt(message::getSentDate));
+        return HeaderText.date(header("Date"));
     }
 
     public Instant receivedAt() {
-        return instant(attempt(message::getReceivedDate));
+        Date received = attempt(message::getReceivedDate);
+        return received == null ? null : received.toInstant();
     }
 
-    /** As {@link #subject()}: an unparseable list keeps its raw header text rather than nothing; absent is empty. */
-    private List<String> addresses(String header, Read<Address[]> read) {
-        return attempt(() -> {
-            Address[] parsed = read.get();
-            return displayed(parsed);
-        }, () -> {
-            String[] raw = attempt(() -> message.getHeader(header));
-            return raw == null ? List.of() : Arrays.stream(raw).map(MimeEnvelope::unfold).toList();
-        });
+    /** The field's raw value (all of its occurrences, comma-joined), null where it is absent or cannot be read. */
+    private String header(String name) {
+        String[] values = attempt(() -> message.getHeader(name));
+        return values == null || values.length == 0 ? null : String.join(",", values);
     }
 
     /**
-     * Addresses as announced (Unicode display form), empty for none: also for an IMAP adapter that parsed the
-     * ENVELOPE itself (issue 18).
+     * Addresses as announced (Unicode display form), empty for none: for an IMAP adapter that parsed the ENVELOPE
+     * itself (issue 18).
      */
     public static List<String> displayed(Address[] parsed) {
         return parsed == null ? List.of() : Arrays.stream(parsed).map(MimeEnvelope::display).toList();
@@ -95,36 +84,18 @@ public final class MimeEnvelope {
         return a instanceof InternetAddress ia ? ia.toUnicodeString() : a.toString();
     }
 
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
-    }
-
-    /** RFC 5322 §2.2.3 unfolding, then RFC 2047 encoded words decoded; the text as it is where they cannot be. */
-    static String unfold(String raw) {
-        String text = raw.replaceAll("\\r?\\n[ \\t]", " ").trim();
-        try {
-            return MimeUtility.decodeText(text);
-        } catch (Exception e) {
-            return text;
-        }
-    }
-
     /** The value read, or null where the read failed (after {@code rethrow} had its say). */
     public <T> T attempt(Read<T> read) {
-        return attempt(read, () -> null);
-    }
-
-    private <T> T attempt(Read<T> read, Supplier<T> failed) {
         try {
             return read.get();
         } catch (MessagingException e) {
             rethrow.accept(e);
-            return failed.get();
+            return null;
         } catch (Exception | Error e) {
             if (e instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
-            return failed.get();
+            return null;
         }
     }
 }

@@ -3,7 +3,6 @@ package io.mailsync.fetcher.adapter.out.mime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -66,7 +65,7 @@ class MimeEnvelopeTest {
         List<MessagingException> seen = new ArrayList<>();
         MimeMessage broken = new MimeMessage(SESSION) {
             @Override
-            public jakarta.mail.Address[] getRecipients(Message.RecipientType type) throws MessagingException {
+            public String[] getHeader(String name) throws MessagingException {
                 throw new MessagingException("connection lost");
             }
         };
@@ -78,5 +77,16 @@ class MimeEnvelopeTest {
             throw new IllegalStateException(e.getMessage(), e);
         });
         assertThatThrownBy(strict::to).isInstanceOf(IllegalStateException.class).hasMessage("connection lost");
+    }
+
+    @Test
+    void aHugeFieldIsReadInPartAndTheRestOfTheMessageStillCounts() throws Exception {
+        String recipients = "r@example.org,\r\n ".repeat(20_000);
+        MimeEnvelope envelope = new MimeEnvelope(parse("From: ann@example.org\r\nTo: " + recipients
+                + "last@example.org\r\nSubject: " + "word ".repeat(5_000) + "\r\n\r\nbody\r\n"), e -> { });
+
+        assertThat(envelope.to()).hasSize(HeaderText.MAX_ADDRESSES).allMatch("r@example.org"::equals);
+        assertThat(envelope.subject()).hasSizeLessThanOrEqualTo(HeaderText.MAX_SUBJECT).startsWith("word word");
+        assertThat(envelope.from()).containsExactly("ann@example.org");
     }
 }
