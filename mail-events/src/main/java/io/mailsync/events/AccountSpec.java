@@ -44,6 +44,13 @@ public record AccountSpec(
                 updatedAt, null);
     }
 
+    /** The same mailbox with another credential (issue 22: a password replaced after registration). */
+    public AccountSpec withSecret(String newEncryptedSecret, Instant at) {
+        return new AccountSpec(accountId, customerId, protocol, host, port, security, trustAnyCertificate, username,
+                newEncryptedSecret, folders, pollInterval, retention, storeBodies, quotaLimitBytes, quotaLimitMessages,
+                contactAddress, at, plan);
+    }
+
     /** {@code SSL}: TLS from the first byte (IMAPS/POP3S); {@code STARTTLS}: required upgrade; {@code NONE}: plaintext. */
     public enum Security { SSL, STARTTLS, NONE }
 

@@ -2,6 +2,7 @@ package io.mailsync.support.security;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,6 +59,8 @@ public final class ApiScopes {
             Rule.of(null, QUOTA, ACCOUNT + "/quota", ACCOUNT + "/quota/**"),
             Rule.of(POST, ADMIN, "/api/v1/accounts"),
             Rule.of(DELETE, ADMIN, ACCOUNT),
+            // issue 22: a mailbox's credential is the provisioning system's, like its registration
+            Rule.of(PATCH, ADMIN, ACCOUNT),
             Rule.of(null, WEBHOOKS, "/api/v1/webhooks", "/api/v1/webhooks/**"));
 
     private ApiScopes() {

@@ -7,6 +7,7 @@ import io.mailsync.sync.application.GetDevice;
 import io.mailsync.sync.application.RegisterAccount;
 import io.mailsync.sync.application.RegisterDevice;
 import io.mailsync.sync.application.RemoveAccount;
+import io.mailsync.sync.application.ReplaceCredential;
 import io.mailsync.sync.application.RepublishAccounts;
 import io.mailsync.sync.application.SuggestSpaceSavings;
 import io.mailsync.sync.application.port.out.AccountCounter;
@@ -48,6 +49,12 @@ class AccountUseCases {
                                 AccountMessages messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter,
                                 DraftStore drafts, ContentStore contents) {
         return new RemoveAccount(access, accounts, publisher, messages, changeLog, devices, counter, drafts, contents);
+    }
+
+    @Bean
+    ReplaceCredential replaceCredential(AccountAccess access, AccountStore accounts, AccountPublisher publisher,
+                                        SecretCipher cipher, Clock clock) {
+        return new ReplaceCredential(access, accounts, publisher, cipher, clock);
     }
 
     @Bean

@@ -53,6 +53,17 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public synchronized boolean replaceSecret(String accountId, String encryptedSecret, Instant at) {
+        Account a = accounts.get(accountId);
+        if (a == null) {
+            return false;
+        }
+        accounts.put(accountId, new Account(a.spec().withSecret(encryptedSecret, at), a.status(), a.statusReason(),
+                a.statusAt(), a.createdAt(), a.ownerEpoch()));
+        return true;
+    }
+
+    @Override
     public synchronized void updateStatus(String accountId, String status, String reason, Instant at) {
         Account a = accounts.get(accountId);
         if (a != null && (a.statusAt() == null || !at.isBefore(a.statusAt()))) {

@@ -55,6 +55,10 @@ class OpenApiDocument {
                                 "{\"accounts\":[" + ACCOUNT + "]}")))
                 .addPathItem(A, new PathItem()
                         .get(op("One account", null, "200", "Account", ACCOUNT).addParametersItem(account()))
+                        .patch(op("Replace the mailbox's password (provisioning); the fetcher logs in with it at once,"
+                                + " and an AUTH_FAILED mailbox returns to work", "accounts.admin", "200", "Account",
+                                ACCOUNT).addParametersItem(account())
+                                .requestBody(body("CredentialRequest", "{\"password\":\"new-secret\"}")))
                         .delete(op("Remove an account (provisioning)", "accounts.admin", "204", null, null)
                                 .addParametersItem(account())))
                 .addPathItem(A + "/devices", new PathItem()

@@ -60,6 +60,8 @@ final class OpenApiSchemas {
                 .addProperty("statusReason", new StringSchema())
                 .addProperty("statusAt", dateTime())
                 .addProperty("createdAt", dateTime()));
+        schemas.put("CredentialRequest", object("A mailbox's new password; encrypted at once and never returned")
+                .addProperty("password", new StringSchema()).required(List.of("password")));
         schemas.put("AccountList", object("The caller's accounts")
                 .addProperty("accounts", new ArraySchema().items(ref("Account"))));
         schemas.put("DeviceRequest", object("A device of the customer").addProperty("name", new StringSchema()));

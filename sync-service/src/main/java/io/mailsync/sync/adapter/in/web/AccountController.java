@@ -2,17 +2,20 @@ package io.mailsync.sync.adapter.in.web;
 
 import io.mailsync.sync.adapter.in.web.AccountJson.AccountList;
 import io.mailsync.sync.adapter.in.web.AccountJson.AccountResponse;
+import io.mailsync.sync.adapter.in.web.AccountJson.CredentialRequest;
 import io.mailsync.sync.adapter.in.web.AccountJson.RegisterRequest;
 import io.mailsync.sync.application.AccountAccess;
 import io.mailsync.sync.application.FindAccounts;
 import io.mailsync.sync.application.RegisterAccount;
 import io.mailsync.sync.application.RemoveAccount;
+import io.mailsync.sync.application.ReplaceCredential;
 import io.mailsync.sync.domain.Account;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,12 +31,15 @@ class AccountController {
     private final FindAccounts find;
     private final AccountAccess access;
     private final RemoveAccount remove;
+    private final ReplaceCredential credentials;
 
-    AccountController(RegisterAccount register, FindAccounts find, AccountAccess access, RemoveAccount remove) {
+    AccountController(RegisterAccount register, FindAccounts find, AccountAccess access, RemoveAccount remove,
+                      ReplaceCredential credentials) {
         this.register = register;
         this.find = find;
         this.access = access;
         this.remove = remove;
+        this.credentials = credentials;
     }
 
     @PostMapping
@@ -51,6 +57,13 @@ class AccountController {
     @GetMapping("/{accountId}")
     AccountResponse get(JwtAuthenticationToken token, @PathVariable String accountId) {
         return AccountResponse.of(access.require(Callers.of(token), accountId));
+    }
+
+    /** Replaces the mailbox's password; the fetcher logs in with it at once (issue 22). */
+    @PatchMapping("/{accountId}")
+    AccountResponse replaceCredential(JwtAuthenticationToken token, @PathVariable String accountId,
+                                      @RequestBody CredentialRequest request) {
+        return AccountResponse.of(credentials.replace(Callers.of(token), accountId, request.password()));
     }
 
     @DeleteMapping("/{accountId}")

@@ -42,6 +42,14 @@ final class AccountJson {
         }
     }
 
+    /** {@code PATCH /api/v1/accounts/{id}}: the mailbox's new password (issue 22). */
+    record CredentialRequest(String password) {
+        @Override
+        public String toString() {
+            return "CredentialRequest[password replaced]"; // never the password
+        }
+    }
+
     record AccountResponse(String accountId, String customerId, String protocol, String host, int port,
                            String security, boolean trustAnyCertificate, String username, List<String> folders,
                            String pollInterval, RetentionJson retention, boolean storeBodies, Long quotaLimitBytes,

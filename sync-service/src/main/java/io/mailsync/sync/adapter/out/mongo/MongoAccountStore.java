@@ -77,6 +77,13 @@ class MongoAccountStore implements AccountStore {
     }
 
     @Override
+    public boolean replaceSecret(String accountId, String encryptedSecret, Instant at) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)),
+                new Update().set("encryptedSecret", encryptedSecret).set("updatedAt", date(at)), COLLECTION)
+                .getMatchedCount() == 1;
+    }
+
+    @Override
     public void updateStatus(String accountId, String status, String reason, Instant at) {
         Query newer = Query.query(Criteria.where("_id").is(accountId)
                 .orOperator(Criteria.where("statusAt").is(null), Criteria.where("statusAt").lte(date(at))));

@@ -20,6 +20,9 @@ public interface AccountStore {
 
     boolean delete(String accountId);
 
+    /** Stores the account's new credential and the time of the change; false when the account is gone. */
+    boolean replaceSecret(String accountId, String encryptedSecret, Instant at);
+
     /**
      * Raises the account's newest owner epoch to {@code epoch} unless a newer one is stored ({@code $max}, issue 15);
      * returns the newest stored afterwards (0 when the account is gone).
