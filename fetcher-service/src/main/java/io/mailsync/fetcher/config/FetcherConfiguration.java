@@ -38,7 +38,7 @@ class FetcherConfiguration {
         if (crypto == null || crypto.keyId() == null || crypto.key() == null) {
             throw new IllegalStateException("mailsync.crypto.key-id and mailsync.crypto.key must be set");
         }
-        return new SecretCipher(crypto.keyId(), crypto.key());
+        return new SecretCipher(crypto.keyId(), crypto.key(), crypto.previousKeys());
     }
 
     @Bean

@@ -39,7 +39,7 @@ public class ReplaceCredential {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what MongoDB keeps, as at registration
         AccountSpec next = account.spec().withSecret(cipher.encrypt(accountId, password), now);
-        if (!accounts.replaceSecret(accountId, next.encryptedSecret(), now)) {
+        if (!accounts.replaceSecret(accountId, null, next.encryptedSecret(), now)) {
             throw new SyncProblems.NotFound("no account " + accountId);
         }
         try {

@@ -58,8 +58,9 @@ class AccountUseCases {
     }
 
     @Bean
-    RepublishAccounts republishAccounts(AccountStore accounts, AccountPublisher publisher) {
-        return new RepublishAccounts(accounts, publisher);
+    RepublishAccounts republishAccounts(AccountStore accounts, AccountPublisher publisher, SecretCipher cipher,
+                                        Clock clock) {
+        return new RepublishAccounts(accounts, publisher, cipher, clock);
     }
 
     @Bean

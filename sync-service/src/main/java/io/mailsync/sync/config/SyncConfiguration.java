@@ -27,7 +27,7 @@ class SyncConfiguration {
             throw new IllegalStateException("mailsync.crypto.key-id and mailsync.crypto.key must be set"
                     + " (the key is 32 random bytes, base64: openssl rand -base64 32)");
         }
-        return new SecretCipher(crypto.keyId(), crypto.key());
+        return new SecretCipher(crypto.keyId(), crypto.key(), crypto.previousKeys());
     }
 
     @Bean

@@ -53,9 +53,9 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized boolean replaceSecret(String accountId, String encryptedSecret, Instant at) {
+    public synchronized boolean replaceSecret(String accountId, String expected, String encryptedSecret, Instant at) {
         Account a = accounts.get(accountId);
-        if (a == null) {
+        if (a == null || expected != null && !expected.equals(a.spec().encryptedSecret())) {
             return false;
         }
         accounts.put(accountId, new Account(a.spec().withSecret(encryptedSecret, at), a.status(), a.statusReason(),

@@ -22,7 +22,7 @@ class AccountRepublisher {
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         try {
-            log.info("republished {} accounts to the accounts topic", republish.republishAll());
+            log.info("republished {} accounts to the accounts topic", republish.republishAll().published());
         } catch (RuntimeException e) {
             // the service still serves its API; a later restart or a registration publishes again
             log.warn("republishing the accounts failed: {}", e.getMessage());

@@ -77,8 +77,12 @@ class MongoAccountStore implements AccountStore {
     }
 
     @Override
-    public boolean replaceSecret(String accountId, String encryptedSecret, Instant at) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)),
+    public boolean replaceSecret(String accountId, String expected, String encryptedSecret, Instant at) {
+        Criteria account = Criteria.where("_id").is(accountId);
+        if (expected != null) {
+            account = account.and("encryptedSecret").is(expected);
+        }
+        return mongo.updateFirst(Query.query(account),
                 new Update().set("encryptedSecret", encryptedSecret).set("updatedAt", date(at)), COLLECTION)
                 .getMatchedCount() == 1;
     }

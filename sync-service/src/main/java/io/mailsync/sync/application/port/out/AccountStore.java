@@ -20,8 +20,11 @@ public interface AccountStore {
 
     boolean delete(String accountId);
 
-    /** Stores the account's new credential and the time of the change; false when the account is gone. */
-    boolean replaceSecret(String accountId, String encryptedSecret, Instant at);
+    /**
+     * Stores the account's new credential and the time of the change, if its stored one is {@code expected} (null:
+     * whatever it is); false when the account is gone or holds another.
+     */
+    boolean replaceSecret(String accountId, String expected, String encryptedSecret, Instant at);
 
     /**
      * Raises the account's newest owner epoch to {@code epoch} unless a newer one is stored ({@code $max}, issue 15);

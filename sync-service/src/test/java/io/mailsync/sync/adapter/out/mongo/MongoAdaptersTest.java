@@ -32,11 +32,12 @@ class MongoAdaptersTest {
         }
     }
 
-    /** Issue 15: the newest owner epoch only grows, and is read back with the account. */
+    /** The account registry: owner epochs (issue 15) and credentials (issue 22). */
     @Nested
-    class OwnerEpochs {
+    class Accounts {
         private final MongoAccountStore accounts = new MongoAccountStore(MONGO);
 
+        /** Issue 15: the newest owner epoch only grows, and is read back with the account. */
         @org.junit.jupiter.api.Test
         void theNewestOwnerEpochOnlyGrows() {
             String id = "a-" + UUID.randomUUID();
@@ -51,6 +52,28 @@ class MongoAdaptersTest {
             org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(id, 2)).isEqualTo(3);
             org.assertj.core.api.Assertions.assertThat(accounts.find(id).orElseThrow().ownerEpoch()).isEqualTo(3L);
             org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch("a-gone", 1)).isZero();
+        }
+
+        /** Issue 22: a rotation replaces a password only if it is still the one it read; a PATCH replaces it always. */
+        @org.junit.jupiter.api.Test
+        void aPasswordIsReplacedOnlyWhereTheExpectedOneIsStillThere() {
+            String id = "a-" + UUID.randomUUID();
+            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            accounts.insert(new io.mailsync.sync.domain.Account(io.mailsync.testkit.builders.AccountSpecBuilder
+                    .anAccountSpec().forAccount(id).withUsername("u-" + id).withEncryptedSecret("v1:a:old")
+                    .updatedAt(now).build(), "AUTH_FAILED", null, null, now));
+
+            org.assertj.core.api.Assertions.assertThat(accounts.replaceSecret(id, null, "v1:b:patched",
+                    now.plusSeconds(1))).isTrue();
+            org.assertj.core.api.Assertions.assertThat(accounts.replaceSecret(id, "v1:a:old", "v1:b:rotated", now))
+                    .isFalse();
+            io.mailsync.events.AccountSpec stored = accounts.find(id).orElseThrow().spec();
+            org.assertj.core.api.Assertions.assertThat(stored.encryptedSecret()).isEqualTo("v1:b:patched");
+            org.assertj.core.api.Assertions.assertThat(stored.updatedAt()).isEqualTo(now.plusSeconds(1));
+            org.assertj.core.api.Assertions.assertThat(accounts.find(id).orElseThrow().status())
+                    .as("the fetcher reports the new status itself").isEqualTo("AUTH_FAILED");
+            org.assertj.core.api.Assertions.assertThat(accounts.replaceSecret("a-gone", null, "v1:b:x", now))
+                    .isFalse();
         }
     }
 
