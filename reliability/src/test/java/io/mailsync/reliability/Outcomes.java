@@ -35,6 +35,7 @@ final class Outcomes {
         SCENARIOS.put("R15", "defence in depth: direct calls to the services (scope 403, audience/exp/sub 401)");
         SCENARIOS.put("R16", "SSRF: internal addresses at registration and, after DNS, at connect");
         SCENARIOS.put("R17", "noisy neighbour: 500 hostile requests beside a quiet customer");
+        SCENARIOS.put("R18", "credential key rotation: A to B, A removed, every mailbox still logs in");
         SCENARIOS.put("NET", "network faults fetcher<->server (stall, cut mid-IDLE / mid-FETCH)");
     }
 

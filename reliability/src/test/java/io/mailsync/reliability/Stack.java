@@ -165,6 +165,11 @@ final class Stack implements AutoCloseable {
      * gateway routes to, so the gateway finds it again.
      */
     void restart(String service, int fixedPort) {
+        restart(service, fixedPort, Map.of());
+    }
+
+    /** As {@link #restart(String, int)}, with settings changed (a rolled deployment, e.g. a new credential key). */
+    void restart(String service, int fixedPort, Map<String, Object> changed) {
         SpringApplicationBuilder builder = switch (service) {
             case "fetcher-service" -> FetcherApplication.builder();
             case "sync-service" -> SyncApplication.builder();
@@ -176,6 +181,7 @@ final class Stack implements AutoCloseable {
         if (service.equals("fetcher-service")) {
             p.putAll(FAST_DEAD_CONNECTION_DETECTION);
         }
+        p.putAll(changed);
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = builder.registerShutdownHook(false).run(args);
         restarted.add(context);
