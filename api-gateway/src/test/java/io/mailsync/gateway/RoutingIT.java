@@ -108,6 +108,7 @@ class RoutingIT extends SharedGateway {
         assertThat(operations).containsExactlyInAnyOrder(
                 "POST /api/v1/accounts", "GET /api/v1/accounts",
                 "GET /api/v1/accounts/{accountId}", "DELETE /api/v1/accounts/{accountId}",
+                "PATCH /api/v1/accounts/{accountId}",
                 "POST /api/v1/accounts/{accountId}/devices",
                 "GET /api/v1/accounts/{accountId}/messages",
                 "GET /api/v1/accounts/{accountId}/messages/{messageId}",
