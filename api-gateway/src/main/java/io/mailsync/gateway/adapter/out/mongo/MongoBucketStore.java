@@ -99,8 +99,9 @@ class MongoBucketStore extends AbstractCompareAndSwapBasedProxyManager<String> {
      * another replica has changed since only costs a failed swap, after which Bucket4j asks again and the store is
      * read: exact as before, and one round trip instead of two per request while no other replica writes the bucket
      * (issue 18, P5: the two round trips were the gateway's largest cost per request). A bucket that other replicas
-     * write too (a client application's, a customer whose requests the load balancer spreads) is read every time for
-     * a while after such a miss, so it never costs more than the read and the swap it cost before.
+     * write too (a client application's, a customer whose requests the load balancer spreads) — or that this replica's
+     * own concurrent requests race for — is read every time for a while after such a miss, so it never costs more
+     * than the read and the swap it cost before.
      */
     private record Known(long version, byte[] state) {
     }
