@@ -18,12 +18,14 @@ class RoutingIT extends SharedGateway {
 
     static final String TOKEN = JwtKit.shared().token("r1", "mail.read", "mail.write", "quota.read");
     static final String ALL = JwtKit.shared().token("admin", "mail.read", "mail.write", "quota.read",
-            "accounts.admin");
+            "accounts.admin", "webhooks.manage");
+    static final String WEBHOOKS = JwtKit.shared().token("r1", "webhooks.manage");
 
     @BeforeEach
     void clear() {
         sync.clear();
         quota.clear();
+        webhooks.clear();
     }
 
     @Test
@@ -49,6 +51,52 @@ class RoutingIT extends SharedGateway {
     }
 
     @Test
+    void webhooksGoToWebhookServiceWithBodyAndAuthorization() {
+        GatewayClient client = new GatewayClient(port);
+        HttpResponse<String> created = client.send("POST", "/api/v1/webhooks", WEBHOOKS,
+                "{\"url\":\"https://partner.example/hook\",\"events\":[\"account.state\"]}", "application/json");
+
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.body()).contains("\"service\":\"webhooks\"");
+        assertThat(webhooks.last().method()).isEqualTo("POST");
+        assertThat(webhooks.last().path()).isEqualTo("/api/v1/webhooks");
+        assertThat(new String(webhooks.last().body())).contains("https://partner.example/hook");
+        assertThat(webhooks.last().header("Authorization")).isEqualTo("Bearer " + WEBHOOKS);
+
+        HttpResponse<String> redeliver = client.send("POST",
+                "/api/v1/webhooks/wh_1/deliveries/acc-1%3As42/redeliver", WEBHOOKS, (String) null,
+                "application/json");
+        assertThat(redeliver.statusCode()).isEqualTo(200);
+        assertThat(webhooks.last().path()).isEqualTo("/api/v1/webhooks/wh_1/deliveries/acc-1%3As42/redeliver");
+        assertThat(sync.received()).isEmpty();
+        assertThat(quota.received()).isEmpty();
+    }
+
+    @Test
+    void webhooksNeedTheirScopeAtTheGateway() {
+        HttpResponse<String> response = new GatewayClient(port).get("/api/v1/webhooks", TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("webhooks.manage");
+        assertThat(webhooks.received()).isEmpty();
+    }
+
+    @Test
+    void aWebhookServiceThatIsDownAnswers503AndLeavesTheOtherRoutesServed() {
+        webhooks.stop();
+        try {
+            HttpResponse<String> down = new GatewayClient(port).get("/api/v1/webhooks", WEBHOOKS);
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.headers().firstValue("Retry-After")).isPresent();
+            assertThat(down.body()).contains("webhook-service");
+
+            assertThat(new GatewayClient(port).get("/api/v1/accounts/a1/quota", TOKEN).statusCode()).isEqualTo(200);
+        } finally {
+            webhooks.restart();
+        }
+    }
+
+    @Test
     void everyDocumentedOperationIsRoutedAndNeedsItsDocumentedScope() throws Exception {
         GatewayClient client = new GatewayClient(port);
         HttpResponse<String> docs = client.get("/v3/api-docs", null);
@@ -60,7 +108,8 @@ class RoutingIT extends SharedGateway {
                 String method = operation.getKey().toUpperCase(Locale.ROOT);
                 JsonNode op = operation.getValue();
                 String concrete = path.getKey().replace("{accountId}", "acc-doc").replace("{messageId}", "m1")
-                        .replace("{draftId}", "d1") + requiredQuery(op);
+                        .replace("{draftId}", "d1").replace("{id}", "wh_doc").replace("{eventId}", "acc-doc:s1")
+                        + requiredQuery(op);
                 // a JSON body, or a message/rfc822 one (sent copies, drafts)
                 boolean rfc822 = op.path("requestBody").path("content").has("message/rfc822");
                 String mediaType = rfc822 ? "message/rfc822" : "application/json";
@@ -71,11 +120,13 @@ class RoutingIT extends SharedGateway {
                 operations.add(method + " " + path.getKey());
                 assertThat(op.path("responses").path("200").isMissingNode()
                         && op.path("responses").path("201").isMissingNode()
+                        && op.path("responses").path("202").isMissingNode()
                         && op.path("responses").path("204").isMissingNode()).as("success documented").isFalse();
                 assertThat(op.path("responses").path("401").path("content").has("application/problem+json")).isTrue();
 
                 sync.clear();
                 quota.clear();
+                webhooks.clear();
                 if (concrete.endsWith("/events")) {
                     var stream = client.http().send(java.net.http.HttpRequest.newBuilder(
                                     java.net.URI.create(client.base() + concrete))
@@ -88,8 +139,8 @@ class RoutingIT extends SharedGateway {
                     HttpResponse<String> response = client.send(method, concrete, ALL, body, mediaType);
                     assertThat(response.statusCode()).as(method + " " + concrete).isEqualTo(200);
                     // suggestions list messages, which sync-service holds; the rest of /quota is quota-service's
-                    FakeService target = path.getKey().contains("/quota")
-                            && !path.getKey().endsWith("/suggestions") ? quota : sync;
+                    FakeService target = path.getKey().startsWith("/api/v1/webhooks") ? webhooks
+                            : path.getKey().contains("/quota") && !path.getKey().endsWith("/suggestions") ? quota : sync;
                     assertThat(target.received()).as(method + " " + concrete).hasSize(1);
                     assertThat(target.last().method()).isEqualTo(method);
                     assertThat(target.last().path()).isEqualTo(concrete.split("\\?")[0]);
@@ -97,7 +148,8 @@ class RoutingIT extends SharedGateway {
 
                 String scope = op.path("x-required-scope").asString();
                 if (!"any".equals(scope)) {
-                    String[] others = Stream.of("mail.read", "mail.write", "quota.read", "accounts.admin")
+                    String[] others = Stream.of("mail.read", "mail.write", "quota.read", "accounts.admin",
+                            "webhooks.manage")
                             .filter(s -> !s.equals(scope)).toArray(String[]::new);
                     assertThat(client.send(method, concrete, JwtKit.shared().token("c1", others), body,
                             mediaType).statusCode()).as(method + " " + concrete + " without " + scope)
@@ -124,7 +176,12 @@ class RoutingIT extends SharedGateway {
                 "PUT /api/v1/accounts/{accountId}/drafts/{draftId}",
                 "DELETE /api/v1/accounts/{accountId}/drafts/{draftId}",
                 "GET /api/v1/accounts/{accountId}/deleted",
-                "POST /api/v1/accounts/{accountId}/deleted/{messageId}/restore");
+                "POST /api/v1/accounts/{accountId}/deleted/{messageId}/restore",
+                "POST /api/v1/webhooks", "GET /api/v1/webhooks",
+                "GET /api/v1/webhooks/{id}", "DELETE /api/v1/webhooks/{id}",
+                "POST /api/v1/webhooks/{id}/secret",
+                "GET /api/v1/webhooks/{id}/deliveries",
+                "POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One gateway for the integration tests that can share it (Spring caches the context across the subclasses):
- * the real broker in a namespace of its own, stand-in sync and quota services, the test signing key, and limits
+ * the real broker in a namespace of its own, stand-in sync, quota and webhook services, the test signing key, and limits
  * small enough to reach. Tests keep out of each other's way with their own customers and accounts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -24,6 +24,7 @@ abstract class SharedGateway {
 
     static final FakeService sync = new FakeService("sync");
     static final FakeService quota = new FakeService("quota");
+    static final FakeService webhooks = new FakeService("webhooks");
     static final TopicNames names = GatewayTestSupport.names();
     static final Broker broker = new Broker(names);
     static final JwtKit jwt = JwtKit.shared();
@@ -38,5 +39,6 @@ abstract class SharedGateway {
     @DynamicPropertySource
     static void sharedGateway(DynamicPropertyRegistry registry) {
         GatewayTestSupport.register(registry, names, sync, quota);
+        registry.add("mailsync.gateway.webhooks-uri", () -> webhooks.uri().toString());
     }
 }

@@ -48,7 +48,7 @@ class AuthServerIT {
         JsonNode claims = OAuthKit.claims(token);
         assertThat(claims.path("sub").asString()).isEqualTo("demo-customer");
         assertThat(claims.path("aud").values()).extracting(JsonNode::asString)
-                .containsExactly("mailsync-api", "mailsync-sync", "mailsync-quota");
+                .containsExactly("mailsync-api", "mailsync-sync", "mailsync-quota", "mailsync-webhooks");
         assertThat(claims.path("scope").asString()).isEqualTo("mail.read quota.read");
         assertThat(claims.path("iss").asString()).isEqualTo(server.url());
         assertThat(claims.path("azp").asString()).isEqualTo("demo-partner");
@@ -67,6 +67,20 @@ class AuthServerIT {
         JsonNode webmail = OAuthKit.claims(OAuthKit.clientCredentials(server.url(), "demo-webmail",
                 "demo-webmail-secret", "mail.read"));
         assertThat(webmail.path("aud").asString()).isEqualTo("webmail"); // RFC 7519 §4.1.3: one audience, a string
+    }
+
+    @Test
+    void aPartnersBackEndMayManageWebhooksAndTheProvisioningClientMayNot() {
+        // issue 19, ADR 0013: webhook-service checks scope webhooks.manage and audience mailsync-webhooks
+        JsonNode claims = OAuthKit.claims(OAuthKit.clientCredentials(server.url(), "demo-partner",
+                "demo-partner-secret", "webhooks.manage"));
+        assertThat(claims.path("scope").asString()).isEqualTo("webhooks.manage");
+        assertThat(claims.path("aud").values()).extracting(JsonNode::asString).contains("mailsync-webhooks");
+
+        HttpResponse<String> provisioning = OAuthKit.clientCredentialsResponse(server.url(), "demo-provisioning",
+                "demo-provisioning-secret", "webhooks.manage");
+        assertThat(provisioning.statusCode()).isEqualTo(400);
+        assertThat(provisioning.body()).contains("invalid_scope");
     }
 
     @Test

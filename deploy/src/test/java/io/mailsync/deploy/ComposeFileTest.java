@@ -71,7 +71,7 @@ class ComposeFileTest {
             assertThat(Tree.string(service, "build", "dockerfile")).isEqualTo("deploy/docker/Dockerfile");
             assertThat(Tree.string(service, "environment", "SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
             String mongo = Tree.string(service, "environment", "SPRING_MONGODB_URI");
-            String owner = name.equals("api-gateway") ? "gateway" : name.substring(0, name.indexOf('-'));
+            String owner = MongoDbTest.owner(name);
             assertThat(mongo).as(name).startsWith("mongodb://mongo:27017/mailsync-" + owner + "?")
                     .contains("replicaSet=rs0");
         }

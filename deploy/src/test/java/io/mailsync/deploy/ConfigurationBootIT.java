@@ -75,7 +75,8 @@ class ConfigurationBootIT {
             LocalRewrite rewrite = deployment.rewrite();
             // what deploy/README.md tells an operator to export before `docker compose up`
             Map<String, String> shell = Map.of("MAILSYNC_CRYPTO_KEY", deployment.secret("mailsync-credential-key",
-                    "key"), "MAILSYNC_JWK_SET_URI", deployment.endpoints.jwkSetUri());
+                    "key"), "MAILSYNC_WEBHOOK_KEY", deployment.secret("mailsync-webhook-key", "key"),
+                    "MAILSYNC_JWK_SET_URI", deployment.endpoints.jwkSetUri());
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
             for (String service : Manifests.SERVICES) {
                 environments.put(service, rewrite.apply(service, ServiceEnvironment.compose(compose, service,

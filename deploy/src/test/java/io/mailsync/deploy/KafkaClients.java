@@ -8,10 +8,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.Topics;
 import io.mailsync.support.kafka.ConsumerGroups;
+import io.mailsync.testkit.KafkaKit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,7 +35,14 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
                     boolean deadLetters) {
 
     static final Map<String, String> PACKAGES = Map.of("fetcher-service", "io.mailsync.fetcher",
-            "sync-service", "io.mailsync.sync", "quota-service", "io.mailsync.quota", "api-gateway", "io.mailsync.gateway");
+            "sync-service", "io.mailsync.sync", "quota-service", "io.mailsync.quota", "api-gateway", "io.mailsync.gateway",
+            "webhook-service", "io.mailsync.webhook");
+    /**
+     * webhook-service's delivery queue (ADR 0013), named by its bean {@code webhookDeliveriesTopic}: a listener on it
+     * runs Spring Kafka's non-blocking retries, so it reads and writes the queue, every retry topic and the DLT
+     * (testkit {@code KafkaKit.webhookTopics}), in groups named after its own with the topic's suffix.
+     */
+    private static final String WEBHOOK_QUEUE = "#{@webhookDeliveriesTopic}";
 
     private static final Pattern TOPIC = Pattern.compile("#\\{@topicNames\\.(\\w+)\\(\\)}");
     private static final Pattern GROUP = Pattern.compile("#\\{@consumerGroups\\.(named|perInstance)\\('([\\w.-]+)'\\)}");
@@ -49,7 +58,14 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
         for (JavaClass javaClass : classes) {
             for (Method method : javaClass.reflect().getDeclaredMethods()) {
                 KafkaListener listener = method.getAnnotation(KafkaListener.class);
-                if (listener != null) {
+                if (listener != null && List.of(listener.topics()).equals(List.of(WEBHOOK_QUEUE))) {
+                    List<String> retried = KafkaKit.webhookTopics(TopicNames.defaults());
+                    reads.addAll(retried);
+                    writes.addAll(retried); // the queue (KafkaDeliveryQueue), the next retry topic, the DLT
+                    Set<String> named = new TreeSet<>();
+                    group(listener.groupId(), named, prefixes);
+                    prefixes.addAll(named); // webhooks-deliver, webhooks-deliver-retry-0, ..., -dlt
+                } else if (listener != null) {
                     for (String topic : listener.topics()) {
                         reads.add(topic(topic));
                     }
@@ -84,11 +100,15 @@ record KafkaClients(Set<String> reads, Set<String> writes, Set<String> groups, S
         }
     }
 
-    /** Where poison records of what it reads go: {@code <topic>.DLT}, if it dead-letters at all. */
+    /**
+     * Where poison records of what it reads go: {@code <topic>.DLT}, if it dead-letters at all — except webhook
+     * deliveries, whose retry topics end in their own dead-letter topic.
+     */
     Set<String> deadLetterTopics() {
         Set<String> dlts = new TreeSet<>();
         if (deadLetters) {
-            reads.forEach(topic -> dlts.add(Topics.deadLetter(topic)));
+            List<String> webhooks = KafkaKit.webhookTopics(TopicNames.defaults());
+            reads.stream().filter(topic -> !webhooks.contains(topic)).forEach(topic -> dlts.add(Topics.deadLetter(topic)));
         }
         return dlts;
     }

@@ -3,6 +3,7 @@ package io.mailsync.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.TopicNames;
+import io.mailsync.testkit.KafkaKit;
 import io.mailsync.events.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -15,9 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The Strimzi resources agree with the wire contract in mail-events: names, partitions, retention, compaction. */
 class KafkaTopicsTest {
 
+    /** The contract's topics and their DLTs, and webhook-service's delivery, retry and dead-letter topics. */
     static List<String> expectedTopics() {
         List<String> topics = TopicNames.defaults().all();
-        return Stream.concat(topics.stream(), topics.stream().map(Topics::deadLetter)).toList();
+        return Stream.of(topics.stream(), topics.stream().map(Topics::deadLetter),
+                KafkaKit.webhookTopics(TopicNames.defaults()).stream()).flatMap(s -> s).toList();
     }
 
     static String topicName(Map<String, Object> kafkaTopic) {

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The example Keycloak realm (deploy/README.md, "Identity provider") issues tokens the services accept (ADR 0008,
- * ADR 0010): the four scopes, the three audiences and {@code sub} = the customer id on every client, a back end on
+ * ADR 0010, 0013): the five scopes, the four audiences and {@code sub} = the customer id on every client, a back end on
  * client credentials only, a customer app public with PKCE — and no secret in the file. No Keycloak runs here, so
  * this checks the file's content, not a live import.
  */
@@ -30,20 +30,20 @@ class KeycloakRealmTest {
     }
 
     @Test
-    void the_four_api_scopes_are_client_scopes_that_go_into_the_token() {
-        for (String scope : List.of("mail.read", "mail.write", "quota.read", "accounts.admin")) {
+    void the_five_api_scopes_are_client_scopes_that_go_into_the_token() {
+        for (String scope : List.of("mail.read", "mail.write", "quota.read", "accounts.admin", "webhooks.manage")) {
             assertThat(Tree.string(clientScope(scope), "attributes", "include.in.token.scope")).as(scope)
                     .isEqualTo("true");
         }
     }
 
     @Test
-    void every_client_gets_the_three_audiences_and_the_customer_as_sub() {
+    void every_client_gets_the_four_audiences_and_the_customer_as_sub() {
         List<Map<String, Object>> mappers = Tree.list(clientScope("mailsync-api"), "protocolMappers").stream()
                 .map(m -> Tree.map(m)).toList();
         assertThat(mappers).filteredOn(m -> "oidc-audience-mapper".equals(m.get("protocolMapper")))
                 .extracting(m -> Tree.string(m, "config", "included.custom.audience"))
-                .containsExactlyInAnyOrder("mailsync-api", "mailsync-sync", "mailsync-quota");
+                .containsExactlyInAnyOrder("mailsync-api", "mailsync-sync", "mailsync-quota", "mailsync-webhooks");
         assertThat(mappers).filteredOn(m -> "sub".equals(Tree.string(m, "config", "claim.name")))
                 .extracting(m -> Tree.string(m, "config", "user.attribute")).containsExactly("customerId");
         for (Object client : Tree.list(realm, "clients")) {
@@ -65,7 +65,8 @@ class KeycloakRealmTest {
             assertThat(Tree.list(serviceAccount, "attributes", "customerId")).as(id).hasSize(1);
         }
         assertThat(Tree.list(client("isp-provisioning"), "optionalClientScopes")).contains("accounts.admin");
-        assertThat(Tree.list(client("partner-backend"), "optionalClientScopes")).doesNotContain("accounts.admin");
+        assertThat(Tree.list(client("partner-backend"), "optionalClientScopes")).doesNotContain("accounts.admin")
+                .contains("webhooks.manage"); // a partner's back end receives webhooks (issue 19)
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Test infrastructure standing in for a cluster's, and the four services started on it from a deployment's
+ * Test infrastructure standing in for a cluster's, and the five services started on it from a deployment's
  * environment (ConfigurationBootIT): the SCRAM broker with the rendered topics and users, a MongoDB wire server,
  * GreenMail, the identity provider's JWK set and a trace collector — and the Secrets an operator (or Strimzi) creates.
  */
@@ -39,9 +39,14 @@ final class LocalDeployment implements AutoCloseable {
         // deploy/README.md, "Secrets": what an operator creates once per namespace
         secret("mailsync-credential-key", "key-id", "k1");
         secret("mailsync-credential-key", "key", Base64.getEncoder().encodeToString(key));
+        byte[] webhookKey = new byte[32];
+        new SecureRandom().nextBytes(webhookKey);
+        secret("mailsync-webhook-key", "key-id", "w1");
+        secret("mailsync-webhook-key", "key", Base64.getEncoder().encodeToString(webhookKey));
         secret("mailsync-jwt", "jwk-set-uri", endpoints.jwkSetUri());
         secret("mailsync-jwt", "issuer", JwtKit.ISSUER);
-        for (String user : new String[] {"sync", "quota", "fetcher", "gateway", "content", "backup", "restore"}) {
+        for (String user : new String[] {"sync", "quota", "fetcher", "gateway", "webhooks", "content", "backup",
+                "restore"}) {
             secret("mailsync-mongo-" + user + "-password", "password", HexFormat.of().formatHex(key, 0, 12));
         }
     }

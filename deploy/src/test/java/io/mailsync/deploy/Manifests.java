@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 record Manifests(String overlay, List<Map<String, Object>> objects) {
 
     static final List<String> OVERLAYS = List.of("dev", "prod");
-    static final List<String> SERVICES = List.of("api-gateway", "sync-service", "quota-service", "fetcher-service");
+    static final List<String> SERVICES = List.of("api-gateway", "sync-service", "quota-service", "fetcher-service",
+            "webhook-service");
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
 

@@ -13,7 +13,16 @@ class MongoDbTest {
 
     private static final String PASSWORD_PLACEHOLDER = "${MONGODB_PASSWORD}";
     private static final List<String> WITH_DATABASE = List.of("sync-service", "quota-service", "fetcher-service",
-            "api-gateway");
+            "api-gateway", "webhook-service");
+
+    /** The owner in a service's database name, {@code mailsync-<owner>} (webhook-service: mailsync-webhooks). */
+    static String owner(String service) {
+        return switch (service) {
+            case "api-gateway" -> "gateway";
+            case "webhook-service" -> "webhooks";
+            default -> service.substring(0, service.indexOf('-'));
+        };
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -24,7 +33,7 @@ class MongoDbTest {
         Map<String, Object> replicaSet = replicaSets.getFirst();
         assertThat(Tree.string(replicaSet, "spec", "type")).isEqualTo("ReplicaSet");
         for (String service : WITH_DATABASE) {
-            String owner = service.equals("api-gateway") ? "gateway" : service.substring(0, service.indexOf('-'));
+            String owner = owner(service);
             String database = "mailsync-" + owner;
             String raw = ServiceConfig.of(manifests, service).get("SPRING_MONGODB_URI");
             // the password is a placeholder Spring resolves from the env var the Secret fills

@@ -14,10 +14,12 @@ class ServicesTest {
 
     /** ADR 0001's default ports. */
     static final Map<String, Integer> PORTS =
-            Map.of("api-gateway", 8080, "sync-service", 8081, "quota-service", 8082, "fetcher-service", 8083);
+            Map.of("api-gateway", 8080, "sync-service", 8081, "quota-service", 8082, "fetcher-service", 8083,
+                    "webhook-service", 8084);
     /** Health and metrics, each service's {@code management.server.port} (ADR 0009). */
     static final Map<String, Integer> MANAGEMENT_PORTS =
-            Map.of("api-gateway", 9080, "sync-service", 9081, "quota-service", 9082, "fetcher-service", 9083);
+            Map.of("api-gateway", 9080, "sync-service", 9081, "quota-service", 9082, "fetcher-service", 9083,
+                    "webhook-service", 9084);
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What needs the most configuration, through the gateway as a client would use it: a POP3 mailbox's body (the
  * fetcher stores it in the content store, sync-service serves it), a sent copy filed by APPEND (sync stores it, the
- * fetcher reads it back) and its {@code /raw}, a read flag written back to the IMAP server, and a quota notice by SMTP.
+ * fetcher reads it back) and its {@code /raw}, a read flag written back to the IMAP server, a quota notice by SMTP,
+ * and webhook-service behind the gateway.
  */
 final class UserJourney {
 
@@ -91,6 +93,15 @@ final class UserJourney {
         // ... and the notice reached the contact address through the relay the deployment names
         await().atMost(WITHIN).until(() -> Arrays.stream(GreenMailKit.server().getReceivedMessages())
                 .anyMatch(m -> recipient(m, notices.address())));
+
+        // webhooks (ADR 0013): the gateway routes to webhook-service, which takes the API token (its audience among
+        // the others) and its database answers; the deployment keeps receivers to https
+        ApiClient partner = new ApiClient(gateway, JwtKit.shared().tokenFor(List.of("mailsync-api",
+                "mailsync-webhooks"), CUSTOMER, "webhooks.manage"));
+        assertThat(partner.get("/api/v1/webhooks").raw()).isEqualTo("[]");
+        ObjectNode plainHttp = ApiClient.JSON.createObjectNode().put("url", "http://receiver.example.net/hook");
+        plainHttp.putArray("events").add("account.state");
+        assertThat(partner.post("/api/v1/webhooks", plainHttp).status()).isEqualTo(400);
     }
 
     /**

@@ -7,7 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * devstack's authorization server (auth-server, ADR 0010) in this JVM, with the demo customers and clients of its
- * own {@code auth-server.yml}: the issuer the four services trust, on a port of its own, signing with a key kept in the
+ * own {@code auth-server.yml}: the issuer the five services trust, on a port of its own, signing with a key kept in the
  * data folder so tokens outlive a restart. Started before the services (they fetch its JWK set on their first token).
  */
 public final class AuthorizationServer implements AutoCloseable {

@@ -56,7 +56,7 @@ public final class DevStack {
         System.setProperty("MAILSYNC_LOG_FILE", data.resolve("devstack.log").toString());
         System.setProperty("logback.configurationFile", "devstack-logback.xml");
         LoggerFactory.getLogger(DevStack.class); // logback reads it now, for the broker's logs before any service
-        // one logging set-up for the JVM: four services re-initialising it in turn would drop lines in between
+        // one logging set-up for the JVM: five services re-initialising it in turn would drop lines in between
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger(); // Tomcat logs through java.util.logging:
         org.slf4j.bridge.SLF4JBridgeHandler.install();                     // into the same file, as Boot would do
@@ -147,7 +147,7 @@ public final class DevStack {
                   data      %s   (log: devstack.log)
                   auth      %s   (OAuth2 authorization server: clients %s, %s, %s; customer logins demo, other)
                   token     export TOKEN=$(curl -s -u %s:%s -d grant_type=client_credentials \\
-                              -d 'scope=mail.read mail.write quota.read' %s/oauth2/token | jq -r .access_token)
+                              -d 'scope=mail.read mail.write quota.read webhooks.manage' %s/oauth2/token | jq -r .access_token)
                             (a partner's back end acting for customer %s; README: the admin token, an app's sign-in)
 
                   try:      curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/accounts
@@ -164,7 +164,7 @@ public final class DevStack {
         new CountDownLatch(1).await();
     }
 
-    /** Where each service's management port is: they are random in devstack, so four services fit one machine. */
+    /** Where each service's management port is: they are random in devstack, so five services fit one machine. */
     private static String managementPorts(MailsyncSystem system) {
         return MailsyncSystem.SERVICES.stream().map(s -> s + " :" + system.managementPort(s))
                 .collect(java.util.stream.Collectors.joining(", "));

@@ -4,6 +4,7 @@ import io.mailsync.fetcher.FetcherApplication;
 import io.mailsync.gateway.GatewayApplication;
 import io.mailsync.quota.QuotaApplication;
 import io.mailsync.sync.SyncApplication;
+import io.mailsync.webhook.WebhookApplication;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,14 +14,14 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the four services as four Spring contexts in this JVM, wired to the given infrastructure, and stops them
+ * Starts the five services as five Spring contexts in this JVM, wired to the given infrastructure, and stops them
  * in reverse order. Each context keeps its own configuration file ({@code spring.config.name}, ADR 0001).
  */
 public final class MailsyncSystem implements AutoCloseable {
 
     /** In the order they start. */
-    public static final List<String> SERVICES = List.of("sync-service", "quota-service", "fetcher-service",
-            "api-gateway");
+    public static final List<String> SERVICES = List.of("sync-service", "quota-service", "webhook-service",
+            "fetcher-service", "api-gateway");
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, ConfigurableApplicationContext> byName = new HashMap<>();
@@ -31,7 +32,7 @@ public final class MailsyncSystem implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Starts sync, quota, fetcher, then the gateway in front of them; {@code progress} hears each step. */
+    /** Starts sync, quota, webhook, fetcher, then the gateway in front of them; {@code progress} hears each step. */
     public static MailsyncSystem start(SystemSettings settings, Progress progress) {
         return start(settings, progress, Map.of());
     }
@@ -59,6 +60,8 @@ public final class MailsyncSystem implements AutoCloseable {
                     with(system.common("sync"), overrides.get("sync-service")));
             system.run("quota-service", QuotaApplication.builder(), progress,
                     with(system.quotaProperties(), overrides.get("quota-service")));
+            system.run("webhook-service", WebhookApplication.builder(), progress,
+                    with(system.webhookProperties(), overrides.get("webhook-service")));
             system.run("fetcher-service", FetcherApplication.builder(), progress,
                     with(system.fetcherProperties(), overrides.get("fetcher-service")));
             system.run("api-gateway", GatewayApplication.builder(), progress,
@@ -106,11 +109,11 @@ public final class MailsyncSystem implements AutoCloseable {
     private Map<String, Object> common(String service) {
         Map<String, Object> p = new HashMap<>();
         p.put("server.port", 0);
-        p.put("management.server.port", 0); // four services on one machine: each its own, printed at start
+        p.put("management.server.port", 0); // five services on one machine: each its own, printed at start
         // every request traced, so every log line of it carries its trace id; export only when asked (DevStack)
         p.put("management.tracing.sampling.probability", "1.0");
         p.put("management.tracing.export.otlp.enabled", false);
-        p.put("spring.main.banner-mode", "off"); // four banners would bury devstack's progress lines
+        p.put("spring.main.banner-mode", "off"); // five banners would bury devstack's progress lines
         p.put("spring.kafka.bootstrap-servers", settings.kafkaBootstrap());
         p.put("spring.mongodb.uri", settings.database(service));
         p.put("mailsync.content.uri", settings.database("content"));
@@ -159,6 +162,18 @@ public final class MailsyncSystem implements AutoCloseable {
         return p;
     }
 
+    /**
+     * webhook-service (ADR 0013) with its own database. Devstack only: plain-http receivers on loopback, so a receiver
+     * on the developer's machine works ({@code nc -l}, a small script); production takes https to public hosts only.
+     */
+    private Map<String, Object> webhookProperties() {
+        Map<String, Object> p = common("webhooks");
+        p.put("mailsync.webhooks.allow-http", true);
+        p.put("mailsync.webhooks.targets.allow", LOOPBACK_MAIL_SERVERS);
+        p.put("mailsync.webhooks.targets.ports", "443,8443,1024-65535");
+        return p;
+    }
+
     private Map<String, Object> fetcherProperties() {
         Map<String, Object> p = common("fetcher");
         p.put("mailsync.security.api.enabled", false); // service-support's API security: the fetcher serves no API
@@ -179,6 +194,7 @@ public final class MailsyncSystem implements AutoCloseable {
         p.put("server.port", settings.gatewayPort());
         p.put("mailsync.gateway.sync-uri", "http://localhost:" + port("sync-service"));
         p.put("mailsync.gateway.quota-uri", "http://localhost:" + port("quota-service"));
+        p.put("mailsync.gateway.webhooks-uri", "http://localhost:" + port("webhook-service"));
         // the gateway keeps nothing in MongoDB; on devstack's shared classpath it must not report one as down
         p.put("management.health.mongo.enabled", false);
         p.put("management.health.mongodb.enabled", false);

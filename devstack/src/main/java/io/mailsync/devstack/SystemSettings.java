@@ -4,7 +4,7 @@ import io.mailsync.events.TopicNames;
 import java.util.Objects;
 
 /**
- * What the four services need to find each other and their infrastructure.
+ * What the five services need to find each other and their infrastructure.
  *
  * @param mongoBaseUri      {@code mongodb://host:port}; each service gets a database of its own under it
  * @param databasePrefix    prefix of the service databases ({@code mailsync} in devstack, unique per test)

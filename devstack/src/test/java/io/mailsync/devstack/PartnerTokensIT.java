@@ -23,10 +23,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +40,11 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 19, as a new developer meets devstack: the authorization server started as devstack starts it, the four
+ * Issue 19, as a new developer meets devstack: the authorization server started as devstack starts it, the five
  * services trusting it (its JWK set and issuer), and tokens asked for over HTTP — a partner's back end with client
  * credentials, a customer in an app with the authorization code and PKCE — used through the gateway.
  */
@@ -50,13 +55,14 @@ class PartnerTokensIT {
     static Path data;
     private static AuthorizationServer auth;
     private static MailsyncSystem system;
+    private static TopicNames topics;
     private static String demoAccount;
     private static String otherAccount;
 
     @BeforeAll
     static void start() throws IOException {
         auth = AuthorizationServer.start(freePort(), data.resolve(DevStack.SIGNING_KEY));
-        TopicNames topics = KafkaKit.newNamespace();
+        topics = KafkaKit.newNamespace();
         String unique = UUID.randomUUID().toString().substring(0, 8);
         SystemSettings settings = new SystemSettings(KafkaKit.bootstrapServers(), MongoKit.baseUri(), "tok-" + unique,
                 topics, "-" + unique, "tok",
@@ -94,6 +100,40 @@ class PartnerTokensIT {
         assertThat(accountIds(accounts)).containsExactly(demoAccount);
         assertThat(partner.get("/api/v1/accounts/" + demoAccount + "/messages").status()).isEqualTo(200);
         assertThat(partner.get("/api/v1/accounts/" + otherAccount).status()).as("another customer's").isEqualTo(404);
+    }
+
+    @Test
+    void aPartnersWebhooksTokenSubscribesThroughTheGatewayAndAMailOnlyTokenCannot() throws Exception {
+        // issue 19, ADR 0013: the scope webhooks.manage, the audience mailsync-webhooks, asked for as a partner does
+        String token = OAuthKit.clientCredentials(auth.url(), PARTNER, PARTNER_SECRET, "webhooks.manage");
+        assertThat(OAuthKit.claims(token).path("aud").values()).extracting(JsonNode::asString)
+                .contains("mailsync-api", "mailsync-webhooks");
+        ApiClient partner = new ApiClient(system.gatewayUrl(), token);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            var subscription = ApiClient.JSON.createObjectNode().put("url", receiver.url());
+            subscription.putArray("events").add("account.state");
+            ApiClient.Response created = partner.post("/api/v1/webhooks", subscription);
+            assertThat(created.status()).as(created.raw()).isEqualTo(201);
+            assertThat(created.body().path("secret").asString()).startsWith("whsec_");
+            assertThat(partner.get("/api/v1/webhooks").body().findValuesAsString("id"))
+                    .containsExactly(created.body().path("id").asString());
+        }
+        String mailOnly = OAuthKit.clientCredentials(auth.url(), PARTNER, PARTNER_SECRET, "mail.read");
+        assertThat(new ApiClient(system.gatewayUrl(), mailOnly).get("/api/v1/webhooks").status()).isEqualTo(403);
+        // a URL that is not on loopback's allowed ports or that is internal stays refused, devstack or not
+        var internal = ApiClient.JSON.createObjectNode().put("url", "http://169.254.169.254/latest/meta-data");
+        internal.putArray("events").add("account.state");
+        assertThat(partner.post("/api/v1/webhooks", internal).status()).isEqualTo(400);
+    }
+
+    @Test
+    void webhookServiceConsumesExactlyTheDeliveryTopicsDevstackAndDeployCreate() {
+        // with production's retry schedule (8 attempts): Spring Kafka's index-suffixed retry topics and the DLT
+        Set<String> consumed = system.context("webhook-service").getBean(KafkaListenerEndpointRegistry.class)
+                .getAllListenerContainers().stream()
+                .flatMap(c -> Stream.ofNullable(c.getContainerProperties().getTopics()).flatMap(Arrays::stream))
+                .filter(t -> t.contains("webhook.")).collect(Collectors.toSet());
+        assertThat(consumed).containsExactlyInAnyOrderElementsOf(KafkaKit.webhookTopics(topics));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.mailsync.testkit;
 
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.Topics;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +62,20 @@ public final class KafkaKit {
         }
     }
 
+    /** webhook-service's delivery queue (ADR 0013), behind the namespace like the others. */
+    public static final String WEBHOOK_DELIVERIES = "webhook.deliveries";
+    /**
+     * Its retry topics ({@code -retry-0} .. {@code -retry-6}: Spring Kafka's index-suffixed topics, one per retry of
+     * the default 8 attempts) and its dead-letter topic ({@code -dlt}, where deliveries are parked).
+     */
+    public static final int WEBHOOK_RETRY_TOPICS = 7;
+    /** webhook-service's {@code mailsync.webhooks.delivery.partitions} default: created alike, nothing is resized. */
+    public static final int WEBHOOK_PARTITIONS = 12;
+
     /** The topics mailsync needs, as deploy/ declares them: accounts compacted, commands co-partitioned with it. */
     public static List<NewTopic> topics(TopicNames names) {
         int p = Topics.ACCOUNT_PARTITIONS;
-        return List.of(
+        List<NewTopic> topics = new ArrayList<>(List.of(
                 new NewTopic(names.accounts(), p, (short) 1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 new NewTopic(names.commands(), p, (short) 1),
@@ -73,6 +84,20 @@ public final class KafkaKit {
                 new NewTopic(names.state(), p, (short) 1),
                 new NewTopic(Topics.deadLetter(names.events()), p, (short) 1),
                 new NewTopic(Topics.deadLetter(names.accounts()), p, (short) 1),
-                new NewTopic(Topics.deadLetter(names.commands()), p, (short) 1));
+                new NewTopic(Topics.deadLetter(names.commands()), p, (short) 1)));
+        webhookTopics(names).forEach(topic -> topics.add(new NewTopic(topic, WEBHOOK_PARTITIONS, (short) 1)));
+        return topics;
+    }
+
+    /** webhook-service's queue, retry and dead-letter topics under {@code names}' namespace, in that order. */
+    public static List<String> webhookTopics(TopicNames names) {
+        String queue = names.namespace() + WEBHOOK_DELIVERIES;
+        List<String> topics = new ArrayList<>();
+        topics.add(queue);
+        for (int i = 0; i < WEBHOOK_RETRY_TOPICS; i++) {
+            topics.add(queue + "-retry-" + i);
+        }
+        topics.add(queue + "-dlt");
+        return topics;
     }
 }

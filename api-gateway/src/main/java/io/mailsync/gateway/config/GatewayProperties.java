@@ -10,14 +10,16 @@ import org.springframework.util.unit.DataSize;
 /**
  * Everything the gateway is told from outside: where the services live and how hard it protects them.
  *
- * @param syncUri        sync-service base URI: every {@code /api/v1/**} request that is not quota or push
+ * @param syncUri        sync-service base URI: every {@code /api/v1/**} request that is not quota, webhooks or push
  * @param quotaUri       quota-service base URI: {@code /api/v1/accounts/{id}/quota[/**]}
+ * @param webhooksUri    webhook-service base URI: {@code /api/v1/webhooks[/**]} (ADR 0013)
  * @param maxRequestSize larger request bodies answer 413 before they reach a service
  */
 @ConfigurationProperties("mailsync.gateway")
 public record GatewayProperties(
         @DefaultValue("http://localhost:8081") URI syncUri,
         @DefaultValue("http://localhost:8082") URI quotaUri,
+        @DefaultValue("http://localhost:8084") URI webhooksUri,
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue Downstream downstream,
         @DefaultValue RateLimit rateLimit,

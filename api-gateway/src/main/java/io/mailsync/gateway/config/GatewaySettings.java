@@ -24,7 +24,8 @@ public class GatewaySettings {
     @Bean
     DownstreamSettings downstreamSettings(GatewayProperties properties) {
         GatewayProperties.Downstream d = properties.downstream();
-        return new DownstreamSettings(properties.syncUri(), properties.quotaUri(), d.timeout(),
+        return new DownstreamSettings(properties.syncUri(), properties.quotaUri(), properties.webhooksUri(),
+                d.timeout(),
                 d.failureRateThreshold(), d.slidingWindowSize(), d.minimumNumberOfCalls(), d.openFor(),
                 d.maxConcurrentPerCustomer(), d.maxTrackedCustomers());
     }

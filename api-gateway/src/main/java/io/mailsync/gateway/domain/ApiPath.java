@@ -27,6 +27,9 @@ public final class ApiPath {
             return "gateway";
         }
         String[] segments = path.split("/");
+        if (segments.length > 3 && "webhooks".equals(segments[3])) {
+            return "webhook-service"; // ADR 0013
+        }
         // "", "api", "v1", "accounts", id, section, ...
         if (segments.length > 5 && "accounts".equals(segments[3])) {
             return switch (segments[5]) {

@@ -8,7 +8,9 @@ public enum Scope {
     MAIL_READ("mail.read"),
     MAIL_WRITE("mail.write"),
     QUOTA_READ("quota.read"),
-    ACCOUNTS_ADMIN("accounts.admin");
+    ACCOUNTS_ADMIN("accounts.admin"),
+    /** Issue 19, ADR 0013: the caller's webhook subscriptions and their delivery logs. */
+    WEBHOOKS_MANAGE("webhooks.manage");
 
     private final String value;
 

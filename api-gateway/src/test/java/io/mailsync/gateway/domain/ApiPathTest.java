@@ -23,6 +23,9 @@ class ApiPathTest {
         assertThat(ApiPath.route("/api/v1/accounts/a1/events")).isEqualTo("events");
         assertThat(ApiPath.route("/api/v1/accounts/a1/messages")).isEqualTo("sync-service");
         assertThat(ApiPath.route("/api/v1/accounts")).isEqualTo("sync-service");
+        assertThat(ApiPath.route("/api/v1/webhooks")).isEqualTo("webhook-service");
+        assertThat(ApiPath.route("/api/v1/webhooks/wh_1/deliveries")).isEqualTo("webhook-service");
+        assertThat(ApiPath.route("/api/v1/webhooksx")).isEqualTo("sync-service");
         assertThat(ApiPath.route("/actuator/health")).isEqualTo("gateway");
     }
 }

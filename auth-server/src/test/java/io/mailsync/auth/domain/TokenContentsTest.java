@@ -24,7 +24,8 @@ class TokenContentsTest {
     void aBackEndsTokenIsForTheCustomerItWasRegisteredFor() {
         var token = TokenContents.decide(PARTNER, Grant.CLIENT_CREDENTIALS, Optional.empty(), Set.of("mail.read"));
         assertThat(token.subject()).isEqualTo("cust-1");
-        assertThat(token.audiences()).containsExactly("mailsync-api", "mailsync-sync", "mailsync-quota");
+        assertThat(token.audiences())
+                .containsExactly("mailsync-api", "mailsync-sync", "mailsync-quota", "mailsync-webhooks");
         assertThat(token.scopes()).containsExactly("mail.read");
     }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param syncUri                  sync-service base URI
  * @param quotaUri                 quota-service base URI
+ * @param webhooksUri              webhook-service base URI (ADR 0013)
  * @param timeout                  a call without response headers after this answers 503
  * @param failureRateThreshold     percent of failed calls in the window that opens a breaker
  * @param slidingWindowSize        calls the failure rate is computed over
@@ -18,13 +19,14 @@ import java.util.Objects;
  * @param maxConcurrentPerCustomer calls of one customer in flight to one route at once; more answer 429
  * @param maxTrackedCustomers      customers whose breakers and bulkheads are kept (least recently used go)
  */
-public record DownstreamSettings(URI syncUri, URI quotaUri, Duration timeout, float failureRateThreshold,
+public record DownstreamSettings(URI syncUri, URI quotaUri, URI webhooksUri, Duration timeout, float failureRateThreshold,
         int slidingWindowSize, int minimumNumberOfCalls, Duration openFor, int maxConcurrentPerCustomer,
         int maxTrackedCustomers) {
 
     public DownstreamSettings {
         Objects.requireNonNull(syncUri, "syncUri");
         Objects.requireNonNull(quotaUri, "quotaUri");
+        Objects.requireNonNull(webhooksUri, "webhooksUri");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(openFor, "openFor");
         if (failureRateThreshold <= 0 || failureRateThreshold > 100) {

@@ -14,8 +14,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The public routes (ADR 0001): quota to quota-service (except its space-saving suggestions, which sync-service
- * computes from the messages it holds), push served here ({@link EventsController}), every other
- * {@code /api/v1/**} path to sync-service. The {@code Authorization} header goes through untouched: the services
+ * computes from the messages it holds), webhook subscriptions to webhook-service (ADR 0013), push served here
+ * ({@link EventsController}), every other {@code /api/v1/**} path to sync-service. Each route has its own breakers
+ * and bulkheads ({@link DownstreamGuard}), so a slow webhook-service pauses only the webhook calls. The {@code Authorization} header goes through untouched: the services
  * verify the same token again.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,12 +24,15 @@ class ApiRoutes {
 
     static final String QUOTA = "quota-service";
     static final String SYNC = "sync-service";
+    static final String WEBHOOKS = "webhook-service";
 
     static final String QUOTA_PATH = "/api/v1/accounts/{accountId}/quota";
     static final String QUOTA_SUBTREE = "/api/v1/accounts/{accountId}/quota/**";
     static final String EVENTS_PATH = "/api/v1/accounts/{accountId}/events";
     /** Served by sync-service, which has the messages' sizes and folders (issue 11). */
     static final String SUGGESTIONS_PATH = "/api/v1/accounts/{accountId}/quota/suggestions";
+    static final String WEBHOOKS_PATH = "/api/v1/webhooks";
+    static final String WEBHOOKS_SUBTREE = "/api/v1/webhooks/**";
 
     @Bean
     RouterFunction<ServerResponse> quotaRoute(DownstreamSettings downstream, DownstreamGuard guard) {
@@ -40,9 +44,19 @@ class ApiRoutes {
     }
 
     @Bean
+    RouterFunction<ServerResponse> webhooksRoute(DownstreamSettings downstream, DownstreamGuard guard) {
+        return route(WEBHOOKS)
+                .route(webhookPaths(), http())
+                .before(uri(downstream.webhooksUri()))
+                .filter(guard.guard(WEBHOOKS))
+                .build();
+    }
+
+    @Bean
     RouterFunction<ServerResponse> syncRoute(DownstreamSettings downstream, DownstreamGuard guard) {
         return route(SYNC)
-                .route(path("/api/v1/**").and(quotaPaths().negate()).and(path(EVENTS_PATH).negate()), http())
+                .route(path("/api/v1/**").and(quotaPaths().negate()).and(webhookPaths().negate())
+                        .and(path(EVENTS_PATH).negate()), http())
                 .before(uri(downstream.syncUri()))
                 .filter(guard.guard(SYNC))
                 .build();
@@ -50,5 +64,9 @@ class ApiRoutes {
 
     private static RequestPredicate quotaPaths() {
         return path(QUOTA_PATH).or(path(QUOTA_SUBTREE).and(path(SUGGESTIONS_PATH).negate()));
+    }
+
+    private static RequestPredicate webhookPaths() {
+        return path(WEBHOOKS_PATH).or(path(WEBHOOKS_SUBTREE));
     }
 }

@@ -156,9 +156,11 @@ class OpenApiDocument {
                                 .addParametersItem(account()).addParametersItem(message())
                                 .addParametersItem(deviceHeader(false))))
                 .addPathItem(A + "/events", new PathItem().get(events().addParametersItem(account())));
+        OpenApiWebhooks.paths().forEach(paths::addPathItem);
         return new OpenAPI()
                 .info(new Info().title("mailsync public API").version("v1").description("""
-                        One read state across a customer's devices, quota and push, for third-party clients. \
+                        One read state across a customer's devices, quota, push and webhooks, for third-party \
+                        clients. \
                         Every call needs a bearer JWT whose `sub` is the customer, with `exp` and the API's \
                         audience; each operation names the scope it needs. Another customer's account answers 404. \
                         Errors are application/problem+json (RFC 9457); a path or query that is not percent-encoded \
@@ -171,7 +173,8 @@ class OpenApiDocument {
                         .schemas(OpenApiSchemas.all())
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("scopes (claim `scope`): mail.read, mail.write, quota.read, accounts.admin")))
+                                .description("scopes (claim `scope`): mail.read, mail.write, quota.read, accounts.admin, "
+                                        + "webhooks.manage")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .paths(paths);
     }

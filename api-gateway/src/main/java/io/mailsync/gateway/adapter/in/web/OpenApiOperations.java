@@ -12,7 +12,6 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,7 +88,7 @@ final class OpenApiOperations {
     private static Content json(String mediaType, String schema, String example) {
         MediaType media = new MediaType().schema(ref(schema));
         if (example != null) {
-            media.addExamples("example", new Example().value(JSON.readValue(example, Map.class)));
+            media.addExamples("example", new Example().value(JSON.readValue(example, Object.class)));
         }
         return new Content().addMediaType(mediaType, media);
     }

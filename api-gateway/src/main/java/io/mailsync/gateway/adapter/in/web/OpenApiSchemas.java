@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The bodies of the public API (ADR 0001 shapes, as sync- and quota-service write them). */
+/**
+ * The bodies of the public API (ADR 0001 shapes, as sync- and quota-service write them; webhook-service's are in
+ * {@link OpenApiWebhooks}).
+ */
 final class OpenApiSchemas {
 
     private OpenApiSchemas() {
@@ -166,6 +169,7 @@ final class OpenApiSchemas {
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference")));
+        schemas.putAll(OpenApiWebhooks.schemas());
         return schemas;
     }
 
@@ -173,19 +177,19 @@ final class OpenApiSchemas {
         return new Schema<>().$ref("#/components/schemas/" + name);
     }
 
-    private static Schema<?> object(String description) {
+    static Schema<?> object(String description) {
         return new ObjectSchema().description(description);
     }
 
-    private static Schema<?> string(String description) {
+    static Schema<?> string(String description) {
         return new StringSchema().description(description);
     }
 
-    private static Schema<?> dateTime() {
+    static Schema<?> dateTime() {
         return new StringSchema().format("date-time");
     }
 
-    private static Schema<?> enumOf(String... values) {
+    static Schema<?> enumOf(String... values) {
         return new StringSchema()._enum(List.of(values));
     }
 }
