@@ -1,12 +1,10 @@
 package io.mailsync.fetcher;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
@@ -25,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 11 on a real Dovecot: a device's sent copy is APPENDed to the folder marked SPECIAL-USE {@code \Sent}
@@ -50,7 +50,7 @@ class DovecotAppendIT extends FetcherIntegrationTest {
         String header = "<" + UUID.randomUUID() + "@example.net>";
         byte[] rfc822 = MailText.withMessageId(header, user.address(), "bob@example.net", "sent from the phone",
                 "see you").getBytes(StandardCharsets.UTF_8);
-        String contentRef = contents.put(accountId, "sent", rfc822);
+        String contentRef = contents.put(AccountId.of(accountId), "sent", rfc822);
 
         accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
                 "Sent", "\\Sent", contentRef, rfc822.length, header, Set.of("$seen"), null));
@@ -88,9 +88,9 @@ class DovecotAppendIT extends FetcherIntegrationTest {
         byte[] v2 = MailText.withMessageId(header, user.address(), "bob@example.net", "draft", "first and more words")
                 .getBytes(StandardCharsets.UTF_8);
         accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
-                "Drafts", "\\Drafts", contents.put(accountId, "d1", v1), v1.length, header, Set.of("$draft"), null));
+                "Drafts", "\\Drafts", contents.put(AccountId.of(accountId), "d1", v1), v1.length, header, Set.of("$draft"), null));
         accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
-                "Drafts", "\\Drafts", contents.put(accountId, "d2", v2), v2.length, header, Set.of("$draft"), null,
+                "Drafts", "\\Drafts", contents.put(AccountId.of(accountId), "d2", v2), v2.length, header, Set.of("$draft"), null,
                 header));
         String trashHeader = "<" + UUID.randomUUID() + "@example.net>";
         dovecot.deliver(user, MailText.withMessageId(trashHeader, "ann@example.net", user.address(), "spam", "buy"));

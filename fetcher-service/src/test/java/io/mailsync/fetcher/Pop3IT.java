@@ -1,23 +1,21 @@
 package io.mailsync.fetcher;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.gridfs.GridFSBuckets;
-import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.AccountSpec.Pop3Retention.Policy;
+import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
 import io.mailsync.fetcher.domain.UidlRecord;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
-import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.MailText;
 import io.mailsync.testkit.MongoKit;
 import jakarta.mail.Flags;
@@ -38,6 +36,8 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** POP3 accounts polled on GreenMail: UIDL identity, STAT usage, bodies in GridFS, each retention policy. */
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -110,7 +110,7 @@ class Pop3IT extends FetcherIntegrationTest {
         deliver(user, MailText.simple("a@example.net", user.address(), "Recent", "body"));
         String accountId = "acc-" + UUID.randomUUID();
         String oldUidl = uidlOf(user, "Old");
-        drops.add(accountId, List.of(new UidlRecord(oldUidl, Instant.now().minus(Duration.ofDays(15)), false)));
+        drops.add(AccountId.of(accountId), List.of(new UidlRecord(oldUidl, Instant.now().minus(Duration.ofDays(15)), false)));
         accounts.register(accounts.pop3(accountId, GreenMailKit.pop3Port(), user.login(), user.password(),
                 new Pop3Retention(Policy.DELETE_AFTER_DAYS, 14)));
         MessageArrived recent = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));

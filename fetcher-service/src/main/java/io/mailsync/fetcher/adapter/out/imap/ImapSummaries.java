@@ -1,5 +1,7 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.Uid;
 import io.mailsync.fetcher.adapter.out.mime.MimeEnvelope;
 import io.mailsync.fetcher.domain.MessageSummary;
 import jakarta.mail.FetchProfile;
@@ -136,7 +138,8 @@ final class ImapSummaries {
         FLAGS flags = f.getItem(FLAGS.class);
         MODSEQ modSeq = f.getItem(MODSEQ.class);
         InternetAddress[] from = envelope.from == null || envelope.from.length == 0 ? envelope.sender : envelope.from;
-        return new MessageSummary(f.getItem(UID.class).uid, modSeq == null ? null : modSeq.modseq, envelope.messageId,
+        return new MessageSummary(new Uid(f.getItem(UID.class).uid), modSeq == null ? null : ModSeq.of(modSeq.modseq),
+                envelope.messageId,
                 MimeEnvelope.displayed(from), MimeEnvelope.displayed(envelope.to),
                 MimeEnvelope.displayed(envelope.cc), subject(envelope.subject), instant(envelope.date),
                 received == null ? null : instant(received.getDate()), size == null ? 0 : size.size,
@@ -168,7 +171,8 @@ final class ImapSummaries {
         folder.fetch(new Message[] {m}, profile());
         MessageSummary read = ImapMessageReader.read(m, uid);
         Long modSeq = condstore && m instanceof IMAPMessage imap ? imap.getModSeq() : null;
-        return modSeq == null || modSeq < 0 ? read : new MessageSummary(read.uid(), modSeq, read.messageId(), read.from(), read.to(),
+        return modSeq == null || modSeq < 0 ? read : new MessageSummary(read.uid(), ModSeq.of(modSeq), read.messageId(),
+                read.from(), read.to(),
                 read.cc(), read.subject(), read.sentAt(), read.receivedAt(), read.size(), read.keywords());
     }
 
@@ -177,7 +181,7 @@ final class ImapSummaries {
         if (m.size() > 0) {
             return m;
         }
-        MessageSummary basics = (MessageSummary) folder.doCommand(p -> ImapFlagCommands.basics(p, m.uid()));
+        MessageSummary basics = (MessageSummary) folder.doCommand(p -> ImapFlagCommands.basics(p, m.uid().value()));
         if (basics == null) {
             return m;
         }

@@ -106,7 +106,7 @@ final class Pop3Session implements Pop3Drop {
             return summary(new MimeMessage(PARSING, new ByteArrayInputStream(rfc822)), rfc822.length);
         } catch (MessagingException e) {
             // not even headers could be read: the message still arrives, with what is known
-            return new MessageSummary(0, null, null, null, null, null, null, null, null, rfc822.length, null);
+            return new MessageSummary(null, null, null, null, null, null, null, null, null, rfc822.length, null);
         }
     }
 
@@ -170,7 +170,7 @@ final class Pop3Session implements Pop3Drop {
      */
     private static MessageSummary summary(MimeMessage m, long size) {
         MimeEnvelope envelope = new MimeEnvelope(m, failure -> { });
-        return new MessageSummary(0, null, envelope.messageId(), envelope.from(), envelope.to(), envelope.cc(),
+        return new MessageSummary(null, null, envelope.messageId(), envelope.from(), envelope.to(), envelope.cc(),
                 envelope.subject(), envelope.sentAt(), null, size, null);
     }
 }
