@@ -244,8 +244,8 @@ final class FolderSync {
                 ? folder.raw(m.uid()).map(raw -> with.contents().put(accountId, at.key(), raw)).orElse(null)
                 : null;
         return new MessageArrived(UUID.randomUUID(), with.clock().instant(), accountId.value(), origin, at,
-                Wire.modSeq(m.modSeq()), m.messageId(), m.from(), m.to(), m.cc(), m.subject(), m.sentAt(),
-                m.receivedAt(), m.size(), Wire.keywords(m.keywords()), contentRef, cursor.isRebuild(m.uid()));
+                Wire.modSeq(m.modSeq()), m.envelope(), m.receivedAt(), m.size(), Wire.keywords(m.keywords()),
+                contentRef, cursor.isRebuild(m.uid()));
     }
 
     private MessageFlagsChanged flagsChanged(FlagChange c, Origin cause) {

@@ -124,8 +124,8 @@ final class Pop3Loop {
         } else {
             m = drop.headers(entry);
         }
-        return new MessageArrived(UUID.randomUUID(), now, account.accountId(), origin, locator, null, m.messageId(),
-                m.from(), m.to(), m.cc(), m.subject(), m.sentAt(), now, m.size(), Set.of(), contentRef, false);
+        return new MessageArrived(UUID.randomUUID(), now, account.accountId(), origin, locator, null, m.envelope(),
+                now, m.size(), Set.of(), contentRef, false);
     }
 
     /** A message deleted by retention leaves the index silently: it was stored, so it is not an expunge. */

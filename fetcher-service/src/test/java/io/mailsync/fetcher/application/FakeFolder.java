@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.application;
 
+import io.mailsync.events.mail.Envelope;
 import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.mail.Uid;
@@ -107,9 +108,9 @@ final class FakeFolder implements RemoteFolder {
     @Override
     public List<MessageSummary> messagesFrom(long fromUid, int max) {
         return messages.tailMap(fromUid, true).values().stream().limit(max)
-                .map(m -> new MessageSummary(m.uid(), condstore ? m.modSeq() : null, "<" + m.uid() + "@test>",
-                        List.of("a@example.net"), List.of("b@example.net"), List.of(), "subject " + m.uid(),
-                        Instant.EPOCH, Instant.EPOCH, 100, m.keywords()))
+                .map(m -> new MessageSummary(m.uid(), condstore ? m.modSeq() : null, new Envelope(
+                        "<" + m.uid().value() + "@test>", List.of("a@example.net"), List.of("b@example.net"), List.of(),
+                        "subject " + m.uid().value(), Instant.EPOCH), Instant.EPOCH, 100, m.keywords()))
                 .toList();
     }
 

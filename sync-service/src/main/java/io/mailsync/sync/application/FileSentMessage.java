@@ -1,10 +1,10 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.MessageFiling;
@@ -87,8 +87,7 @@ public class FileSentMessage {
         }
         StoredMessage[] filed = new StoredMessage[1];
         Optional<SyncState> state = changes.record(accountId, id, ChangeKind.CREATED, modseq -> {
-            StoredMessage message = new StoredMessage(id, accountId, local, sent.messageIdHeader(), sent.from(),
-                    sent.to(), sent.cc(), sent.subject(), sent.sentAt() == null ? now : sent.sentAt(), now,
+            StoredMessage message = new StoredMessage(id, accountId, local, sent.envelopeDatedOr(now), now,
                     sent.size(), keywords, contentRef, modseq, modseq, null, now, false, !imap);
             filed[0] = message;
             return imap ? filing.insertAwaitingAppend(message) : filing.insert(message);

@@ -57,8 +57,7 @@ final class PendingMessage {
 
     StoredMessage toNewMessage(String accountId, long base) {
         MessageArrived e = arrived;
-        return new StoredMessage(id, accountId, e.locator(), e.messageIdHeader(), e.from(), e.to(), e.cc(),
-                e.subject(), e.sentAt(), e.receivedAt(), e.size(), keywords, e.contentRef(), base + created,
+        return new StoredMessage(id, accountId, e.locator(), e.envelope(), e.receivedAt(), e.size(), keywords, e.contentRef(), base + created,
                 base + changed, serverModSeq, lastServerEventAt, false, false);
     }
 }

@@ -1,11 +1,11 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DraftStore;
@@ -114,8 +114,7 @@ public class SaveDraft {
         StoredMessage[] saved = new StoredMessage[1];
         SyncState state = changes.record(accountId, messageId, ChangeKind.CREATED, modseq -> {
             StoredMessage message = new StoredMessage(messageId, accountId, placeholder(messageId),
-                    version.messageIdHeader(), version.from(), version.to(), version.cc(), version.subject(),
-                    version.sentAt() == null ? now : version.sentAt(), now, version.size(), KEYWORDS, contentRef,
+                    version.envelopeDatedOr(now), now, version.size(), KEYWORDS, contentRef,
                     modseq, modseq, null, now, false, !imap);
             saved[0] = message;
             return imap ? filing.insertAwaitingAppend(message) : filing.insert(message);

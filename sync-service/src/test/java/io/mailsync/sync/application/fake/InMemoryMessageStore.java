@@ -83,8 +83,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
 
     private static StoredMessage with(StoredMessage m, MessageLocator locator, Set<String> keywords, long modseq,
                                       Long serverModSeq, Instant at, boolean destroyed, boolean deleteRequested) {
-        return new StoredMessage(m.id(), m.accountId(), locator, m.messageIdHeader(), m.from(), m.to(), m.cc(),
-                m.subject(), m.sentAt(), m.receivedAt(), m.size(), keywords, m.contentRef(), m.createdModseq(), modseq,
+        return new StoredMessage(m.id(), m.accountId(), locator, m.envelope(), m.receivedAt(), m.size(), keywords, m.contentRef(), m.createdModseq(), modseq,
                 serverModSeq, at, destroyed, deleteRequested);
     }
 

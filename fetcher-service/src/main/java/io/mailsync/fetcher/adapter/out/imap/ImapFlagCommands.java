@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
+import io.mailsync.events.mail.Envelope;
 import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.mail.Uid;
@@ -104,7 +105,7 @@ final class ImapFlagCommands {
                 RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
                 INTERNALDATE date = fetch.getItem(INTERNALDATE.class);
                 FLAGS flags = fetch.getItem(FLAGS.class);
-                found = new MessageSummary(new Uid(uid), null, null, null, null, null, null, null,
+                found = new MessageSummary(new Uid(uid), null, Envelope.EMPTY,
                         date == null || date.getDate() == null ? null : date.getDate().toInstant(),
                         size == null ? 0 : size.size, flags == null ? Set.of() : keywords(flags));
             } else {

@@ -22,8 +22,7 @@ final class ImapMessageReader {
 
     static MessageSummary read(Message m, long uid) {
         MimeEnvelope envelope = new MimeEnvelope(m, ImapMessageReader::lostConnection);
-        return new MessageSummary(new Uid(uid), null, envelope.messageId(), envelope.from(), envelope.to(), envelope.cc(),
-                envelope.subject(), envelope.sentAt(), envelope.receivedAt(), size(m, envelope),
+        return new MessageSummary(new Uid(uid), null, envelope.envelope(), envelope.receivedAt(), size(m, envelope),
                 keywords(m, envelope));
     }
 

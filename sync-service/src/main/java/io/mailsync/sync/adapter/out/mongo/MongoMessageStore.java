@@ -1,12 +1,10 @@
 package io.mailsync.sync.adapter.out.mongo;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import static io.mailsync.sync.adapter.out.mongo.Docs.date;
-import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
-
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Envelope;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.MessageFiling;
 import io.mailsync.sync.application.port.out.MessageLookup;
@@ -25,6 +23,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
 /**
  * Messages keyed by public id, unique per (account, location); every write is conditional on the message's modseq.
@@ -161,12 +161,12 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
                 .append("uidValidity", m.locator().uidValidity())
                 .append("uid", m.locator().uid())
                 .append("uidl", m.locator().uidl())
-                .append("messageIdHeader", m.messageIdHeader())
-                .append("from", m.from())
-                .append("to", m.to())
-                .append("cc", m.cc())
-                .append("subject", m.subject())
-                .append("sentAt", date(m.sentAt()))
+                .append("messageIdHeader", m.envelope().messageIdHeader())
+                .append("from", m.envelope().from())
+                .append("to", m.envelope().to())
+                .append("cc", m.envelope().cc())
+                .append("subject", m.envelope().subject())
+                .append("sentAt", date(m.envelope().sentAt()))
                 .append("receivedAt", date(m.receivedAt()))
                 .append("size", m.size())
                 .append("keywords", List.copyOf(new TreeSet<>(m.keywords())))
@@ -185,8 +185,9 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
                 : MessageLocator.imap(doc.getString("folder"), Docs.longOrNull(doc, "uidValidity"),
                 Docs.longOrNull(doc, "uid"));
         return new StoredMessage(doc.getString("_id"), doc.getString("accountId"), locator,
-                doc.getString("messageIdHeader"), Docs.strings(doc, "from"), Docs.strings(doc, "to"),
-                Docs.strings(doc, "cc"), doc.getString("subject"), instant(doc, "sentAt"), instant(doc, "receivedAt"),
+                new Envelope(doc.getString("messageIdHeader"), Docs.strings(doc, "from"), Docs.strings(doc, "to"),
+                        Docs.strings(doc, "cc"), doc.getString("subject"), instant(doc, "sentAt")),
+                instant(doc, "receivedAt"),
                 Docs.longOr(doc, "size", 0), new HashSet<>(Docs.strings(doc, "keywords")), doc.getString("contentRef"),
                 Docs.longOr(doc, "createdModseq", 0), Docs.longOr(doc, "modseq", 0),
                 Docs.longOrNull(doc, "serverModSeq"), instant(doc, "lastServerEventAt"),

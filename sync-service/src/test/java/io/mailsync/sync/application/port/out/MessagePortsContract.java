@@ -1,14 +1,13 @@
 package io.mailsync.sync.application.port.out;
 
-import io.mailsync.events.mail.UidValidity;
-import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.ModSeq;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Envelope;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the message ports promise, together, on one set of messages; implemented by the in-memory fake's test and the
@@ -34,8 +34,8 @@ public interface MessagePortsContract {
 
     private static StoredMessage message(String accountId, String id, MessageLocator locator, long modseq) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new StoredMessage(id, accountId, locator, "<" + id + "@test>", List.of("a@test"), List.of("b@test"),
-                List.of(), "subject " + id, now, now, 100, Set.of("$seen"), null, modseq, modseq, null, now, false,
+        return new StoredMessage(id, accountId, locator, new Envelope("<" + id + "@test>", List.of("a@test"),
+                List.of("b@test"), List.of(), "subject " + id, now), now, 100, Set.of("$seen"), null, modseq, modseq, null, now, false,
                 false);
     }
 
@@ -44,8 +44,7 @@ public interface MessagePortsContract {
         String account = "a-" + UUID.randomUUID();
         StoredMessage plain = message(account, "m1-" + account, MessageLocator.imap("INBOX", 1, 1), 1);
         StoredMessage withBody = message(account, "m2-" + account, MessageLocator.imap("INBOX", 1, 2), 2);
-        withBody = new StoredMessage(withBody.id(), withBody.accountId(), withBody.locator(), withBody.messageIdHeader(),
-                withBody.from(), withBody.to(), withBody.cc(), withBody.subject(), withBody.sentAt(),
+        withBody = new StoredMessage(withBody.id(), withBody.accountId(), withBody.locator(), withBody.envelope(),
                 withBody.receivedAt(), withBody.size(), withBody.keywords(), "gridfs:" + account, withBody.createdModseq(),
                 withBody.modseq(), withBody.serverModSeq(), withBody.lastServerEventAt(), false, false);
         messages().filing().insert(plain);
