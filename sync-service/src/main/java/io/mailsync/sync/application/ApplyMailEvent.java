@@ -1,8 +1,5 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.FolderReset;
 import io.mailsync.events.MailEvent;
@@ -11,6 +8,9 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.application.port.out.MessageDestruction;

@@ -1,12 +1,12 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.MessageBatches.ServerEventWrite;
@@ -197,7 +197,7 @@ final class EventRun {
             for (int i = 0; i < changes.size(); i++) {
                 entries.add(new ChangeEntry(base + i + 1, changes.get(i).messageId(), changes.get(i).kind(), now));
             }
-            ports.changeLog().appendAll(accountId, entries);
+            ports.changeLog().appendAll(typedAccountId, entries);
         }
         List<StoredMessage> inserts = new ArrayList<>();
         List<ServerEventWrite> updates = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.StatePublisher;
@@ -38,7 +39,7 @@ public class MessageChanges {
      */
     public Optional<SyncState> record(String accountId, String messageId, ChangeKind kind, LongPredicate write) {
         SyncState state = counter.next(accountId);
-        changeLog.append(accountId, new ChangeEntry(state.modseq(), messageId, kind, clock.instant()));
+        changeLog.append(AccountId.of(accountId), new ChangeEntry(state.modseq(), messageId, kind, clock.instant()));
         if (!write.test(state.modseq())) {
             return Optional.empty();
         }

@@ -50,8 +50,8 @@ public class RemoveAccount {
         AccountId account = AccountId.of(accountId);
         messages.contentRefs(account).forEach(contents::delete);
         messages.deleteAccount(account);
-        changeLog.deleteAccount(accountId);
-        devices.deleteAccount(accountId);
+        changeLog.deleteAccount(account);
+        devices.deleteAccount(account);
         counter.delete(accountId);
         drafts.deleteAccount(accountId);
     }

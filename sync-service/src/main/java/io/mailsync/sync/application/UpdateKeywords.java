@@ -1,10 +1,10 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.KeywordUpdates;
@@ -58,7 +58,7 @@ public class UpdateKeywords {
         if (deviceId == null || deviceId.isBlank()) {
             throw new IllegalArgumentException("X-Device-Id names the device making the change");
         }
-        devices.find(accountId, deviceId).orElseThrow(() -> unknownDevice(deviceId));
+        devices.find(AccountId.of(accountId), deviceId).orElseThrow(() -> unknownDevice(deviceId));
         SyncState base = baseState == null ? null : SyncState.parse(baseState);
         SyncState condition = ifState == null ? null : SyncState.parse(ifState);
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
@@ -105,7 +105,7 @@ public class UpdateKeywords {
 
     private void recordRead(String accountId, String deviceId, String messageId, Set<String> keywords) {
         if (keywords.contains(Keywords.SEEN)) {
-            devices.read(accountId, deviceId, messageId, clock.instant());
+            devices.read(AccountId.of(accountId), deviceId, MessageId.of(messageId), clock.instant());
         }
     }
 

@@ -1,18 +1,16 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountSpec.Pop3Retention;
+import io.mailsync.events.AccountSpec;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.domain.ChangeEntry;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
@@ -28,6 +26,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A batch of events has the outcome of applying them one by one: no duplicates, per-account order, no lost change. */
 class ApplyMailEventsTest {
@@ -43,7 +42,7 @@ class ApplyMailEventsTest {
         f.applyAll.apply(List.of(first, second, first));
 
         assertThat(f.messages.list(AccountId.of(account), null, null, 10)).hasSize(2);
-        assertThat(f.changeLog.read(account, 0, 100, 100)).extracting(ChangeEntry::kind)
+        assertThat(f.changeLog.read(AccountId.of(account), ModSeq.of(0), ModSeq.of(100), 100)).extracting(ChangeEntry::kind)
                 .containsExactly(ChangeKind.CREATED, ChangeKind.CREATED);
         assertThat(f.state(account)).isEqualTo("1-2");
         assertThat(f.published.states()).as("one state push per account per batch").hasSize(1);
@@ -79,7 +78,7 @@ class ApplyMailEventsTest {
         assertThat(message(b, inB).keywords()).containsExactly("$flagged");
         assertThat(f.state(a)).isEqualTo("1-3");
         assertThat(f.state(b)).isEqualTo("1-2");
-        assertThat(f.changeLog.read(a, 0, 100, 100)).extracting(ChangeEntry::kind)
+        assertThat(f.changeLog.read(AccountId.of(a), ModSeq.of(0), ModSeq.of(100), 100)).extracting(ChangeEntry::kind)
                 .containsExactly(ChangeKind.CREATED, ChangeKind.UPDATED, ChangeKind.UPDATED);
         assertThat(f.published.states()).hasSize(2);
     }
@@ -175,8 +174,8 @@ class ApplyMailEventsTest {
 
         assertThat(summary(f, batched)).isEqualTo(summary(oneByOne, single));
         assertThat(f.state(batched)).isEqualTo(oneByOne.state(single));
-        assertThat(f.changeLog.read(batched, 0, 1000, 1000)).extracting(ChangeEntry::kind)
-                .isEqualTo(oneByOne.changeLog.read(single, 0, 1000, 1000).stream().map(ChangeEntry::kind).toList());
+        assertThat(f.changeLog.read(AccountId.of(batched), ModSeq.of(0), ModSeq.of(1000), 1000)).extracting(ChangeEntry::kind)
+                .isEqualTo(oneByOne.changeLog.read(AccountId.of(single), ModSeq.of(0), ModSeq.of(1000), 1000).stream().map(ChangeEntry::kind).toList());
     }
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");

@@ -1,16 +1,17 @@
 package io.mailsync.sync.application;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.KeywordDelta;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.support.MailEvents;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UpdateKeywordsTest {
 
@@ -115,7 +116,7 @@ class UpdateKeywordsTest {
         f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true), null, null);
 
         assertThat(f.published.commands()).isEmpty();
-        assertThat(f.devices.records(account, id)).singleElement()
+        assertThat(f.devices.records(AccountId.of(account), MessageId.of(id))).singleElement()
                 .satisfies(r -> assertThat(r.readAt()).isNotNull());
     }
 
