@@ -18,7 +18,7 @@ final class Wire {
     }
 
     static Set<String> keywords(Set<Keyword> keywords) {
-        return keywords.stream().map(Keyword::value).collect(Collectors.toUnmodifiableSet());
+        return Keyword.values(keywords);
     }
 
     /** What a command asks for, as keywords: a malformed one is refused (the command is logged and not retried). */

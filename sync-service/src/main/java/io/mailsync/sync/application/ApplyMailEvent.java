@@ -9,6 +9,7 @@ import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
@@ -19,7 +20,6 @@ import io.mailsync.sync.application.port.out.ServerChanges;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
-import io.mailsync.sync.domain.Keywords;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.Optional;
@@ -92,8 +92,8 @@ public class ApplyMailEvent {
                 return;
             }
             StoredMessage message = found.get();
-            Set<String> added = Keywords.fromServer(event.added());
-            Set<String> removed = Keywords.fromServer(event.removed());
+            Set<Keyword> added = Keyword.validAmong(event.added());
+            Set<Keyword> removed = Keyword.validAmong(event.removed());
             boolean echo = event.origin() != null && event.origin().kind() == Origin.Kind.DEVICE;
             if (echo || (added.isEmpty() && removed.isEmpty())) {
                 // the server confirming a device's write-back: already applied when the device made it
@@ -101,7 +101,7 @@ public class ApplyMailEvent {
                         event.occurredAt());
                 return;
             }
-            Set<String> next = KeywordDelta.of(added, removed).applyTo(message.keywords());
+            Set<Keyword> next = KeywordDelta.of(added, removed).applyTo(message.keywords());
             if (next.equals(message.keywords())) {
                 server.recordServerEvent(AccountId.of(event.accountId()), MessageId.of(message.id()), event.modSeq(),
                         event.occurredAt());

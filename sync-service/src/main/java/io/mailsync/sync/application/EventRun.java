@@ -7,6 +7,7 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.MessageBatches.ServerEventWrite;
@@ -16,7 +17,6 @@ import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeEntry;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
-import io.mailsync.sync.domain.Keywords;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.domain.SyncState;
@@ -163,10 +163,10 @@ final class EventRun {
             return;
         }
         message.events.add(event);
-        Set<String> added = Keywords.fromServer(event.added());
-        Set<String> removed = Keywords.fromServer(event.removed());
+        Set<Keyword> added = Keyword.validAmong(event.added());
+        Set<Keyword> removed = Keyword.validAmong(event.removed());
         boolean echo = event.origin() != null && event.origin().kind() == Origin.Kind.DEVICE;
-        Set<String> next = echo || (added.isEmpty() && removed.isEmpty()) ? message.keywords
+        Set<Keyword> next = echo || (added.isEmpty() && removed.isEmpty()) ? message.keywords
                 : KeywordDelta.of(added, removed).applyTo(message.keywords);
         if (next.equals(message.keywords)) {
             message.serverEventSeen(event); // recordServerEvent: $max of both

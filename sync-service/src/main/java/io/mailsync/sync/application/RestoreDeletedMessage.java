@@ -2,6 +2,7 @@ package io.mailsync.sync.application;
 
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DeletedMessages;
@@ -83,7 +84,7 @@ public class RestoreDeletedMessage {
                 .getBytes(StandardCharsets.UTF_8));
         Origin origin = deviceId == null ? Origin.system("sync-restore") : Origin.device(deviceId);
         return new AppendMessage(commandId, now, account.accountId(), origin, message.folder(), null,
-                message.contentRef(), message.size(), message.messageIdHeader(), message.keywords(),
+                message.contentRef(), message.size(), message.messageIdHeader(), Keyword.values(message.keywords()),
                 message.receivedAt());
     }
 

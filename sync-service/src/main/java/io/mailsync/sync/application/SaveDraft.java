@@ -4,6 +4,7 @@ import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.CommandPublisher;
@@ -37,7 +38,7 @@ import java.util.UUID;
  */
 public class SaveDraft {
 
-    private static final Set<String> KEYWORDS = Set.of("$draft", "$seen");
+    private static final Set<Keyword> KEYWORDS = Set.of(Keyword.DRAFT, Keyword.SEEN);
 
     private final AccountAccess access;
     private final MessageLookup messages;
@@ -107,7 +108,7 @@ public class SaveDraft {
         if (imap) {
             commands.send(new AppendMessage(UUID.nameUUIDFromBytes(("draft\n" + messageId).getBytes(
                     StandardCharsets.UTF_8)), now, accountId, Origin.device(deviceId), folders.drafts(), "\\Drafts",
-                    contentRef, version.size(), version.messageIdHeader(), KEYWORDS, now,
+                    contentRef, version.size(), version.messageIdHeader(), Keyword.values(KEYWORDS), now,
                     previous.map(StoredMessage::messageIdHeader).orElse(null)));
         }
         String savedId = id;

@@ -5,6 +5,7 @@ import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.mail.UidValidity;
@@ -14,7 +15,6 @@ import io.mailsync.sync.application.port.out.MessageFiling;
 import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
-import io.mailsync.sync.domain.Keywords;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +68,7 @@ public class StoreArrivedMessage {
         changes.record(accountId, id, ChangeKind.CREATED, modseq -> {
             StoredMessage message = new StoredMessage(id, accountId, event.locator(), event.envelope(),
                     event.receivedAt(),
-                    event.size(), Keywords.fromServer(event.flags()), event.contentRef(), modseq, modseq,
+                    event.size(), Keyword.validAmong(event.flags()), event.contentRef(), modseq, modseq,
                     event.modSeq(), event.occurredAt(), false, false);
             boolean stored = filing.insert(message);
             inserted[0] = stored ? message : null;

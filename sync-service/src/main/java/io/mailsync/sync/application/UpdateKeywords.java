@@ -3,6 +3,7 @@ package io.mailsync.sync.application;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
@@ -12,7 +13,6 @@ import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
-import io.mailsync.sync.domain.Keywords;
 import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.domain.SyncState;
 import java.time.Clock;
@@ -70,7 +70,7 @@ public class UpdateKeywords {
             }
             boolean stale = base != null && (base.epoch() != epoch || message.modseq() > base.modseq());
             Optional<KeywordDelta> effective = stale ? delta.resolveStale() : Optional.of(delta);
-            Set<String> next = effective.map(d -> d.applyTo(message.keywords())).orElse(message.keywords());
+            Set<Keyword> next = effective.map(d -> d.applyTo(message.keywords())).orElse(message.keywords());
             if (next.equals(message.keywords())) {
                 recordRead(accountId, deviceId, messageId, next);
                 return new Result(message, counter.current(accountId).state());
@@ -92,19 +92,19 @@ public class UpdateKeywords {
     }
 
     private SetFlags writeBack(String accountId, String deviceId, StoredMessage before, KeywordDelta delta) {
-        Set<String> add = delta.addedTo(before.keywords());
-        Set<String> remove = delta.removedFrom(before.keywords());
+        Set<Keyword> add = delta.addedTo(before.keywords());
+        Set<Keyword> remove = delta.removedFrom(before.keywords());
         if (add.isEmpty() && remove.isEmpty()) {
             return null;
         }
         // no UNCHANGEDSINCE: +FLAGS/-FLAGS deltas commute, and the read-wins decision is already made here; a
         // conditional STORE would only lose the write when another client touched any flag of the message meanwhile
         return new SetFlags(UUID.randomUUID(), clock.instant(), accountId, Origin.device(deviceId), before.locator(),
-                add, remove, null);
+                Keyword.values(add), Keyword.values(remove), null);
     }
 
-    private void recordRead(String accountId, String deviceId, String messageId, Set<String> keywords) {
-        if (keywords.contains(Keywords.SEEN)) {
+    private void recordRead(String accountId, String deviceId, String messageId, Set<Keyword> keywords) {
+        if (keywords.contains(Keyword.SEEN)) {
             devices.read(AccountId.of(accountId), deviceId, MessageId.of(messageId), clock.instant());
         }
     }

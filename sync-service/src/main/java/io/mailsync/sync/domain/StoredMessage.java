@@ -2,6 +2,7 @@ package io.mailsync.sync.domain;
 
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.mail.Envelope;
+import io.mailsync.events.mail.Keyword;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -21,7 +22,7 @@ public record StoredMessage(
         Envelope envelope,
         Instant receivedAt,
         long size,
-        Set<String> keywords,
+        Set<Keyword> keywords,
         String contentRef,
         long createdModseq,
         long modseq,

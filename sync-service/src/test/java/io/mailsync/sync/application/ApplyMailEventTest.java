@@ -1,24 +1,23 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountSpec.Pop3Retention;
+import io.mailsync.events.AccountSpec;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.FolderReset;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.support.MailEvents;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ApplyMailEventTest {
 
@@ -33,7 +32,7 @@ class ApplyMailEventTest {
         f.apply.apply(arrived);
 
         assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
-                .satisfies(m -> assertThat(m.keywords()).containsExactly("$seen"));
+                .satisfies(m -> assertThat(m.keywords()).containsExactly(Keyword.SEEN));
         assertThat(f.state(account)).isEqualTo("1-1");
         assertThat(f.published.states()).hasSize(1);
     }
@@ -49,7 +48,7 @@ class ApplyMailEventTest {
         f.apply.apply(newer);
         f.apply.apply(older);
 
-        assertThat(message(account, arrived).keywords()).containsExactly("$flagged");
+        assertThat(message(account, arrived).keywords()).containsExactly(Keyword.FLAGGED);
         assertThat(f.state(account)).isEqualTo("1-2");
     }
 

@@ -1,20 +1,20 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.AccountId;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.sync.support.MailEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 15: events of a stale fetcher owner (an older epoch than the newest seen for the account) are not applied;
@@ -41,7 +41,7 @@ class OwnerEpochGateTest {
         f.applyAll.apply(log);
 
         assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
-                .satisfies(m -> assertThat(m.keywords()).containsExactly("$seen"));
+                .satisfies(m -> assertThat(m.keywords()).containsExactly(Keyword.SEEN));
         assertThat(f.accounts.find(account).orElseThrow().status()).isEqualTo("IDLE");
         assertThat(f.accounts.find(account).orElseThrow().ownerEpoch()).isEqualTo(2L);
 
@@ -49,7 +49,7 @@ class OwnerEpochGateTest {
         log.forEach(f.apply::apply); // and one by one, as the listener's fallback does
 
         assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
-                .satisfies(m -> assertThat(m.keywords()).containsExactly("$seen"));
+                .satisfies(m -> assertThat(m.keywords()).containsExactly(Keyword.SEEN));
         assertThat(f.accounts.find(account).orElseThrow().status()).isEqualTo("IDLE");
     }
 
@@ -61,7 +61,7 @@ class OwnerEpochGateTest {
         f.apply.apply(flags(account, arrived, Set.of("$Flagged")));
 
         assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
-                .satisfies(m -> assertThat(m.keywords()).containsExactly("$flagged"));
+                .satisfies(m -> assertThat(m.keywords()).containsExactly(Keyword.FLAGGED));
     }
 
     @Test

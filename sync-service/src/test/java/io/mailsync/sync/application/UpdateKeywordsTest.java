@@ -4,6 +4,7 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.KeywordDelta;
 import io.mailsync.sync.domain.MessageIds;
@@ -18,7 +19,7 @@ class UpdateKeywordsTest {
     private final Fixture f = new Fixture();
 
     private static KeywordDelta delta(String keyword, boolean set) {
-        return new KeywordDelta(Map.of(keyword, set));
+        return KeywordDelta.parse(Map.of(keyword, set));
     }
 
     @Test
@@ -29,9 +30,9 @@ class UpdateKeywordsTest {
         String id = MessageIds.of(account, "imap:INBOX:7:1");
 
         UpdateKeywords.Result result = f.update.update(Fixture.OWNER, account, id, device,
-                new KeywordDelta(Map.of("$seen", true, "$flagged", true)), null, null);
+                KeywordDelta.parse(Map.of("$seen", true, "$flagged", true)), null, null);
 
-        assertThat(result.message().keywords()).containsExactlyInAnyOrder("$seen", "$flagged");
+        assertThat(result.message().keywords()).containsExactlyInAnyOrder(Keyword.SEEN, Keyword.FLAGGED);
         assertThat(result.state().text()).isEqualTo("1-2");
         assertThat(f.published.commands()).singleElement().isInstanceOfSatisfying(SetFlags.class, set -> {
             assertThat(set.add()).containsExactly("$seen");
@@ -51,7 +52,7 @@ class UpdateKeywordsTest {
         UpdateKeywords.Result result = f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true),
                 null, null);
 
-        assertThat(result.message().keywords()).containsExactly("$seen");
+        assertThat(result.message().keywords()).containsExactly(Keyword.SEEN);
         assertThat(f.published.commands()).isEmpty();
         assertThat(f.sendWriteBack.retryPending()).isZero();
         f.published.brokerDown(false);
@@ -89,7 +90,7 @@ class UpdateKeywordsTest {
         UpdateKeywords.Result live = f.update.update(Fixture.OWNER, account, id, laptop, delta("$seen", false),
                 f.state(account), null);
 
-        assertThat(stale.message().keywords()).containsExactly("$seen");
+        assertThat(stale.message().keywords()).containsExactly(Keyword.SEEN);
         assertThat(live.message().keywords()).isEmpty();
     }
 

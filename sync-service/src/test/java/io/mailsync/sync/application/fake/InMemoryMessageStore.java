@@ -1,11 +1,12 @@
 package io.mailsync.sync.application.fake;
 
-import io.mailsync.events.mail.UidValidity;
-import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.FolderResets;
 import io.mailsync.sync.application.port.out.KeywordUpdates;
@@ -81,15 +82,16 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
         return true;
     }
 
-    private static StoredMessage with(StoredMessage m, MessageLocator locator, Set<String> keywords, long modseq,
+    private static StoredMessage with(StoredMessage m, MessageLocator locator, Set<Keyword> keywords, long modseq,
                                       Long serverModSeq, Instant at, boolean destroyed, boolean deleteRequested) {
-        return new StoredMessage(m.id(), m.accountId(), locator, m.envelope(), m.receivedAt(), m.size(), keywords, m.contentRef(), m.createdModseq(), modseq,
+        return new StoredMessage(m.id(), m.accountId(), locator, m.envelope(), m.receivedAt(), m.size(), keywords,
+                m.contentRef(), m.createdModseq(), modseq,
                 serverModSeq, at, destroyed, deleteRequested);
     }
 
     @Override
     public synchronized boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
-                                               Set<String> keywords, ModSeq modseq, SetFlags writeBack) {
+                                               Set<Keyword> keywords, ModSeq modseq, SetFlags writeBack) {
         boolean updated = replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), keywords,
                 modseq.value(), m.serverModSeq(), m.lastServerEventAt(), m.destroyed(), m.deleteRequested()));
         if (updated && writeBack != null) {
@@ -123,7 +125,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
 
     @Override
     public synchronized boolean applyServerKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
-                                                    Set<String> keywords, ModSeq modseq, Long serverModSeq, Instant at) {
+                                                    Set<Keyword> keywords, ModSeq modseq, Long serverModSeq, Instant at) {
         return replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), keywords, modseq.value(),
                 serverModSeq == null ? m.serverModSeq() : serverModSeq, at, m.destroyed(), m.deleteRequested()));
     }

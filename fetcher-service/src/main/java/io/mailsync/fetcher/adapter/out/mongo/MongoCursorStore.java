@@ -76,8 +76,8 @@ class MongoCursorStore implements CursorStore {
         for (Document doc : mongo.find(query, Document.class, INDEX)) {
             // written before issue 21 as the server spelled them: read as keywords, what is not one dropped, as the
             // server's report now is, so the first comparison after an upgrade finds no difference that is not one
-            index.put(new Uid(doc.get("uid", Number.class).longValue()), doc.getList("keywords", String.class).stream()
-                    .map(Keyword::lenient).flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet()));
+            index.put(new Uid(doc.get("uid", Number.class).longValue()),
+                    Keyword.validAmong(doc.getList("keywords", String.class)));
         }
         return index;
     }

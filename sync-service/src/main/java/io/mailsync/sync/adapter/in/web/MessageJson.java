@@ -23,7 +23,7 @@ final class MessageJson {
 
         static MessageView of(StoredMessage m) {
             Map<String, Boolean> keywords = new TreeMap<>();
-            m.keywords().forEach(k -> keywords.put(k, true));
+            m.keywords().forEach(k -> keywords.put(k.value(), true));
             Envelope e = m.envelope();
             return new MessageView(m.id(), m.folder(), e.messageIdHeader(), e.from(), e.to(), e.cc(), e.subject(),
                     e.sentAt(), m.receivedAt(), m.size(), keywords);

@@ -1,8 +1,5 @@
 package io.mailsync.sync.adapter.out.mongo;
 
-import io.mailsync.events.mail.AccountId;
-import static io.mailsync.sync.adapter.out.mongo.Docs.date;
-
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -10,6 +7,7 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.MessageBatches;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
@@ -20,13 +18,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 
 /** Ingest's batches on {@link MongoMessageStore}'s collection: each one round trip (two when a write lost). */
 @Component
@@ -123,7 +121,7 @@ class MongoMessageBatches implements MessageBatches {
                 updates.add(new UpdateOneModel<>(Filters.eq("_id", w.messageId()), Updates.combine(maxes)));
             } else {
                 List<Bson> sets = new ArrayList<>(List.of(
-                        Updates.set("keywords", List.copyOf(new TreeSet<>(w.keywords()))),
+                        Updates.set("keywords", Docs.keywords(w.keywords())),
                         Updates.set("modseq", w.modseq()), Updates.set("lastServerEventAt", date(w.at()))));
                 if (w.serverModSeq() != null) {
                     sets.add(Updates.set("serverModSeq", w.serverModSeq()));

@@ -10,10 +10,8 @@ import io.mailsync.sync.application.port.out.MessageFiling;
 import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -169,7 +167,7 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
                 .append("sentAt", date(m.envelope().sentAt()))
                 .append("receivedAt", date(m.receivedAt()))
                 .append("size", m.size())
-                .append("keywords", List.copyOf(new TreeSet<>(m.keywords())))
+                .append("keywords", Docs.keywords(m.keywords()))
                 .append("contentRef", m.contentRef())
                 .append("createdModseq", m.createdModseq())
                 .append("modseq", m.modseq())
@@ -188,7 +186,7 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
                 new Envelope(doc.getString("messageIdHeader"), Docs.strings(doc, "from"), Docs.strings(doc, "to"),
                         Docs.strings(doc, "cc"), doc.getString("subject"), instant(doc, "sentAt")),
                 instant(doc, "receivedAt"),
-                Docs.longOr(doc, "size", 0), new HashSet<>(Docs.strings(doc, "keywords")), doc.getString("contentRef"),
+                Docs.longOr(doc, "size", 0), Docs.keywords(doc), doc.getString("contentRef"),
                 Docs.longOr(doc, "createdModseq", 0), Docs.longOr(doc, "modseq", 0),
                 Docs.longOrNull(doc, "serverModSeq"), instant(doc, "lastServerEventAt"),
                 doc.getBoolean("destroyed", false), doc.getBoolean("deleteRequested", false));

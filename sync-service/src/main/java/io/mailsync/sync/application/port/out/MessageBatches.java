@@ -1,7 +1,8 @@
 package io.mailsync.sync.application.port.out;
 
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.Collection;
@@ -45,7 +46,7 @@ public interface MessageBatches {
      * position ({@code $max}); else the new keywords at {@code modseq}, only if the message is still at
      * {@code expectedModseq}.
      */
-    record ServerEventWrite(String messageId, Set<String> keywords, long expectedModseq, long modseq,
+    record ServerEventWrite(String messageId, Set<Keyword> keywords, long expectedModseq, long modseq,
                             Long serverModSeq, Instant at) {
     }
 }

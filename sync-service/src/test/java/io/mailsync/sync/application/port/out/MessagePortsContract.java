@@ -5,6 +5,7 @@ import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Envelope;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.mail.UidValidity;
@@ -35,8 +36,8 @@ public interface MessagePortsContract {
     private static StoredMessage message(String accountId, String id, MessageLocator locator, long modseq) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return new StoredMessage(id, accountId, locator, new Envelope("<" + id + "@test>", List.of("a@test"),
-                List.of("b@test"), List.of(), "subject " + id, now), now, 100, Set.of("$seen"), null, modseq, modseq, null, now, false,
-                false);
+                List.of("b@test"), List.of(), "subject " + id, now), now, 100, Set.of(Keyword.SEEN), null, modseq, modseq,
+                null, now, false, false);
     }
 
     @Test
@@ -107,16 +108,16 @@ public interface MessagePortsContract {
         messages().filing().insert(message(account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 1));
 
         Set<String> lost = messages().batches().applyServerEvents(AccountId.of(account), List.of(
-                new MessageBatches.ServerEventWrite("m1-" + account, Set.of("$flagged"), 1, 5, 50L, at),
+                new MessageBatches.ServerEventWrite("m1-" + account, Set.of(Keyword.FLAGGED), 1, 5, 50L, at),
                 new MessageBatches.ServerEventWrite("m2-" + account, Set.of(), 4, 6, 60L, at),
                 new MessageBatches.ServerEventWrite("m3-" + account, null, 1, 1, 70L, at.plusSeconds(1))));
 
         assertThat(lost).containsExactly("m2-" + account);
         StoredMessage m1 = messages().lookup().find(AccountId.of(account), MessageId.of("m1-" + account)).orElseThrow();
-        assertThat(m1.keywords()).containsExactly("$flagged");
+        assertThat(m1.keywords()).containsExactly(Keyword.FLAGGED);
         assertThat(m1.modseq()).isEqualTo(5);
         assertThat(m1.serverModSeq()).isEqualTo(50L);
-        assertThat(messages().lookup().find(AccountId.of(account), MessageId.of("m2-" + account)).orElseThrow().keywords()).containsExactly("$seen");
+        assertThat(messages().lookup().find(AccountId.of(account), MessageId.of("m2-" + account)).orElseThrow().keywords()).containsExactly(Keyword.SEEN);
         StoredMessage m3 = messages().lookup().find(AccountId.of(account), MessageId.of("m3-" + account)).orElseThrow();
         assertThat(m3.modseq()).as("only the server's position moved").isEqualTo(1);
         assertThat(m3.serverModSeq()).isEqualTo(70L);
@@ -129,11 +130,11 @@ public interface MessagePortsContract {
         String id = "m-" + account;
         messages().filing().insert(message(account, id, MessageLocator.pop3("u1"), 1));
 
-        assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of("$flagged"), ModSeq.of(2), null)).isTrue();
+        assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(Keyword.FLAGGED), ModSeq.of(2), null)).isTrue();
         assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(), ModSeq.of(3), null)).as("based on modseq 1").isFalse();
 
         StoredMessage stored = messages().lookup().find(AccountId.of(account), MessageId.of(id)).orElseThrow();
-        assertThat(stored.keywords()).containsExactly("$flagged");
+        assertThat(stored.keywords()).containsExactly(Keyword.FLAGGED);
         assertThat(stored.modseq()).isEqualTo(2);
     }
 
@@ -148,9 +149,9 @@ public interface MessagePortsContract {
         SetFlags second = new SetFlags(UUID.randomUUID(), Instant.now(), account, Origin.device("d"), at,
                 Set.of(), Set.of("$seen"), null);
 
-        messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of("$seen", "$flagged"), ModSeq.of(2), first);
+        messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(Keyword.SEEN, Keyword.FLAGGED), ModSeq.of(2), first);
         assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(), ModSeq.of(3), second)).isFalse();
-        messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(2), Set.of("$flagged"), ModSeq.of(4), second);
+        messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(2), Set.of(Keyword.FLAGGED), ModSeq.of(4), second);
 
         assertThat(queued(account)).containsExactly(first, second);
         messages().keywords().writeBackSent(AccountId.of(account), MessageId.of(id), first);
@@ -198,7 +199,7 @@ public interface MessagePortsContract {
 
         StoredMessage moved = messages().lookup().findByLocator(AccountId.of(account), after).orElseThrow();
         assertThat(moved.id()).isEqualTo(id);
-        assertThat(moved.keywords()).containsExactly("$seen");
+        assertThat(moved.keywords()).containsExactly(Keyword.SEEN);
         assertThat(messages().lookup().findByLocator(AccountId.of(account), before)).isEmpty();
     }
 }
