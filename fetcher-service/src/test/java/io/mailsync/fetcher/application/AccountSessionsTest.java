@@ -1,5 +1,9 @@
 package io.mailsync.fetcher.application;
 
+import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.port.out.MailServer;
@@ -11,9 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * When a session first tries its server: accounts arriving together (a restart, a takeover) are spread over a window

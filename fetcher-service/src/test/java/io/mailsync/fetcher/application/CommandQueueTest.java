@@ -1,5 +1,7 @@
 package io.mailsync.fetcher.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A session's commands keep the trace they arrived in (issue 17): the write-back span of a command is open exactly

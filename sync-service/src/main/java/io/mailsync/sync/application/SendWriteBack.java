@@ -1,8 +1,8 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.SetFlags;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.SetFlags;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.KeywordUpdates.PendingWriteBack;
 import io.mailsync.sync.application.port.out.KeywordUpdates;

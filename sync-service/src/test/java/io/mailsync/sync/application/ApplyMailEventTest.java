@@ -1,7 +1,9 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.AccountSpec.Pop3Retention;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.FolderReset;
 import io.mailsync.events.MessageArrived;
@@ -17,7 +19,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ApplyMailEventTest {
 

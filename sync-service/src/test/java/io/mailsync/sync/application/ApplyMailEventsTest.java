@@ -1,7 +1,9 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.AccountSpec.Pop3Retention;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MessageArrived;
@@ -27,7 +29,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A batch of events has the outcome of applying them one by one: no duplicates, per-account order, no lost change. */
 class ApplyMailEventsTest {

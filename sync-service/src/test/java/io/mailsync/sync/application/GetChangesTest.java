@@ -1,13 +1,14 @@
 package io.mailsync.sync.application;
 
+import static io.mailsync.testkit.builders.FolderResetBuilder.aFolderReset;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.support.MailEvents;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import static io.mailsync.testkit.builders.FolderResetBuilder.aFolderReset;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GetChangesTest {
 

@@ -1,7 +1,9 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.AccountStatusChanged.Status;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 15: events of a stale fetcher owner (an older epoch than the newest seen for the account) are not applied;

@@ -1,5 +1,8 @@
 package io.mailsync.sync.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
@@ -11,8 +14,6 @@ import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.support.MailEvents;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UpdateKeywordsTest {
 

@@ -1,5 +1,7 @@
 package io.mailsync.sync.application.port.out;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the message ports promise, together, on one set of messages; implemented by the in-memory fake's test and the
