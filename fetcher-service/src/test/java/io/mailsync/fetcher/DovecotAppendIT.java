@@ -1,5 +1,8 @@
 package io.mailsync.fetcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageArrived;
@@ -23,8 +26,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 11 on a real Dovecot: a device's sent copy is APPENDed to the folder marked SPECIAL-USE {@code \Sent}

@@ -1,9 +1,12 @@
 package io.mailsync.fetcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.gridfs.GridFSBuckets;
-import io.mailsync.events.AccountSpec.Pop3Retention.Policy;
 import io.mailsync.events.AccountSpec.Pop3Retention;
+import io.mailsync.events.AccountSpec.Pop3Retention.Policy;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
@@ -14,8 +17,8 @@ import io.mailsync.fetcher.application.port.out.MaildropStore;
 import io.mailsync.fetcher.domain.UidlRecord;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
-import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.GreenMailKit;
+import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import io.mailsync.testkit.MongoKit;
 import jakarta.mail.Flags;
@@ -36,8 +39,6 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** POP3 accounts polled on GreenMail: UIDL identity, STAT usage, bodies in GridFS, each retention policy. */
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,

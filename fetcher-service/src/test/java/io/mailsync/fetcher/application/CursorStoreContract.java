@@ -1,5 +1,7 @@
 package io.mailsync.fetcher.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.ModSeq;
@@ -14,7 +16,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every CursorStore does (STYLE.md: a contract test per port, run by the fake and the real adapter). */
 public interface CursorStoreContract {

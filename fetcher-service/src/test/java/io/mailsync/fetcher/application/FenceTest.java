@@ -1,5 +1,8 @@
 package io.mailsync.fetcher.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
@@ -11,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Issue 15: a session's events carry its owner epoch; a stale owner's cursor writes are refused. */
 class FenceTest {

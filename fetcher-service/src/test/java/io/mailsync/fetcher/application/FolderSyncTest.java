@@ -1,5 +1,8 @@
 package io.mailsync.fetcher.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.mailsync.events.FolderReset;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
@@ -22,8 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FolderSyncTest {
 
@@ -93,9 +94,7 @@ class FolderSyncTest {
     void aWriteBackAskingForSomethingThatIsNoKeywordIsRefusedAndTheServerIsUntouched() {
         FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
         long uid = inbox.deliver();
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
         // the session logs it as refused and commits it: retrying cannot help (ImapLoop.applyCommands)
         assertThatThrownBy(() -> sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(),
@@ -183,9 +182,7 @@ class FolderSyncTest {
         FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
         long first = inbox.deliver();
         long second = inbox.deliver("$flagged");
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
         inbox.setKeywords(first, "$seen");
         inbox.expunge(second);
@@ -220,9 +217,7 @@ class FolderSyncTest {
         FakeFolder inbox = new FakeFolder("INBOX", 100, true, true);
         long first = inbox.deliver();
         long second = inbox.deliver();
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
         inbox.setKeywords(first, "$answered");
         inbox.expunge(second);
@@ -244,9 +239,7 @@ class FolderSyncTest {
     void aWriteBackCarriesTheDevicesOriginAndIsNotReportedAgain() {
         FakeFolder inbox = new FakeFolder("INBOX", 100, true, true);
         long uid = inbox.deliver();
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
         sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(), Origin.device("phone"),
                 MessageLocator.imap("INBOX", 100, uid), Set.of("$seen"), Set.of(), null));
@@ -267,9 +260,7 @@ class FolderSyncTest {
     void afterAWriteBackOnlyTheCommandsFlagsAreTheDevicesAndTheRestIsAServerChange(boolean condstore) {
         FakeFolder inbox = new FakeFolder("INBOX", 100, condstore, condstore);
         long uid = inbox.deliver();
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
         inbox.setKeywords(uid, "$flagged"); // the other client, not announced yet
         sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(), Origin.device("phone"),
@@ -296,9 +287,7 @@ class FolderSyncTest {
     void aFlagTheOtherClientTookBackAfterTheWriteBackIsTheServersChangeNotLost() {
         FakeFolder inbox = new FakeFolder("INBOX", 100, true, true);
         long uid = inbox.deliver("$seen");
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
         // the device marks it unread; right after the STORE another client marks it read again
         FakeFolder.afterNextStore(inbox, () -> inbox.setKeywords(uid, "$seen"));
@@ -333,5 +322,13 @@ class FolderSyncTest {
         return new SessionSettings("fetcher-1", Duration.ofMinutes(28), Duration.ofMillis(100), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ZERO, Duration.ZERO, 2, fullCompareEvery, Duration.ZERO,
                 2, true);
+    }
+
+    /** A sync that has announced what the folder holds, with nothing published yet since. */
+    private FolderSync announced(FakeFolder inbox) {
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        sync.sync();
+        publisher.clear();
+        return sync;
     }
 }

@@ -1,5 +1,7 @@
 package io.mailsync.fetcher.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.OwnerEpochs;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every OwnerEpochs does: epochs only grow, and only the newest one holds (issue 15). */
 public interface OwnerEpochsContract {

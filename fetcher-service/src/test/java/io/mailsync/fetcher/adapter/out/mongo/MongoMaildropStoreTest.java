@@ -1,5 +1,7 @@
 package io.mailsync.fetcher.adapter.out.mongo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClients;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.domain.UidlRecord;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class MongoMaildropStoreTest {
 

@@ -1,5 +1,8 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
+
 import com.mongodb.client.model.InsertOneModel;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.ModSeq;
@@ -20,8 +23,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import static io.mailsync.sync.adapter.out.mongo.Docs.date;
-import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
 /** One document per (account, modseq). */
 @Component

@@ -1,5 +1,8 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
+
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.DeviceStore;
@@ -16,8 +19,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import static io.mailsync.sync.adapter.out.mongo.Docs.date;
-import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
 /** Devices, and one record per (device, message) with when it was delivered and first read there. */
 @Component

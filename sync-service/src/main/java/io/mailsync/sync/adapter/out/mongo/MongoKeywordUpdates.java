@@ -1,5 +1,7 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.updateIfUnchanged;
+
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.mail.AccountId;
@@ -16,7 +18,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.updateIfUnchanged;
 
 /** A device's keyword change and its write-back in the message document: the outbox is one atomic write with it. */
 @Component

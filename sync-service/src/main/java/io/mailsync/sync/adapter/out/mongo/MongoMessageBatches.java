@@ -1,5 +1,7 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -24,7 +26,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 
 /** Ingest's batches on {@link MongoMessageStore}'s collection: each one round trip (two when a write lost). */
 @Component

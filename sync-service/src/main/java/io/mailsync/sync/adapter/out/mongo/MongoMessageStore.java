@@ -1,5 +1,8 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
+
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Envelope;
@@ -21,8 +24,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import static io.mailsync.sync.adapter.out.mongo.Docs.date;
-import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
 /**
  * Messages keyed by public id, unique per (account, location); every write is conditional on the message's modseq.

@@ -1,5 +1,10 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import static io.mailsync.sync.adapter.out.mongo.Docs.date;
+import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
+import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.byId;
+import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.updateIfUnchanged;
+
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
@@ -13,10 +18,6 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import static io.mailsync.sync.adapter.out.mongo.Docs.date;
-import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
-import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.byId;
-import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.updateIfUnchanged;
 
 /** Server events and deletions one message at a time, each a single-document update of the message. */
 @Component
