@@ -155,7 +155,7 @@ public class ApplyMailEvent {
 
     /** UIDVALIDITY changed: a new epoch, so every device resyncs; messages keep their ids when re-matched. */
     private void folderReset(FolderReset event) {
-        counter.newEpoch(event.accountId(), event.folder() + "\n" + event.newUidValidity())
+        counter.newEpoch(AccountId.of(event.accountId()), event.folder() + "\n" + event.newUidValidity())
                 .ifPresent(state -> changes.announce(event.accountId(), state));
     }
 }

@@ -190,7 +190,7 @@ final class EventRun {
         SyncState state = null;
         long base = 0;
         if (!changes.isEmpty()) {
-            state = ports.counter().reserve(accountId, changes.size());
+            state = ports.counter().reserve(typedAccountId, changes.size());
             base = state.modseq() - changes.size();
             Instant now = ports.clock().instant();
             List<ChangeEntry> entries = new ArrayList<>(changes.size());

@@ -57,7 +57,7 @@ public class GetChanges {
         if (deviceId != null) {
             devices.find(AccountId.of(accountId), deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
         }
-        AccountCounter.Snapshot now = counter.current(accountId);
+        AccountCounter.Snapshot now = counter.current(AccountId.of(accountId));
         SyncState current = now.state();
         if (old.epoch() < current.epoch()) {
             throw new SyncProblems.StateGone("state " + since + " is from before a mailbox reset; fetch the messages again");

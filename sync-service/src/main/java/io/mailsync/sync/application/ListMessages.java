@@ -45,7 +45,7 @@ public class ListMessages {
             throw new IllegalArgumentException("folder is 1 to 255 characters");
         }
         Long before = cursor == null ? null : parseCursor(cursor);
-        SyncState state = counter.current(accountId).state();
+        SyncState state = counter.current(AccountId.of(accountId)).state();
         List<StoredMessage> page = messages.list(AccountId.of(accountId), folder,
                 before == null ? null : ModSeq.of(before), size + 1);
         String next = null;

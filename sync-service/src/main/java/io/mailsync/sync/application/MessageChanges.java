@@ -38,8 +38,9 @@ public class MessageChanges {
      * Returns the new state if the write happened, empty if a concurrent writer won and the caller should re-read.
      */
     public Optional<SyncState> record(String accountId, String messageId, ChangeKind kind, LongPredicate write) {
-        SyncState state = counter.next(accountId);
-        changeLog.append(AccountId.of(accountId), new ChangeEntry(state.modseq(), messageId, kind, clock.instant()));
+        AccountId account = AccountId.of(accountId);
+        SyncState state = counter.next(account);
+        changeLog.append(account, new ChangeEntry(state.modseq(), messageId, kind, clock.instant()));
         if (!write.test(state.modseq())) {
             return Optional.empty();
         }

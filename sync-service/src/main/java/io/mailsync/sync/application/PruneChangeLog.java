@@ -30,7 +30,7 @@ public class PruneChangeLog {
         Instant cutoff = clock.instant().minus(settings.changeRetention());
         Map<AccountId, ModSeq> highest = changeLog.highestOlderThan(cutoff);
         highest.forEach((accountId, modseq) -> {
-            counter.prunedThrough(accountId.value(), modseq.value());
+            counter.prunedThrough(accountId, modseq);
             changeLog.deleteThrough(accountId, modseq);
         });
         return highest.size();

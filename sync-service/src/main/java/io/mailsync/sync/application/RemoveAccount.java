@@ -52,7 +52,7 @@ public class RemoveAccount {
         messages.deleteAccount(account);
         changeLog.deleteAccount(account);
         devices.deleteAccount(account);
-        counter.delete(accountId);
+        counter.delete(account);
         drafts.deleteAccount(accountId);
     }
 }

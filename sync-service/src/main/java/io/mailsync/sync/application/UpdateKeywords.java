@@ -64,7 +64,7 @@ public class UpdateKeywords {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
             StoredMessage message = RequestedMessage.find(messages, accountId, messageId).filter(m -> !m.destroyed())
                     .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
-            long epoch = counter.current(accountId).state().epoch();
+            long epoch = counter.current(AccountId.of(accountId)).state().epoch();
             if (condition != null && (condition.epoch() != epoch || message.modseq() > condition.modseq())) {
                 throw new SyncProblems.PreconditionFailed("message " + messageId + " changed after state " + ifState);
             }
@@ -73,7 +73,7 @@ public class UpdateKeywords {
             Set<Keyword> next = effective.map(d -> d.applyTo(message.keywords())).orElse(message.keywords());
             if (next.equals(message.keywords())) {
                 recordRead(accountId, deviceId, messageId, next);
-                return new Result(message, counter.current(accountId).state());
+                return new Result(message, counter.current(AccountId.of(accountId)).state());
             }
             SetFlags writeBack = account.isPop3() ? null : writeBack(accountId, deviceId, message, effective.get());
             Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED, modseq ->

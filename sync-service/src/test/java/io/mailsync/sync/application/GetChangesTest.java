@@ -29,7 +29,7 @@ class GetChangesTest {
     void modseqsReservedButNotYetLoggedAreNotSkipped() {
         String account = f.imapAccount();
         f.apply.apply(MailEvents.imapArrived(account, 1, "m1"));
-        f.counter.reserve(account, 3); // a batch has reserved 2..4 and is writing their entries
+        f.counter.reserve(AccountId.of(account), 3); // a batch has reserved 2..4 and is writing their entries
 
         GetChanges.Changes during = f.getChanges.since(Fixture.OWNER, account, "1-0", null, null);
         f.changeLog.append(AccountId.of(account), new io.mailsync.sync.domain.ChangeEntry(3, "m3",
@@ -51,7 +51,7 @@ class GetChangesTest {
     @Test
     void aModseqWhoseEntryWasLostLongAgoIsPassedOver() {
         String account = f.imapAccount();
-        f.counter.reserve(account, 2); // a crash after the reservation: entry 1 never written
+        f.counter.reserve(AccountId.of(account), 2); // a crash after the reservation: entry 1 never written
         f.changeLog.append(AccountId.of(account), new io.mailsync.sync.domain.ChangeEntry(2, "m2",
                 io.mailsync.sync.domain.ChangeKind.CREATED, f.clock.instant()));
         f.clock.advance(GetChanges.WRITE_WINDOW.plusSeconds(1));
