@@ -53,6 +53,6 @@ public class RemoveAccount {
         changeLog.deleteAccount(account);
         devices.deleteAccount(account);
         counter.delete(account);
-        drafts.deleteAccount(accountId);
+        drafts.deleteAccount(account);
     }
 }

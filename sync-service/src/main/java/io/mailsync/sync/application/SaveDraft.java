@@ -80,7 +80,7 @@ public class SaveDraft {
         if (draftId == null) {
             id = UUID.randomUUID().toString();
         } else {
-            current = drafts.find(accountId, draftId).orElseThrow(() -> new SyncProblems.NotFound(
+            current = drafts.find(AccountId.of(accountId), draftId).orElseThrow(() -> new SyncProblems.NotFound(
                     "no draft " + draftId + " in account " + accountId));
             if (!current.replaceableBy(deviceId)) {
                 throw new SyncProblems.Conflict("draft " + draftId + " was created on another device, and only that"
