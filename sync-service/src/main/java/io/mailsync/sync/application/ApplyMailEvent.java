@@ -56,7 +56,7 @@ public class ApplyMailEvent {
     }
 
     public void apply(MailEvent event) {
-        Optional<Account> account = accounts.find(event.accountId());
+        Optional<Account> account = AccountAccess.named(event.accountId()).flatMap(accounts::find);
         if (account.isEmpty()) {
             log.debug("skipping {} for unknown account {}", event.getClass().getSimpleName(), event.accountId());
             return;
@@ -77,7 +77,8 @@ public class ApplyMailEvent {
             case MessageFlagsChanged flags -> flagsChanged(flags);
             case MessageExpunged expunged -> expunged(account, expunged);
             case FolderReset reset -> folderReset(reset);
-            case AccountStatusChanged status -> accounts.updateStatus(status.accountId(), status.status().name(),
+            case AccountStatusChanged status -> accounts.updateStatus(AccountId.of(status.accountId()),
+                    status.status().name(),
                     status.reason(), status.occurredAt());
             case MailboxUsageSampled ignored -> {
                 // quota-service's concern

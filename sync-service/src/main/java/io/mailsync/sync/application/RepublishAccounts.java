@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.domain.Account;
@@ -25,7 +26,7 @@ public class RepublishAccounts {
     /** Returns how many accounts were published. */
     public int republishAll() {
         int published = 0;
-        String after = null;
+        AccountId after = null;
         List<Account> page;
         do {
             page = accounts.page(after, PAGE);
@@ -33,7 +34,7 @@ public class RepublishAccounts {
                 publisher.publish(account.spec());
                 published++;
             }
-            after = page.isEmpty() ? after : page.getLast().accountId();
+            after = page.isEmpty() ? after : AccountId.of(page.getLast().accountId());
         } while (page.size() == PAGE);
         return published;
     }

@@ -38,6 +38,17 @@ class ApplyMailEventTest {
         assertThat(f.published.states()).hasSize(1);
     }
 
+    /** ADR 0012: an event naming no well-formed account id is one for an unknown account, skipped, never a failure. */
+    @Test
+    void anEventWhoseAccountIdCannotBeOneIsSkippedLikeAnUnknownAccount() {
+        MessageArrived nameless = MailEvents.imapArrived("x".repeat(AccountId.MAX_LENGTH + 1), 1, "lost");
+
+        f.apply.apply(nameless);
+        f.applyAll.apply(java.util.List.of(nameless));
+
+        assertThat(f.published.states()).isEmpty();
+    }
+
     @Test
     void anOlderServerFlagEventIsIgnoredByServerModseq() {
         String account = f.imapAccount();

@@ -43,15 +43,15 @@ class OwnerEpochGateTest {
 
         assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
                 .satisfies(m -> assertThat(m.keywords()).containsExactly(Keyword.SEEN));
-        assertThat(f.accounts.find(account).orElseThrow().status()).isEqualTo("IDLE");
-        assertThat(f.accounts.find(account).orElseThrow().ownerEpoch()).isEqualTo(2L);
+        assertThat(f.accounts.find(AccountId.of(account)).orElseThrow().status()).isEqualTo("IDLE");
+        assertThat(f.accounts.find(AccountId.of(account)).orElseThrow().ownerEpoch()).isEqualTo(2L);
 
         f.applyAll.apply(log); // a replay from the start: what was applied stays, what was stale stays ignored
         log.forEach(f.apply::apply); // and one by one, as the listener's fallback does
 
         assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
                 .satisfies(m -> assertThat(m.keywords()).containsExactly(Keyword.SEEN));
-        assertThat(f.accounts.find(account).orElseThrow().status()).isEqualTo("IDLE");
+        assertThat(f.accounts.find(AccountId.of(account)).orElseThrow().status()).isEqualTo("IDLE");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.mailsync.sync.adapter.out.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountCounterContract;
 import io.mailsync.sync.application.port.out.MessagePortsContract;
@@ -40,17 +41,18 @@ class MongoAdaptersTest {
         @org.junit.jupiter.api.Test
         void theNewestOwnerEpochOnlyGrows() {
             String id = "a-" + UUID.randomUUID();
+            AccountId account = AccountId.of(id);
             java.time.Instant now = java.time.Instant.now();
             accounts.insert(new io.mailsync.sync.domain.Account(new io.mailsync.events.AccountSpec(id, "c-1",
                     io.mailsync.events.AccountSpec.Protocol.IMAP, "mail.test", 993,
                     io.mailsync.events.AccountSpec.Security.SSL, false, "u-" + id, "v1:k:s", java.util.List.of("INBOX"),
                     java.time.Duration.ofMinutes(1), null, false, null, null, null, now), "PENDING", null, null, now));
 
-            org.assertj.core.api.Assertions.assertThat(accounts.find(id).orElseThrow().ownerEpoch()).isNull();
-            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(id, 3)).isEqualTo(3);
-            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(id, 2)).isEqualTo(3);
-            org.assertj.core.api.Assertions.assertThat(accounts.find(id).orElseThrow().ownerEpoch()).isEqualTo(3L);
-            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch("a-gone", 1)).isZero();
+            org.assertj.core.api.Assertions.assertThat(accounts.find(account).orElseThrow().ownerEpoch()).isNull();
+            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(account, 3)).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(account, 2)).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(accounts.find(account).orElseThrow().ownerEpoch()).isEqualTo(3L);
+            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(AccountId.of("a-gone"), 1)).isZero();
         }
     }
 
