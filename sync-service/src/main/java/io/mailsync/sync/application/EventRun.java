@@ -218,7 +218,7 @@ final class EventRun {
         Set<String> notWritten = new HashSet<>(ports.messages().insertAll(inserts));
         notWritten.addAll(ports.messages().applyServerEvents(typedAccountId, updates));
         if (state != null) {
-            ports.statePublisher().stateAdvanced(accountId, state);
+            ports.statePublisher().stateAdvanced(typedAccountId, state);
         }
         for (MessageLocator at : handOffs) {
             PendingMessage p = pending.get(at);

@@ -44,11 +44,11 @@ public class MessageChanges {
         if (!write.test(state.modseq())) {
             return Optional.empty();
         }
-        statePublisher.stateAdvanced(accountId, state);
+        statePublisher.stateAdvanced(account, state);
         return Optional.of(state);
     }
 
     public void announce(String accountId, SyncState state) {
-        statePublisher.stateAdvanced(accountId, state);
+        statePublisher.stateAdvanced(AccountId.of(accountId), state);
     }
 }

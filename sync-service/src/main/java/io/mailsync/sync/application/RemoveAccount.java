@@ -41,7 +41,7 @@ public class RemoveAccount {
         access.require(caller, accountId);
         AccountId account = AccountId.of(accountId);
         try {
-            publisher.publishRemoval(accountId);
+            publisher.publishRemoval(account);
         } catch (RuntimeException e) {
             throw new SyncProblems.Unavailable("the removal could not be published; the account is unchanged", e);
         }

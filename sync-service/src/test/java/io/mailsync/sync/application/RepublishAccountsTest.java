@@ -3,6 +3,7 @@ package io.mailsync.sync.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ class RepublishAccountsTest {
         }
 
         @Override
-        public void publishRemoval(String accountId) {
+        public void publishRemoval(AccountId accountId) {
             throw new AssertionError("nothing is removed on startup");
         }
     });
