@@ -8,6 +8,8 @@ import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.MessageBatches;
@@ -208,26 +210,27 @@ final class EventRun {
                 inserts.add(message);
                 inserted.put(p.id, message);
             } else if (p.changed > 0) {
-                updates.add(new ServerEventWrite(p.id, p.keywords, p.stored.modseq(), base + p.changed,
-                        p.serverModSeq, p.lastServerEventAt));
+                updates.add(new ServerEventWrite(MessageId.of(p.id), p.keywords, ModSeq.of(p.stored.modseq()),
+                        ModSeq.of(base + p.changed), p.serverModSeq, p.lastServerEventAt));
             } else if (p.touched) {
-                updates.add(new ServerEventWrite(p.id, null, p.stored.modseq(), p.stored.modseq(), p.serverModSeq,
+                ModSeq unchanged = ModSeq.of(p.stored.modseq());
+                updates.add(new ServerEventWrite(MessageId.of(p.id), null, unchanged, unchanged, p.serverModSeq,
                         p.lastServerEventAt));
             }
         }
-        Set<String> notWritten = new HashSet<>(ports.messages().insertAll(inserts));
+        Set<MessageId> notWritten = new HashSet<>(ports.messages().insertAll(inserts));
         notWritten.addAll(ports.messages().applyServerEvents(typedAccountId, updates));
         if (state != null) {
             ports.statePublisher().stateAdvanced(typedAccountId, state);
         }
         for (MessageLocator at : handOffs) {
             PendingMessage p = pending.get(at);
-            if (!notWritten.contains(p.id)) {
+            if (!notWritten.contains(MessageId.of(p.id))) {
                 ports.arrivals().handOff(account, p.stored != null ? p.stored : inserted.get(p.id));
             }
         }
         for (PendingMessage p : pending.values()) {
-            if (notWritten.contains(p.id)) {
+            if (notWritten.contains(MessageId.of(p.id))) {
                 p.events.forEach(event -> ports.single().apply(account, event));
             }
         }

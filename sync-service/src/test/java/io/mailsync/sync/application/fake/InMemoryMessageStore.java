@@ -252,24 +252,24 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized Set<String> insertAll(List<StoredMessage> messages) {
-        Set<String> taken = new HashSet<>();
+    public synchronized Set<MessageId> insertAll(List<StoredMessage> messages) {
+        Set<MessageId> taken = new HashSet<>();
         for (StoredMessage message : messages) {
             if (!insert(message)) {
-                taken.add(message.id());
+                taken.add(MessageId.of(message.id()));
             }
         }
         return taken;
     }
 
     @Override
-    public synchronized Set<String> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes) {
-        Set<String> lost = new HashSet<>();
+    public synchronized Set<MessageId> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes) {
+        Set<MessageId> lost = new HashSet<>();
         for (ServerEventWrite w : writes) {
             if (w.keywords() == null) {
-                recordServerEvent(accountId, MessageId.of(w.messageId()), w.serverModSeq(), w.at());
-            } else if (!applyServerKeywords(accountId, MessageId.of(w.messageId()),
-                    ModSeq.of(w.expectedModseq()), w.keywords(), ModSeq.of(w.modseq()), w.serverModSeq(), w.at())) {
+                recordServerEvent(accountId, w.messageId(), w.serverModSeq(), w.at());
+            } else if (!applyServerKeywords(accountId, w.messageId(), w.expectedModseq(), w.keywords(), w.modseq(),
+                    w.serverModSeq(), w.at())) {
                 lost.add(w.messageId());
             }
         }

@@ -75,10 +75,10 @@ public interface MessagePortsContract {
         MessageLocator two = MessageLocator.imap("INBOX", 1, 2);
         messages().filing().insert(message(account, "m1-" + account, one, 1));
 
-        Set<String> taken = messages().batches().insertAll(List.of(message(account, "m1-" + account, one, 2),
+        Set<MessageId> taken = messages().batches().insertAll(List.of(message(account, "m1-" + account, one, 2),
                 message(account, "m2-" + account, two, 3), message(account, "m3-" + account, two, 4)));
 
-        assertThat(taken).containsExactlyInAnyOrder("m1-" + account, "m3-" + account);
+        assertThat(taken).containsExactlyInAnyOrder(MessageId.of("m1-" + account), MessageId.of("m3-" + account));
         assertThat(messages().batches().findByLocators(AccountId.of(account), List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
                 .containsOnlyKeys(one, two)
                 .hasEntrySatisfying(two, m -> assertThat(m.id()).isEqualTo("m2-" + account));
@@ -108,12 +108,12 @@ public interface MessagePortsContract {
         messages().filing().insert(message(account, "m2-" + account, MessageLocator.imap("INBOX", 1, 2), 1));
         messages().filing().insert(message(account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 1));
 
-        Set<String> lost = messages().batches().applyServerEvents(AccountId.of(account), List.of(
-                new MessageBatches.ServerEventWrite("m1-" + account, Set.of(Keyword.FLAGGED), 1, 5, 50L, at),
-                new MessageBatches.ServerEventWrite("m2-" + account, Set.of(), 4, 6, 60L, at),
-                new MessageBatches.ServerEventWrite("m3-" + account, null, 1, 1, 70L, at.plusSeconds(1))));
+        Set<MessageId> lost = messages().batches().applyServerEvents(AccountId.of(account), List.of(
+                write("m1-" + account, Set.of(Keyword.FLAGGED), 1, 5, 50L, at),
+                write("m2-" + account, Set.of(), 4, 6, 60L, at),
+                write("m3-" + account, null, 1, 1, 70L, at.plusSeconds(1))));
 
-        assertThat(lost).containsExactly("m2-" + account);
+        assertThat(lost).containsExactly(MessageId.of("m2-" + account));
         StoredMessage m1 = messages().lookup().find(AccountId.of(account), MessageId.of("m1-" + account)).orElseThrow();
         assertThat(m1.keywords()).containsExactly(Keyword.FLAGGED);
         assertThat(m1.modseq()).isEqualTo(5);
@@ -202,5 +202,11 @@ public interface MessagePortsContract {
         assertThat(moved.id()).isEqualTo(id);
         assertThat(moved.keywords()).containsExactly(Keyword.SEEN);
         assertThat(messages().lookup().findByLocator(AccountId.of(account), before)).isEmpty();
+    }
+
+    private static MessageBatches.ServerEventWrite write(String id, Set<Keyword> keywords, long expectedModseq,
+                                                          long modseq, Long serverModSeq, Instant at) {
+        return new MessageBatches.ServerEventWrite(MessageId.of(id), keywords, ModSeq.of(expectedModseq),
+                ModSeq.of(modseq), serverModSeq, at);
     }
 }
