@@ -7,6 +7,7 @@ import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
@@ -50,7 +51,7 @@ class DovecotAppendIT extends FetcherIntegrationTest {
         String header = "<" + UUID.randomUUID() + "@example.net>";
         byte[] rfc822 = MailText.withMessageId(header, user.address(), "bob@example.net", "sent from the phone",
                 "see you").getBytes(StandardCharsets.UTF_8);
-        String contentRef = contents.put(accountId, "sent", rfc822);
+        String contentRef = contents.put(AccountId.of(accountId), "sent", rfc822);
 
         accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
                 "Sent", "\\Sent", contentRef, rfc822.length, header, Set.of("$seen"), null));
@@ -88,9 +89,9 @@ class DovecotAppendIT extends FetcherIntegrationTest {
         byte[] v2 = MailText.withMessageId(header, user.address(), "bob@example.net", "draft", "first and more words")
                 .getBytes(StandardCharsets.UTF_8);
         accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
-                "Drafts", "\\Drafts", contents.put(accountId, "d1", v1), v1.length, header, Set.of("$draft"), null));
+                "Drafts", "\\Drafts", contents.put(AccountId.of(accountId), "d1", v1), v1.length, header, Set.of("$draft"), null));
         accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
-                "Drafts", "\\Drafts", contents.put(accountId, "d2", v2), v2.length, header, Set.of("$draft"), null,
+                "Drafts", "\\Drafts", contents.put(AccountId.of(accountId), "d2", v2), v2.length, header, Set.of("$draft"), null,
                 header));
         String trashHeader = "<" + UUID.randomUUID() + "@example.net>";
         dovecot.deliver(user, MailText.withMessageId(trashHeader, "ann@example.net", user.address(), "spam", "buy"));

@@ -12,6 +12,7 @@ import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
 import io.mailsync.fetcher.domain.UidlRecord;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
@@ -110,7 +111,7 @@ class Pop3IT extends FetcherIntegrationTest {
         deliver(user, MailText.simple("a@example.net", user.address(), "Recent", "body"));
         String accountId = "acc-" + UUID.randomUUID();
         String oldUidl = uidlOf(user, "Old");
-        drops.add(accountId, List.of(new UidlRecord(oldUidl, Instant.now().minus(Duration.ofDays(15)), false)));
+        drops.add(AccountId.of(accountId), List.of(new UidlRecord(oldUidl, Instant.now().minus(Duration.ofDays(15)), false)));
         accounts.register(accounts.pop3(accountId, GreenMailKit.pop3Port(), user.login(), user.password(),
                 new Pop3Retention(Policy.DELETE_AFTER_DAYS, 14)));
         MessageArrived recent = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));

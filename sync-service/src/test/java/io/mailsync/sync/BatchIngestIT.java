@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.Origin;
 import io.mailsync.events.Topics;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
 import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +36,13 @@ class BatchIngestIT extends SyncIntegrationTest {
         Broker.publishAll(topics.events(), List.of(after, before, MailEvents.flagsChanged(accountId,
                 after.locator(), Origin.server(), Set.of("$Seen"), Set.of())));
 
-        Api api = customer(customer);
+        ApiClient api = customer(customer);
         eventually(() -> assertThat(subjects(api, accountId)).containsExactlyInAnyOrder("before", "after"));
         eventually(() -> assertThat(messagesOf(api, accountId).get("state").asString()).isEqualTo("1-3"));
         List<ConsumerRecord<String, String>> dead = Broker.awaitAll(Topics.deadLetter(topics.events()),
                 r -> accountId.equals(r.key()), 1, Duration.ofSeconds(20));
         assertThat(dead).extracting(ConsumerRecord::value).containsExactly(poison);
-        JsonNode changes = api.get("/api/v1/accounts/" + accountId + "/changes?since=1-0").json();
+        JsonNode changes = api.get("/api/v1/accounts/" + accountId + "/changes?since=1-0").body();
         assertThat(changes.get("created")).hasSize(2);
         assertThat(changes.get("newState").asString()).isEqualTo("1-3");
     }
@@ -73,16 +73,16 @@ class BatchIngestIT extends SyncIntegrationTest {
 
         Broker.publishAll(topics.events(), burst);
 
-        Api api = customer(customer);
+        ApiClient api = customer(customer);
         for (String accountId : accounts) {
             eventually(() -> assertThat(messagesOf(api, accountId).get("state").asString()).isEqualTo("1-120"));
-            JsonNode page = api.get("/api/v1/accounts/" + accountId + "/messages?limit=100").json();
+            JsonNode page = api.get("/api/v1/accounts/" + accountId + "/messages?limit=100").body();
             assertThat(page.get("messages")).hasSize(40);
             page.get("messages").forEach(m -> assertThat(m.get("keywords").has("$seen")).isFalse());
         }
     }
 
-    private static List<String> subjects(Api api, String accountId) {
+    private static List<String> subjects(ApiClient api, String accountId) {
         List<String> subjects = new ArrayList<>();
         messagesOf(api, accountId).get("messages").forEach(m -> subjects.add(m.get("subject").asString()));
         return subjects;

@@ -10,10 +10,10 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.application.PruneChangeLog;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
 import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.SettableClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,11 +39,11 @@ class ChangesIT extends SyncIntegrationTest {
         clock.reset();
     }
 
-    private String state(Api api, String accountId) {
+    private String state(ApiClient api, String accountId) {
         return messagesOf(api, accountId).get("state").asString();
     }
 
-    private void awaitState(Api api, String accountId, String expected) {
+    private void awaitState(ApiClient api, String accountId, String expected) {
         eventually(() -> assertThat(state(api, accountId)).isEqualTo(expected));
     }
 
@@ -53,7 +53,7 @@ class ChangesIT extends SyncIntegrationTest {
         return ids;
     }
 
-    private static String messageId(Api api, String accountId, String subject) {
+    private static String messageId(ApiClient api, String accountId, String subject) {
         for (JsonNode m : messagesOf(api, accountId).get("messages")) {
             if (subject.equals(m.get("subject").asString())) {
                 return m.get("id").asString();
@@ -66,7 +66,7 @@ class ChangesIT extends SyncIntegrationTest {
     void reportsCreatedUpdatedAndDestroyedAndAnnouncesTheNewState() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api device = customer(customer);
+        ApiClient device = customer(customer);
         assertThat(state(device, accountId)).isEqualTo("1-0");
         MessageArrived kept = MailEvents.imapArrived(accountId, 1, "kept");
         MessageArrived gone = MailEvents.imapArrived(accountId, 2, "gone");
@@ -81,7 +81,7 @@ class ChangesIT extends SyncIntegrationTest {
         Broker.publish(topics.events(), MailEvents.expunged(accountId, gone.locator()));
         awaitState(device, accountId, "1-4");
 
-        JsonNode sinceStart = device.get("/api/v1/accounts/" + accountId + "/changes?since=1-0").json();
+        JsonNode sinceStart = device.get("/api/v1/accounts/" + accountId + "/changes?since=1-0").body();
         assertThat(ids(sinceStart.get("created"))).containsExactly(keptId);
         assertThat(ids(sinceStart.get("updated"))).isEmpty();
         assertThat(ids(sinceStart.get("destroyed"))).isEmpty(); // created and destroyed since 1-0: not reported
@@ -89,7 +89,7 @@ class ChangesIT extends SyncIntegrationTest {
         assertThat(sinceStart.get("newState").asString()).isEqualTo("1-4");
         assertThat(sinceStart.get("hasMoreChanges").asBoolean()).isFalse();
 
-        JsonNode sinceBoth = device.get("/api/v1/accounts/" + accountId + "/changes?since=1-2").json();
+        JsonNode sinceBoth = device.get("/api/v1/accounts/" + accountId + "/changes?since=1-2").body();
         assertThat(ids(sinceBoth.get("updated"))).containsExactly(keptId);
         assertThat(ids(sinceBoth.get("destroyed"))).containsExactly(goneId);
         assertThat(messagesOf(device, accountId).get("messages").get(0).get("keywords").get("$flagged").asBoolean())
@@ -109,7 +109,7 @@ class ChangesIT extends SyncIntegrationTest {
     void aReplayedOrOlderFlagEventChangesNothing() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api device = customer(customer);
+        ApiClient device = customer(customer);
         MessageArrived arrived = MailEvents.imapArrived(accountId, 1, "flagged twice");
         Broker.publish(topics.events(), arrived);
         MessageFlagsChanged flag = MailEvents.flagsChanged(accountId, arrived.locator(), Origin.server(),
@@ -134,7 +134,7 @@ class ChangesIT extends SyncIntegrationTest {
     void pagesWithHasMoreChangesUntilTheClientHasEverything() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api device = customer(customer);
+        ApiClient device = customer(customer);
         for (int uid = 1; uid <= 5; uid++) {
             Broker.publish(topics.events(), MailEvents.imapArrived(accountId, uid, "m" + uid));
         }
@@ -146,7 +146,7 @@ class ChangesIT extends SyncIntegrationTest {
         boolean more = true;
         while (more) {
             JsonNode page = device.get("/api/v1/accounts/" + accountId + "/changes?since=" + since + "&maxChanges=2")
-                    .json();
+                    .body();
             assertThat(page.get("created").size()).isLessThanOrEqualTo(2);
             created.addAll(ids(page.get("created")));
             more = page.get("hasMoreChanges").asBoolean();
@@ -163,16 +163,16 @@ class ChangesIT extends SyncIntegrationTest {
     void aStateOlderThanTheRetainedLogAnswers410() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api device = customer(customer);
+        ApiClient device = customer(customer);
         Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 1, "old"));
         awaitState(device, accountId, "1-1");
 
         clock.advance(Duration.ofDays(31)); // the default retention is 30 days
 
-        Api.Response expired = device.get("/api/v1/accounts/" + accountId + "/changes?since=1-0");
+        ApiClient.Response expired = device.get("/api/v1/accounts/" + accountId + "/changes?since=1-0");
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.isProblem()).isTrue();
-        assertThat(expired.json().get("type").asString()).isEqualTo("urn:ietf:params:jmap:error:cannotCalculateChanges");
+        assertThat(expired.body().get("type").asString()).isEqualTo("urn:ietf:params:jmap:error:cannotCalculateChanges");
         assertThat(device.get("/api/v1/accounts/" + accountId + "/changes?since=1-1").status()).isEqualTo(200);
 
         prune.prune();
@@ -186,7 +186,7 @@ class ChangesIT extends SyncIntegrationTest {
     void aStateFromBeforeAFolderResetAnswers410AndAReplayedResetChangesNothing() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api device = customer(customer);
+        ApiClient device = customer(customer);
         Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 1, "before"));
         awaitState(device, accountId, "1-1");
         FolderReset reset = aFolderReset().forAccount(accountId).inFolder("INBOX").from(7L).to(8).build();
@@ -197,9 +197,9 @@ class ChangesIT extends SyncIntegrationTest {
                 io.mailsync.events.MessageLocator.imap("INBOX", 8, 50), "after"));
         awaitState(device, accountId, "2-2");
 
-        Api.Response gone = device.get("/api/v1/accounts/" + accountId + "/changes?since=1-1");
+        ApiClient.Response gone = device.get("/api/v1/accounts/" + accountId + "/changes?since=1-1");
         assertThat(gone.status()).isEqualTo(410);
-        assertThat(gone.json().get("detail").asString()).contains("reset");
+        assertThat(gone.body().get("detail").asString()).contains("reset");
         assertThat(device.get("/api/v1/accounts/" + accountId + "/changes?since=2-2").status()).isEqualTo(200);
     }
 
@@ -207,12 +207,12 @@ class ChangesIT extends SyncIntegrationTest {
     void badStatesAndLimitsAre400Problems() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api device = customer(customer);
+        ApiClient device = customer(customer);
         String base = "/api/v1/accounts/" + accountId + "/changes";
 
         for (String query : List.of("", "?since=garbage", "?since=1-99", "?since=1-0&maxChanges=0",
                 "?since=1-0&maxChanges=abc", "?since=9-0")) {
-            Api.Response response = device.get(base + query);
+            ApiClient.Response response = device.get(base + query);
             assertThat(response.status()).as(query + " -> " + response).isEqualTo(400);
             assertThat(response.isProblem()).as(query).isTrue();
         }

@@ -10,17 +10,16 @@ import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.sync.application.PurgeDeletedMessages;
 import io.mailsync.sync.application.port.out.ContentStore;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
 import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,11 +65,11 @@ class DeletedMailIT extends SyncIntegrationTest {
         return body;
     }
 
-    private String deletedIds(Api api, String accountId) {
-        Api.Response response = api.get("/api/v1/accounts/" + accountId + "/deleted");
+    private String deletedIds(ApiClient api, String accountId) {
+        ApiClient.Response response = api.get("/api/v1/accounts/" + accountId + "/deleted");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         StringBuilder ids = new StringBuilder();
-        response.json().get("messages").forEach(m -> ids.append(m.get("message").get("id").asString()).append(' '));
+        response.body().get("messages").forEach(m -> ids.append(m.get("message").get("id").asString()).append(' '));
         return ids.toString().trim();
     }
 
@@ -78,7 +77,7 @@ class DeletedMailIT extends SyncIntegrationTest {
     void anImapMessageDeletedByAnotherClientIsListedRestoredAndKeepsItsIdWhenTheCopyArrives() {
         String customer = newCustomer();
         String accountId = register(withBodies(imapAccount(customer)));
-        Api owner = customer(customer);
+        ApiClient owner = customer(customer);
         String header = UUID.randomUUID() + "@mailsync.test";
         String ref = storeBody(BODY.formatted(header));
         MessageLocator original = MessageLocator.imap("INBOX", 7, 1);
@@ -93,8 +92,7 @@ class DeletedMailIT extends SyncIntegrationTest {
         assertThat(messagesOf(owner, accountId).get("messages")).isEmpty();
         String afterDeletion = messagesOf(owner, accountId).get("state").asString();
 
-        Api.Response restored = owner.post("/api/v1/accounts/" + accountId + "/deleted/" + id + "/restore", "",
-                "X-Device-Id", "dev-a");
+        ApiClient.Response restored = owner.sendAs("dev-a", "POST", restore(accountId, id), "application/json", "");
 
         assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
         AppendMessage append = Broker.decode(Broker.await(topics.commands(), r -> accountId.equals(r.key())
@@ -105,7 +103,7 @@ class DeletedMailIT extends SyncIntegrationTest {
         assertThat(append.origin()).isEqualTo(Origin.device("dev-a"));
         // every device sees it again at once: listed, and created since the state after the deletion
         assertThat(messagesOf(owner, accountId).get("messages")).hasSize(1);
-        JsonNode changes = owner.get("/api/v1/accounts/" + accountId + "/changes?since=" + afterDeletion).json();
+        JsonNode changes = owner.get("/api/v1/accounts/" + accountId + "/changes?since=" + afterDeletion).body();
         assertThat(changes.get("created").toString()).contains(id);
         assertThat(deletedIds(owner, accountId)).isEmpty();
 
@@ -119,7 +117,7 @@ class DeletedMailIT extends SyncIntegrationTest {
         eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(2));
         JsonNode messages = messagesOf(owner, accountId).get("messages");
         assertThat(messages.toString()).contains(id);
-        assertThat(owner.get("/api/v1/accounts/" + accountId + "/messages/" + id).json().get("message")
+        assertThat(owner.get("/api/v1/accounts/" + accountId + "/messages/" + id).body().get("message")
                 .get("keywords").has("$flagged")).isTrue();
     }
 
@@ -127,7 +125,7 @@ class DeletedMailIT extends SyncIntegrationTest {
     void afterTheWindowTheDeletedMessageIsGoneItsBodyPurgedAndRestoreAnswers410() {
         String customer = newCustomer();
         String accountId = register(pop3(customer, "KEEP"));
-        Api owner = customer(customer);
+        ApiClient owner = customer(customer);
         String header = UUID.randomUUID() + "@mailsync.test";
         String ref = storeBody(BODY.formatted(header));
         MessageLocator uidl = MessageLocator.pop3("UIDL-" + UUID.randomUUID());
@@ -141,13 +139,13 @@ class DeletedMailIT extends SyncIntegrationTest {
         clock.advance(Duration.ofDays(14).plusMinutes(1));
 
         assertThat(deletedIds(owner, accountId)).isEmpty();
-        Api.Response late = owner.post("/api/v1/accounts/" + accountId + "/deleted/" + id + "/restore", "");
+        ApiClient.Response late = owner.send("POST", restore(accountId, id), "application/json", "");
         assertThat(late.status()).as(late.toString()).isEqualTo(410);
         assertThat(late.isProblem()).isTrue();
         assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
         assertThat(stored(ref)).isFalse();
         clock.reset();
-        assertThat(owner.post("/api/v1/accounts/" + accountId + "/deleted/" + id + "/restore", "").status())
+        assertThat(owner.send("POST", restore(accountId, id), "application/json", "").status())
                 .isEqualTo(410);
         assertThat(deletedIds(owner, accountId)).isEmpty();
     }
@@ -156,7 +154,7 @@ class DeletedMailIT extends SyncIntegrationTest {
     void aPop3MessageDeletedByAnotherClientIsRestoredForEveryDevice() {
         String customer = newCustomer();
         String accountId = register(pop3(customer, "KEEP"));
-        Api owner = customer(customer);
+        ApiClient owner = customer(customer);
         MessageLocator uidl = MessageLocator.pop3("UIDL-" + UUID.randomUUID());
         Broker.publish(topics.events(), arrived(accountId, uidl, "<p-" + UUID.randomUUID() + ">",
                 storeBody("Subject: a\r\n\r\na\r\n")));
@@ -166,11 +164,11 @@ class DeletedMailIT extends SyncIntegrationTest {
         eventually(() -> assertThat(deletedIds(owner, accountId)).isEqualTo(id));
         String afterDeletion = messagesOf(owner, accountId).get("state").asString();
 
-        Api.Response restored = owner.post("/api/v1/accounts/" + accountId + "/deleted/" + id + "/restore", "");
+        ApiClient.Response restored = owner.send("POST", restore(accountId, id), "application/json", "");
 
         assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
         assertThat(messagesOf(owner, accountId).get("messages").get(0).get("id").asString()).isEqualTo(id);
-        assertThat(owner.get("/api/v1/accounts/" + accountId + "/changes?since=" + afterDeletion).json()
+        assertThat(owner.get("/api/v1/accounts/" + accountId + "/changes?since=" + afterDeletion).body()
                 .get("created").toString()).contains(id);
         assertThat(owner.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw").status()).isEqualTo(200);
         assertThat(Broker.readAll(topics.commands(), r -> accountId.equals(r.key())
@@ -181,7 +179,7 @@ class DeletedMailIT extends SyncIntegrationTest {
     void aPop3MessageTakenOffTheServerByRetentionWasNeverDeletedForTheUser() {
         String customer = newCustomer();
         String accountId = register(pop3(customer, "DELETE_AFTER_FETCH"));
-        Api owner = customer(customer);
+        ApiClient owner = customer(customer);
         MessageLocator uidl = MessageLocator.pop3("UIDL-" + UUID.randomUUID());
         Broker.publish(topics.events(), arrived(accountId, uidl, "<r-" + UUID.randomUUID() + ">",
                 storeBody("Subject: r\r\n\r\nr\r\n")));
@@ -202,5 +200,9 @@ class DeletedMailIT extends SyncIntegrationTest {
         pop3.put("port", 995);
         pop3.put("retention", Map.of("policy", retention));
         return pop3;
+    }
+
+    private static String restore(String accountId, String id) {
+        return "/api/v1/accounts/" + accountId + "/deleted/" + id + "/restore";
     }
 }

@@ -6,10 +6,10 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
 import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.ApiClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /** One read state across devices: keyword deltas, read-wins for stale offline edits, IMAP write-back. */
 class DevicesIT extends SyncIntegrationTest {
 
-    private record Mailbox(String customer, String accountId, Api api, String deviceA, String deviceB,
+    private record Mailbox(String customer, String accountId, ApiClient api, String deviceA, String deviceB,
                            String messageId, MessageArrived arrived) {
         String path() {
             return "/api/v1/accounts/" + accountId;
@@ -37,7 +37,7 @@ class DevicesIT extends SyncIntegrationTest {
             locator = MessageLocator.pop3("uidl-" + customer);
         }
         String accountId = register(body);
-        Api api = customer(customer);
+        ApiClient api = customer(customer);
         String a = device(api, accountId, "phone");
         String b = device(api, accountId, "laptop");
         MessageArrived arrived = MailEvents.arrived(accountId, locator, "hello");
@@ -47,14 +47,14 @@ class DevicesIT extends SyncIntegrationTest {
         return new Mailbox(customer, accountId, api, a, b, messageId, arrived);
     }
 
-    private static String device(Api api, String accountId, String name) {
-        Api.Response created = api.post("/api/v1/accounts/" + accountId + "/devices", Map.of("name", name));
+    private static String device(ApiClient api, String accountId, String name) {
+        ApiClient.Response created = api.post("/api/v1/accounts/" + accountId + "/devices", json(Map.of("name", name)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("deviceId").asString();
+        return created.body().get("deviceId").asString();
     }
 
-    private static Api.Response patch(Mailbox box, String device, Map<String, Object> body) {
-        return box.api().patch(box.path() + "/messages/" + box.messageId(), body, "X-Device-Id", device);
+    private static ApiClient.Response patch(Mailbox box, String device, Map<String, Object> body) {
+        return box.api().patch(box.path() + "/messages/" + box.messageId(), device, body(body));
     }
 
     private static String state(Mailbox box) {
@@ -66,12 +66,13 @@ class DevicesIT extends SyncIntegrationTest {
         Mailbox box = mailbox("IMAP");
         String before = state(box);
 
-        Api.Response read = patch(box, box.deviceA(), Map.of("keywords", Map.of("$seen", true)));
+        ApiClient.Response read = patch(box, box.deviceA(), Map.of("keywords", Map.of("$seen", true)));
 
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        assertThat(read.json().get("message").get("keywords").get("$seen").asBoolean()).isTrue();
-        String after = read.json().get("state").asString();
-        JsonNode changes = box.api().get(box.path() + "/changes?since=" + before, "X-Device-Id", box.deviceB()).json();
+        assertThat(read.body().get("message").get("keywords").get("$seen").asBoolean()).isTrue();
+        String after = read.body().get("state").asString();
+        JsonNode changes = box.api().sendAs(box.deviceB(), "GET", box.path() + "/changes?since=" + before, null, null)
+                .body();
         assertThat(changes.get("updated").get(0).asString()).isEqualTo(box.messageId());
         assertThat(changes.get("newState").asString()).isEqualTo(after);
 
@@ -84,9 +85,9 @@ class DevicesIT extends SyncIntegrationTest {
         assertThat(setFlags.origin()).isEqualTo(Origin.device(box.deviceA()));
         assertThat(setFlags.locator()).isEqualTo(box.arrived().locator());
 
-        JsonNode details = box.api().get(box.path() + "/messages/" + box.messageId()).json();
+        JsonNode details = box.api().get(box.path() + "/messages/" + box.messageId()).body();
         assertThat(details.get("devices").toString()).contains(box.deviceA()).contains("readAt");
-        JsonNode deviceB = box.api().get(box.path() + "/devices/" + box.deviceB()).json();
+        JsonNode deviceB = box.api().get(box.path() + "/devices/" + box.deviceB()).body();
         assertThat(deviceB.get("acknowledgedState").asString()).isEqualTo(before);
         assertThat(deviceB.get("name").asString()).isEqualTo("laptop");
     }
@@ -94,7 +95,7 @@ class DevicesIT extends SyncIntegrationTest {
     @Test
     void theServersEchoOfAWriteBackDoesNotCreateASecondChange() {
         Mailbox box = mailbox("IMAP");
-        String after = patch(box, box.deviceA(), Map.of("keywords", Map.of("$seen", true))).json().get("state")
+        String after = patch(box, box.deviceA(), Map.of("keywords", Map.of("$seen", true))).body().get("state")
                 .asString();
         patch(box, box.deviceB(), Map.of("keywords", Map.of("$seen", false))); // B marks it unread again, live
 
@@ -106,7 +107,7 @@ class DevicesIT extends SyncIntegrationTest {
         long modseqAfterA = Long.parseLong(after.split("-")[1]);
         // B's unread (+1) and the marker (+1); the echo of A's write-back added nothing and did not re-read it
         assertThat(state(box)).isEqualTo("1-" + (modseqAfterA + 2));
-        JsonNode message = box.api().get(box.path() + "/messages/" + box.messageId()).json().get("message");
+        JsonNode message = box.api().get(box.path() + "/messages/" + box.messageId()).body().get("message");
         assertThat(message.get("keywords").has("$seen")).isFalse();
     }
 
@@ -117,17 +118,17 @@ class DevicesIT extends SyncIntegrationTest {
         patch(box, box.deviceA(), Map.of("keywords", Map.of("$seen", true)));
         String afterRead = state(box);
 
-        Api.Response stale = patch(box, box.deviceB(), Map.of("keywords", Map.of("$seen", false, "$flagged", true),
-                "baseState", offlineBase));
+        ApiClient.Response stale = patch(box, box.deviceB(),
+                Map.of("keywords", Map.of("$seen", false, "$flagged", true), "baseState", offlineBase));
 
         assertThat(stale.status()).as(stale.toString()).isEqualTo(200);
-        JsonNode keywords = stale.json().get("message").get("keywords");
+        JsonNode keywords = stale.body().get("message").get("keywords");
         assertThat(keywords.get("$seen").asBoolean()).as("read wins").isTrue();
         assertThat(keywords.get("$flagged").asBoolean()).as("the rest of the edit applies").isTrue();
 
-        Api.Response live = patch(box, box.deviceB(), Map.of("keywords", Map.of("$seen", false),
+        ApiClient.Response live = patch(box, box.deviceB(), Map.of("keywords", Map.of("$seen", false),
                 "baseState", state(box)));
-        assertThat(live.json().get("message").get("keywords").has("$seen")).as("a live unread applies").isFalse();
+        assertThat(live.body().get("message").get("keywords").has("$seen")).as("a live unread applies").isFalse();
         assertThat(afterRead).isNotEqualTo(state(box));
     }
 
@@ -137,8 +138,9 @@ class DevicesIT extends SyncIntegrationTest {
         String base = state(box);
         patch(box, box.deviceA(), Map.of("keywords", Map.of("$flagged", true)));
 
-        Api.Response conditional = box.api().patch(box.path() + "/messages/" + box.messageId(),
-                Map.of("keywords", Map.of("$seen", true)), "X-Device-Id", box.deviceB(), "If-Match", "\"" + base + "\"");
+        ApiClient.Response conditional = box.api().sendWith(Map.of("X-Device-Id", box.deviceB(), "If-Match",
+                "\"" + base + "\""), "PATCH", box.path() + "/messages/" + box.messageId(), "application/json",
+                body(Map.of("keywords", Map.of("$seen", true))));
 
         assertThat(conditional.status()).isEqualTo(412);
         assertThat(conditional.isProblem()).isTrue();
@@ -151,9 +153,9 @@ class DevicesIT extends SyncIntegrationTest {
 
         patch(box, box.deviceA(), Map.of("keywords", Map.of("$seen", true)));
 
-        JsonNode changes = box.api().get(box.path() + "/changes?since=" + before).json();
+        JsonNode changes = box.api().get(box.path() + "/changes?since=" + before).body();
         assertThat(changes.get("updated").get(0).asString()).isEqualTo(box.messageId());
-        JsonNode onB = box.api().get(box.path() + "/messages", "X-Device-Id", box.deviceB()).json();
+        JsonNode onB = box.api().sendAs(box.deviceB(), "GET", box.path() + "/messages", null, null).body();
         assertThat(onB.get("messages").get(0).get("keywords").get("$seen").asBoolean()).isTrue();
         assertThat(Broker.readAll(topics.commands(), r -> box.accountId().equals(r.key())
                 && Broker.decode(r, SetFlags.class).isPresent())).isEmpty();
@@ -165,23 +167,23 @@ class DevicesIT extends SyncIntegrationTest {
         String message = box.path() + "/messages/" + box.messageId();
         Map<String, Object> read = Map.of("keywords", Map.of("$seen", true));
 
-        List<Api.Response> bad = List.of(
-                box.api().patch(message, read),
-                box.api().patch(message, Map.of("keywords", Map.of()), "X-Device-Id", box.deviceA()),
-                box.api().patch(message, Map.of("keywords", Map.of("bad keyword", true)), "X-Device-Id", box.deviceA()),
-                box.api().patch(message, "{not json", "X-Device-Id", box.deviceA()),
-                box.api().patch(message, Map.of("keywords", Map.of("$seen", "maybe")), "X-Device-Id", box.deviceA()),
-                box.api().patch(message, Map.of("keywords", Map.of("$seen", true), "baseState", "x"),
-                        "X-Device-Id", box.deviceA()),
+        List<ApiClient.Response> bad = List.of(
+                box.api().patch(message, null, body(read)),
+                box.api().patch(message, box.deviceA(), body(Map.of("keywords", Map.of()))),
+                box.api().patch(message, box.deviceA(), body(Map.of("keywords", Map.of("bad keyword", true)))),
+                box.api().patch(message, box.deviceA(), "{not json"),
+                box.api().patch(message, box.deviceA(), body(Map.of("keywords", Map.of("$seen", "maybe")))),
+                box.api().patch(message, box.deviceA(),
+                        body(Map.of("keywords", Map.of("$seen", true), "baseState", "x"))),
                 box.api().get(box.path() + "/messages?limit=0"),
                 box.api().get(box.path() + "/messages?cursor=zzz"),
-                box.api().post(box.path() + "/devices", Map.of("name", "")));
+                box.api().post(box.path() + "/devices", json(Map.of("name", ""))));
         bad.forEach(r -> {
             assertThat(r.status()).as(r.toString()).isEqualTo(400);
             assertThat(r.isProblem()).as(r.toString()).isTrue();
         });
-        Api.Response unknownDevice = box.api().patch(message, read, "X-Device-Id", "d-unknown");
-        Api.Response unknownMessage = box.api().patch(box.path() + "/messages/Mnope", read, "X-Device-Id", box.deviceA());
+        ApiClient.Response unknownDevice = box.api().patch(message, "d-unknown", body(read));
+        ApiClient.Response unknownMessage = box.api().patch(box.path() + "/messages/Mnope", box.deviceA(), body(read));
         assertThat(unknownDevice.status()).isEqualTo(404);
         assertThat(unknownMessage.status()).isEqualTo(404);
         assertThat(unknownMessage.isProblem()).isTrue();

@@ -7,15 +7,10 @@ import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.MoveMessage;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
 import io.mailsync.sync.support.SyncIntegrationTest;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.mailsync.testkit.ApiClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drafts and a shared Trash (issue 11), against the broker and the MongoDB wire server: a draft saved and replaced by
@@ -39,25 +33,18 @@ class DraftsAndTrashIT extends SyncIntegrationTest {
     private static final String DRAFT = "From: a@example.test\nTo: b@example.test\nSubject: %s\n"
             + "Message-ID: <%s>\n\n%s\n";
 
-    private HttpResponse<String> send(String method, String customer, String accountId, String path, String device,
-                                      String rfc822) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/accounts/" + accountId + path))
-                .header("Authorization", "Bearer " + JWT.token(customer, "mail.read", "mail.write"))
-                .header("Content-Type", "message/rfc822").header("X-Device-Id", device)
-                .method(method, rfc822 == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(rfc822)).build(), HttpResponse.BodyHandlers.ofString());
+    /** A device's request with an RFC 822 body (none when null). */
+    private ApiClient.Response send(String method, String customer, String accountId, String path, String device,
+                                    String rfc822) {
+        return customer(customer).sendAs(device, method, "/api/v1/accounts/" + accountId + path, "message/rfc822",
+                rfc822);
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        return JsonMapper.builder().build().readTree(response.body());
-    }
-
-    private static List<JsonNode> folder(Api api, String accountId, String folder) {
-        Api.Response response = api.get("/api/v1/accounts/" + accountId + "/messages?folder=" + folder);
+    private static List<JsonNode> folder(ApiClient api, String accountId, String folder) {
+        ApiClient.Response response = api.get("/api/v1/accounts/" + accountId + "/messages?folder=" + folder);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> list = new java.util.ArrayList<>();
-        response.json().get("messages").forEach(list::add);
+        response.body().get("messages").forEach(list::add);
         return list;
     }
 
@@ -65,31 +52,30 @@ class DraftsAndTrashIT extends SyncIntegrationTest {
     void aDraftReplacedByItsDeviceIsOneMessageTheNewestAndAnotherDevicesReplaceIsRefused() throws Exception {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api deviceB = customer(customer);
+        ApiClient deviceB = customer(customer);
         String header = UUID.randomUUID() + "@example.test";
         String before = messagesOf(deviceB, accountId).get("state").asString();
 
-        HttpResponse<String> created = send("POST", customer, accountId, "/drafts", "dev-a",
+        ApiClient.Response created = send("POST", customer, accountId, "/drafts", "dev-a",
                 DRAFT.formatted("plan", header, "first words"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String draftId = json(created).get("draftId").asString();
-        String v1 = json(created).get("message").get("id").asString();
-        HttpResponse<String> replaced = send("PUT", customer, accountId, "/drafts/" + draftId, "dev-a",
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String draftId = created.body().get("draftId").asString();
+        String v1 = created.body().get("message").get("id").asString();
+        ApiClient.Response replaced = send("PUT", customer, accountId, "/drafts/" + draftId, "dev-a",
                 DRAFT.formatted("plan", header, "first words and more"));
-        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
-        String v2 = json(replaced).get("message").get("id").asString();
-        HttpResponse<String> refused = send("PUT", customer, accountId, "/drafts/" + draftId, "dev-b",
+        assertThat(replaced.status()).as(replaced.raw()).isEqualTo(200);
+        String v2 = replaced.body().get("message").get("id").asString();
+        ApiClient.Response refused = send("PUT", customer, accountId, "/drafts/" + draftId, "dev-b",
                 DRAFT.formatted("plan", header, "B's words"));
 
-        assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.isProblem()).as(refused.contentType()).isTrue();
         List<JsonNode> drafts = folder(deviceB, accountId, "Drafts");
         assertThat(drafts).extracting(m -> m.get("id").asString()).containsExactly(v2);
         assertThat(drafts.getFirst().get("keywords").get("$draft").asBoolean()).isTrue();
-        JsonNode changes = deviceB.get("/api/v1/accounts/" + accountId + "/changes?since=" + before).json();
+        JsonNode changes = deviceB.get("/api/v1/accounts/" + accountId + "/changes?since=" + before).body();
         assertThat(changes.get("created").toString()).contains(v2).doesNotContain(v1);
-        assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/messages/" + v2 + "/raw").body())
+        assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/messages/" + v2 + "/raw").raw())
                 .contains("first words and more");
         List<AppendMessage> appends = Broker.awaitAll(topics.commands(), r -> accountId.equals(r.key())
                         && r.value().contains("AppendMessage"), 2, Duration.ofSeconds(20)).stream()
@@ -98,26 +84,26 @@ class DraftsAndTrashIT extends SyncIntegrationTest {
         assertThat(appends).extracting(AppendMessage::replacesMessageIdHeader)
                 .containsExactlyInAnyOrder(null, "<" + header + ">");
         assertThat(send("PUT", customer, accountId, "/drafts/nope", "dev-a", DRAFT.formatted("x", header, "x"))
-                .statusCode()).isEqualTo(404);
+                .status()).isEqualTo(404);
     }
 
     @Test
     void aMessageTrashedByOneDeviceIsInTrashForTheOtherAndTheServerIsToldToMoveIt() throws Exception {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api deviceB = customer(customer);
+        ApiClient deviceB = customer(customer);
         MessageArrived arrived = MailEvents.imapArrived(accountId, 5, "spam");
         Broker.publish(topics.events(), arrived);
         eventually(() -> assertThat(folder(deviceB, accountId, "INBOX")).hasSize(1));
         String id = folder(deviceB, accountId, "INBOX").getFirst().get("id").asString();
         String before = messagesOf(deviceB, accountId).get("state").asString();
 
-        HttpResponse<String> trashed = send("POST", customer, accountId, "/messages/" + id + "/trash", "dev-a", null);
+        ApiClient.Response trashed = send("POST", customer, accountId, "/messages/" + id + "/trash", "dev-a", null);
 
-        assertThat(trashed.statusCode()).as(trashed.body()).isEqualTo(200);
+        assertThat(trashed.status()).as(trashed.raw()).isEqualTo(200);
         assertThat(folder(deviceB, accountId, "INBOX")).isEmpty();
         assertThat(folder(deviceB, accountId, "Trash")).extracting(m -> m.get("id").asString()).containsExactly(id);
-        assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/changes?since=" + before).json().get("updated")
+        assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/changes?since=" + before).body().get("updated")
                 .toString()).contains(id);
         MoveMessage move = Broker.decode(Broker.await(topics.commands(), r -> accountId.equals(r.key())
                 && r.value().contains("MoveMessage"), Duration.ofSeconds(20)), MoveMessage.class).orElseThrow();
@@ -128,7 +114,7 @@ class DraftsAndTrashIT extends SyncIntegrationTest {
         Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 6, "marker"));
         eventually(() -> assertThat(folder(deviceB, accountId, "INBOX")).hasSize(1));
         assertThat(folder(deviceB, accountId, "Trash")).hasSize(1);
-        assertThat(send("POST", customer, accountId, "/messages/" + id + "/trash", "dev-a", null).statusCode())
+        assertThat(send("POST", customer, accountId, "/messages/" + id + "/trash", "dev-a", null).status())
                 .isEqualTo(200);
     }
 
@@ -138,36 +124,36 @@ class DraftsAndTrashIT extends SyncIntegrationTest {
         Map<String, Object> pop3 = new HashMap<>(imapAccount(customer));
         pop3.put("protocol", "POP3");
         String accountId = register(pop3);
-        Api deviceB = customer(customer);
+        ApiClient deviceB = customer(customer);
         String header = UUID.randomUUID() + "@example.test";
-        HttpResponse<String> created = send("POST", customer, accountId, "/drafts", "dev-a",
+        ApiClient.Response created = send("POST", customer, accountId, "/drafts", "dev-a",
                 DRAFT.formatted("note", header, "v1"));
-        String draftId = json(created).get("draftId").asString();
-        String v1 = json(created).get("message").get("id").asString();
-        String afterV1 = json(created).get("state").asString();
+        String draftId = created.body().get("draftId").asString();
+        String v1 = created.body().get("message").get("id").asString();
+        String afterV1 = created.body().get("state").asString();
 
-        HttpResponse<String> replaced = send("PUT", customer, accountId, "/drafts/" + draftId, "dev-a",
+        ApiClient.Response replaced = send("PUT", customer, accountId, "/drafts/" + draftId, "dev-a",
                 DRAFT.formatted("note", header, "v2"));
 
-        String v2 = json(replaced).get("message").get("id").asString();
-        assertThat(json(replaced).get("version").asInt()).isEqualTo(2);
-        JsonNode changes = deviceB.get("/api/v1/accounts/" + accountId + "/changes?since=" + afterV1).json();
+        String v2 = replaced.body().get("message").get("id").asString();
+        assertThat(replaced.body().get("version").asInt()).isEqualTo(2);
+        JsonNode changes = deviceB.get("/api/v1/accounts/" + accountId + "/changes?since=" + afterV1).body();
         assertThat(changes.get("destroyed").toString()).contains(v1);
         assertThat(changes.get("created").toString()).contains(v2);
         assertThat(folder(deviceB, accountId, "Drafts")).extracting(m -> m.get("id").asString()).containsExactly(v2);
         assertThat(Broker.readAll(topics.commands(), r -> accountId.equals(r.key())
                 && r.value().contains("AppendMessage"))).as("POP3: mailsync keeps drafts").isEmpty();
         // the deleted-mail list is for what the user deleted, not for superseded draft versions
-        assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/deleted").body()).doesNotContain(v1);
+        assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/deleted").raw()).doesNotContain(v1);
 
-        assertThat(send("DELETE", customer, accountId, "/drafts/" + draftId, "dev-b", null).statusCode())
+        assertThat(send("DELETE", customer, accountId, "/drafts/" + draftId, "dev-b", null).status())
                 .isEqualTo(409);
-        assertThat(send("DELETE", customer, accountId, "/drafts/" + draftId, "dev-a", null).statusCode())
+        assertThat(send("DELETE", customer, accountId, "/drafts/" + draftId, "dev-a", null).status())
                 .isEqualTo(200);
         assertThat(folder(deviceB, accountId, "Drafts")).isEmpty();
         assertThat(folder(deviceB, accountId, "Trash")).extracting(m -> m.get("id").asString()).containsExactly(v2);
         assertThat(send("PUT", customer, accountId, "/drafts/" + draftId, "dev-a", DRAFT.formatted("n", header, "v3"))
-                .statusCode()).isEqualTo(404);
+                .status()).isEqualTo(404);
     }
 
     @Test
@@ -177,7 +163,7 @@ class DraftsAndTrashIT extends SyncIntegrationTest {
         account.put("storeBodies", true);
         account.put("folders", List.of("INBOX", "Trash"));
         String accountId = register(account);
-        Api deviceB = customer(customer);
+        ApiClient deviceB = customer(customer);
         String header = "<" + UUID.randomUUID() + "@example.test>";
         bodyRef = content.store(("Message-ID: " + header + "\r\nSubject: old\r\n\r\nkeep\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -193,9 +179,10 @@ class DraftsAndTrashIT extends SyncIntegrationTest {
         Broker.publish(topics.events(), withHeader(MailEvents.arrived(accountId, inTrash, "old"), header));
         Broker.publish(topics.events(), MailEvents.expunged(accountId, inTrash));
 
-        eventually(() -> assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/deleted").body()).contains(id));
+        eventually(() -> assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/deleted").raw()).contains(id));
         assertThat(folder(deviceB, accountId, "Trash")).isEmpty();
-        assertThat(deviceB.post("/api/v1/accounts/" + accountId + "/deleted/" + id + "/restore", Map.of()).status())
+        assertThat(deviceB.send("POST", "/api/v1/accounts/" + accountId + "/deleted/" + id + "/restore",
+                "application/json", body(Map.of())).status())
                 .isEqualTo(200);
         assertThat(folder(deviceB, accountId, "Trash")).extracting(m -> m.get("id").asString()).containsExactly(id);
     }
@@ -210,12 +197,12 @@ class DraftsAndTrashIT extends SyncIntegrationTest {
         Map<String, Object> pop3 = new HashMap<>(imapAccount(customer));
         pop3.put("protocol", "POP3");
         String accountId = register(pop3);
-        Api deviceB = customer(customer);
+        ApiClient deviceB = customer(customer);
         Broker.publish(topics.events(), MailEvents.arrived(accountId, MessageLocator.pop3("u-1"), "old news"));
         eventually(() -> assertThat(folder(deviceB, accountId, "INBOX")).hasSize(1));
         String id = folder(deviceB, accountId, "INBOX").getFirst().get("id").asString();
 
-        assertThat(send("POST", customer, accountId, "/messages/" + id + "/trash", "dev-a", null).statusCode())
+        assertThat(send("POST", customer, accountId, "/messages/" + id + "/trash", "dev-a", null).status())
                 .isEqualTo(200);
 
         assertThat(folder(deviceB, accountId, "Trash")).extracting(m -> m.get("id").asString()).containsExactly(id);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
 import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.ApiClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -68,7 +68,7 @@ class EventThroughputBenchmark extends SyncIntegrationTest {
         long start = System.nanoTime();
         publish.run();
         for (int a = 0; a < accounts.size(); a++) {
-            Api api = customer(customers.get(a));
+            ApiClient api = customer(customers.get(a));
             String accountId = accounts.get(a);
             Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     assertThat(messagesOf(api, accountId).get("state").asString()).isEqualTo("1-" + expectedModseq));

@@ -3,10 +3,10 @@ package io.mailsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.Topics;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
 import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.ApiClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +45,7 @@ class FailureIT extends SyncIntegrationTest {
 
     @Test
     void badRegistrationsAre400ProblemsWithAReason() {
-        Api admin = admin();
+        ApiClient admin = admin();
         List<Map<String, Object>> bodies = List.of(
                 with("protocol", "SMTP"), with("protocol", null), with("port", 0), with("port", 70000),
                 with("host", ""), with("username", " "), with("password", ""), with("security", "TLS1.0"),
@@ -54,16 +54,17 @@ class FailureIT extends SyncIntegrationTest {
                 with("retention", Map.of("policy", "DELETE_AFTER_DAYS")), with("contactAddress", "nobody"),
                 with("quotaLimitBytes", -1), with("folders", List.of("")), with("plan", "gold plan!"));
         for (Map<String, Object> body : bodies) {
-            Api.Response response = admin.post("/api/v1/accounts", body);
+            ApiClient.Response response = admin.post("/api/v1/accounts", json(body));
             assertThat(response.status()).as(body + " -> " + response).isEqualTo(400);
             assertThat(response.isProblem()).isTrue();
-            assertThat(response.json().get("detail").asString()).isNotBlank();
+            assertThat(response.body().get("detail").asString()).isNotBlank();
             if (!((String) body.get("password")).isEmpty()) {
-                assertThat(response.body()).doesNotContain((String) body.get("password"));
+                assertThat(response.raw()).doesNotContain((String) body.get("password"));
             }
         }
-        assertThat(admin.post("/api/v1/accounts", "{\"password\":\"hunter2\",").body()).doesNotContain("hunter2");
-        assertThat(admin.post("/api/v1/accounts", "[]").status()).isEqualTo(400);
+        assertThat(admin.send("POST", "/api/v1/accounts", "application/json", "{\"password\":\"hunter2\",").raw())
+                .doesNotContain("hunter2");
+        assertThat(admin.send("POST", "/api/v1/accounts", "application/json", "[]").status()).isEqualTo(400);
     }
 
     @Test
@@ -71,11 +72,12 @@ class FailureIT extends SyncIntegrationTest {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
         for (String segment : List.of("%00", "%5C", "%2F", "a%5Cb", "%2F..%2F")) {
-            Api.Response response = customer(customer).get("/api/v1/accounts/" + accountId + "/messages/" + segment);
+            ApiClient.Response response = customer(customer)
+                    .get("/api/v1/accounts/" + accountId + "/messages/" + segment);
             assertThat(response.status()).as(segment).isEqualTo(400);
             assertThat(response.isProblem()).as(segment + ": " + response).isTrue();
-            assertThat(response.json().get("status").asInt()).isEqualTo(400);
-            assertThat(response.body()).doesNotContain("Tomcat");
+            assertThat(response.body().get("status").asInt()).isEqualTo(400);
+            assertThat(response.raw()).doesNotContain("Tomcat");
         }
     }
 
@@ -84,7 +86,7 @@ class FailureIT extends SyncIntegrationTest {
         Map<String, Object> body = imapAccount(newCustomer());
         register(body);
 
-        Api.Response again = admin().post("/api/v1/accounts", body);
+        ApiClient.Response again = admin().post("/api/v1/accounts", json(body));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.isProblem()).isTrue();
@@ -98,11 +100,11 @@ class FailureIT extends SyncIntegrationTest {
         Map<String, Object> forMyself = imapAccount(customer);
         forMyself.remove("customerId");
 
-        assertThat(customer(customer).post("/api/v1/accounts", forSomeoneElse).status()).isEqualTo(403);
-        assertThat(customer(customer).post("/api/v1/accounts", forMyself).status()).isEqualTo(403);
-        Api.Response forThem = admin().post("/api/v1/accounts", imapAccount(customer));
+        assertThat(customer(customer).post("/api/v1/accounts", json(forSomeoneElse)).status()).isEqualTo(403);
+        assertThat(customer(customer).post("/api/v1/accounts", json(forMyself)).status()).isEqualTo(403);
+        ApiClient.Response forThem = admin().post("/api/v1/accounts", json(imapAccount(customer)));
         assertThat(forThem.status()).isEqualTo(201);
-        assertThat(forThem.json().get("customerId").asString()).isEqualTo(customer);
+        assertThat(forThem.body().get("customerId").asString()).isEqualTo(customer);
     }
 
     @Test
@@ -110,12 +112,12 @@ class FailureIT extends SyncIntegrationTest {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
 
-        Api.Response anonymous = new Api(port, null).get("/api/v1/accounts");
-        Api.Response forged = new Api(port, "not.a.jwt").get("/api/v1/accounts");
-        Api.Response quotaOnly = new Api(port, JWT.token(customer, "quota.read"))
+        ApiClient.Response anonymous = new ApiClient(base(), null).get("/api/v1/accounts");
+        ApiClient.Response forged = new ApiClient(base(), "not.a.jwt").get("/api/v1/accounts");
+        ApiClient.Response quotaOnly = new ApiClient(base(), JWT.token(customer, "quota.read"))
                 .get("/api/v1/accounts/" + accountId + "/messages");
-        Api.Response readOnlyWrite = new Api(port, JWT.token(customer, "mail.read"))
-                .post("/api/v1/accounts/" + accountId + "/devices", Map.of());
+        ApiClient.Response readOnlyWrite = new ApiClient(base(), JWT.token(customer, "mail.read"))
+                .post("/api/v1/accounts/" + accountId + "/devices", json(Map.of()));
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.isProblem()).isTrue();
@@ -127,12 +129,12 @@ class FailureIT extends SyncIntegrationTest {
 
     @Test
     void healthProbesAndMetricsAreServed() {
-        Api anonymous = new Api(managementPort, null);
+        ApiClient anonymous = new ApiClient("http://127.0.0.1:" + managementPort, null);
 
-        assertThat(anonymous.get("/actuator/health/liveness").body()).contains("UP");
-        assertThat(anonymous.get("/actuator/health/readiness").body()).contains("UP");
+        assertThat(anonymous.get("/actuator/health/liveness").raw()).contains("UP");
+        assertThat(anonymous.get("/actuator/health/readiness").raw()).contains("UP");
         Broker.publish(topics.events(), MailEvents.imapArrived(register(imapAccount(newCustomer())), 1, "counted"));
-        eventually(() -> assertThat(anonymous.get("/actuator/prometheus").body())
+        eventually(() -> assertThat(anonymous.get("/actuator/prometheus").raw())
                 .contains("mailsync_sync_events_consumed_total").contains("mailsync_sync_event_delay_seconds"));
     }
 

@@ -12,10 +12,10 @@ import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
 import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.MailText;
 import io.mailsync.testkit.MongoKit;
 import java.io.ByteArrayInputStream;
@@ -55,26 +55,26 @@ class MailboxLifecycleIT extends SyncIntegrationTest {
                 .to(AccountStatusChanged.Status.AUTH_FAILED, "late, older event").build());
         Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 1, "marker"));
 
-        Api owner = customer(customer);
+        ApiClient owner = customer(customer);
         eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(1));
-        JsonNode account = owner.get("/api/v1/accounts/" + accountId).json();
+        JsonNode account = owner.get("/api/v1/accounts/" + accountId).body();
         assertThat(account.get("status").asString()).isEqualTo("IDLE");
-        assertThat(owner.get("/api/v1/accounts").body()).contains("\"status\":\"IDLE\"");
+        assertThat(owner.get("/api/v1/accounts").raw()).contains("\"status\":\"IDLE\"");
     }
 
     @Test
     void aRebuiltMessageKeepsItsIdAndItsReadStateAcrossAFolderReset() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api owner = customer(customer);
-        String device = owner.post("/api/v1/accounts/" + accountId + "/devices", Map.of()).json().get("deviceId")
+        ApiClient owner = customer(customer);
+        String device = owner.post("/api/v1/accounts/" + accountId + "/devices", json(Map.of())).body().get("deviceId")
                 .asString();
         MessageArrived original = MailEvents.imapArrived(accountId, 1, "survivor");
         Broker.publish(topics.events(), original);
         eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(1));
         String id = messagesOf(owner, accountId).get("messages").get(0).get("id").asString();
-        owner.patch("/api/v1/accounts/" + accountId + "/messages/" + id, Map.of("keywords", Map.of("$seen", true)),
-                "X-Device-Id", device);
+        owner.patch("/api/v1/accounts/" + accountId + "/messages/" + id, device,
+                body(Map.of("keywords", Map.of("$seen", true))));
         String beforeReset = messagesOf(owner, accountId).get("state").asString();
 
         Broker.publish(topics.events(), aFolderReset().forAccount(accountId).inFolder("INBOX").from(7L).to(8).build());
@@ -100,7 +100,7 @@ class MailboxLifecycleIT extends SyncIntegrationTest {
         body.put("retention", Map.of("policy", "DELETE_AFTER_FETCH"));
         body.put("storeBodies", true);
         String accountId = register(body);
-        Api owner = customer(customer);
+        ApiClient owner = customer(customer);
         String rfc822 = MailText.simple("alice@example.test", "bob@example.test", "keep me", "the body");
         MessageArrived arrived = withContent(MailEvents.arrived(accountId, MessageLocator.pop3("u-1"), "keep me"),
                 storeBody(rfc822));
@@ -120,10 +120,10 @@ class MailboxLifecycleIT extends SyncIntegrationTest {
         Broker.publish(topics.events(), MailEvents.arrived(accountId, MessageLocator.pop3("u-2"), "marker"));
         eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(2));
         String id = messagesOf(owner, accountId).get("messages").get(1).get("id").asString();
-        Api.Response raw = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw");
+        ApiClient.Response raw = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw");
         assertThat(raw.status()).isEqualTo(200);
         assertThat(raw.contentType()).startsWith("message/rfc822");
-        assertThat(raw.body()).contains("Subject: keep me").contains("the body");
+        assertThat(raw.raw()).contains("Subject: keep me").contains("the body");
     }
 
     @Test
@@ -152,19 +152,19 @@ class MailboxLifecycleIT extends SyncIntegrationTest {
     void aBodyThatWasNotStoredIsA404WithTheReason() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api owner = customer(customer);
+        ApiClient owner = customer(customer);
         Broker.publish(topics.events(), MailEvents.imapArrived(accountId, 1, "headers only"));
         eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(1));
         String id = messagesOf(owner, accountId).get("messages").get(0).get("id").asString();
 
-        Api.Response raw = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw");
-        Api.Response missing = owner.get("/api/v1/accounts/" + accountId + "/messages/Mmissing/raw");
+        ApiClient.Response raw = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw");
+        ApiClient.Response missing = owner.get("/api/v1/accounts/" + accountId + "/messages/Mmissing/raw");
 
         assertThat(raw.status()).isEqualTo(404);
         assertThat(raw.isProblem()).isTrue();
-        assertThat(raw.json().get("detail").asString()).contains("storeBodies");
+        assertThat(raw.body().get("detail").asString()).contains("storeBodies");
         assertThat(missing.status()).isEqualTo(404);
-        JsonNode details = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id).json();
+        JsonNode details = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id).body();
         assertThat(details.get("message").get("subject").asString()).isEqualTo("headers only");
     }
 }

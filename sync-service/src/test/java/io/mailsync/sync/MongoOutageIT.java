@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.Topics;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
 import io.mailsync.sync.support.TcpProxy;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
@@ -68,20 +68,22 @@ class MongoOutageIT {
     @Test
     void consumptionPausesWhileMongoIsDownAndResumesWithNothingLost() {
         String customer = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        Api api = new Api(port, JwtKit.shared().token(customer, "mail.read", "mail.write"));
-        Api provisioning = new Api(port, JwtKit.shared().token("provisioning", "accounts.admin"));
+        String base = "http://127.0.0.1:" + port;
+        ApiClient api = new ApiClient(base, JwtKit.shared().token(customer, "mail.read", "mail.write"));
+        ApiClient provisioning = new ApiClient(base, JwtKit.shared().token("provisioning", "accounts.admin"));
         Map<String, Object> body = Map.of("customerId", customer, "protocol", "IMAP", "host", "imap.example.test",
                 "port", 993, "security", "SSL", "username", "outage", "password", "pw");
-        Api.Response registered = provisioning.post("/api/v1/accounts", body);
+        ApiClient.Response registered = provisioning.send("POST", "/api/v1/accounts", "application/json",
+                ApiClient.JSON.writeValueAsString(body));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        String accountId = registered.json().get("accountId").asString();
+        String accountId = registered.body().get("accountId").asString();
 
         MONGO.stop();
         for (int uid = 1; uid <= 3; uid++) {
             Broker.publish(TOPICS.events(), MailEvents.imapArrived(accountId, uid, "during outage " + uid));
         }
 
-        Api.Response unavailable = api.get("/api/v1/accounts/" + accountId + "/messages");
+        ApiClient.Response unavailable = api.get("/api/v1/accounts/" + accountId + "/messages");
         assertThat(unavailable.status()).as(unavailable.toString()).isEqualTo(503);
         assertThat(unavailable.isProblem()).isTrue();
         Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
@@ -91,10 +93,10 @@ class MongoOutageIT {
         MONGO.start();
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Api.Response page = api.get("/api/v1/accounts/" + accountId + "/messages");
+            ApiClient.Response page = api.get("/api/v1/accounts/" + accountId + "/messages");
             assertThat(page.status()).isEqualTo(200);
-            assertThat(page.json().get("messages")).hasSize(3);
-            assertThat(page.json().get("state").asString()).isEqualTo("1-3");
+            assertThat(page.body().get("messages")).hasSize(3);
+            assertThat(page.body().get("state").asString()).isEqualTo("1-3");
         });
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> committed() == endOffsets());
         assertThat(Broker.readAll(Topics.deadLetter(TOPICS.events()), r -> accountId.equals(r.key()))).isEmpty();

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.MailEvents;
 import io.mailsync.sync.support.SyncIntegrationTest;
+import io.mailsync.testkit.ApiClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,13 +35,13 @@ class QuotaSuggestionsIT extends SyncIntegrationTest {
         Broker.publish(topics.events(), sized(accountId, "Archive", 2, 2_000, 900));
         Broker.publish(topics.events(), sized(accountId, "INBOX", 3, 777, 1));
         Broker.publish(topics.events(), MailEvents.expunged(accountId, MessageLocator.imap("INBOX", 9, 3)));
-        Api owner = customer(customer);
+        ApiClient owner = customer(customer);
         eventually(() -> assertThat(messagesOf(owner, accountId).get("messages")).hasSize(4));
 
-        Api.Response response = owner.get("/api/v1/accounts/" + accountId + "/quota/suggestions?limit=3");
+        ApiClient.Response response = owner.get("/api/v1/accounts/" + accountId + "/quota/suggestions?limit=3");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        JsonNode body = response.json();
+        JsonNode body = response.body();
         assertThat(body.get("messages").asLong()).isEqualTo(4);
         assertThat(body.get("bytes").asLong()).isEqualTo(9_007_120L);
         assertThat(longs(body.get("largest"), "size")).containsExactly(9_000_000L, 5_000L, 2_000L);
@@ -59,7 +59,7 @@ class QuotaSuggestionsIT extends SyncIntegrationTest {
 
         assertThat(customer(newCustomer()).get("/api/v1/accounts/" + accountId + "/quota/suggestions").status())
                 .isEqualTo(404);
-        Api.Response bad = admin().get("/api/v1/accounts/" + accountId + "/quota/suggestions?limit=0");
+        ApiClient.Response bad = admin().get("/api/v1/accounts/" + accountId + "/quota/suggestions?limit=0");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.isProblem()).isTrue();
     }

@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.Origin;
-import io.mailsync.sync.support.Api;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.SyncIntegrationTest;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.mailsync.testkit.ApiClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Sent mail on every device (issue 11): a device files what it sent; every device sees it in Sent. */
 class SentMailIT extends SyncIntegrationTest {
@@ -34,21 +28,17 @@ class SentMailIT extends SyncIntegrationTest {
             at noon
             """;
 
-    private JsonNode postSent(String customer, String accountId, String rfc822, int expectedStatus)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/accounts/" + accountId + "/sent"))
-                .header("Authorization", "Bearer " + JWT.token(customer, "mail.read", "mail.write"))
-                .header("Content-Type", "message/rfc822").header("X-Device-Id", "dev-a")
-                .POST(HttpRequest.BodyPublishers.ofString(rfc822)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return JsonMapper.builder().build().readTree(response.body());
+    private JsonNode postSent(String customer, String accountId, String rfc822, int expectedStatus) {
+        ApiClient.Response response = customer(customer).sendAs("dev-a", "POST", "/api/v1/accounts/" + accountId
+                + "/sent", "message/rfc822", rfc822);
+        assertThat(response.status()).as(response.raw()).isEqualTo(expectedStatus);
+        return response.body();
     }
 
-    private static JsonNode sentFolder(Api api, String accountId) {
-        Api.Response response = api.get("/api/v1/accounts/" + accountId + "/messages?folder=Sent");
+    private static JsonNode sentFolder(ApiClient api, String accountId) {
+        ApiClient.Response response = api.get("/api/v1/accounts/" + accountId + "/messages?folder=Sent");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json().get("messages");
+        return response.body().get("messages");
     }
 
     @Test
@@ -57,7 +47,7 @@ class SentMailIT extends SyncIntegrationTest {
         Map<String, Object> pop3 = new HashMap<>(imapAccount(customer));
         pop3.put("protocol", "POP3");
         String accountId = register(pop3);
-        Api deviceB = customer(customer);
+        ApiClient deviceB = customer(customer);
         String before = messagesOf(deviceB, accountId).get("state").asString();
         String header = UUID.randomUUID() + "@example.test";
 
@@ -70,10 +60,10 @@ class SentMailIT extends SyncIntegrationTest {
         assertThat(sent.get(0).get("subject").asString()).isEqualTo("lunch?");
         assertThat(sent.get(0).get("to")).hasSize(2);
         assertThat(sent.get(0).get("keywords").get("$seen").asBoolean()).isTrue();
-        assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/changes?since=" + before).json().get("created")
+        assertThat(deviceB.get("/api/v1/accounts/" + accountId + "/changes?since=" + before).body().get("created")
                 .toString()).contains(id);
-        Api.Response raw = deviceB.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw");
-        assertThat(raw.body()).contains("Subject: lunch?\r\n").contains("at noon");
+        ApiClient.Response raw = deviceB.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw");
+        assertThat(raw.raw()).contains("Subject: lunch?\r\n").contains("at noon");
         // a retry of the same message files nothing new
         postSent(customer, accountId, SENT.formatted(header), 200);
         assertThat(sentFolder(deviceB, accountId)).hasSize(1);
@@ -85,7 +75,7 @@ class SentMailIT extends SyncIntegrationTest {
     void anImapAccountAppendsToTheServersSentFolderAndTheCopyKeepsTheId() throws Exception {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
-        Api deviceB = customer(customer);
+        ApiClient deviceB = customer(customer);
         String header = UUID.randomUUID() + "@example.test";
 
         JsonNode filed = postSent(customer, accountId, SENT.formatted(header), 201);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,6 +42,11 @@ public final class ApiClient {
      * @param elapsed from sending the request to having read the whole response
      */
     public record Response(int status, String contentType, JsonNode body, String raw, Duration elapsed) {
+
+        /** An RFC 9457 problem: what every error of the API is. */
+        public boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
     }
 
     public Response get(String path) {
@@ -76,10 +82,14 @@ public final class ApiClient {
 
     /** A device's request ({@code X-Device-Id}; none when null) with a body of any type, e.g. message/rfc822. */
     public Response sendAs(String deviceId, String method, String path, String contentType, String body) {
+        return sendWith(deviceId == null ? Map.of() : Map.of("X-Device-Id", deviceId), method, path, contentType, body);
+    }
+
+    /** As {@link #sendAs}, with any request headers (e.g. {@code If-Match}). */
+    public Response sendWith(Map<String, String> headers, String method, String path, String contentType,
+                             String body) {
         HttpRequest.Builder b = request(path);
-        if (deviceId != null) {
-            b.header("X-Device-Id", deviceId);
-        }
+        headers.forEach(b::header);
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -211,9 +221,10 @@ public final class ApiClient {
         return response;
     }
 
+    /** A null token is an anonymous caller: no Authorization header at all. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
     private static Response send(HttpRequest request) {

@@ -4,6 +4,7 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.Origin;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ final class AccountSession implements SessionControl {
 
     private final AtomicReference<AccountSpec> spec;
     private final Sessions with;
+    private final AccountId id;
     private final Origin origin;
     private final Fence fence;
     private final StatusReporter status;
@@ -45,7 +47,8 @@ final class AccountSession implements SessionControl {
         this.with = with;
         this.stagger = stagger;
         this.origin = Origin.session(with.context().settings().instanceId() + "/" + spec.accountId());
-        this.fence = new Fence(spec.accountId(), with.epochs(), with.lease());
+        this.id = AccountId.of(spec.accountId());
+        this.fence = new Fence(id, with.epochs(), with.lease());
         // statuses carry the epoch but go out even when the lease lapsed: a stale owner's last STOPPED is ignored
         // downstream by its epoch, a current owner's is applied
         this.status = new StatusReporter(spec.accountId(), origin, fence.guard(with.context().publisher(), false),
@@ -56,8 +59,8 @@ final class AccountSession implements SessionControl {
         this.thread = new SessionThread(spec.accountId());
     }
 
-    String accountId() {
-        return spec.get().accountId();
+    AccountId accountId() {
+        return id;
     }
 
     Status currentStatus() {
@@ -115,7 +118,7 @@ final class AccountSession implements SessionControl {
 
     private void run() {
         // every line this session logs carries the account as a field of its own in structured (JSON) logs
-        MDC.put("accountId", accountId());
+        MDC.put("accountId", id.value());
         pause(Backoff.randomUpTo(stagger));
         while (!stopped) {
             backoff.connected(null);

@@ -4,6 +4,7 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
 import java.time.Clock;
@@ -32,10 +33,10 @@ public final class AccountSessions {
     private static final Logger log = LoggerFactory.getLogger(AccountSessions.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
-    private final Map<String, AccountSession> sessions = new ConcurrentHashMap<>();
+    private final Map<AccountId, AccountSession> sessions = new ConcurrentHashMap<>();
     /** Between {@link #suspendAll} and {@link #resumeAll}: new sessions start suspended too. */
     private volatile boolean suspended;
-    private final Map<String, Queue<Held>> held = new ConcurrentHashMap<>();
+    private final Map<AccountId, Queue<Held>> held = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> firstWatch = new AtomicReference<>();
     private final Sessions with;
     private final CursorStore cursors;
@@ -75,7 +76,7 @@ public final class AccountSessions {
     }
 
     private void open(AccountSpec spec, boolean spread) {
-        sessions.compute(spec.accountId(), (id, session) -> {
+        sessions.compute(AccountId.of(spec.accountId()), (id, session) -> {
             if (session == null) {
                 Duration stagger = stagger();
                 AccountSession started = new AccountSession(spec, with, spread ? stagger : Duration.ZERO);
@@ -104,11 +105,12 @@ public final class AccountSessions {
     public void command(MailCommand command, Runnable done) {
         // here, on the listener's thread, the command's trace is current; the session applies it on its own thread
         PendingCommand pending = new PendingCommand(command, done, with.tracing().capture(command));
-        AccountSession session = sessions.get(command.accountId());
+        AccountId account = AccountId.of(command.accountId());
+        AccountSession session = sessions.get(account);
         if (session != null) {
             session.enqueue(pending);
         } else {
-            held.computeIfAbsent(command.accountId(), id -> new ConcurrentLinkedQueue<>())
+            held.computeIfAbsent(account, id -> new ConcurrentLinkedQueue<>())
                     .add(new Held(pending, clock.instant()));
         }
     }
@@ -120,7 +122,7 @@ public final class AccountSessions {
     public int refuseHeldLongerThan(Duration wait) {
         Instant limit = clock.instant().minus(wait);
         int refused = 0;
-        for (Map.Entry<String, Queue<Held>> e : held.entrySet()) {
+        for (Map.Entry<AccountId, Queue<Held>> e : held.entrySet()) {
             Held oldest = e.getValue().peek();
             if (oldest != null && oldest.since().isBefore(limit) && held.remove(e.getKey(), e.getValue())) {
                 log.warn("account {}: no registration after {}, {} commands refused", e.getKey(), wait,
@@ -133,7 +135,7 @@ public final class AccountSessions {
     }
 
     /** The account was removed: close its session, forget its cursors; its commands are refused for good. */
-    public void forget(String accountId) {
+    public void forget(AccountId accountId) {
         List<PendingCommand> unapplied = release(List.of(accountId));
         cursors.forget(accountId);
         drops.forget(accountId);
@@ -144,10 +146,10 @@ public final class AccountSessions {
      * This fetcher no longer owns these accounts: returns once their connections are closed, with the commands they
      * had not applied — not completed, so they are delivered again to the next owner.
      */
-    public List<PendingCommand> release(Collection<String> accountIds) {
+    public List<PendingCommand> release(Collection<AccountId> accountIds) {
         List<AccountSession> stopping = new ArrayList<>();
         List<PendingCommand> unapplied = new ArrayList<>();
-        for (String id : accountIds) {
+        for (AccountId id : accountIds) {
             Queue<Held> waiting = held.remove(id);
             if (waiting != null) {
                 waiting.forEach(h -> unapplied.add(h.command()));
@@ -188,12 +190,12 @@ public final class AccountSessions {
         sessions.values().forEach(AccountSession::resume);
     }
 
-    public boolean isWatching(String accountId) {
+    public boolean isWatching(AccountId accountId) {
         return sessions.containsKey(accountId);
     }
 
     /** The epoch the account's session holds (null: none yet, or no session). */
-    public Long ownerEpoch(String accountId) {
+    public Long ownerEpoch(AccountId accountId) {
         AccountSession session = sessions.get(accountId);
         return session == null ? null : session.epoch();
     }

@@ -1,6 +1,10 @@
 package io.mailsync.fetcher.application;
 
 import io.mailsync.events.MailEvent;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
@@ -19,12 +23,12 @@ import java.util.Set;
  */
 final class Fence {
 
-    private final String accountId;
+    private final AccountId accountId;
     private final OwnerEpochs epochs;
     private final Lease lease;
     private volatile Long epoch;
 
-    Fence(String accountId, OwnerEpochs epochs, Lease lease) {
+    Fence(AccountId accountId, OwnerEpochs epochs, Lease lease) {
         this.accountId = accountId;
         this.epochs = epochs;
         this.lease = lease;
@@ -88,41 +92,41 @@ final class Fence {
     CursorStore guard(CursorStore store) {
         return new CursorStore() {
             @Override
-            public Optional<FolderCursor> load(String account, String folder) {
+            public Optional<FolderCursor> load(AccountId account, String folder) {
                 return store.load(account, folder);
             }
 
             @Override
-            public void save(String account, FolderCursor cursor) {
+            public void save(AccountId account, FolderCursor cursor) {
                 checkOwner();
                 store.save(account, cursor);
             }
 
             @Override
-            public Map<Long, Set<String>> loadIndex(String account, String folder, long uidValidity) {
+            public Map<Uid, Set<Keyword>> loadIndex(AccountId account, String folder, UidValidity uidValidity) {
                 return store.loadIndex(account, folder, uidValidity);
             }
 
             @Override
-            public void updateIndex(String account, String folder, long uidValidity, Map<Long, Set<String>> put,
-                                    Collection<Long> removed) {
+            public void updateIndex(AccountId account, String folder, UidValidity uidValidity,
+                                    Map<Uid, Set<Keyword>> put, Collection<Uid> removed) {
                 checkOwner();
                 store.updateIndex(account, folder, uidValidity, put, removed);
             }
 
             @Override
-            public void clearIndex(String account, String folder, long uidValidity) {
+            public void clearIndex(AccountId account, String folder, UidValidity uidValidity) {
                 checkOwner();
                 store.clearIndex(account, folder, uidValidity);
             }
 
             @Override
-            public Set<Long> staleValidities(String account, String folder, long current) {
+            public Set<UidValidity> staleValidities(AccountId account, String folder, UidValidity current) {
                 return store.staleValidities(account, folder, current);
             }
 
             @Override
-            public void forget(String account) {
+            public void forget(AccountId account) {
                 store.forget(account);
             }
         };
@@ -131,30 +135,30 @@ final class Fence {
     MaildropStore guard(MaildropStore store) {
         return new MaildropStore() {
             @Override
-            public Map<String, UidlRecord> load(String account) {
+            public Map<String, UidlRecord> load(AccountId account) {
                 return store.load(account);
             }
 
             @Override
-            public void add(String account, Collection<UidlRecord> announced) {
+            public void add(AccountId account, Collection<UidlRecord> announced) {
                 checkOwner();
                 store.add(account, announced);
             }
 
             @Override
-            public void markStoredDownstream(String account, String uidl) {
+            public void markStoredDownstream(AccountId account, String uidl) {
                 checkOwner();
                 store.markStoredDownstream(account, uidl);
             }
 
             @Override
-            public void remove(String account, Collection<String> uidls) {
+            public void remove(AccountId account, Collection<String> uidls) {
                 checkOwner();
                 store.remove(account, uidls);
             }
 
             @Override
-            public void forget(String account) {
+            public void forget(AccountId account) {
                 store.forget(account);
             }
         };

@@ -2,12 +2,12 @@ package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MoveMessage;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.MailboxFolders;
 import io.mailsync.fetcher.application.port.out.MailboxFolders.Found;
-import io.mailsync.fetcher.domain.Keywords;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +38,7 @@ final class FolderCommands {
                     append.commandId(), append.contentRef());
             return;
         }
-        Set<String> flags = new LinkedHashSet<>();
-        append.flags().forEach(keyword -> flags.add(Keywords.toImapFlag(keyword)));
+        Set<Keyword> keywords = Wire.keywordsOf(append.flags()); // a malformed one refuses the command
         try {
             String folder = c.resolveFolder(append.folder(), append.specialUse());
             String header = append.messageIdHeader();
@@ -49,7 +48,7 @@ final class FolderCommands {
                 log.info("account {}: AppendMessage {} already in {} (a retry after a lost answer)",
                         append.accountId(), append.commandId(), folder);
             } else {
-                c.append(folder, null, body.get(), flags, append.receivedAt());
+                c.append(folder, null, body.get(), keywords, append.receivedAt());
                 log.info("account {}: appended {} ({} bytes) to {}", append.accountId(), append.commandId(), size,
                         folder);
             }
@@ -71,7 +70,7 @@ final class FolderCommands {
     private static void expungeReplaced(MailboxFolders c, AppendMessage append, String folder, long size) {
         List<Found> copies = c.findByMessageId(folder, append.replacesMessageIdHeader());
         boolean sameHeader = append.replacesMessageIdHeader().equals(append.messageIdHeader());
-        List<Long> old = copies.stream().filter(found -> !(sameHeader && found.size() == size))
+        List<Uid> old = copies.stream().filter(found -> !(sameHeader && found.size() == size))
                 .map(Found::uid).toList();
         if (!old.isEmpty() && !c.expunge(folder, old)) {
             log.warn("account {}: the draft replaced by {} is flagged \\Deleted in {} but not expunged: the server"

@@ -7,6 +7,10 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.Uid;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import io.mailsync.fetcher.domain.FlagChange;
 import io.mailsync.fetcher.domain.FlagState;
@@ -43,7 +47,7 @@ final class FolderSync {
     /** New messages announced between two cursor writes: what a crash may announce twice (issue 18, P2). */
     static final int SETTLE_EVERY = 2_000;
 
-    private final String accountId;
+    private final AccountId accountId;
     private final Origin origin;
     private final RemoteFolder folder;
     private final SyncContext with;
@@ -54,12 +58,12 @@ final class FolderSync {
     private Instant lastFullCompare = Instant.MIN;
     private boolean staleRetired;
 
-    FolderSync(String accountId, Origin origin, RemoteFolder folder, SyncContext with) {
+    FolderSync(AccountId accountId, Origin origin, RemoteFolder folder, SyncContext with) {
         this(accountId, origin, folder, with, false);
     }
 
     /** @param storeBodies the account keeps raw messages in the content store (claim check) */
-    FolderSync(String accountId, Origin origin, RemoteFolder folder, SyncContext with, boolean storeBodies) {
+    FolderSync(AccountId accountId, Origin origin, RemoteFolder folder, SyncContext with, boolean storeBodies) {
         this.storeBodies = storeBodies;
         this.accountId = accountId;
         this.origin = origin;
@@ -92,24 +96,27 @@ final class FolderSync {
      */
     void apply(SetFlags command) {
         MessageLocator at = command.locator();
-        if (at.isPop3() || !folder.name().equals(at.folder()) || at.uidValidity() != cursor.uidValidity()) {
+        if (at.isPop3() || !folder.name().equals(at.folder()) || at.uidValidity() != cursor.uidValidity().value()) {
             log.info("account {}: SetFlags {} is for {}, not {}@{}: skipped", accountId, command.commandId(),
-                    at.key(), folder.name(), cursor.uidValidity());
+                    at.key(), folder.name(), cursor.uidValidity().value());
             return;
         }
-        long uid = at.uid();
-        Long unchangedSince = folder.condstore() ? command.unchangedSince() : null;
-        boolean applied = folder.store(uid, command.add(), command.remove(), unchangedSince);
+        Uid uid = new Uid(at.uid());
+        Set<Keyword> add = Wire.keywordsOf(command.add());
+        Set<Keyword> remove = Wire.keywordsOf(command.remove());
+        ModSeq unchangedSince = folder.condstore() && command.unchangedSince() != null
+                ? ModSeq.of(command.unchangedSince()) : null;
+        boolean applied = folder.store(uid, add, remove, unchangedSince);
         Optional<FlagState> now = folder.flagsOf(uid);
         if (now.isEmpty() || !index.knows(uid)) {
             return; // gone, or not announced yet: the next sync reports it
         }
-        Set<String> before = index.keywordsOf(uid);
+        Set<Keyword> before = index.keywordsOf(uid);
         // what the server would show had nobody else touched the message: the announced flags plus the command
-        Set<String> expected = new HashSet<>(before);
+        Set<Keyword> expected = new HashSet<>(before);
         if (applied) {
-            expected.removeAll(command.remove());
-            expected.addAll(command.add());
+            expected.removeAll(remove);
+            expected.addAll(add);
         }
         FlagChange device = FlagChange.between(uid, before, expected, now.get().modSeq());
         FlagChange server = FlagChange.between(uid, expected, now.get().keywords(), now.get().modSeq());
@@ -140,14 +147,14 @@ final class FolderSync {
         int batchSize = with.settings().batchSize();
         long from = cursor.uidNext();
         OrderedSends sends = new OrderedSends(with.publisher());
-        Map<Long, Set<String>> unsettled = new HashMap<>();
+        Map<Uid, Set<Keyword>> unsettled = new HashMap<>();
         Settling settling = new Settling(with.cursors(), accountId, folder.name());
         while (true) {
             List<MessageSummary> batch = folder.messagesFrom(from, batchSize);
             if (!batch.isEmpty()) {
                 sends.send(batch.stream().map(this::arrived).toList());
                 batch.forEach(m -> unsettled.put(m.uid(), m.keywords()));
-                from = batch.getLast().uid() + 1;
+                from = batch.getLast().uid().value() + 1;
                 announced += batch.size();
             }
             boolean last = batch.size() < batchSize;
@@ -202,10 +209,10 @@ final class FolderSync {
         List<MailEvent> events = new ArrayList<>();
         found.changed().forEach(c -> events.add(flagsChanged(c, Origin.server())));
         found.expunged().forEach(uid -> events.add(new MessageExpunged(UUID.randomUUID(), with.clock().instant(),
-                accountId, Origin.server(), locator(uid))));
+                accountId.value(), Origin.server(), locator(uid))));
         if (!events.isEmpty()) {
             with.publisher().publish(events);
-            Map<Long, Set<String>> put = new HashMap<>();
+            Map<Uid, Set<Keyword>> put = new HashMap<>();
             found.changed().forEach(c -> {
                 index.put(c.uid(), c.current());
                 put.put(c.uid(), c.current());
@@ -213,10 +220,10 @@ final class FolderSync {
             found.expunged().forEach(index::remove);
             with.cursors().updateIndex(accountId, folder.name(), cursor.uidValidity(), put, found.expunged());
         }
-        Long highest = changes.states().stream().map(FlagState::modSeq).filter(Objects::nonNull)
-                .max(Long::compare).orElse(null);
+        ModSeq highest = changes.states().stream().map(FlagState::modSeq).filter(Objects::nonNull)
+                .max(ModSeq::compareTo).orElse(null);
         if (cursor.highestModSeq() == null && folder.highestModSeq() != null) {
-            highest = highest == null ? folder.highestModSeq() : Math.max(highest, folder.highestModSeq());
+            highest = highest == null || folder.highestModSeq().isAfter(highest) ? folder.highestModSeq() : highest;
         }
         if (highest != null && !highest.equals(cursor.highestModSeq())) {
             cursor = cursor.advancedTo(cursor.uidNext(), highest);
@@ -236,17 +243,18 @@ final class FolderSync {
         String contentRef = storeBodies
                 ? folder.raw(m.uid()).map(raw -> with.contents().put(accountId, at.key(), raw)).orElse(null)
                 : null;
-        return new MessageArrived(UUID.randomUUID(), with.clock().instant(), accountId, origin, at,
-                m.modSeq(), m.messageId(), m.from(), m.to(), m.cc(), m.subject(), m.sentAt(), m.receivedAt(),
-                m.size(), m.keywords(), contentRef, cursor.isRebuild(m.uid()));
+        return new MessageArrived(UUID.randomUUID(), with.clock().instant(), accountId.value(), origin, at,
+                Wire.modSeq(m.modSeq()), m.envelope(), m.receivedAt(), m.size(), Wire.keywords(m.keywords()),
+                contentRef, cursor.isRebuild(m.uid()));
     }
 
     private MessageFlagsChanged flagsChanged(FlagChange c, Origin cause) {
-        return new MessageFlagsChanged(UUID.randomUUID(), with.clock().instant(), accountId, cause, locator(c.uid()),
-                c.modSeq(), c.added(), c.removed(), c.current());
+        return new MessageFlagsChanged(UUID.randomUUID(), with.clock().instant(), accountId.value(), cause,
+                locator(c.uid()), Wire.modSeq(c.modSeq()), Wire.keywords(c.added()), Wire.keywords(c.removed()),
+                Wire.keywords(c.current()));
     }
 
-    private MessageLocator locator(long uid) {
-        return MessageLocator.imap(folder.name(), cursor.uidValidity(), uid);
+    private MessageLocator locator(Uid uid) {
+        return Wire.imap(folder.name(), cursor.uidValidity(), uid);
     }
 }

@@ -1,21 +1,22 @@
 package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
-import io.mailsync.events.AppendMessage;
 import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MailCommand;
-import io.mailsync.events.MoveMessage;
 import io.mailsync.events.MailboxUsageSampled;
+import io.mailsync.events.MoveMessage;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.application.port.out.MailServer;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
+import io.mailsync.fetcher.domain.MailboxUsage;
 import java.time.Duration;
 import java.time.Instant;
-import io.mailsync.fetcher.domain.MailboxUsage;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ final class ImapLoop {
             control.status(Status.CONNECTED);
             RemoteFolder inbox = c.open(INBOX);
             control.onCommand(inbox::wakeUp);
-            FolderSync sync = new FolderSync(account.accountId(), origin, inbox, with, account.storeBodies());
+            FolderSync sync = new FolderSync(AccountId.of(account.accountId()), origin, inbox, with, account.storeBodies());
             boolean push = c.supportsPush();
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
             OtherFolders others = new OtherFolders(account, origin, c, with);

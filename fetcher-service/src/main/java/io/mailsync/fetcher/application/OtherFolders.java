@@ -2,6 +2,7 @@ package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import java.time.Duration;
@@ -22,6 +23,7 @@ final class OtherFolders {
     private final Origin origin;
     private final MailboxConnection connection;
     private final SyncContext with;
+    private final AccountId accountId;
     private final List<String> folders;
     private Instant lastPoll = Instant.MIN;
 
@@ -30,6 +32,7 @@ final class OtherFolders {
         this.origin = origin;
         this.connection = connection;
         this.with = with;
+        this.accountId = AccountId.of(account.accountId());
         boolean budget = with.settings().maxConnections() >= 2;
         this.folders = budget ? account.folders().stream().filter(f -> !f.equalsIgnoreCase("INBOX")).toList()
                 : List.of();
@@ -48,7 +51,7 @@ final class OtherFolders {
         for (String name : folders) {
             RemoteFolder folder = connection.open(name);
             try {
-                published += new FolderSync(account.accountId(), origin, folder, with, account.storeBodies()).sync();
+                published += new FolderSync(accountId, origin, folder, with, account.storeBodies()).sync();
             } finally {
                 connection.release(folder);
             }
@@ -63,7 +66,7 @@ final class OtherFolders {
     void apply(io.mailsync.events.SetFlags command) {
         RemoteFolder folder = connection.open(command.locator().folder());
         try {
-            new FolderSync(account.accountId(), origin, folder, with, account.storeBodies()).apply(command);
+            new FolderSync(accountId, origin, folder, with, account.storeBodies()).apply(command);
         } finally {
             connection.release(folder);
         }

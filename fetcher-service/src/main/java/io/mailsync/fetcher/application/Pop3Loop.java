@@ -9,6 +9,7 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
@@ -67,7 +68,7 @@ final class Pop3Loop {
                 List<String> deleted = poll(account, drop);
                 // forgotten before QUIT makes them real (RFC 1939 §6): should the QUIT fail, a message comes back
                 // as a duplicate arrival (idempotent downstream), never as a false expunge of stored mail
-                drops.remove(account.accountId(), deleted);
+                drops.remove(AccountId.of(account.accountId()), deleted);
                 drop.commit();
                 Duration loginDelay = drop.loginDelay().orElse(Duration.ZERO);
                 wait = loginDelay.compareTo(wait) > 0 ? loginDelay : wait;
@@ -81,7 +82,7 @@ final class Pop3Loop {
 
     /** Returns the UIDLs marked for deletion; they go when the session commits. */
     private List<String> poll(AccountSpec account, Pop3Drop drop) {
-        String accountId = account.accountId();
+        AccountId accountId = AccountId.of(account.accountId());
         List<DropEntry> entries = drop.list();
         Map<String, UidlRecord> known = drops.load(accountId);
         Instant now = with.clock().instant();
@@ -101,12 +102,12 @@ final class Pop3Loop {
         List<String> gone = known.keySet().stream().filter(uidl -> !present.contains(uidl)).sorted().toList();
         if (!gone.isEmpty()) {
             with.publisher().publish(gone.stream().<MailEvent>map(uidl -> new MessageExpunged(UUID.randomUUID(),
-                    now, accountId, Origin.server(), MessageLocator.pop3(uidl))).toList());
+                    now, accountId.value(), Origin.server(), MessageLocator.pop3(uidl))).toList());
             drops.remove(accountId, gone);
         }
 
         long[] stat = drop.stat();
-        with.publisher().publish(new MailboxUsageSampled(UUID.randomUUID(), now, accountId, origin,
+        with.publisher().publish(new MailboxUsageSampled(UUID.randomUUID(), now, accountId.value(), origin,
                 MailboxUsageSampled.Source.POP3_STAT, stat[1], null, stat[0], null));
 
         return deleteDue(account, drop, entries, known, now);
@@ -118,13 +119,13 @@ final class Pop3Loop {
         String contentRef = null;
         if (storesBodies(account)) {
             byte[] raw = drop.retrieve(entry);
-            contentRef = contents.put(account.accountId(), locator.key(), raw); // claim check: before the event
+            contentRef = contents.put(AccountId.of(account.accountId()), locator.key(), raw); // claim check: before the event
             m = drop.parse(entry, raw);
         } else {
             m = drop.headers(entry);
         }
-        return new MessageArrived(UUID.randomUUID(), now, account.accountId(), origin, locator, null, m.messageId(),
-                m.from(), m.to(), m.cc(), m.subject(), m.sentAt(), now, m.size(), Set.of(), contentRef, false);
+        return new MessageArrived(UUID.randomUUID(), now, account.accountId(), origin, locator, null, m.envelope(),
+                now, m.size(), Set.of(), contentRef, false);
     }
 
     /** A message deleted by retention leaves the index silently: it was stored, so it is not an expunge. */
@@ -146,7 +147,7 @@ final class Pop3Loop {
         for (PendingCommand next = control.nextCommand(); next != null; next = control.nextCommand()) {
             try {
                 if (next.command() instanceof DeleteFromServer delete && delete.locator().isPop3()) {
-                    drops.markStoredDownstream(account.accountId(), delete.locator().uidl());
+                    drops.markStoredDownstream(AccountId.of(account.accountId()), delete.locator().uidl());
                 }
             } catch (RuntimeException e) {
                 control.retryFirst(next);

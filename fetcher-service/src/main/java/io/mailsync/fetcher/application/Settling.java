@@ -1,5 +1,8 @@
 package io.mailsync.fetcher.application;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
 import io.mailsync.fetcher.domain.FolderCursor;
@@ -21,22 +24,22 @@ final class Settling {
     private static final Executor BACKGROUND = Executors.newVirtualThreadPerTaskExecutor();
 
     /** What a settling wrote: the cursor and the keywords announced. */
-    record Settled(FolderCursor cursor, Map<Long, Set<String>> keywords) {
+    record Settled(FolderCursor cursor, Map<Uid, Set<Keyword>> keywords) {
     }
 
     private final CursorStore cursors;
-    private final String accountId;
+    private final AccountId accountId;
     private final String folder;
     private CompletableFuture<Settled> running;
 
-    Settling(CursorStore cursors, String accountId, String folder) {
+    Settling(CursorStore cursors, AccountId accountId, String folder) {
         this.cursors = cursors;
         this.accountId = accountId;
         this.folder = folder;
     }
 
     /** Starts one; the one before must have been {@link #joined()}. */
-    void start(MailEventPublisher.Sent sent, Map<Long, Set<String>> read, FolderCursor next) {
+    void start(MailEventPublisher.Sent sent, Map<Uid, Set<Keyword>> read, FolderCursor next) {
         if (running != null) {
             throw new IllegalStateException("the settling before is not joined");
         }

@@ -1,5 +1,7 @@
 package io.mailsync.fetcher.domain;
 
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +16,9 @@ import java.util.TreeSet;
  */
 public final class FolderIndex {
 
-    private final Map<Long, Set<String>> keywords;
+    private final Map<Uid, Set<Keyword>> keywords;
 
-    public FolderIndex(Map<Long, Set<String>> keywords) {
+    public FolderIndex(Map<Uid, Set<Keyword>> keywords) {
         this.keywords = new HashMap<>(keywords);
     }
 
@@ -24,11 +26,11 @@ public final class FolderIndex {
         return new FolderIndex(Map.of());
     }
 
-    public Set<String> keywordsOf(long uid) {
+    public Set<Keyword> keywordsOf(Uid uid) {
         return keywords.get(uid);
     }
 
-    public boolean knows(long uid) {
+    public boolean knows(Uid uid) {
         return keywords.containsKey(uid);
     }
 
@@ -36,21 +38,21 @@ public final class FolderIndex {
         return keywords.size();
     }
 
-    public void put(long uid, Set<String> current) {
+    public void put(Uid uid, Set<Keyword> current) {
         keywords.put(uid, Set.copyOf(current));
     }
 
-    public void remove(long uid) {
+    public void remove(Uid uid) {
         keywords.remove(uid);
     }
 
     /** Deltas and expunges the server's report implies, against what was announced. Does not change the index. */
     public Reconciliation reconcile(ServerChanges changes) {
         List<FlagChange> changed = new ArrayList<>();
-        Set<Long> seen = new TreeSet<>();
+        Set<Uid> seen = new TreeSet<>();
         for (FlagState state : changes.states()) {
             seen.add(state.uid());
-            Set<String> before = keywords.get(state.uid());
+            Set<Keyword> before = keywords.get(state.uid());
             if (before == null) {
                 continue;
             }
@@ -59,14 +61,14 @@ public final class FolderIndex {
                 changed.add(change);
             }
         }
-        Set<Long> expunged = new TreeSet<>();
-        for (long uid : changes.vanished()) {
+        Set<Uid> expunged = new TreeSet<>();
+        for (Uid uid : changes.vanished()) {
             if (keywords.containsKey(uid)) {
                 expunged.add(uid);
             }
         }
         if (changes.complete()) {
-            for (long uid : keywords.keySet()) {
+            for (Uid uid : keywords.keySet()) {
                 if (!seen.contains(uid)) {
                     expunged.add(uid);
                 }
@@ -76,7 +78,7 @@ public final class FolderIndex {
         return new Reconciliation(changed, expunged);
     }
 
-    public record Reconciliation(List<FlagChange> changed, Set<Long> expunged) {
+    public record Reconciliation(List<FlagChange> changed, Set<Uid> expunged) {
         public boolean isEmpty() {
             return changed.isEmpty() && expunged.isEmpty();
         }

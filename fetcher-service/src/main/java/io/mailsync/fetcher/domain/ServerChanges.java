@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.domain;
 
+import io.mailsync.events.mail.Uid;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +11,7 @@ import java.util.Set;
  * @param complete true when {@code states} lists every message in the folder (a full comparison): a known UID
  *                 missing from it was expunged
  */
-public record ServerChanges(List<FlagState> states, Set<Long> vanished, boolean complete) {
+public record ServerChanges(List<FlagState> states, Set<Uid> vanished, boolean complete) {
 
     public ServerChanges {
         states = List.copyOf(states);

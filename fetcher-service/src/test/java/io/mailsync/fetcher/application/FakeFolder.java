@@ -1,5 +1,10 @@
 package io.mailsync.fetcher.application;
 
+import io.mailsync.events.mail.Envelope;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.Uid;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import io.mailsync.fetcher.domain.FlagState;
 import io.mailsync.fetcher.domain.MessageSummary;
@@ -13,7 +18,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** A mail server folder in memory, with or without CONDSTORE/QRESYNC, that counts what it is asked. */
+/**
+ * A mail server folder in memory, with or without CONDSTORE/QRESYNC, that counts what it is asked. Tests give flags
+ * as a server reports them; they become keywords as the IMAP adapter makes them ({@link Keyword#fromImapFlags}).
+ */
 final class FakeFolder implements RemoteFolder {
 
     private final String name;
@@ -36,12 +44,16 @@ final class FakeFolder implements RemoteFolder {
 
     long deliver(String... keywords) {
         long uid = uidNext++;
-        messages.put(uid, new FlagState(uid, Set.of(keywords), ++modSeq));
+        messages.put(uid, state(uid, keywords));
         return uid;
     }
 
     void setKeywords(long uid, String... keywords) {
-        messages.put(uid, new FlagState(uid, Set.of(keywords), ++modSeq));
+        messages.put(uid, state(uid, keywords));
+    }
+
+    private FlagState state(long uid, String... flags) {
+        return new FlagState(new Uid(uid), Keyword.fromImapFlags(List.of(flags)), ModSeq.of(++modSeq));
     }
 
     void expunge(long uid) {
@@ -55,7 +67,7 @@ final class FakeFolder implements RemoteFolder {
         messages.clear();
         uidValidity = newUidValidity;
         uidNext = 1;
-        kept.forEach(m -> deliver(m.keywords().toArray(String[]::new)));
+        kept.forEach(m -> deliver(m.keywords().stream().map(Keyword::value).toArray(String[]::new)));
     }
 
     @Override
@@ -64,8 +76,8 @@ final class FakeFolder implements RemoteFolder {
     }
 
     @Override
-    public long uidValidity() {
-        return uidValidity;
+    public UidValidity uidValidity() {
+        return new UidValidity(uidValidity);
     }
 
     @Override
@@ -74,8 +86,8 @@ final class FakeFolder implements RemoteFolder {
     }
 
     @Override
-    public Long highestModSeq() {
-        return condstore ? modSeq : null;
+    public ModSeq highestModSeq() {
+        return condstore ? ModSeq.of(modSeq) : null;
     }
 
     @Override
@@ -96,28 +108,28 @@ final class FakeFolder implements RemoteFolder {
     @Override
     public List<MessageSummary> messagesFrom(long fromUid, int max) {
         return messages.tailMap(fromUid, true).values().stream().limit(max)
-                .map(m -> new MessageSummary(m.uid(), condstore ? m.modSeq() : null, "<" + m.uid() + "@test>",
-                        List.of("a@example.net"), List.of("b@example.net"), List.of(), "subject " + m.uid(),
-                        Instant.EPOCH, Instant.EPOCH, 100, m.keywords()))
+                .map(m -> new MessageSummary(m.uid(), condstore ? m.modSeq() : null, new Envelope(
+                        "<" + m.uid().value() + "@test>", List.of("a@example.net"), List.of("b@example.net"), List.of(),
+                        "subject " + m.uid().value(), Instant.EPOCH), Instant.EPOCH, 100, m.keywords()))
                 .toList();
     }
 
     @Override
-    public Optional<byte[]> raw(long uid) {
-        return messages.containsKey(uid) ? Optional.of(("Subject: " + uid + "\r\n\r\nbody").getBytes())
+    public Optional<byte[]> raw(Uid uid) {
+        return messages.containsKey(uid.value()) ? Optional.of(("Subject: " + uid.value() + "\r\n\r\nbody").getBytes())
                 : Optional.empty();
     }
 
     @Override
-    public ServerChanges changedSince(long since, long belowUid) {
+    public ServerChanges changedSince(ModSeq since, long belowUid) {
         changedSinceQueries++;
-        List<FlagState> changed = messages.headMap(belowUid).values().stream().filter(m -> m.modSeq() > since)
+        List<FlagState> changed = messages.headMap(belowUid).values().stream().filter(m -> m.modSeq().isAfter(since))
                 .toList();
-        Set<Long> vanished = new TreeSet<>();
+        Set<Uid> vanished = new TreeSet<>();
         if (qresync) {
             expungedAt.forEach((uid, at) -> {
-                if (at > since) {
-                    vanished.add(uid);
+                if (at > since.value()) {
+                    vanished.add(new Uid(uid));
                 }
             });
         }
@@ -131,23 +143,23 @@ final class FakeFolder implements RemoteFolder {
     }
 
     @Override
-    public Optional<FlagState> flagsOf(long uid) {
-        return Optional.ofNullable(messages.get(uid));
+    public Optional<FlagState> flagsOf(Uid uid) {
+        return Optional.ofNullable(messages.get(uid.value()));
     }
 
     @Override
-    public boolean store(long uid, Set<String> add, Set<String> remove, Long unchangedSince) {
-        FlagState m = messages.get(uid);
+    public boolean store(Uid uid, Set<Keyword> add, Set<Keyword> remove, ModSeq unchangedSince) {
+        FlagState m = messages.get(uid.value());
         if (m == null) {
             return true;
         }
-        if (unchangedSince != null && m.modSeq() > unchangedSince) {
+        if (unchangedSince != null && m.modSeq().isAfter(unchangedSince)) {
             return false;
         }
-        Set<String> next = new HashSet<>(m.keywords());
+        Set<Keyword> next = new HashSet<>(m.keywords());
         next.addAll(add);
         next.removeAll(remove);
-        setKeywords(uid, next.toArray(String[]::new));
+        setKeywords(uid.value(), next.stream().map(Keyword::value).toArray(String[]::new));
         Runnable then = afterStore;
         afterStore = null;
         if (then != null) {

@@ -7,6 +7,9 @@ import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.MoveMessage;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +36,7 @@ class FolderCommandsTest {
     private final Map<String, byte[]> blobs = new HashMap<>();
     private final ContentStore contents = new ContentStore() {
         @Override
-        public String put(String accountId, String locatorKey, byte[] rfc822) {
+        public String put(AccountId accountId, String locatorKey, byte[] rfc822) {
             String ref = "mem:" + blobs.size();
             blobs.put(ref, rfc822);
             return ref;
@@ -99,7 +103,7 @@ class FolderCommandsTest {
     private AppendMessage append(String folder, String specialUse, String header, String body, String replaces) {
         byte[] rfc822 = ("Message-ID: " + header + "\r\nSubject: s\r\n\r\n" + body + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        String ref = contents.put("acc-1", "x", rfc822);
+        String ref = contents.put(AccountId.of("acc-1"), "x", rfc822);
         Set<String> flags = "\\Drafts".equals(specialUse) ? Set.of("$draft") : Set.of("$seen");
         return new AppendMessage(UUID.randomUUID(), Instant.now(), "acc-1", Origin.device("phone"), folder, specialUse,
                 ref, rfc822.length, header, flags, null, replaces);
@@ -136,12 +140,12 @@ class FolderCommandsTest {
         @Override
         public List<Found> findByMessageId(String folder, String messageIdHeader) {
             return folder(folder).stream().filter(m -> m.header().equals(messageIdHeader))
-                    .map(m -> new Found(m.uid(), m.size())).toList();
+                    .map(m -> new Found(new Uid(m.uid()), m.size())).toList();
         }
 
         @Override
-        public boolean expunge(String folder, Collection<Long> uids) {
-            folder(folder).removeIf(m -> uids.contains(m.uid()));
+        public boolean expunge(String folder, Collection<Uid> uids) {
+            folder(folder).removeIf(m -> uids.contains(new Uid(m.uid())));
             return true;
         }
 
@@ -156,14 +160,15 @@ class FolderCommandsTest {
         }
 
         @Override
-        public void append(String folder, String specialUse, byte[] rfc822, Set<String> flags, Instant internalDate) {
+        public void append(String folder, String specialUse, byte[] rfc822, Set<Keyword> keywords, Instant internalDate) {
             if (dropBeforeNextAppend) {
                 dropBeforeNextAppend = false;
                 throw new MailServerException.Unreachable("connection reset before APPEND", null);
             }
             String text = new String(rfc822, StandardCharsets.US_ASCII);
             String header = text.substring("Message-ID: ".length(), text.indexOf("\r\n"));
-            folder(folder).add(new Stored(nextUid++, header, rfc822.length, text, Set.copyOf(flags)));
+            Set<String> flags = keywords.stream().map(Keyword::toImapFlag).collect(Collectors.toUnmodifiableSet());
+            folder(folder).add(new Stored(nextUid++, header, rfc822.length, text, flags));
             if (dropAfterNextAppend) {
                 dropAfterNextAppend = false;
                 throw new MailServerException.Unreachable("connection reset before the tagged OK", null);

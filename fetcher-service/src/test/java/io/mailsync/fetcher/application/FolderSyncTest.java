@@ -10,21 +10,25 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FolderSyncTest {
 
-    private static final String ACCOUNT = "acc-1";
+    private static final AccountId ACCOUNT = AccountId.of("acc-1");
     private static final Origin SESSION = Origin.session("fetcher-1/acc-1");
 
     private final InMemoryCursorStore cursors = new InMemoryCursorStore();
@@ -65,6 +69,39 @@ class FolderSyncTest {
 
         assertThat(publisher.published).hasSize(1);
         assertThat(publisher.of(MessageArrived.class).getFirst().locator().uid()).isEqualTo(third);
+    }
+
+    /**
+     * ADR 0012: a server flag no JMAP keyword can spell (RFC 8621 §4.1.1) is not announced — the message arrives with
+     * its other keywords, and a change of that flag alone is no change; a mixed-case flag arrives in lower case.
+     */
+    @Test
+    void aFlagNoKeywordCanSpellIsNeitherAnnouncedOnArrivalNorAsAChange() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        long uid = inbox.deliver("\\Seen", "Work", "x".repeat(256));
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        sync.sync();
+        assertThat(publisher.of(MessageArrived.class).getFirst().flags()).containsExactlyInAnyOrder("$seen", "work");
+
+        publisher.clear();
+        inbox.setKeywords(uid, "\\Seen", "Work", "y".repeat(256));
+        sync.sync();
+
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void aWriteBackAskingForSomethingThatIsNoKeywordIsRefusedAndTheServerIsUntouched() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        long uid = inbox.deliver();
+        FolderSync sync = announced(inbox);
+
+        // the session logs it as refused and commits it: retrying cannot help (ImapLoop.applyCommands)
+        assertThatThrownBy(() -> sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(),
+                Origin.device("phone"), MessageLocator.imap("INBOX", 100, uid), Set.of("$seen", "no way"), Set.of(),
+                null))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'no way' is not a keyword");
+        assertThat(inbox.flagsOf(new Uid(uid)).orElseThrow().keywords()).isEmpty();
+        assertThat(publisher.published).isEmpty();
     }
 
     @Test
@@ -134,7 +171,7 @@ class FolderSyncTest {
         assertThat(publisher.of(FolderReset.class)).hasSize(1);
         assertThat(publisher.of(MessageExpunged.class)).extracting(e -> e.locator().uidValidity() + "/"
                 + e.locator().uid()).containsExactly("100/1", "100/2");
-        assertThat(cursors.staleValidities(ACCOUNT, "INBOX", 200)).isEmpty();
+        assertThat(cursors.staleValidities(ACCOUNT, "INBOX", new UidValidity(200))).isEmpty();
         publisher.clear();
         new FolderSync(ACCOUNT, SESSION, inbox, context).sync();
         assertThat(publisher.of(MessageExpunged.class)).isEmpty();
@@ -145,9 +182,7 @@ class FolderSyncTest {
         FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
         long first = inbox.deliver();
         long second = inbox.deliver("$flagged");
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
         inbox.setKeywords(first, "$seen");
         inbox.expunge(second);
@@ -182,9 +217,7 @@ class FolderSyncTest {
         FakeFolder inbox = new FakeFolder("INBOX", 100, true, true);
         long first = inbox.deliver();
         long second = inbox.deliver();
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
         inbox.setKeywords(first, "$answered");
         inbox.expunge(second);
@@ -206,15 +239,13 @@ class FolderSyncTest {
     void aWriteBackCarriesTheDevicesOriginAndIsNotReportedAgain() {
         FakeFolder inbox = new FakeFolder("INBOX", 100, true, true);
         long uid = inbox.deliver();
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
-        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(), Origin.device("phone"),
                 MessageLocator.imap("INBOX", 100, uid), Set.of("$seen"), Set.of(), null));
         sync.sync();
 
-        assertThat(inbox.flagsOf(uid).orElseThrow().keywords()).containsExactly("$seen");
+        assertThat(inbox.flagsOf(new Uid(uid)).orElseThrow().keywords()).containsExactly(Keyword.SEEN);
         assertThat(publisher.of(MessageFlagsChanged.class)).singleElement()
                 .satisfies(c -> assertThat(c.origin()).isEqualTo(Origin.device("phone")));
     }
@@ -229,12 +260,10 @@ class FolderSyncTest {
     void afterAWriteBackOnlyTheCommandsFlagsAreTheDevicesAndTheRestIsAServerChange(boolean condstore) {
         FakeFolder inbox = new FakeFolder("INBOX", 100, condstore, condstore);
         long uid = inbox.deliver();
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
         inbox.setKeywords(uid, "$flagged"); // the other client, not announced yet
-        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(), Origin.device("phone"),
                 MessageLocator.imap("INBOX", 100, uid), Set.of("$seen"), Set.of(), null));
 
         assertThat(publisher.of(MessageFlagsChanged.class)).satisfiesExactly(
@@ -258,13 +287,11 @@ class FolderSyncTest {
     void aFlagTheOtherClientTookBackAfterTheWriteBackIsTheServersChangeNotLost() {
         FakeFolder inbox = new FakeFolder("INBOX", 100, true, true);
         long uid = inbox.deliver("$seen");
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        publisher.clear();
+        FolderSync sync = announced(inbox);
 
         // the device marks it unread; right after the STORE another client marks it read again
         FakeFolder.afterNextStore(inbox, () -> inbox.setKeywords(uid, "$seen"));
-        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(), Origin.device("phone"),
                 MessageLocator.imap("INBOX", 100, uid), Set.of(), Set.of("$seen"), null));
 
         assertThat(publisher.of(MessageFlagsChanged.class)).satisfiesExactly(
@@ -285,15 +312,23 @@ class FolderSyncTest {
         FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
         sync.sync();
 
-        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(), Origin.device("phone"),
                 MessageLocator.imap("INBOX", 99, uid), Set.of("$seen"), Set.of(), null));
 
-        assertThat(inbox.flagsOf(uid).orElseThrow().keywords()).isEmpty();
+        assertThat(inbox.flagsOf(new Uid(uid)).orElseThrow().keywords()).isEmpty();
     }
 
     static SessionSettings settings(Duration fullCompareEvery) {
         return new SessionSettings("fetcher-1", Duration.ofMinutes(28), Duration.ofMillis(100), Duration.ofSeconds(1),
                 Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ZERO, Duration.ZERO, 2, fullCompareEvery, Duration.ZERO,
                 2, true);
+    }
+
+    /** A sync that has announced what the folder holds, with nothing published yet since. */
+    private FolderSync announced(FakeFolder inbox) {
+        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
+        sync.sync();
+        publisher.clear();
+        return sync;
     }
 }

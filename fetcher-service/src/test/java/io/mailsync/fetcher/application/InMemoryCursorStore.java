@@ -1,5 +1,9 @@
 package io.mailsync.fetcher.application;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.domain.FolderCursor;
 import java.util.Collection;
@@ -8,55 +12,62 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** The cursor store's in-memory fake, held to the same contract as the MongoDB adapter. */
 public final class InMemoryCursorStore implements CursorStore {
 
-    private final Map<String, FolderCursor> cursors = new ConcurrentHashMap<>();
-    private final Map<String, Map<Long, Set<String>>> indexes = new ConcurrentHashMap<>();
+    private record Folder(AccountId account, String name) {
+    }
+
+    private record IndexKey(Folder folder, UidValidity uidValidity) {
+    }
+
+    private final Map<Folder, FolderCursor> cursors = new ConcurrentHashMap<>();
+    private final Map<IndexKey, Map<Uid, Set<Keyword>>> indexes = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<FolderCursor> load(String accountId, String folder) {
-        return Optional.ofNullable(cursors.get(accountId + "|" + folder));
+    public Optional<FolderCursor> load(AccountId accountId, String folder) {
+        return Optional.ofNullable(cursors.get(new Folder(accountId, folder)));
     }
 
     @Override
-    public void save(String accountId, FolderCursor cursor) {
-        cursors.put(accountId + "|" + cursor.folder(), cursor);
+    public void save(AccountId accountId, FolderCursor cursor) {
+        cursors.put(new Folder(accountId, cursor.folder()), cursor);
     }
 
     @Override
-    public Map<Long, Set<String>> loadIndex(String accountId, String folder, long uidValidity) {
-        return Map.copyOf(indexes.getOrDefault(accountId + "|" + folder + "|" + uidValidity, Map.of()));
+    public Map<Uid, Set<Keyword>> loadIndex(AccountId accountId, String folder, UidValidity uidValidity) {
+        return Map.copyOf(indexes.getOrDefault(new IndexKey(new Folder(accountId, folder), uidValidity), Map.of()));
     }
 
     @Override
-    public void updateIndex(String accountId, String folder, long uidValidity, Map<Long, Set<String>> put,
-                            Collection<Long> removed) {
-        Map<Long, Set<String>> index = indexes.computeIfAbsent(accountId + "|" + folder + "|" + uidValidity,
-                k -> new HashMap<>());
+    public void updateIndex(AccountId accountId, String folder, UidValidity uidValidity, Map<Uid, Set<Keyword>> put,
+                            Collection<Uid> removed) {
+        Map<Uid, Set<Keyword>> index = indexes.computeIfAbsent(
+                new IndexKey(new Folder(accountId, folder), uidValidity), k -> new HashMap<>());
         put.forEach((uid, keywords) -> index.put(uid, Set.copyOf(keywords)));
         removed.forEach(index::remove);
     }
 
     @Override
-    public void clearIndex(String accountId, String folder, long uidValidity) {
-        indexes.remove(accountId + "|" + folder + "|" + uidValidity);
+    public void clearIndex(AccountId accountId, String folder, UidValidity uidValidity) {
+        indexes.remove(new IndexKey(new Folder(accountId, folder), uidValidity));
     }
 
     @Override
-    public Set<Long> staleValidities(String accountId, String folder, long current) {
-        String prefix = accountId + "|" + folder + "|";
+    public Set<UidValidity> staleValidities(AccountId accountId, String folder, UidValidity current) {
+        Folder of = new Folder(accountId, folder);
         return indexes.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(prefix) && !e.getValue().isEmpty())
-                .map(e -> Long.parseLong(e.getKey().substring(prefix.length())))
-                .filter(validity -> validity != current)
-                .collect(java.util.stream.Collectors.toSet());
+                .filter(e -> e.getKey().folder().equals(of) && !e.getValue().isEmpty())
+                .map(e -> e.getKey().uidValidity())
+                .filter(validity -> !validity.equals(current))
+                .collect(Collectors.toSet());
     }
 
     @Override
-    public void forget(String accountId) {
-        cursors.keySet().removeIf(key -> key.startsWith(accountId + "|"));
-        indexes.keySet().removeIf(key -> key.startsWith(accountId + "|"));
+    public void forget(AccountId accountId) {
+        cursors.keySet().removeIf(key -> key.account().equals(accountId));
+        indexes.keySet().removeIf(key -> key.folder().account().equals(accountId));
     }
 }

@@ -2,6 +2,7 @@ package io.mailsync.fetcher.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.OwnerEpochs;
 import java.util.List;
 import java.util.Set;
@@ -17,19 +18,19 @@ public interface OwnerEpochsContract {
 
     @Test
     default void eachTakeIsNewerAndMakesTheOlderOnesStale() {
-        String account = "acc-" + UUID.randomUUID();
+        AccountId account = AccountId.of("acc-" + UUID.randomUUID());
         long first = epochs().take(account, "fetcher-a");
         long second = epochs().take(account, "fetcher-b");
 
         assertThat(second).isGreaterThan(first);
         assertThat(epochs().holds(account, second)).isTrue();
         assertThat(epochs().holds(account, first)).isFalse();
-        assertThat(epochs().holds("acc-" + UUID.randomUUID(), first)).as("another account").isFalse();
+        assertThat(epochs().holds(AccountId.of("acc-" + UUID.randomUUID()), first)).as("another account").isFalse();
     }
 
     @Test
     default void fetchersTakingAtOnceNeverGetTheSameEpoch() throws InterruptedException {
-        String account = "acc-" + UUID.randomUUID();
+        AccountId account = AccountId.of("acc-" + UUID.randomUUID());
         Set<Long> taken = ConcurrentHashMap.newKeySet();
         List<Thread> threads = IntStream.range(0, 8).mapToObj(i -> Thread.ofVirtual()
                 .start(() -> taken.add(epochs().take(account, "fetcher-" + i)))).toList();

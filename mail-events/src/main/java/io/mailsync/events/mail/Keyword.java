@@ -2,7 +2,6 @@ package io.mailsync.events.mail;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +56,25 @@ public record Keyword(@JsonValue String value) implements Comparable<Keyword> {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The keywords among what a producer reported (an event's flags, a stored document), canonical; what is not one is
+     * dropped, as from a server's report, so one bad value never fails the rest.
+     */
+    public static Set<Keyword> validAmong(Collection<String> keywords) {
+        Set<Keyword> out = new TreeSet<>();
+        for (String keyword : keywords) {
+            lenient(keyword).ifPresent(out::add);
+        }
+        return Set.copyOf(out);
+    }
+
+    /** As the wire records spell keywords (ADR 0012: their components stay strings within schema version 1). */
+    public static Set<String> values(Collection<Keyword> keywords) {
+        Set<String> out = new TreeSet<>();
+        keywords.forEach(k -> out.add(k.value));
+        return Set.copyOf(out);
     }
 
     /**

@@ -1,11 +1,10 @@
 package io.mailsync.events.mail;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class VocabularyTest {
 
@@ -62,5 +61,13 @@ class VocabularyTest {
         assertThat(Keyword.DELETED.isSystem()).isTrue();
         assertThat(Keyword.of("work").toImapFlag()).isEqualTo("work");
         assertThat(Keyword.of("work").isSystem()).isFalse();
+    }
+
+    @Test
+    void what_a_producer_reported_reads_as_the_keywords_among_it_and_writes_back_as_strings() {
+        assertThat(Keyword.validAmong(List.of("$Seen", "Work", "bad flag", "x".repeat(256))))
+                .containsExactlyInAnyOrder(Keyword.SEEN, Keyword.of("work"));
+        assertThat(Keyword.values(List.of(Keyword.FLAGGED, Keyword.of("work")))).containsExactlyInAnyOrder("$flagged",
+                "work");
     }
 }

@@ -1,8 +1,5 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.FolderReset;
 import io.mailsync.events.MailEvent;
@@ -11,6 +8,10 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.application.port.out.MessageDestruction;
@@ -19,7 +20,6 @@ import io.mailsync.sync.application.port.out.ServerChanges;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
-import io.mailsync.sync.domain.Keywords;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,7 +56,7 @@ public class ApplyMailEvent {
     }
 
     public void apply(MailEvent event) {
-        Optional<Account> account = accounts.find(event.accountId());
+        Optional<Account> account = AccountAccess.named(event.accountId()).flatMap(accounts::find);
         if (account.isEmpty()) {
             log.debug("skipping {} for unknown account {}", event.getClass().getSimpleName(), event.accountId());
             return;
@@ -77,7 +77,8 @@ public class ApplyMailEvent {
             case MessageFlagsChanged flags -> flagsChanged(flags);
             case MessageExpunged expunged -> expunged(account, expunged);
             case FolderReset reset -> folderReset(reset);
-            case AccountStatusChanged status -> accounts.updateStatus(status.accountId(), status.status().name(),
+            case AccountStatusChanged status -> accounts.updateStatus(AccountId.of(status.accountId()),
+                    status.status().name(),
                     status.reason(), status.occurredAt());
             case MailboxUsageSampled ignored -> {
                 // quota-service's concern
@@ -92,8 +93,8 @@ public class ApplyMailEvent {
                 return;
             }
             StoredMessage message = found.get();
-            Set<String> added = Keywords.fromServer(event.added());
-            Set<String> removed = Keywords.fromServer(event.removed());
+            Set<Keyword> added = Keyword.validAmong(event.added());
+            Set<Keyword> removed = Keyword.validAmong(event.removed());
             boolean echo = event.origin() != null && event.origin().kind() == Origin.Kind.DEVICE;
             if (echo || (added.isEmpty() && removed.isEmpty())) {
                 // the server confirming a device's write-back: already applied when the device made it
@@ -101,7 +102,7 @@ public class ApplyMailEvent {
                         event.occurredAt());
                 return;
             }
-            Set<String> next = KeywordDelta.of(added, removed).applyTo(message.keywords());
+            Set<Keyword> next = KeywordDelta.of(added, removed).applyTo(message.keywords());
             if (next.equals(message.keywords())) {
                 server.recordServerEvent(AccountId.of(event.accountId()), MessageId.of(message.id()), event.modSeq(),
                         event.occurredAt());
@@ -155,7 +156,7 @@ public class ApplyMailEvent {
 
     /** UIDVALIDITY changed: a new epoch, so every device resyncs; messages keep their ids when re-matched. */
     private void folderReset(FolderReset event) {
-        counter.newEpoch(event.accountId(), event.folder() + "\n" + event.newUidValidity())
+        counter.newEpoch(AccountId.of(event.accountId()), event.folder() + "\n" + event.newUidValidity())
                 .ifPresent(state -> changes.announce(event.accountId(), state));
     }
 }

@@ -49,7 +49,7 @@ public class ApplyMailEvents {
     }
 
     private void applyToAccount(String accountId, List<MailEvent> events) {
-        Optional<Account> account = accounts.find(accountId);
+        Optional<Account> account = AccountAccess.named(accountId).flatMap(accounts::find);
         if (account.isEmpty()) {
             log.debug("skipping {} events for unknown account {}", events.size(), accountId);
             return;

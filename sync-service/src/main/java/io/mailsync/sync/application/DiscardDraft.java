@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.domain.Draft;
 
@@ -21,14 +22,14 @@ public class DiscardDraft {
 
     public TrashMessage.Trashed discard(Caller caller, String accountId, String draftId, String deviceId) {
         access.require(caller, accountId);
-        Draft draft = drafts.find(accountId, draftId).orElseThrow(() -> new SyncProblems.NotFound(
+        Draft draft = drafts.find(AccountId.of(accountId), draftId).orElseThrow(() -> new SyncProblems.NotFound(
                 "no draft " + draftId + " in account " + accountId));
         if (deviceId == null || !draft.replaceableBy(deviceId)) {
             throw new SyncProblems.Conflict("draft " + draftId + " was created on another device, and only that"
                     + " device may discard it");
         }
         TrashMessage.Trashed trashed = trash.trash(caller, accountId, draft.messageId(), deviceId);
-        drafts.remove(accountId, draftId);
+        drafts.remove(AccountId.of(accountId), draftId);
         return trashed;
     }
 }

@@ -1,22 +1,24 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
-import io.mailsync.sync.application.port.out.MessageBatches.ServerEventWrite;
 import io.mailsync.sync.application.port.out.MessageBatches;
+import io.mailsync.sync.application.port.out.MessageBatches.ServerEventWrite;
 import io.mailsync.sync.application.port.out.StatePublisher;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeEntry;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
-import io.mailsync.sync.domain.Keywords;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.domain.SyncState;
@@ -163,10 +165,10 @@ final class EventRun {
             return;
         }
         message.events.add(event);
-        Set<String> added = Keywords.fromServer(event.added());
-        Set<String> removed = Keywords.fromServer(event.removed());
+        Set<Keyword> added = Keyword.validAmong(event.added());
+        Set<Keyword> removed = Keyword.validAmong(event.removed());
         boolean echo = event.origin() != null && event.origin().kind() == Origin.Kind.DEVICE;
-        Set<String> next = echo || (added.isEmpty() && removed.isEmpty()) ? message.keywords
+        Set<Keyword> next = echo || (added.isEmpty() && removed.isEmpty()) ? message.keywords
                 : KeywordDelta.of(added, removed).applyTo(message.keywords);
         if (next.equals(message.keywords)) {
             message.serverEventSeen(event); // recordServerEvent: $max of both
@@ -190,14 +192,14 @@ final class EventRun {
         SyncState state = null;
         long base = 0;
         if (!changes.isEmpty()) {
-            state = ports.counter().reserve(accountId, changes.size());
+            state = ports.counter().reserve(typedAccountId, changes.size());
             base = state.modseq() - changes.size();
             Instant now = ports.clock().instant();
             List<ChangeEntry> entries = new ArrayList<>(changes.size());
             for (int i = 0; i < changes.size(); i++) {
                 entries.add(new ChangeEntry(base + i + 1, changes.get(i).messageId(), changes.get(i).kind(), now));
             }
-            ports.changeLog().appendAll(accountId, entries);
+            ports.changeLog().appendAll(typedAccountId, entries);
         }
         List<StoredMessage> inserts = new ArrayList<>();
         List<ServerEventWrite> updates = new ArrayList<>();
@@ -208,26 +210,27 @@ final class EventRun {
                 inserts.add(message);
                 inserted.put(p.id, message);
             } else if (p.changed > 0) {
-                updates.add(new ServerEventWrite(p.id, p.keywords, p.stored.modseq(), base + p.changed,
-                        p.serverModSeq, p.lastServerEventAt));
+                updates.add(new ServerEventWrite(MessageId.of(p.id), p.keywords, ModSeq.of(p.stored.modseq()),
+                        ModSeq.of(base + p.changed), p.serverModSeq, p.lastServerEventAt));
             } else if (p.touched) {
-                updates.add(new ServerEventWrite(p.id, null, p.stored.modseq(), p.stored.modseq(), p.serverModSeq,
+                ModSeq unchanged = ModSeq.of(p.stored.modseq());
+                updates.add(new ServerEventWrite(MessageId.of(p.id), null, unchanged, unchanged, p.serverModSeq,
                         p.lastServerEventAt));
             }
         }
-        Set<String> notWritten = new HashSet<>(ports.messages().insertAll(inserts));
+        Set<MessageId> notWritten = new HashSet<>(ports.messages().insertAll(inserts));
         notWritten.addAll(ports.messages().applyServerEvents(typedAccountId, updates));
         if (state != null) {
-            ports.statePublisher().stateAdvanced(accountId, state);
+            ports.statePublisher().stateAdvanced(typedAccountId, state);
         }
         for (MessageLocator at : handOffs) {
             PendingMessage p = pending.get(at);
-            if (!notWritten.contains(p.id)) {
+            if (!notWritten.contains(MessageId.of(p.id))) {
                 ports.arrivals().handOff(account, p.stored != null ? p.stored : inserted.get(p.id));
             }
         }
         for (PendingMessage p : pending.values()) {
-            if (notWritten.contains(p.id)) {
+            if (notWritten.contains(MessageId.of(p.id))) {
                 p.events.forEach(event -> ports.single().apply(account, event));
             }
         }

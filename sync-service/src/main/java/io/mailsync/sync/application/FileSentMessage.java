@@ -1,10 +1,11 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.MessageFiling;
@@ -77,18 +78,17 @@ public class FileSentMessage {
         long uid = (UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits()
                 & Long.MAX_VALUE) | 1;
         MessageLocator local = MessageLocator.imap(settings.folderForSent(), LOCAL_UID_VALIDITY, uid);
-        Set<String> keywords = Set.of("$seen");
+        Set<Keyword> keywords = Set.of(Keyword.SEEN);
         boolean imap = !account.isPop3();
         if (imap) {
             Origin origin = deviceId == null ? Origin.system("sync-sent") : Origin.device(deviceId);
             commands.send(new AppendMessage(UUID.nameUUIDFromBytes(("sent\n" + id).getBytes(StandardCharsets.UTF_8)),
                     now, accountId, origin, settings.folderForSent(), "\\Sent", contentRef, sent.size(),
-                    sent.messageIdHeader(), keywords, now));
+                    sent.messageIdHeader(), Keyword.values(keywords), now));
         }
         StoredMessage[] filed = new StoredMessage[1];
         Optional<SyncState> state = changes.record(accountId, id, ChangeKind.CREATED, modseq -> {
-            StoredMessage message = new StoredMessage(id, accountId, local, sent.messageIdHeader(), sent.from(),
-                    sent.to(), sent.cc(), sent.subject(), sent.sentAt() == null ? now : sent.sentAt(), now,
+            StoredMessage message = new StoredMessage(id, accountId, local, sent.envelopeDatedOr(now), now,
                     sent.size(), keywords, contentRef, modseq, modseq, null, now, false, !imap);
             filed[0] = message;
             return imap ? filing.insertAwaitingAppend(message) : filing.insert(message);

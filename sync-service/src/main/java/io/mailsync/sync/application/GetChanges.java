@@ -1,5 +1,8 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.DeviceStore;
@@ -52,9 +55,9 @@ public class GetChanges {
             throw new IllegalArgumentException("maxChanges is 1 to " + settings.maxChanges());
         }
         if (deviceId != null) {
-            devices.find(accountId, deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
+            devices.find(AccountId.of(accountId), deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
         }
-        AccountCounter.Snapshot now = counter.current(accountId);
+        AccountCounter.Snapshot now = counter.current(AccountId.of(accountId));
         SyncState current = now.state();
         if (old.epoch() < current.epoch()) {
             throw new SyncProblems.StateGone("state " + since + " is from before a mailbox reset; fetch the messages again");
@@ -72,7 +75,8 @@ public class GetChanges {
         boolean gap = false;
         Instant writing = clock.instant().minus(WRITE_WINDOW);
         while (!collector.full() && !gap) {
-            List<ChangeEntry> batch = changeLog.read(accountId, after, current.modseq(), BATCH);
+            List<ChangeEntry> batch = changeLog.read(AccountId.of(accountId), ModSeq.of(after), ModSeq.of(current.modseq()),
+                    BATCH);
             for (ChangeEntry entry : batch) {
                 if (entry.modseq() > complete + 1 && entry.at().isAfter(writing)) {
                     gap = true; // modseqs handed out, entries still being written: stop before them
@@ -95,8 +99,9 @@ public class GetChanges {
             set = new ChangeSet(set.created(), set.updated(), set.destroyed(), complete, false);
         }
         if (deviceId != null) {
-            devices.acknowledge(accountId, deviceId, since);
-            devices.delivered(accountId, deviceId, set.created(), clock.instant());
+            AccountId account = AccountId.of(accountId);
+            devices.acknowledge(account, deviceId, since);
+            devices.delivered(account, deviceId, set.created().stream().map(MessageId::of).toList(), clock.instant());
         }
         return new Changes(accountId, old, new SyncState(current.epoch(), set.upToModseq()), set);
     }
@@ -107,7 +112,7 @@ public class GetChanges {
             return false;
         }
         Instant cutoff = clock.instant().minus(settings.changeRetention());
-        Optional<ChangeEntry> first = changeLog.firstAfter(accountId, since);
+        Optional<ChangeEntry> first = changeLog.firstAfter(AccountId.of(accountId), ModSeq.of(since));
         return first.isPresent() && first.get().at().isBefore(cutoff);
     }
 

@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.domain.Device;
 
@@ -16,6 +17,6 @@ public class GetDevice {
 
     public Device get(Caller caller, String accountId, String deviceId) {
         access.require(caller, accountId);
-        return devices.find(accountId, deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
+        return devices.find(AccountId.of(accountId), deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
     }
 }

@@ -1,5 +1,7 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.StoredMessage;
@@ -22,7 +24,7 @@ public class GetMessage {
         access.require(caller, accountId);
         StoredMessage message = RequestedMessage.find(messages, accountId, messageId).filter(m -> !m.destroyed())
                 .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
-        return new Details(message, devices.records(accountId, messageId));
+        return new Details(message, devices.records(AccountId.of(accountId), MessageId.of(message.id())));
     }
 
     public record Details(StoredMessage message, List<DeviceStore.DeviceRecord> devices) {

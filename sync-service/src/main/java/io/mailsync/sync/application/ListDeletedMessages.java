@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.DeletedMessages;
 import io.mailsync.sync.domain.DeletedMessage;
 import java.time.Clock;
@@ -25,6 +26,6 @@ public class ListDeletedMessages {
 
     public List<DeletedMessage> list(Caller caller, String accountId) {
         access.require(caller, accountId);
-        return deleted.deletedSince(accountId, clock.instant().minus(settings.window()), MAX);
+        return deleted.deletedSince(AccountId.of(accountId), clock.instant().minus(settings.window()), MAX);
     }
 }

@@ -1,7 +1,8 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.MessageLookup;
@@ -44,7 +45,7 @@ public class ListMessages {
             throw new IllegalArgumentException("folder is 1 to 255 characters");
         }
         Long before = cursor == null ? null : parseCursor(cursor);
-        SyncState state = counter.current(accountId).state();
+        SyncState state = counter.current(AccountId.of(accountId)).state();
         List<StoredMessage> page = messages.list(AccountId.of(accountId), folder,
                 before == null ? null : ModSeq.of(before), size + 1);
         String next = null;
@@ -53,8 +54,10 @@ public class ListMessages {
             next = "c" + page.get(size - 1).createdModseq();
         }
         if (deviceId != null) {
-            devices.find(accountId, deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
-            devices.delivered(accountId, deviceId, page.stream().map(StoredMessage::id).toList(), clock.instant());
+            AccountId account = AccountId.of(accountId);
+            devices.find(account, deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
+            devices.delivered(account, deviceId, page.stream().map(m -> MessageId.of(m.id())).toList(),
+                    clock.instant());
         }
         return new MessagePage(accountId, state, List.copyOf(page), next);
     }

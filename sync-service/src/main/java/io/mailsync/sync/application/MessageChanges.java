@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.StatePublisher;
@@ -37,16 +38,17 @@ public class MessageChanges {
      * Returns the new state if the write happened, empty if a concurrent writer won and the caller should re-read.
      */
     public Optional<SyncState> record(String accountId, String messageId, ChangeKind kind, LongPredicate write) {
-        SyncState state = counter.next(accountId);
-        changeLog.append(accountId, new ChangeEntry(state.modseq(), messageId, kind, clock.instant()));
+        AccountId account = AccountId.of(accountId);
+        SyncState state = counter.next(account);
+        changeLog.append(account, new ChangeEntry(state.modseq(), messageId, kind, clock.instant()));
         if (!write.test(state.modseq())) {
             return Optional.empty();
         }
-        statePublisher.stateAdvanced(accountId, state);
+        statePublisher.stateAdvanced(account, state);
         return Optional.of(state);
     }
 
     public void announce(String accountId, SyncState state) {
-        statePublisher.stateAdvanced(accountId, state);
+        statePublisher.stateAdvanced(AccountId.of(accountId), state);
     }
 }

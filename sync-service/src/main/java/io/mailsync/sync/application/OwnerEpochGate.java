@@ -1,6 +1,7 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.events.MailEvent;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.domain.Account;
 import org.slf4j.Logger;
@@ -44,6 +45,6 @@ final class OwnerEpochGate {
     }
 
     void raise(MailEvent event) {
-        newest = Math.max(newest, accounts.raiseOwnerEpoch(accountId, event.ownerEpoch()));
+        newest = Math.max(newest, accounts.raiseOwnerEpoch(AccountId.of(accountId), event.ownerEpoch()));
     }
 }

@@ -3,7 +3,7 @@ package io.mailsync.sync.application;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
-import io.mailsync.sync.domain.Keywords;
+import io.mailsync.events.mail.Keyword;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ final class PendingMessage {
     final MessageArrived arrived; // the arrival of a new message
     final boolean destroyed;
     final List<MailEvent> events = new ArrayList<>();
-    Set<String> keywords;
+    Set<Keyword> keywords;
     Long serverModSeq;
     Instant lastServerEventAt;
     int created; // place of the CREATED change in the run (1-based), 0 for a stored message
@@ -40,7 +40,7 @@ final class PendingMessage {
         this.stored = null;
         this.arrived = arrived;
         this.destroyed = false;
-        this.keywords = Keywords.fromServer(arrived.flags());
+        this.keywords = Keyword.validAmong(arrived.flags());
         this.serverModSeq = arrived.modSeq();
         this.lastServerEventAt = arrived.occurredAt();
     }
@@ -57,8 +57,8 @@ final class PendingMessage {
 
     StoredMessage toNewMessage(String accountId, long base) {
         MessageArrived e = arrived;
-        return new StoredMessage(id, accountId, e.locator(), e.messageIdHeader(), e.from(), e.to(), e.cc(),
-                e.subject(), e.sentAt(), e.receivedAt(), e.size(), keywords, e.contentRef(), base + created,
+        return new StoredMessage(id, accountId, e.locator(), e.envelope(), e.receivedAt(), e.size(), keywords,
+                e.contentRef(), base + created,
                 base + changed, serverModSeq, lastServerEventAt, false, false);
     }
 }

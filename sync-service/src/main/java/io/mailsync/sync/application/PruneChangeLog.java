@@ -1,5 +1,7 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import java.time.Clock;
@@ -26,7 +28,7 @@ public class PruneChangeLog {
 
     public int prune() {
         Instant cutoff = clock.instant().minus(settings.changeRetention());
-        Map<String, Long> highest = changeLog.highestOlderThan(cutoff);
+        Map<AccountId, ModSeq> highest = changeLog.highestOlderThan(cutoff);
         highest.forEach((accountId, modseq) -> {
             counter.prunedThrough(accountId, modseq);
             changeLog.deleteThrough(accountId, modseq);

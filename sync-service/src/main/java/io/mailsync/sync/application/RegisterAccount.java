@@ -2,6 +2,7 @@ package io.mailsync.sync.application;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.application.port.out.MailServerAddresses;
@@ -64,7 +65,7 @@ public class RegisterAccount {
         try {
             publisher.publish(spec);
         } catch (RuntimeException e) {
-            accounts.delete(accountId); // not published means not registered: the caller may simply retry
+            accounts.delete(AccountId.of(accountId)); // not published means not registered: the caller may simply retry
             throw new SyncProblems.Unavailable("the account could not be published; nothing was registered", e);
         }
         return account;

@@ -39,20 +39,20 @@ public class RemoveAccount {
 
     public void remove(Caller caller, String accountId) {
         access.require(caller, accountId);
+        AccountId account = AccountId.of(accountId);
         try {
-            publisher.publishRemoval(accountId);
+            publisher.publishRemoval(account);
         } catch (RuntimeException e) {
             throw new SyncProblems.Unavailable("the removal could not be published; the account is unchanged", e);
         }
-        accounts.delete(accountId);
+        accounts.delete(account);
         // the bodies first: once the messages are gone nothing would lead to them (a customer's mail must not outlive
         // the mailbox's removal)
-        AccountId account = AccountId.of(accountId);
         messages.contentRefs(account).forEach(contents::delete);
         messages.deleteAccount(account);
-        changeLog.deleteAccount(accountId);
-        devices.deleteAccount(accountId);
-        counter.delete(accountId);
-        drafts.deleteAccount(accountId);
+        changeLog.deleteAccount(account);
+        devices.deleteAccount(account);
+        counter.delete(account);
+        drafts.deleteAccount(account);
     }
 }

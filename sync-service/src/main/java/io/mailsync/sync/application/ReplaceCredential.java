@@ -2,6 +2,7 @@ package io.mailsync.sync.application;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.domain.Account;
@@ -39,7 +40,7 @@ public class ReplaceCredential {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what MongoDB keeps, as at registration
         AccountSpec next = account.spec().withSecret(cipher.encrypt(accountId, password), now);
-        if (!accounts.replaceSecret(accountId, null, next.encryptedSecret(), now)) {
+        if (!accounts.replaceSecret(AccountId.of(accountId), null, next.encryptedSecret(), now)) {
             throw new SyncProblems.NotFound("no account " + accountId);
         }
         try {

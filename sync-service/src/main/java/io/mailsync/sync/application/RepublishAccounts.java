@@ -2,6 +2,7 @@ package io.mailsync.sync.application;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.domain.Account;
@@ -48,7 +49,7 @@ public class RepublishAccounts {
         int published = 0;
         int reEncrypted = 0;
         int undecryptable = 0;
-        String after = null;
+        AccountId after = null;
         List<Account> page;
         do {
             page = accounts.page(after, PAGE);
@@ -66,7 +67,7 @@ public class RepublishAccounts {
                 publisher.publish(spec);
                 published++;
             }
-            after = page.isEmpty() ? after : page.getLast().accountId();
+            after = page.isEmpty() ? after : AccountId.of(page.getLast().accountId());
             if (reEncrypted > 0 && published % (PAGE * 10) == 0) {
                 log.info("credential key rotation: {} re-encrypted so far, {} accounts read", reEncrypted, published);
             }
@@ -89,7 +90,8 @@ public class RepublishAccounts {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AccountSpec rotated = spec.withSecret(cipher.encrypt(spec.accountId(), password), now);
-        if (!accounts.replaceSecret(spec.accountId(), spec.encryptedSecret(), rotated.encryptedSecret(), now)) {
+        if (!accounts.replaceSecret(AccountId.of(spec.accountId()), spec.encryptedSecret(), rotated.encryptedSecret(),
+                now)) {
             // replaced (or removed) since it was read: what is stored now is newer, and was published when it changed
             return spec;
         }

@@ -16,12 +16,15 @@ final class RequestedMessage {
     }
 
     static Optional<StoredMessage> find(MessageLookup messages, String accountId, String messageId) {
-        MessageId id;
+        return id(messageId).flatMap(id -> messages.find(AccountId.of(accountId), id));
+    }
+
+    /** The id a caller sent, where it is one; empty where it cannot name a message. */
+    static Optional<MessageId> id(String messageId) {
         try {
-            id = MessageId.of(messageId);
+            return Optional.of(MessageId.of(messageId));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return messages.find(AccountId.of(accountId), id);
     }
 }

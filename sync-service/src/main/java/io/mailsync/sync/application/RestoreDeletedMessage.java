@@ -2,6 +2,10 @@ package io.mailsync.sync.application;
 
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DeletedMessages;
@@ -48,9 +52,11 @@ public class RestoreDeletedMessage {
 
     public Restored restore(Caller caller, String accountId, String messageId, String deviceId) {
         Account account = access.require(caller, accountId);
+        AccountId owner = AccountId.of(accountId);
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            DeletedMessage found = deleted.find(accountId, messageId).orElseThrow(() -> new SyncProblems.NotFound(
-                    "no deleted message " + messageId + " in account " + accountId));
+            DeletedMessage found = RequestedMessage.id(messageId).flatMap(id -> deleted.find(owner, id))
+                    .orElseThrow(() -> new SyncProblems.NotFound("no deleted message " + messageId + " in account "
+                            + accountId));
             Instant now = clock.instant();
             if (!found.restorable(now, settings.window()) || !bodyStillStored(found.message())) {
                 throw new SyncProblems.Gone("message " + messageId + " can no longer be restored: deleted messages"
@@ -62,7 +68,8 @@ public class RestoreDeletedMessage {
                 commands.send(append(account, message, found.deletedAt(), deviceId, now));
             }
             Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.CREATED,
-                    modseq -> deleted.revive(accountId, messageId, message.modseq(), modseq, now, imap));
+                    modseq -> deleted.revive(owner, MessageId.of(message.id()), ModSeq.of(message.modseq()),
+                            ModSeq.of(modseq), now, imap));
             if (state.isPresent()) {
                 return new Restored(message, state.get());
             }
@@ -83,7 +90,7 @@ public class RestoreDeletedMessage {
                 .getBytes(StandardCharsets.UTF_8));
         Origin origin = deviceId == null ? Origin.system("sync-restore") : Origin.device(deviceId);
         return new AppendMessage(commandId, now, account.accountId(), origin, message.folder(), null,
-                message.contentRef(), message.size(), message.messageIdHeader(), message.keywords(),
+                message.contentRef(), message.size(), message.messageIdHeader(), Keyword.values(message.keywords()),
                 message.receivedAt());
     }
 

@@ -1,11 +1,12 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DraftStore;
@@ -37,7 +38,7 @@ import java.util.UUID;
  */
 public class SaveDraft {
 
-    private static final Set<String> KEYWORDS = Set.of("$draft", "$seen");
+    private static final Set<Keyword> KEYWORDS = Set.of(Keyword.DRAFT, Keyword.SEEN);
 
     private final AccountAccess access;
     private final MessageLookup messages;
@@ -79,7 +80,7 @@ public class SaveDraft {
         if (draftId == null) {
             id = UUID.randomUUID().toString();
         } else {
-            current = drafts.find(accountId, draftId).orElseThrow(() -> new SyncProblems.NotFound(
+            current = drafts.find(AccountId.of(accountId), draftId).orElseThrow(() -> new SyncProblems.NotFound(
                     "no draft " + draftId + " in account " + accountId));
             if (!current.replaceableBy(deviceId)) {
                 throw new SyncProblems.Conflict("draft " + draftId + " was created on another device, and only that"
@@ -107,15 +108,14 @@ public class SaveDraft {
         if (imap) {
             commands.send(new AppendMessage(UUID.nameUUIDFromBytes(("draft\n" + messageId).getBytes(
                     StandardCharsets.UTF_8)), now, accountId, Origin.device(deviceId), folders.drafts(), "\\Drafts",
-                    contentRef, version.size(), version.messageIdHeader(), KEYWORDS, now,
+                    contentRef, version.size(), version.messageIdHeader(), Keyword.values(KEYWORDS), now,
                     previous.map(StoredMessage::messageIdHeader).orElse(null)));
         }
         String savedId = id;
         StoredMessage[] saved = new StoredMessage[1];
         SyncState state = changes.record(accountId, messageId, ChangeKind.CREATED, modseq -> {
             StoredMessage message = new StoredMessage(messageId, accountId, placeholder(messageId),
-                    version.messageIdHeader(), version.from(), version.to(), version.cc(), version.subject(),
-                    version.sentAt() == null ? now : version.sentAt(), now, version.size(), KEYWORDS, contentRef,
+                    version.envelopeDatedOr(now), now, version.size(), KEYWORDS, contentRef,
                     modseq, modseq, null, now, false, !imap);
             saved[0] = message;
             return imap ? filing.insertAwaitingAppend(message) : filing.insert(message);

@@ -1,20 +1,20 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.UidValidity;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.FolderResets;
 import io.mailsync.sync.application.port.out.MessageFiling;
 import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
-import io.mailsync.sync.domain.Keywords;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.nio.charset.StandardCharsets;
@@ -66,9 +66,9 @@ public class StoreArrivedMessage {
         String id = MessageIds.of(accountId, event.locator().key());
         StoredMessage[] inserted = new StoredMessage[1];
         changes.record(accountId, id, ChangeKind.CREATED, modseq -> {
-            StoredMessage message = new StoredMessage(id, accountId, event.locator(), event.messageIdHeader(),
-                    event.from(), event.to(), event.cc(), event.subject(), event.sentAt(), event.receivedAt(),
-                    event.size(), Keywords.fromServer(event.flags()), event.contentRef(), modseq, modseq,
+            StoredMessage message = new StoredMessage(id, accountId, event.locator(), event.envelope(),
+                    event.receivedAt(),
+                    event.size(), Keyword.validAmong(event.flags()), event.contentRef(), modseq, modseq,
                     event.modSeq(), event.occurredAt(), false, false);
             boolean stored = filing.insert(message);
             inserted[0] = stored ? message : null;
@@ -112,7 +112,7 @@ public class StoreArrivedMessage {
         List<StoredMessage> candidates = resets.findRematchCandidates(accountId, event.locator().folder(),
                 new UidValidity(event.locator().uidValidity()), event.messageIdHeader(), event.size());
         for (StoredMessage candidate : candidates) {
-            if (Objects.equals(candidate.sentAt(), event.sentAt())
+            if (Objects.equals(candidate.envelope().sentAt(), event.sentAt())
                     && resets.relocate(accountId, MessageId.of(candidate.id()), candidate.locator(), event.locator(),
                     event.modSeq(), event.occurredAt())) {
                 return true;

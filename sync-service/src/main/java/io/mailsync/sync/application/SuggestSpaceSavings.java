@@ -1,5 +1,6 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.MailboxFootprint;
 import io.mailsync.sync.domain.FolderUsage;
 import io.mailsync.sync.domain.StoredMessage;
@@ -28,11 +29,12 @@ public class SuggestSpaceSavings {
         if (n < 1 || n > MAX_LIMIT) {
             throw new IllegalArgumentException("limit is 1 to " + MAX_LIMIT);
         }
-        List<FolderUsage> folders = footprint.folders(accountId);
+        AccountId account = AccountId.of(accountId);
+        List<FolderUsage> folders = footprint.folders(account);
         return new Suggestions(accountId,
                 folders.stream().mapToLong(FolderUsage::messages).sum(),
                 folders.stream().mapToLong(FolderUsage::bytes).sum(),
-                footprint.largest(accountId, n), footprint.oldest(accountId, n), folders);
+                footprint.largest(account, n), footprint.oldest(account, n), folders);
     }
 
     /** What the account holds in total and where to start deleting. */

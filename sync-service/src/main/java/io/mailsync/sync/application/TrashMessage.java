@@ -1,10 +1,11 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.MoveMessage;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.application.port.out.MessageMoves;
@@ -68,7 +69,8 @@ public class TrashMessage {
                         folders.trash(), "\\Trash", message.messageIdHeader(), message.size()));
             }
             Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED,
-                    modseq -> moves.moveTo(accountId, messageId, message.modseq(), to, modseq, imap));
+                    modseq -> moves.moveTo(AccountId.of(accountId), MessageId.of(message.id()),
+                            ModSeq.of(message.modseq()), to, ModSeq.of(modseq), imap));
             if (state.isPresent()) {
                 StoredMessage moved = messages.find(AccountId.of(accountId), MessageId.of(message.id()))
                         .orElse(message);

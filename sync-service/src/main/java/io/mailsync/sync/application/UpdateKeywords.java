@@ -1,10 +1,11 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.KeywordUpdates;
@@ -12,7 +13,6 @@ import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
-import io.mailsync.sync.domain.Keywords;
 import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.domain.SyncState;
 import java.time.Clock;
@@ -58,22 +58,22 @@ public class UpdateKeywords {
         if (deviceId == null || deviceId.isBlank()) {
             throw new IllegalArgumentException("X-Device-Id names the device making the change");
         }
-        devices.find(accountId, deviceId).orElseThrow(() -> unknownDevice(deviceId));
+        devices.find(AccountId.of(accountId), deviceId).orElseThrow(() -> unknownDevice(deviceId));
         SyncState base = baseState == null ? null : SyncState.parse(baseState);
         SyncState condition = ifState == null ? null : SyncState.parse(ifState);
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
             StoredMessage message = RequestedMessage.find(messages, accountId, messageId).filter(m -> !m.destroyed())
                     .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
-            long epoch = counter.current(accountId).state().epoch();
+            long epoch = counter.current(AccountId.of(accountId)).state().epoch();
             if (condition != null && (condition.epoch() != epoch || message.modseq() > condition.modseq())) {
                 throw new SyncProblems.PreconditionFailed("message " + messageId + " changed after state " + ifState);
             }
             boolean stale = base != null && (base.epoch() != epoch || message.modseq() > base.modseq());
             Optional<KeywordDelta> effective = stale ? delta.resolveStale() : Optional.of(delta);
-            Set<String> next = effective.map(d -> d.applyTo(message.keywords())).orElse(message.keywords());
+            Set<Keyword> next = effective.map(d -> d.applyTo(message.keywords())).orElse(message.keywords());
             if (next.equals(message.keywords())) {
                 recordRead(accountId, deviceId, messageId, next);
-                return new Result(message, counter.current(accountId).state());
+                return new Result(message, counter.current(AccountId.of(accountId)).state());
             }
             SetFlags writeBack = account.isPop3() ? null : writeBack(accountId, deviceId, message, effective.get());
             Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED, modseq ->
@@ -92,20 +92,20 @@ public class UpdateKeywords {
     }
 
     private SetFlags writeBack(String accountId, String deviceId, StoredMessage before, KeywordDelta delta) {
-        Set<String> add = delta.addedTo(before.keywords());
-        Set<String> remove = delta.removedFrom(before.keywords());
+        Set<Keyword> add = delta.addedTo(before.keywords());
+        Set<Keyword> remove = delta.removedFrom(before.keywords());
         if (add.isEmpty() && remove.isEmpty()) {
             return null;
         }
         // no UNCHANGEDSINCE: +FLAGS/-FLAGS deltas commute, and the read-wins decision is already made here; a
         // conditional STORE would only lose the write when another client touched any flag of the message meanwhile
         return new SetFlags(UUID.randomUUID(), clock.instant(), accountId, Origin.device(deviceId), before.locator(),
-                add, remove, null);
+                Keyword.values(add), Keyword.values(remove), null);
     }
 
-    private void recordRead(String accountId, String deviceId, String messageId, Set<String> keywords) {
-        if (keywords.contains(Keywords.SEEN)) {
-            devices.read(accountId, deviceId, messageId, clock.instant());
+    private void recordRead(String accountId, String deviceId, String messageId, Set<Keyword> keywords) {
+        if (keywords.contains(Keyword.SEEN)) {
+            devices.read(AccountId.of(accountId), deviceId, MessageId.of(messageId), clock.instant());
         }
     }
 

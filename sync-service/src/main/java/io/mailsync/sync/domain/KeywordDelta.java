@@ -1,7 +1,9 @@
 package io.mailsync.sync.domain;
 
+import io.mailsync.events.mail.Keyword;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -9,7 +11,7 @@ import java.util.TreeSet;
  * A device's change to a message's keywords: each named keyword set ({@code true}) or cleared ({@code false}).
  * Devices send deltas, never whole sets (DESIGN.md "Sync semantics").
  */
-public record KeywordDelta(Map<String, Boolean> changes) {
+public record KeywordDelta(Map<Keyword, Boolean> changes) {
 
     public static final int MAX_CHANGES = 100;
 
@@ -20,18 +22,37 @@ public record KeywordDelta(Map<String, Boolean> changes) {
         if (changes.size() > MAX_CHANGES) {
             throw new IllegalArgumentException("at most " + MAX_CHANGES + " keywords per change");
         }
-        Map<String, Boolean> normalized = new LinkedHashMap<>();
         changes.forEach((keyword, value) -> {
             if (value == null) {
                 throw new IllegalArgumentException("keyword '" + keyword + "' needs true or false");
             }
-            normalized.put(Keywords.normalize(keyword), value);
         });
-        changes = Map.copyOf(normalized);
+        changes = Map.copyOf(changes);
     }
 
-    public static KeywordDelta of(Set<String> add, Set<String> remove) {
-        Map<String, Boolean> changes = new LinkedHashMap<>();
+    /**
+     * What a device sent ({@code {"$seen": true}}), in any spelling: each name must be a keyword (RFC 8621 §4.1.1) and
+     * each value true or false, else an {@link IllegalArgumentException} says which and why.
+     */
+    public static KeywordDelta parse(Map<String, Boolean> sent) {
+        if (sent == null || sent.isEmpty()) {
+            return new KeywordDelta(Map.of());
+        }
+        if (sent.size() > MAX_CHANGES) {
+            throw new IllegalArgumentException("at most " + MAX_CHANGES + " keywords per change");
+        }
+        Map<Keyword, Boolean> changes = new LinkedHashMap<>();
+        sent.forEach((name, value) -> {
+            if (value == null) {
+                throw new IllegalArgumentException("keyword '" + name + "' needs true or false");
+            }
+            changes.put(Keyword.of(name), value);
+        });
+        return new KeywordDelta(changes);
+    }
+
+    public static KeywordDelta of(Set<Keyword> add, Set<Keyword> remove) {
+        Map<Keyword, Boolean> changes = new LinkedHashMap<>();
         remove.forEach(k -> changes.put(k, false));
         add.forEach(k -> changes.put(k, true));
         return new KeywordDelta(changes);
@@ -42,16 +63,16 @@ public record KeywordDelta(Map<String, Boolean> changes) {
      * "unread" never undoes a read that happened meanwhile. Other keywords apply in server order. Empty when
      * nothing of the edit survives.
      */
-    public java.util.Optional<KeywordDelta> resolveStale() {
-        Map<String, Boolean> kept = new LinkedHashMap<>(changes);
-        if (Boolean.FALSE.equals(kept.get(Keywords.SEEN))) {
-            kept.remove(Keywords.SEEN);
+    public Optional<KeywordDelta> resolveStale() {
+        Map<Keyword, Boolean> kept = new LinkedHashMap<>(changes);
+        if (Boolean.FALSE.equals(kept.get(Keyword.SEEN))) {
+            kept.remove(Keyword.SEEN);
         }
-        return kept.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new KeywordDelta(kept));
+        return kept.isEmpty() ? Optional.empty() : Optional.of(new KeywordDelta(kept));
     }
 
-    public Set<String> applyTo(Set<String> current) {
-        Set<String> next = new TreeSet<>(current);
+    public Set<Keyword> applyTo(Set<Keyword> current) {
+        Set<Keyword> next = new TreeSet<>(current);
         changes.forEach((keyword, set) -> {
             if (set) {
                 next.add(keyword);
@@ -63,8 +84,8 @@ public record KeywordDelta(Map<String, Boolean> changes) {
     }
 
     /** Keywords this delta actually adds to {@code current}. */
-    public Set<String> addedTo(Set<String> current) {
-        Set<String> added = new TreeSet<>();
+    public Set<Keyword> addedTo(Set<Keyword> current) {
+        Set<Keyword> added = new TreeSet<>();
         changes.forEach((k, set) -> {
             if (set && !current.contains(k)) {
                 added.add(k);
@@ -74,8 +95,8 @@ public record KeywordDelta(Map<String, Boolean> changes) {
     }
 
     /** Keywords this delta actually removes from {@code current}. */
-    public Set<String> removedFrom(Set<String> current) {
-        Set<String> removed = new TreeSet<>();
+    public Set<Keyword> removedFrom(Set<Keyword> current) {
+        Set<Keyword> removed = new TreeSet<>();
         changes.forEach((k, set) -> {
             if (!set && current.contains(k)) {
                 removed.add(k);

@@ -1,7 +1,7 @@
 package io.mailsync.sync.domain;
 
+import io.mailsync.events.mail.Envelope;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,15 +9,22 @@ import java.util.Objects;
  * server stores and counts in RFC822.SIZE, so the APPENDed copy re-matches by size) and a Message-ID, plus the
  * envelope read from its header. Reading it is the {@code MessageParser} port's job (Angus Mail's parsers, issue 16).
  */
-public record SentMessage(byte[] rfc822, String messageIdHeader, List<String> from, List<String> to,
-                          List<String> cc, String subject, Instant sentAt) {
+public record SentMessage(byte[] rfc822, Envelope envelope) {
 
     public SentMessage {
         Objects.requireNonNull(rfc822, "rfc822");
-        Objects.requireNonNull(messageIdHeader, "messageIdHeader");
-        from = List.copyOf(from);
-        to = List.copyOf(to);
-        cc = List.copyOf(cc);
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(envelope.messageIdHeader(), "messageIdHeader");
+    }
+
+    public String messageIdHeader() {
+        return envelope.messageIdHeader();
+    }
+
+    /** The envelope as filed: a message sent without a {@code Date} header is dated when it was filed. */
+    public Envelope envelopeDatedOr(Instant filedAt) {
+        Envelope e = envelope;
+        return e.sentAt() != null ? e : new Envelope(e.messageIdHeader(), e.from(), e.to(), e.cc(), e.subject(), filedAt);
     }
 
     public long size() {

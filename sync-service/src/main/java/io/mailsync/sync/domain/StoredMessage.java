@@ -1,8 +1,9 @@
 package io.mailsync.sync.domain;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.Envelope;
+import io.mailsync.events.mail.Keyword;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,15 +19,10 @@ public record StoredMessage(
         String id,
         String accountId,
         MessageLocator locator,
-        String messageIdHeader,
-        List<String> from,
-        List<String> to,
-        List<String> cc,
-        String subject,
-        Instant sentAt,
+        Envelope envelope,
         Instant receivedAt,
         long size,
-        Set<String> keywords,
+        Set<Keyword> keywords,
         String contentRef,
         long createdModseq,
         long modseq,
@@ -39,10 +35,13 @@ public record StoredMessage(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(locator, "locator");
-        from = from == null ? List.of() : List.copyOf(from);
-        to = to == null ? List.of() : List.copyOf(to);
-        cc = cc == null ? List.of() : List.copyOf(cc);
+        envelope = envelope == null ? Envelope.EMPTY : envelope;
         keywords = keywords == null ? Set.of() : Set.copyOf(keywords);
+    }
+
+    /** The Message-ID header (how a copy on the server is found again), not the message's {@link #id()}. */
+    public String messageIdHeader() {
+        return envelope.messageIdHeader();
     }
 
     public String folder() {

@@ -1,8 +1,5 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AccountSpec;
@@ -13,6 +10,9 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.support.MailEvents;
 import java.time.Instant;
@@ -33,9 +33,20 @@ class ApplyMailEventTest {
         f.apply.apply(arrived);
 
         assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
-                .satisfies(m -> assertThat(m.keywords()).containsExactly("$seen"));
+                .satisfies(m -> assertThat(m.keywords()).containsExactly(Keyword.SEEN));
         assertThat(f.state(account)).isEqualTo("1-1");
         assertThat(f.published.states()).hasSize(1);
+    }
+
+    /** ADR 0012: an event naming no well-formed account id is one for an unknown account, skipped, never a failure. */
+    @Test
+    void anEventWhoseAccountIdCannotBeOneIsSkippedLikeAnUnknownAccount() {
+        MessageArrived nameless = MailEvents.imapArrived("x".repeat(AccountId.MAX_LENGTH + 1), 1, "lost");
+
+        f.apply.apply(nameless);
+        f.applyAll.apply(java.util.List.of(nameless));
+
+        assertThat(f.published.states()).isEmpty();
     }
 
     @Test
@@ -49,7 +60,7 @@ class ApplyMailEventTest {
         f.apply.apply(newer);
         f.apply.apply(older);
 
-        assertThat(message(account, arrived).keywords()).containsExactly("$flagged");
+        assertThat(message(account, arrived).keywords()).containsExactly(Keyword.FLAGGED);
         assertThat(f.state(account)).isEqualTo("1-2");
     }
 

@@ -1,8 +1,5 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AccountSpec;
@@ -13,6 +10,10 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.domain.ChangeEntry;
 import io.mailsync.sync.domain.ChangeKind;
 import io.mailsync.sync.domain.KeywordDelta;
@@ -43,7 +44,7 @@ class ApplyMailEventsTest {
         f.applyAll.apply(List.of(first, second, first));
 
         assertThat(f.messages.list(AccountId.of(account), null, null, 10)).hasSize(2);
-        assertThat(f.changeLog.read(account, 0, 100, 100)).extracting(ChangeEntry::kind)
+        assertThat(f.changeLog.read(AccountId.of(account), ModSeq.of(0), ModSeq.of(100), 100)).extracting(ChangeEntry::kind)
                 .containsExactly(ChangeKind.CREATED, ChangeKind.CREATED);
         assertThat(f.state(account)).isEqualTo("1-2");
         assertThat(f.published.states()).as("one state push per account per batch").hasSize(1);
@@ -58,7 +59,7 @@ class ApplyMailEventsTest {
         f.applyAll.apply(batch);
         f.applyAll.apply(batch);
 
-        assertThat(message(account, arrived).keywords()).containsExactly("$seen");
+        assertThat(message(account, arrived).keywords()).containsExactly(Keyword.SEEN);
         assertThat(f.state(account)).isEqualTo("1-2");
     }
 
@@ -76,10 +77,10 @@ class ApplyMailEventsTest {
                 flags(a, inA.locator(), 9L, Set.of("$Answered"), Set.of()))); // older than 11: ignored
 
         assertThat(message(a, inA).keywords()).isEmpty();
-        assertThat(message(b, inB).keywords()).containsExactly("$flagged");
+        assertThat(message(b, inB).keywords()).containsExactly(Keyword.FLAGGED);
         assertThat(f.state(a)).isEqualTo("1-3");
         assertThat(f.state(b)).isEqualTo("1-2");
-        assertThat(f.changeLog.read(a, 0, 100, 100)).extracting(ChangeEntry::kind)
+        assertThat(f.changeLog.read(AccountId.of(a), ModSeq.of(0), ModSeq.of(100), 100)).extracting(ChangeEntry::kind)
                 .containsExactly(ChangeKind.CREATED, ChangeKind.UPDATED, ChangeKind.UPDATED);
         assertThat(f.published.states()).hasSize(2);
     }
@@ -96,7 +97,7 @@ class ApplyMailEventsTest {
 
         assertThat(message(account, gone).destroyed()).isTrue();
         assertThat(message(account, gone).keywords()).as("a flag change after the expunge changes nothing").isEmpty();
-        assertThat(message(account, kept).keywords()).containsExactly("$seen");
+        assertThat(message(account, kept).keywords()).containsExactly(Keyword.SEEN);
         assertThat(f.state(account)).isEqualTo("1-4");
     }
 
@@ -132,11 +133,11 @@ class ApplyMailEventsTest {
         String device = f.device(account);
         // the device's edit lands between the batch's read and its write: simulated by a store that lags one step
         f.messages.beforeNextConditionalWrite(() -> f.update.update(Fixture.OWNER, account, message(account, arrived)
-                .id(), device, new KeywordDelta(Map.of("$flagged", true)), null, null));
+                .id(), device, KeywordDelta.parse(Map.of("$flagged", true)), null, null));
 
         f.applyAll.apply(List.of(flags(account, arrived.locator(), 30L, Set.of("$Seen"), Set.of())));
 
-        assertThat(message(account, arrived).keywords()).containsExactlyInAnyOrder("$seen", "$flagged");
+        assertThat(message(account, arrived).keywords()).containsExactlyInAnyOrder(Keyword.SEEN, Keyword.FLAGGED);
     }
 
     @Test
@@ -160,7 +161,7 @@ class ApplyMailEventsTest {
 
         assertThat(f.messages.list(AccountId.of(account), null, null, 10)).singleElement()
                 .satisfies(m -> assertThat(m.id()).isEqualTo(message(account, before).id()))
-                .satisfies(m -> assertThat(m.keywords()).containsExactly("$seen"));
+                .satisfies(m -> assertThat(m.keywords()).containsExactly(Keyword.SEEN));
     }
 
     @Test
@@ -175,8 +176,8 @@ class ApplyMailEventsTest {
 
         assertThat(summary(f, batched)).isEqualTo(summary(oneByOne, single));
         assertThat(f.state(batched)).isEqualTo(oneByOne.state(single));
-        assertThat(f.changeLog.read(batched, 0, 1000, 1000)).extracting(ChangeEntry::kind)
-                .isEqualTo(oneByOne.changeLog.read(single, 0, 1000, 1000).stream().map(ChangeEntry::kind).toList());
+        assertThat(f.changeLog.read(AccountId.of(batched), ModSeq.of(0), ModSeq.of(1000), 1000)).extracting(ChangeEntry::kind)
+                .isEqualTo(oneByOne.changeLog.read(AccountId.of(single), ModSeq.of(0), ModSeq.of(1000), 1000).stream().map(ChangeEntry::kind).toList());
     }
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");

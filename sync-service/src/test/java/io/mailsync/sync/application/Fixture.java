@@ -2,8 +2,9 @@ package io.mailsync.sync.application;
 
 import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
 
-import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountSpec.Pop3Retention;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.fake.InMemoryAccountCounter;
 import io.mailsync.sync.application.fake.InMemoryAccountStore;
 import io.mailsync.sync.application.fake.InMemoryChangeLog;
@@ -62,6 +63,6 @@ final class Fixture {
     }
 
     String state(String accountId) {
-        return counter.current(accountId).state().text();
+        return counter.current(AccountId.of(accountId)).state().text();
     }
 }

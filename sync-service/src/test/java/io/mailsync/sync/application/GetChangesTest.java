@@ -4,6 +4,8 @@ import static io.mailsync.testkit.builders.FolderResetBuilder.aFolderReset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.support.MailEvents;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -27,15 +29,15 @@ class GetChangesTest {
     void modseqsReservedButNotYetLoggedAreNotSkipped() {
         String account = f.imapAccount();
         f.apply.apply(MailEvents.imapArrived(account, 1, "m1"));
-        f.counter.reserve(account, 3); // a batch has reserved 2..4 and is writing their entries
+        f.counter.reserve(AccountId.of(account), 3); // a batch has reserved 2..4 and is writing their entries
 
         GetChanges.Changes during = f.getChanges.since(Fixture.OWNER, account, "1-0", null, null);
-        f.changeLog.append(account, new io.mailsync.sync.domain.ChangeEntry(3, "m3",
+        f.changeLog.append(AccountId.of(account), new io.mailsync.sync.domain.ChangeEntry(3, "m3",
                 io.mailsync.sync.domain.ChangeKind.CREATED, f.clock.instant()));
         GetChanges.Changes partly = f.getChanges.since(Fixture.OWNER, account, during.newState().text(), null, null);
-        f.changeLog.append(account, new io.mailsync.sync.domain.ChangeEntry(2, "m2",
+        f.changeLog.append(AccountId.of(account), new io.mailsync.sync.domain.ChangeEntry(2, "m2",
                 io.mailsync.sync.domain.ChangeKind.CREATED, f.clock.instant()));
-        f.changeLog.append(account, new io.mailsync.sync.domain.ChangeEntry(4, "m4",
+        f.changeLog.append(AccountId.of(account), new io.mailsync.sync.domain.ChangeEntry(4, "m4",
                 io.mailsync.sync.domain.ChangeKind.CREATED, f.clock.instant()));
         GetChanges.Changes after = f.getChanges.since(Fixture.OWNER, account, partly.newState().text(), null, null);
 
@@ -49,8 +51,8 @@ class GetChangesTest {
     @Test
     void aModseqWhoseEntryWasLostLongAgoIsPassedOver() {
         String account = f.imapAccount();
-        f.counter.reserve(account, 2); // a crash after the reservation: entry 1 never written
-        f.changeLog.append(account, new io.mailsync.sync.domain.ChangeEntry(2, "m2",
+        f.counter.reserve(AccountId.of(account), 2); // a crash after the reservation: entry 1 never written
+        f.changeLog.append(AccountId.of(account), new io.mailsync.sync.domain.ChangeEntry(2, "m2",
                 io.mailsync.sync.domain.ChangeKind.CREATED, f.clock.instant()));
         f.clock.advance(GetChanges.WRITE_WINDOW.plusSeconds(1));
 
@@ -93,8 +95,8 @@ class GetChangesTest {
 
         GetChanges.Changes changes = f.getChanges.since(Fixture.OWNER, account, "1-0", null, device);
 
-        assertThat(f.devices.find(account, device).orElseThrow().ackState()).isEqualTo("1-0");
-        assertThat(f.devices.records(account, changes.changes().created().getFirst())).singleElement()
+        assertThat(f.devices.find(AccountId.of(account), device).orElseThrow().ackState()).isEqualTo("1-0");
+        assertThat(f.devices.records(AccountId.of(account), MessageId.of(changes.changes().created().getFirst()))).singleElement()
                 .satisfies(r -> assertThat(r.deliveredAt()).isNotNull());
     }
 }

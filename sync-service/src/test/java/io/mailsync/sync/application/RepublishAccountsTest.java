@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.domain.Account;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class RepublishAccountsTest {
         }
 
         @Override
-        public void publishRemoval(String accountId) {
+        public void publishRemoval(AccountId accountId) {
             throw new AssertionError("nothing is removed on startup");
         }
     };
@@ -107,9 +108,9 @@ class RepublishAccountsTest {
         String id = register(new SecretCipher("a", KEY_A), "old");
         String read = stored(id).encryptedSecret();
         String replaced = new SecretCipher("b", KEY_B).encrypt(id, "new");
-        fixture.accounts.replaceSecret(id, null, replaced, fixture.clock.instant());
+        fixture.accounts.replaceSecret(AccountId.of(id), null, replaced, fixture.clock.instant());
 
-        assertThat(fixture.accounts.replaceSecret(id, read, "v1:b:stale", fixture.clock.instant())).isFalse();
+        assertThat(fixture.accounts.replaceSecret(AccountId.of(id), read, "v1:b:stale", fixture.clock.instant())).isFalse();
         assertThat(stored(id).encryptedSecret()).isEqualTo(replaced);
     }
 
@@ -123,6 +124,6 @@ class RepublishAccountsTest {
     }
 
     private AccountSpec stored(String accountId) {
-        return fixture.accounts.find(accountId).orElseThrow().spec();
+        return fixture.accounts.find(AccountId.of(accountId)).orElseThrow().spec();
     }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.KeywordDelta;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.support.MailEvents;
@@ -17,7 +20,7 @@ class UpdateKeywordsTest {
     private final Fixture f = new Fixture();
 
     private static KeywordDelta delta(String keyword, boolean set) {
-        return new KeywordDelta(Map.of(keyword, set));
+        return KeywordDelta.parse(Map.of(keyword, set));
     }
 
     @Test
@@ -28,9 +31,9 @@ class UpdateKeywordsTest {
         String id = MessageIds.of(account, "imap:INBOX:7:1");
 
         UpdateKeywords.Result result = f.update.update(Fixture.OWNER, account, id, device,
-                new KeywordDelta(Map.of("$seen", true, "$flagged", true)), null, null);
+                KeywordDelta.parse(Map.of("$seen", true, "$flagged", true)), null, null);
 
-        assertThat(result.message().keywords()).containsExactlyInAnyOrder("$seen", "$flagged");
+        assertThat(result.message().keywords()).containsExactlyInAnyOrder(Keyword.SEEN, Keyword.FLAGGED);
         assertThat(result.state().text()).isEqualTo("1-2");
         assertThat(f.published.commands()).singleElement().isInstanceOfSatisfying(SetFlags.class, set -> {
             assertThat(set.add()).containsExactly("$seen");
@@ -50,7 +53,7 @@ class UpdateKeywordsTest {
         UpdateKeywords.Result result = f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true),
                 null, null);
 
-        assertThat(result.message().keywords()).containsExactly("$seen");
+        assertThat(result.message().keywords()).containsExactly(Keyword.SEEN);
         assertThat(f.published.commands()).isEmpty();
         assertThat(f.sendWriteBack.retryPending()).isZero();
         f.published.brokerDown(false);
@@ -88,7 +91,7 @@ class UpdateKeywordsTest {
         UpdateKeywords.Result live = f.update.update(Fixture.OWNER, account, id, laptop, delta("$seen", false),
                 f.state(account), null);
 
-        assertThat(stale.message().keywords()).containsExactly("$seen");
+        assertThat(stale.message().keywords()).containsExactly(Keyword.SEEN);
         assertThat(live.message().keywords()).isEmpty();
     }
 
@@ -115,7 +118,7 @@ class UpdateKeywordsTest {
         f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true), null, null);
 
         assertThat(f.published.commands()).isEmpty();
-        assertThat(f.devices.records(account, id)).singleElement()
+        assertThat(f.devices.records(AccountId.of(account), MessageId.of(id))).singleElement()
                 .satisfies(r -> assertThat(r.readAt()).isNotNull());
     }
 

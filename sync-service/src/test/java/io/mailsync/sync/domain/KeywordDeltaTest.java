@@ -3,51 +3,54 @@ package io.mailsync.sync.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailsync.events.mail.Keyword;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class KeywordDeltaTest {
 
+    private static final Keyword WORK = Keyword.of("work");
+
     @Test
     void appliesSetsAndClearsToTheCurrentKeywords() {
-        KeywordDelta delta = new KeywordDelta(Map.of("$seen", true, "$flagged", false));
+        KeywordDelta delta = KeywordDelta.parse(Map.of("$seen", true, "$flagged", false));
 
-        assertThat(delta.applyTo(Set.of("$flagged", "work"))).containsExactlyInAnyOrder("$seen", "work");
-        assertThat(delta.addedTo(Set.of("$flagged"))).containsExactly("$seen");
-        assertThat(delta.removedFrom(Set.of("$flagged"))).containsExactly("$flagged");
+        assertThat(delta.applyTo(Set.of(Keyword.FLAGGED, WORK))).containsExactlyInAnyOrder(Keyword.SEEN, WORK);
+        assertThat(delta.addedTo(Set.of(Keyword.FLAGGED))).containsExactly(Keyword.SEEN);
+        assertThat(delta.removedFrom(Set.of(Keyword.FLAGGED))).containsExactly(Keyword.FLAGGED);
     }
 
     @Test
     void keywordsAreCaseInsensitive() {
-        assertThat(new KeywordDelta(Map.of("$Seen", true)).changes()).containsOnlyKeys("$seen");
+        assertThat(KeywordDelta.parse(Map.of("$Seen", true)).changes()).containsOnlyKeys(Keyword.SEEN);
     }
 
     @Test
     void aStaleUnreadNeverUndoesARead() {
-        KeywordDelta staleUnread = new KeywordDelta(Map.of("$seen", false));
+        KeywordDelta staleUnread = KeywordDelta.parse(Map.of("$seen", false));
 
         assertThat(staleUnread.resolveStale()).isEmpty();
     }
 
     @Test
     void aStaleReadAndOtherKeywordsStillApply() {
-        KeywordDelta stale = new KeywordDelta(Map.of("$seen", true, "$flagged", true));
+        KeywordDelta stale = KeywordDelta.parse(Map.of("$seen", true, "$flagged", true));
 
         assertThat(stale.resolveStale()).contains(stale);
-        assertThat(new KeywordDelta(Map.of("$seen", false, "$flagged", true)).resolveStale().orElseThrow().changes())
-                .containsExactly(Map.entry("$flagged", true));
+        assertThat(KeywordDelta.parse(Map.of("$seen", false, "$flagged", true)).resolveStale().orElseThrow().changes())
+                .containsExactly(Map.entry(Keyword.FLAGGED, true));
     }
 
     @Test
     void rejectsWhatIsNotAKeyword() {
-        assertThatThrownBy(() -> new KeywordDelta(Map.of("has space", true)))
+        assertThatThrownBy(() -> KeywordDelta.parse(Map.of("has space", true)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a keyword");
-        assertThatThrownBy(() -> new KeywordDelta(Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeywordDelta.parse(Map.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void serverFlagsThatAreNotKeywordsAreDropped() {
-        assertThat(Keywords.fromServer(Set.of("$Seen", "bad(flag", "Work"))).containsExactlyInAnyOrder("$seen", "work");
+        assertThat(Keyword.validAmong(Set.of("$Seen", "bad(flag", "Work"))).containsExactlyInAnyOrder(Keyword.SEEN, WORK);
     }
 }

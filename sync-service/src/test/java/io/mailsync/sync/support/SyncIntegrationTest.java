@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.TopicNames;
 import io.mailsync.sync.SyncApplication;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.TestInfrastructure;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One running sync service for every integration test class that extends this (one Spring context, shared): the
@@ -53,12 +55,34 @@ public abstract class SyncIntegrationTest {
         registry.add("mailsync.content.uri", () -> CONTENT_URI);
     }
 
-    protected Api customer(String customerId) {
-        return new Api(port, JWT.token(customerId, "mail.read", "mail.write"));
+    protected ApiClient customer(String customerId) {
+        return new ApiClient(base(), JWT.token(customerId, "mail.read", "mail.write"));
     }
 
-    protected Api admin() {
-        return new Api(port, JWT.token("provisioning", "accounts.admin", "mail.read"));
+    protected ApiClient admin() {
+        return new ApiClient(base(), JWT.token("provisioning", "accounts.admin", "mail.read"));
+    }
+
+    protected String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A request body: a string as it is (malformed JSON too), anything else as JSON. */
+    protected static String body(Object body) {
+        return body instanceof String text ? text : ApiClient.JSON.writeValueAsString(body);
+    }
+
+    /** A JSON request body from maps and lists. */
+    protected static ObjectNode json(Object body) {
+        return ApiClient.JSON.valueToTree(body);
+    }
+
+    protected static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
     }
 
     protected static String newCustomer() {
@@ -66,16 +90,16 @@ public abstract class SyncIntegrationTest {
     }
 
     protected static Map<String, Object> imapAccount(String customerId) {
-        return Api.map("customerId", customerId, "protocol", "IMAP", "host", "imap.example.test", "port", 993,
+        return map("customerId", customerId, "protocol", "IMAP", "host", "imap.example.test", "port", 993,
                 "security", "SSL", "username", "user-" + UUID.randomUUID().toString().substring(0, 6),
                 "password", "s3cret-" + UUID.randomUUID(), "folders", List.of("INBOX"), "pollInterval", "PT1M");
     }
 
     /** Registers an account through the API and returns its id. */
     protected String register(Map<String, Object> body) {
-        Api.Response created = admin().post("/api/v1/accounts", body);
+        ApiClient.Response created = admin().post("/api/v1/accounts", json(body));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("accountId").asString();
+        return created.body().get("accountId").asString();
     }
 
     protected static void eventually(Runnable assertion) {
@@ -83,10 +107,10 @@ public abstract class SyncIntegrationTest {
                 .untilAsserted(assertion::run);
     }
 
-    protected static JsonNode messagesOf(Api api, String accountId) {
-        Api.Response response = api.get("/api/v1/accounts/" + accountId + "/messages");
+    protected static JsonNode messagesOf(ApiClient api, String accountId) {
+        ApiClient.Response response = api.get("/api/v1/accounts/" + accountId + "/messages");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.json();
+        return response.body();
     }
 
     private static String randomKey() {

@@ -1,5 +1,6 @@
 package io.mailsync.sync.application.fake;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.domain.Account;
 import java.time.Instant;
@@ -21,8 +22,8 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized Optional<Account> find(String accountId) {
-        return Optional.ofNullable(accounts.get(accountId));
+    public synchronized Optional<Account> find(AccountId accountId) {
+        return Optional.ofNullable(accounts.get(accountId.value()));
     }
 
     @Override
@@ -31,43 +32,46 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized List<Account> page(String afterAccountId, int limit) {
-        return accounts.keySet().stream().sorted().filter(id -> afterAccountId == null || id.compareTo(afterAccountId) > 0)
+    public synchronized List<Account> page(AccountId afterAccountId, int limit) {
+        return accounts.keySet().stream().sorted()
+                .filter(id -> afterAccountId == null || id.compareTo(afterAccountId.value()) > 0)
                 .limit(limit).map(accounts::get).toList();
     }
 
     @Override
-    public synchronized boolean delete(String accountId) {
-        return accounts.remove(accountId) != null;
+    public synchronized boolean delete(AccountId accountId) {
+        return accounts.remove(accountId.value()) != null;
     }
 
     @Override
-    public synchronized long raiseOwnerEpoch(String accountId, long epoch) {
-        Account a = accounts.get(accountId);
+    public synchronized long raiseOwnerEpoch(AccountId accountId, long epoch) {
+        Account a = accounts.get(accountId.value());
         if (a == null) {
             return 0;
         }
         long newest = a.ownerEpoch() == null ? epoch : Math.max(a.ownerEpoch(), epoch);
-        accounts.put(accountId, new Account(a.spec(), a.status(), a.statusReason(), a.statusAt(), a.createdAt(), newest));
+        accounts.put(accountId.value(), new Account(a.spec(), a.status(), a.statusReason(), a.statusAt(), a.createdAt(),
+                newest));
         return newest;
     }
 
     @Override
-    public synchronized boolean replaceSecret(String accountId, String expected, String encryptedSecret, Instant at) {
-        Account a = accounts.get(accountId);
+    public synchronized boolean replaceSecret(AccountId accountId, String expected, String encryptedSecret,
+                                              Instant at) {
+        Account a = accounts.get(accountId.value());
         if (a == null || expected != null && !expected.equals(a.spec().encryptedSecret())) {
             return false;
         }
-        accounts.put(accountId, new Account(a.spec().withSecret(encryptedSecret, at), a.status(), a.statusReason(),
-                a.statusAt(), a.createdAt(), a.ownerEpoch()));
+        accounts.put(accountId.value(), new Account(a.spec().withSecret(encryptedSecret, at), a.status(),
+                a.statusReason(), a.statusAt(), a.createdAt(), a.ownerEpoch()));
         return true;
     }
 
     @Override
-    public synchronized void updateStatus(String accountId, String status, String reason, Instant at) {
-        Account a = accounts.get(accountId);
+    public synchronized void updateStatus(AccountId accountId, String status, String reason, Instant at) {
+        Account a = accounts.get(accountId.value());
         if (a != null && (a.statusAt() == null || !at.isBefore(a.statusAt()))) {
-            accounts.put(accountId, new Account(a.spec(), status, reason, at, a.createdAt(), a.ownerEpoch()));
+            accounts.put(accountId.value(), new Account(a.spec(), status, reason, at, a.createdAt(), a.ownerEpoch()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.mailsync.sync.application.fake;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.domain.Device;
 import java.time.Instant;
@@ -20,33 +22,33 @@ public final class InMemoryDeviceStore implements DeviceStore {
     }
 
     @Override
-    public synchronized Optional<Device> find(String accountId, String deviceId) {
-        return Optional.ofNullable(devices.get(deviceId)).filter(d -> d.accountId().equals(accountId));
+    public synchronized Optional<Device> find(AccountId accountId, String deviceId) {
+        return Optional.ofNullable(devices.get(deviceId)).filter(d -> d.accountId().equals(accountId.value()));
     }
 
     @Override
-    public synchronized void acknowledge(String accountId, String deviceId, String state) {
+    public synchronized void acknowledge(AccountId accountId, String deviceId, String state) {
         Device d = devices.get(deviceId);
         devices.put(deviceId, new Device(d.deviceId(), d.accountId(), d.name(), d.registeredAt(), state));
     }
 
     @Override
-    public synchronized void delivered(String accountId, String deviceId, List<String> messageIds, Instant at) {
-        messageIds.forEach(id -> records.merge(deviceId + "|" + id, new DeviceRecord(deviceId, at, null),
+    public synchronized void delivered(AccountId accountId, String deviceId, List<MessageId> messageIds, Instant at) {
+        messageIds.forEach(id -> records.merge(deviceId + "|" + id.value(), new DeviceRecord(deviceId, at, null),
                 (old, now) -> old));
     }
 
     @Override
-    public synchronized void read(String accountId, String deviceId, String messageId, Instant at) {
-        records.merge(deviceId + "|" + messageId, new DeviceRecord(deviceId, at, at), (old, now) ->
+    public synchronized void read(AccountId accountId, String deviceId, MessageId messageId, Instant at) {
+        records.merge(deviceId + "|" + messageId.value(), new DeviceRecord(deviceId, at, at), (old, now) ->
                 new DeviceRecord(deviceId, old.deliveredAt(), old.readAt() == null ? at : old.readAt()));
     }
 
     @Override
-    public synchronized List<DeviceRecord> records(String accountId, String messageId) {
+    public synchronized List<DeviceRecord> records(AccountId accountId, MessageId messageId) {
         List<DeviceRecord> out = new ArrayList<>();
         records.forEach((key, r) -> {
-            if (key.endsWith("|" + messageId) && find(accountId, r.deviceId()).isPresent()) {
+            if (key.endsWith("|" + messageId.value()) && find(accountId, r.deviceId()).isPresent()) {
                 out.add(r);
             }
         });
@@ -54,7 +56,7 @@ public final class InMemoryDeviceStore implements DeviceStore {
     }
 
     @Override
-    public synchronized void deleteAccount(String accountId) {
-        devices.values().removeIf(d -> d.accountId().equals(accountId));
+    public synchronized void deleteAccount(AccountId accountId) {
+        devices.values().removeIf(d -> d.accountId().equals(accountId.value()));
     }
 }

@@ -1,11 +1,12 @@
 package io.mailsync.sync.application.fake;
 
-import io.mailsync.events.mail.UidValidity;
-import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.FolderResets;
 import io.mailsync.sync.application.port.out.KeywordUpdates;
@@ -81,16 +82,16 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
         return true;
     }
 
-    private static StoredMessage with(StoredMessage m, MessageLocator locator, Set<String> keywords, long modseq,
+    private static StoredMessage with(StoredMessage m, MessageLocator locator, Set<Keyword> keywords, long modseq,
                                       Long serverModSeq, Instant at, boolean destroyed, boolean deleteRequested) {
-        return new StoredMessage(m.id(), m.accountId(), locator, m.messageIdHeader(), m.from(), m.to(), m.cc(),
-                m.subject(), m.sentAt(), m.receivedAt(), m.size(), keywords, m.contentRef(), m.createdModseq(), modseq,
+        return new StoredMessage(m.id(), m.accountId(), locator, m.envelope(), m.receivedAt(), m.size(), keywords,
+                m.contentRef(), m.createdModseq(), modseq,
                 serverModSeq, at, destroyed, deleteRequested);
     }
 
     @Override
     public synchronized boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
-                                               Set<String> keywords, ModSeq modseq, SetFlags writeBack) {
+                                               Set<Keyword> keywords, ModSeq modseq, SetFlags writeBack) {
         boolean updated = replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), keywords,
                 modseq.value(), m.serverModSeq(), m.lastServerEventAt(), m.destroyed(), m.deleteRequested()));
         if (updated && writeBack != null) {
@@ -124,7 +125,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
 
     @Override
     public synchronized boolean applyServerKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
-                                                    Set<String> keywords, ModSeq modseq, Long serverModSeq, Instant at) {
+                                                    Set<Keyword> keywords, ModSeq modseq, Long serverModSeq, Instant at) {
         return replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), keywords, modseq.value(),
                 serverModSeq == null ? m.serverModSeq() : serverModSeq, at, m.destroyed(), m.deleteRequested()));
     }
@@ -251,24 +252,24 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized Set<String> insertAll(List<StoredMessage> messages) {
-        Set<String> taken = new HashSet<>();
+    public synchronized Set<MessageId> insertAll(List<StoredMessage> messages) {
+        Set<MessageId> taken = new HashSet<>();
         for (StoredMessage message : messages) {
             if (!insert(message)) {
-                taken.add(message.id());
+                taken.add(MessageId.of(message.id()));
             }
         }
         return taken;
     }
 
     @Override
-    public synchronized Set<String> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes) {
-        Set<String> lost = new HashSet<>();
+    public synchronized Set<MessageId> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes) {
+        Set<MessageId> lost = new HashSet<>();
         for (ServerEventWrite w : writes) {
             if (w.keywords() == null) {
-                recordServerEvent(accountId, MessageId.of(w.messageId()), w.serverModSeq(), w.at());
-            } else if (!applyServerKeywords(accountId, MessageId.of(w.messageId()),
-                    ModSeq.of(w.expectedModseq()), w.keywords(), ModSeq.of(w.modseq()), w.serverModSeq(), w.at())) {
+                recordServerEvent(accountId, w.messageId(), w.serverModSeq(), w.at());
+            } else if (!applyServerKeywords(accountId, w.messageId(), w.expectedModseq(), w.keywords(), w.modseq(),
+                    w.serverModSeq(), w.at())) {
                 lost.add(w.messageId());
             }
         }

@@ -1,6 +1,7 @@
 package io.mailsync.sync.application.fake;
 
 import io.mailsync.events.MailCommand;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.StatePublisher;
 import io.mailsync.sync.domain.SyncState;
@@ -37,7 +38,7 @@ public final class Recorded implements CommandPublisher, StatePublisher {
     }
 
     @Override
-    public void stateAdvanced(String accountId, SyncState state) {
+    public void stateAdvanced(AccountId accountId, SyncState state) {
         states.add(state);
     }
 }

@@ -4,12 +4,14 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.TopicNames;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.AccountSessions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +44,7 @@ class AccountOwnershipListener implements ConsumerSeekAware {
     private final EventCodec codec;
     private final TopicNames topics;
     private final CommandOffsets offsets;
-    private final Map<Integer, Set<String>> accountsByPartition = new ConcurrentHashMap<>();
+    private final Map<Integer, Set<AccountId>> accountsByPartition = new ConcurrentHashMap<>();
     private final Map<Integer, Long> assignedAtMillis = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -70,17 +72,18 @@ class AccountOwnershipListener implements ConsumerSeekAware {
     }
 
     private void onAccount(ConsumerRecord<String, String> record) {
-        String accountId = record.key();
         if (record.value() == null) {
-            if (accountId != null) {
+            // a tombstone whose key is no account id names no account this fetcher could have opened
+            Optional<AccountId> removed = Optional.ofNullable(record.key()).flatMap(AccountOwnershipListener::accountId);
+            removed.ifPresent(accountId -> {
                 owned(record.partition()).remove(accountId);
                 sessions.forget(accountId);
-            }
+            });
             return;
         }
         // a malformed record propagates: the container's error handler sends it to the dead-letter topic
         codec.decode(record.value(), AccountSpec.class).ifPresentOrElse(spec -> {
-            owned(record.partition()).add(spec.accountId());
+            owned(record.partition()).add(AccountId.of(spec.accountId()));
             if (writtenBeforeAssignment(record)) {
                 sessions.takeOver(spec);
             } else {
@@ -124,11 +127,11 @@ class AccountOwnershipListener implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        List<String> released = new ArrayList<>();
+        List<AccountId> released = new ArrayList<>();
         for (TopicPartition tp : partitions) {
             if (tp.topic().equals(topics.accounts())) {
                 assignedAtMillis.remove(tp.partition());
-                Set<String> accounts = accountsByPartition.remove(tp.partition());
+                Set<AccountId> accounts = accountsByPartition.remove(tp.partition());
                 if (accounts != null) {
                     released.addAll(accounts);
                 }
@@ -149,7 +152,15 @@ class AccountOwnershipListener implements ConsumerSeekAware {
         return sessions.refuseHeldLongerThan(wait);
     }
 
-    private Set<String> owned(int partition) {
+    private static Optional<AccountId> accountId(String key) {
+        try {
+            return Optional.of(AccountId.of(key));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Set<AccountId> owned(int partition) {
         return accountsByPartition.computeIfAbsent(partition, p -> ConcurrentHashMap.newKeySet());
     }
 }

@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.adapter.out.gridfs;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.support.content.GridFsBlobStore;
 import java.io.IOException;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 record GridFsContentStore(GridFsBlobStore blobs) implements ContentStore {
 
     @Override
-    public String put(String accountId, String locatorKey, byte[] rfc822) {
-        return blobs.put(accountId + "/" + locatorKey, rfc822, Map.of("accountId", accountId, "locator", locatorKey));
+    public String put(AccountId accountId, String locatorKey, byte[] rfc822) {
+        return blobs.put(accountId.value() + "/" + locatorKey, rfc822,
+                Map.of("accountId", accountId.value(), "locator", locatorKey));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import io.mailsync.fetcher.domain.MailboxUsage;
@@ -131,8 +133,8 @@ final class ImapConnection implements MailboxConnection {
     }
 
     @Override
-    public void append(String name, String specialUse, byte[] rfc822, Set<String> flags, Instant internalDate) {
-        folders.append(name, specialUse, rfc822, flags, internalDate);
+    public void append(String name, String specialUse, byte[] rfc822, Set<Keyword> keywords, Instant internalDate) {
+        folders.append(name, specialUse, rfc822, keywords, internalDate);
     }
 
     @Override
@@ -146,7 +148,7 @@ final class ImapConnection implements MailboxConnection {
     }
 
     @Override
-    public boolean expunge(String name, Collection<Long> uids) {
+    public boolean expunge(String name, Collection<Uid> uids) {
         return folders.expunge(name, uids);
     }
 

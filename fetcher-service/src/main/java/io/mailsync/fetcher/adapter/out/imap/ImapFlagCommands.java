@@ -1,7 +1,10 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
+import io.mailsync.events.mail.Envelope;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.Uid;
 import io.mailsync.fetcher.domain.FlagState;
-import io.mailsync.fetcher.domain.Keywords;
 import io.mailsync.fetcher.domain.MessageSummary;
 import io.mailsync.fetcher.domain.ServerChanges;
 import jakarta.mail.Flags;
@@ -16,11 +19,11 @@ import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
-import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
-import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.MODSEQ;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.UID;
 import org.eclipse.angus.mail.imap.protocol.UIDSet;
 
@@ -44,7 +47,7 @@ final class ImapFlagCommands {
         Response[] responses = p.command("UID FETCH " + uids + " (UID FLAGS" + (modSeq ? " MODSEQ" : "") + ")"
                 + modifier, null);
         List<FlagState> states = new ArrayList<>();
-        Set<Long> gone = new HashSet<>();
+        Set<Uid> gone = new HashSet<>();
         List<Response> forAngus = new ArrayList<>();
         for (Response r : responses) {
             if (r instanceof FetchResponse fetch) {
@@ -52,13 +55,13 @@ final class ImapFlagCommands {
                 FLAGS flags = fetch.getItem(FLAGS.class);
                 MODSEQ seq = fetch.getItem(MODSEQ.class);
                 if (uid != null && flags != null) {
-                    states.add(new FlagState(uid.uid, keywords(flags), seq == null ? null : seq.modseq));
+                    states.add(new FlagState(new Uid(uid.uid), keywords(flags), seq == null ? null : ModSeq.of(seq.modseq)));
                 }
                 forAngus.add(r);
             } else if (r instanceof IMAPResponse ir && ir.keyEquals("VANISHED") && r.toString().contains("(EARLIER)")) {
                 // RFC 7162 §3.2.10: expunged before this command; a VANISHED without EARLIER is Angus' to apply
                 ir.readAtomStringList();
-                Arrays.stream(UIDSet.toArray(UIDSet.parseUIDSets(ir.readAtom()))).forEach(gone::add);
+                Arrays.stream(UIDSet.toArray(UIDSet.parseUIDSets(ir.readAtom()))).mapToObj(Uid::new).forEach(gone::add);
             } else {
                 forAngus.add(r);
             }
@@ -72,12 +75,12 @@ final class ImapFlagCommands {
      *
      * @return false when the server answered {@code [MODIFIED]} (RFC 7162 §3.1.3): someone changed it first
      */
-    static boolean store(IMAPProtocol p, long uid, String sign, Set<String> keywords, Long unchangedSince)
+    static boolean store(IMAPProtocol p, long uid, String sign, Set<Keyword> keywords, Long unchangedSince)
             throws ProtocolException {
         if (keywords.isEmpty()) {
             return true;
         }
-        String flags = keywords.stream().map(Keywords::toImapFlag).map(ImapFlagCommands::checked)
+        String flags = keywords.stream().map(Keyword::toImapFlag).map(ImapFlagCommands::checked)
                 .collect(Collectors.joining(" "));
         String condition = unchangedSince == null ? "" : " (UNCHANGEDSINCE " + unchangedSince + ")";
         Response[] responses = p.command("UID STORE " + uid + condition + " " + sign + "FLAGS.SILENT (" + flags + ")",
@@ -102,7 +105,7 @@ final class ImapFlagCommands {
                 RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
                 INTERNALDATE date = fetch.getItem(INTERNALDATE.class);
                 FLAGS flags = fetch.getItem(FLAGS.class);
-                found = new MessageSummary(uid, null, null, null, null, null, null, null,
+                found = new MessageSummary(new Uid(uid), null, Envelope.EMPTY,
                         date == null || date.getDate() == null ? null : date.getDate().toInstant(),
                         size == null ? 0 : size.size, flags == null ? Set.of() : keywords(flags));
             } else {
@@ -119,7 +122,7 @@ final class ImapFlagCommands {
         p.handleResult(responses[responses.length - 1]);
     }
 
-    static Set<String> keywords(Flags flags) {
+    static Set<Keyword> keywords(Flags flags) {
         List<String> names = new ArrayList<>();
         for (Flags.Flag f : flags.getSystemFlags()) {
             String name = systemFlag(f);
@@ -128,7 +131,7 @@ final class ImapFlagCommands {
             }
         }
         names.addAll(Arrays.asList(flags.getUserFlags()));
-        return Keywords.fromImapFlags(names);
+        return Keyword.fromImapFlags(names); // RFC 8621 §4.1.1: a flag no keyword can spell is dropped
     }
 
     private static String systemFlag(Flags.Flag f) {

@@ -1,6 +1,8 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
 import io.mailsync.fetcher.application.port.out.MailboxFolders;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -44,7 +46,7 @@ final class ImapFolders implements MailboxFolders {
     }
 
     @Override
-    public void append(String name, String specialUse, byte[] rfc822, Set<String> flags, Instant internalDate) {
+    public void append(String name, String specialUse, byte[] rfc822, Set<Keyword> keywords, Instant internalDate) {
         try {
             Folder target = folderFor(name, specialUse);
             MimeMessage message = new MimeMessage((Session) null, new ByteArrayInputStream(rfc822)) {
@@ -53,16 +55,17 @@ final class ImapFolders implements MailboxFolders {
                     return internalDate == null ? null : Date.from(internalDate); // APPEND's date-time
                 }
             };
-            message.setFlags(imapFlags(flags), true);
+            message.setFlags(imapFlags(keywords), true);
             target.appendMessages(new Message[] {message});
         } catch (MessagingException e) {
             throw ImapFailures.translate("append to " + name, e);
         }
     }
 
-    private static Flags imapFlags(Set<String> flags) {
+    private static Flags imapFlags(Set<Keyword> keywords) {
         Flags imapFlags = new Flags();
-        for (String flag : flags) {
+        for (Keyword keyword : keywords) {
+            String flag = keyword.toImapFlag();
             switch (flag.toLowerCase(Locale.ROOT)) {
                 case "\\seen" -> imapFlags.add(Flags.Flag.SEEN);
                 case "\\flagged" -> imapFlags.add(Flags.Flag.FLAGGED);
@@ -118,7 +121,7 @@ final class ImapFolders implements MailboxFolders {
                 String[] ids = m.getHeader("Message-ID");
                 // SEARCH HEADER is a substring match (RFC 3501 §6.4.4): keep only the exact Message-ID
                 if (ids != null && Arrays.stream(ids).anyMatch(id -> id.trim().equals(messageIdHeader))) {
-                    found.add(new Found(folder.getUID(m), m.getSize()));
+                    found.add(new Found(new Uid(folder.getUID(m)), m.getSize()));
                 }
             }
             return found;
@@ -126,12 +129,12 @@ final class ImapFolders implements MailboxFolders {
     }
 
     @Override
-    public boolean expunge(String name, Collection<Long> uids) {
+    public boolean expunge(String name, Collection<Uid> uids) {
         return withFolder(name, Folder.READ_WRITE, "expunge in " + name, folder -> expunge(folder, uids));
     }
 
-    private boolean expunge(IMAPFolder folder, Collection<Long> uids) throws MessagingException {
-        Message[] messages = Arrays.stream(folder.getMessagesByUID(uids.stream().mapToLong(Long::longValue).toArray()))
+    private boolean expunge(IMAPFolder folder, Collection<Uid> uids) throws MessagingException {
+        Message[] messages = Arrays.stream(folder.getMessagesByUID(uids.stream().mapToLong(Uid::value).toArray()))
                 .filter(Objects::nonNull).toArray(Message[]::new);
         if (messages.length == 0) {
             return true;
@@ -165,7 +168,7 @@ final class ImapFolders implements MailboxFolders {
                 return true;
             }
             folder.copyMessages(new Message[] {message}, to);
-            if (!expunge(folder, List.of(from.uid()))) {
+            if (!expunge(folder, List.of(new Uid(from.uid())))) {
                 throw new MessagingException("copied to " + target + ", but the original is only flagged \\Deleted:"
                         + " no UIDPLUS, and another message is \\Deleted too");
             }

@@ -1,5 +1,7 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
 import io.mailsync.fetcher.adapter.out.mime.MimeEnvelope;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.domain.MessageSummary;
@@ -20,8 +22,7 @@ final class ImapMessageReader {
 
     static MessageSummary read(Message m, long uid) {
         MimeEnvelope envelope = new MimeEnvelope(m, ImapMessageReader::lostConnection);
-        return new MessageSummary(uid, null, envelope.messageId(), envelope.from(), envelope.to(), envelope.cc(),
-                envelope.subject(), envelope.sentAt(), envelope.receivedAt(), size(m, envelope),
+        return new MessageSummary(new Uid(uid), null, envelope.envelope(), envelope.receivedAt(), size(m, envelope),
                 keywords(m, envelope));
     }
 
@@ -41,7 +42,7 @@ final class ImapMessageReader {
         return size == null ? 0 : Math.max(0, size);
     }
 
-    private static Set<String> keywords(Message m, MimeEnvelope envelope) {
+    private static Set<Keyword> keywords(Message m, MimeEnvelope envelope) {
         Flags flags = envelope.attempt(m::getFlags);
         return flags == null ? Set.of() : ImapFlagCommands.keywords(flags);
     }

@@ -1,5 +1,9 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.Uid;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import io.mailsync.fetcher.domain.FlagState;
 import io.mailsync.fetcher.domain.MessageSummary;
@@ -18,7 +22,7 @@ final class ImapRemoteFolder implements RemoteFolder {
     private final IMAPFolder folder;
     private final boolean condstore;
     private final boolean qresync;
-    private final Long highestModSeq;
+    private final ModSeq highestModSeq;
     private final ImapWaiter waiter;
     private final ImapSummaries summaries;
 
@@ -28,7 +32,9 @@ final class ImapRemoteFolder implements RemoteFolder {
         this.folder = folder;
         this.condstore = condstore;
         this.qresync = qresync;
-        this.highestModSeq = condstore ? folder.getHighestModSeq() : null;
+        long highest = condstore ? folder.getHighestModSeq() : -1;
+        // Angus answers -1 where the server said NOMODSEQ (RFC 7162 §3.1.2.2): as without CONDSTORE, no modseq
+        this.highestModSeq = highest >= 0 ? ModSeq.of(highest) : null;
         this.waiter = new ImapWaiter(folder, idle, idleWakeUp, serverError, answerTimeout);
         this.summaries = new ImapSummaries(folder, condstore);
     }
@@ -39,8 +45,8 @@ final class ImapRemoteFolder implements RemoteFolder {
     }
 
     @Override
-    public long uidValidity() {
-        return call("UIDVALIDITY", folder::getUIDValidity);
+    public UidValidity uidValidity() {
+        return new UidValidity(call("UIDVALIDITY", folder::getUIDValidity));
     }
 
     @Override
@@ -58,7 +64,7 @@ final class ImapRemoteFolder implements RemoteFolder {
     }
 
     @Override
-    public Long highestModSeq() {
+    public ModSeq highestModSeq() {
         return highestModSeq;
     }
 
@@ -87,9 +93,9 @@ final class ImapRemoteFolder implements RemoteFolder {
     }
 
     @Override
-    public Optional<byte[]> raw(long uid) {
+    public Optional<byte[]> raw(Uid uid) {
         try {
-            Message m = folder.getMessageByUID(uid);
+            Message m = folder.getMessageByUID(uid.value());
             if (m == null) {
                 return Optional.empty();
             }
@@ -99,19 +105,19 @@ final class ImapRemoteFolder implements RemoteFolder {
         } catch (jakarta.mail.MessageRemovedException e) {
             return Optional.empty();
         } catch (MessagingException e) {
-            throw ImapFailures.translate("BODY.PEEK[] " + uid + " in " + name(), e);
+            throw ImapFailures.translate("BODY.PEEK[] " + uid.value() + " in " + name(), e);
         } catch (java.io.IOException e) {
             throw new io.mailsync.fetcher.application.port.out.MailServerException.Unreachable(
-                    "BODY.PEEK[] " + uid + ": " + e.getMessage(), e);
+                    "BODY.PEEK[] " + uid.value() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public ServerChanges changedSince(long modSeq, long belowUid) {
+    public ServerChanges changedSince(ModSeq modSeq, long belowUid) {
         if (belowUid <= 1) {
             return new ServerChanges(List.of(), Set.of(), false);
         }
-        return fetchFlags(belowUid, modSeq);
+        return fetchFlags(belowUid, modSeq.value());
     }
 
     @Override
@@ -123,18 +129,19 @@ final class ImapRemoteFolder implements RemoteFolder {
     }
 
     @Override
-    public Optional<FlagState> flagsOf(long uid) {
-        ServerChanges one = call("flags of " + uid, () -> (ServerChanges) folder.doCommand(
-                p -> ImapFlagCommands.fetchFlags(p, String.valueOf(uid), condstore, null, false)));
-        return one.states().stream().filter(s -> s.uid() == uid).findFirst();
+    public Optional<FlagState> flagsOf(Uid uid) {
+        ServerChanges one = call("flags of " + uid.value(), () -> (ServerChanges) folder.doCommand(
+                p -> ImapFlagCommands.fetchFlags(p, String.valueOf(uid.value()), condstore, null, false)));
+        return one.states().stream().filter(s -> s.uid().equals(uid)).findFirst();
     }
 
     @Override
-    public boolean store(long uid, Set<String> add, Set<String> remove, Long unchangedSince) {
-        return call("store flags of " + uid, () -> (Boolean) folder.doCommand(p -> {
-            boolean added = ImapFlagCommands.store(p, uid, "+", add, unchangedSince);
+    public boolean store(Uid uid, Set<Keyword> add, Set<Keyword> remove, ModSeq unchangedSince) {
+        Long since = unchangedSince == null ? null : unchangedSince.value();
+        return call("store flags of " + uid.value(), () -> (Boolean) folder.doCommand(p -> {
+            boolean added = ImapFlagCommands.store(p, uid.value(), "+", add, since);
             // the first STORE moved the message's modseq: the second may not repeat the condition
-            return added && ImapFlagCommands.store(p, uid, "-", remove, add.isEmpty() ? unchangedSince : null);
+            return added && ImapFlagCommands.store(p, uid.value(), "-", remove, add.isEmpty() ? since : null);
         }));
     }
 

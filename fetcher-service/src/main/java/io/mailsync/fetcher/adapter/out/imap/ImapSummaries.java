@@ -1,5 +1,8 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
+import io.mailsync.events.mail.Envelope;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.Uid;
 import io.mailsync.fetcher.adapter.out.mime.HeaderText;
 import io.mailsync.fetcher.adapter.out.mime.MimeEnvelope;
 import io.mailsync.fetcher.domain.MessageSummary;
@@ -135,9 +138,10 @@ final class ImapSummaries {
         FLAGS flags = f.getItem(FLAGS.class);
         MODSEQ modSeq = f.getItem(MODSEQ.class);
         InternetAddress[] from = envelope.from == null || envelope.from.length == 0 ? envelope.sender : envelope.from;
-        return new MessageSummary(f.getItem(UID.class).uid, modSeq == null ? null : modSeq.modseq, envelope.messageId,
-                MimeEnvelope.displayed(from), MimeEnvelope.displayed(envelope.to),
-                MimeEnvelope.displayed(envelope.cc), HeaderText.subject(envelope.subject), instant(envelope.date),
+        return new MessageSummary(new Uid(f.getItem(UID.class).uid), modSeq == null ? null : ModSeq.of(modSeq.modseq),
+                new Envelope(envelope.messageId, MimeEnvelope.displayed(from), MimeEnvelope.displayed(envelope.to),
+                        MimeEnvelope.displayed(envelope.cc), HeaderText.subject(envelope.subject),
+                        instant(envelope.date)),
                 received == null ? null : instant(received.getDate()), size == null ? 0 : size.size,
                 flags == null ? Set.of() : ImapFlagCommands.keywords(flags));
     }
@@ -155,8 +159,8 @@ final class ImapSummaries {
         folder.fetch(new Message[] {m}, profile());
         MessageSummary read = ImapMessageReader.read(m, uid);
         Long modSeq = condstore && m instanceof IMAPMessage imap ? imap.getModSeq() : null;
-        return modSeq == null || modSeq < 0 ? read : new MessageSummary(read.uid(), modSeq, read.messageId(), read.from(), read.to(),
-                read.cc(), read.subject(), read.sentAt(), read.receivedAt(), read.size(), read.keywords());
+        return modSeq == null || modSeq < 0 ? read : new MessageSummary(read.uid(), ModSeq.of(modSeq), read.envelope(),
+                read.receivedAt(), read.size(), read.keywords());
     }
 
     /** An envelope the library could not parse loses its size, date and flags too: fetch those on their own. */
@@ -164,12 +168,12 @@ final class ImapSummaries {
         if (m.size() > 0) {
             return m;
         }
-        MessageSummary basics = (MessageSummary) folder.doCommand(p -> ImapFlagCommands.basics(p, m.uid()));
+        MessageSummary basics = (MessageSummary) folder.doCommand(p -> ImapFlagCommands.basics(p, m.uid().value()));
         if (basics == null) {
             return m;
         }
-        return new MessageSummary(m.uid(), m.modSeq(), m.messageId(), m.from(), m.to(), m.cc(), m.subject(),
-                m.sentAt(), m.receivedAt() != null ? m.receivedAt() : basics.receivedAt(), basics.size(),
+        return new MessageSummary(m.uid(), m.modSeq(), m.envelope(),
+                m.receivedAt() != null ? m.receivedAt() : basics.receivedAt(), basics.size(),
                 m.keywords().isEmpty() ? basics.keywords() : m.keywords());
     }
 

@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.adapter.out.mime;
 
+import io.mailsync.events.mail.Envelope;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -34,6 +35,11 @@ public final class MimeEnvelope {
     public MimeEnvelope(Message message, Consumer<MessagingException> rethrow) {
         this.message = message;
         this.rethrow = rethrow;
+    }
+
+    /** The header fields, each read best effort. */
+    public Envelope envelope() {
+        return new Envelope(messageId(), from(), to(), cc(), subject(), sentAt());
     }
 
     public String messageId() {

@@ -1,16 +1,21 @@
 package io.mailsync.fetcher.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.Uid;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.domain.FolderCursor;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,72 +44,75 @@ class MongoCursorStore implements CursorStore {
     }
 
     @Override
-    public Optional<FolderCursor> load(String accountId, String folder) {
+    public Optional<FolderCursor> load(AccountId accountId, String folder) {
         Document doc = mongo.findById(id(accountId, folder), Document.class, CURSORS);
         if (doc == null) {
             return Optional.empty();
         }
         Number modSeq = doc.get("highestModSeq", Number.class);
         Number rebuildBelow = doc.get("rebuildBelow", Number.class);
-        return Optional.of(new FolderCursor(folder, doc.get("uidValidity", Number.class).longValue(),
-                doc.get("uidNext", Number.class).longValue(), modSeq == null ? null : modSeq.longValue(),
+        return Optional.of(new FolderCursor(folder, new UidValidity(doc.get("uidValidity", Number.class).longValue()),
+                doc.get("uidNext", Number.class).longValue(), modSeq == null ? null : ModSeq.of(modSeq.longValue()),
                 rebuildBelow == null ? 0 : rebuildBelow.longValue()));
     }
 
     @Override
-    public void save(String accountId, FolderCursor cursor) {
+    public void save(AccountId accountId, FolderCursor cursor) {
         Update update = new Update()
-                .set("accountId", accountId)
+                .set("accountId", accountId.value())
                 .set("folder", cursor.folder())
-                .set("uidValidity", cursor.uidValidity())
+                .set("uidValidity", cursor.uidValidity().value())
                 .set("uidNext", cursor.uidNext())
-                .set("highestModSeq", cursor.highestModSeq())
+                .set("highestModSeq", cursor.highestModSeq() == null ? null : cursor.highestModSeq().value())
                 .set("rebuildBelow", cursor.rebuildBelow());
         mongo.upsert(byId(id(accountId, cursor.folder())), update, CURSORS);
     }
 
     @Override
-    public Map<Long, Set<String>> loadIndex(String accountId, String folder, long uidValidity) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("folder").is(folder)
-                .and("uidValidity").is(uidValidity));
-        Map<Long, Set<String>> index = new HashMap<>();
+    public Map<Uid, Set<Keyword>> loadIndex(AccountId accountId, String folder, UidValidity uidValidity) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("folder").is(folder)
+                .and("uidValidity").is(uidValidity.value()));
+        Map<Uid, Set<Keyword>> index = new HashMap<>();
         for (Document doc : mongo.find(query, Document.class, INDEX)) {
-            index.put(doc.get("uid", Number.class).longValue(), Set.copyOf(doc.getList("keywords", String.class)));
+            // written before issue 21 as the server spelled them: read as keywords, what is not one dropped, as the
+            // server's report now is, so the first comparison after an upgrade finds no difference that is not one
+            index.put(new Uid(doc.get("uid", Number.class).longValue()),
+                    Keyword.validAmong(doc.getList("keywords", String.class)));
         }
         return index;
     }
 
     @Override
-    public void updateIndex(String accountId, String folder, long uidValidity, Map<Long, Set<String>> put,
-                            Collection<Long> removed) {
+    public void updateIndex(AccountId accountId, String folder, UidValidity uidValidity, Map<Uid, Set<Keyword>> put,
+                            Collection<Uid> removed) {
         if (put.isEmpty() && removed.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, INDEX);
         put.forEach((uid, keywords) -> bulk.upsert(byId(messageId(accountId, folder, uidValidity, uid)), new Update()
-                .set("accountId", accountId).set("folder", folder).set("uidValidity", uidValidity).set("uid", uid)
-                .set("keywords", List.copyOf(keywords))));
+                .set("accountId", accountId.value()).set("folder", folder).set("uidValidity", uidValidity.value())
+                .set("uid", uid.value()).set("keywords", keywords.stream().map(Keyword::value).toList())));
         removed.forEach(uid -> bulk.remove(byId(messageId(accountId, folder, uidValidity, uid))));
         bulk.execute();
     }
 
     @Override
-    public void clearIndex(String accountId, String folder, long uidValidity) {
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId).and("folder").is(folder)
-                .and("uidValidity").is(uidValidity)), INDEX);
+    public void clearIndex(AccountId accountId, String folder, UidValidity uidValidity) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value()).and("folder").is(folder)
+                .and("uidValidity").is(uidValidity.value())), INDEX);
     }
 
     @Override
-    public Set<Long> staleValidities(String accountId, String folder, long current) {
-        Query others = Query.query(Criteria.where("accountId").is(accountId).and("folder").is(folder)
-                .and("uidValidity").ne(current));
+    public Set<UidValidity> staleValidities(AccountId accountId, String folder, UidValidity current) {
+        Query others = Query.query(Criteria.where("accountId").is(accountId.value()).and("folder").is(folder)
+                .and("uidValidity").ne(current.value()));
         return mongo.findDistinct(others, "uidValidity", INDEX, Number.class).stream()
-                .map(Number::longValue).collect(java.util.stream.Collectors.toSet());
+                .map(n -> new UidValidity(n.longValue())).collect(Collectors.toSet());
     }
 
     @Override
-    public void forget(String accountId) {
-        Query account = Query.query(Criteria.where("accountId").is(accountId));
+    public void forget(AccountId accountId) {
+        Query account = Query.query(Criteria.where("accountId").is(accountId.value()));
         mongo.remove(account, CURSORS);
         mongo.remove(account, INDEX);
     }
@@ -113,11 +121,11 @@ class MongoCursorStore implements CursorStore {
         return Query.query(Criteria.where("_id").is(id));
     }
 
-    private static String id(String accountId, String folder) {
-        return accountId + "|" + folder;
+    private static String id(AccountId accountId, String folder) {
+        return accountId.value() + "|" + folder;
     }
 
-    private static String messageId(String accountId, String folder, long uidValidity, long uid) {
-        return accountId + "|" + folder + "|" + uidValidity + "|" + uid;
+    private static String messageId(AccountId accountId, String folder, UidValidity uidValidity, Uid uid) {
+        return accountId.value() + "|" + folder + "|" + uidValidity.value() + "|" + uid.value();
     }
 }

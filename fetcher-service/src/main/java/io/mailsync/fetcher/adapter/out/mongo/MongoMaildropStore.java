@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
 import io.mailsync.fetcher.domain.UidlRecord;
 import java.util.Collection;
@@ -7,8 +8,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,9 +31,9 @@ class MongoMaildropStore implements MaildropStore {
     }
 
     @Override
-    public Map<String, UidlRecord> load(String accountId) {
+    public Map<String, UidlRecord> load(AccountId accountId) {
         Map<String, UidlRecord> known = new HashMap<>();
-        for (Document doc : mongo.find(Query.query(Criteria.where("accountId").is(accountId)), Document.class,
+        for (Document doc : mongo.find(Query.query(Criteria.where("accountId").is(accountId.value())), Document.class,
                 COLLECTION)) {
             String uidl = doc.getString("uidl");
             known.put(uidl, new UidlRecord(uidl, doc.getDate("firstSeen").toInstant(),
@@ -42,14 +43,14 @@ class MongoMaildropStore implements MaildropStore {
     }
 
     @Override
-    public void add(String accountId, Collection<UidlRecord> announced) {
+    public void add(AccountId accountId, Collection<UidlRecord> announced) {
         if (announced.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         for (UidlRecord r : announced) {
             // first seen stays the first: a re-announcement after a crash must not restart "delete after N days"
-            bulk.upsert(byId(accountId, r.uidl()), new Update().set("accountId", accountId).set("uidl", r.uidl())
+            bulk.upsert(byId(accountId, r.uidl()), new Update().set("accountId", accountId.value()).set("uidl", r.uidl())
                     .setOnInsert("firstSeen", Date.from(r.firstSeen()))
                     .setOnInsert("storedDownstream", r.storedDownstream()));
         }
@@ -57,14 +58,14 @@ class MongoMaildropStore implements MaildropStore {
     }
 
     @Override
-    public void markStoredDownstream(String accountId, String uidl) {
+    public void markStoredDownstream(AccountId accountId, String uidl) {
         // a confirmation may come before this fetcher recorded the UIDL (another owner announced it): upsert
-        mongo.upsert(byId(accountId, uidl), new Update().set("accountId", accountId).set("uidl", uidl)
+        mongo.upsert(byId(accountId, uidl), new Update().set("accountId", accountId.value()).set("uidl", uidl)
                 .set("storedDownstream", true).setOnInsert("firstSeen", new Date()), COLLECTION);
     }
 
     @Override
-    public void remove(String accountId, Collection<String> uidls) {
+    public void remove(AccountId accountId, Collection<String> uidls) {
         if (uidls.isEmpty()) {
             return;
         }
@@ -74,11 +75,11 @@ class MongoMaildropStore implements MaildropStore {
     }
 
     @Override
-    public void forget(String accountId) {
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
+    public void forget(AccountId accountId) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value())), COLLECTION);
     }
 
-    private static Query byId(String accountId, String uidl) {
-        return Query.query(Criteria.where("_id").is(accountId + "|" + uidl));
+    private static Query byId(AccountId accountId, String uidl) {
+        return Query.query(Criteria.where("_id").is(accountId.value() + "|" + uidl));
     }
 }

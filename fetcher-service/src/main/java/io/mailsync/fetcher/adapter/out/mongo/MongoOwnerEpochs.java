@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.OwnerEpochs;
 import java.time.Instant;
 import org.bson.Document;
@@ -27,7 +28,7 @@ class MongoOwnerEpochs implements OwnerEpochs {
     }
 
     @Override
-    public long take(String accountId, String owner) {
+    public long take(AccountId accountId, String owner) {
         Document taken = mongo.findAndModify(byId(accountId),
                 new Update().inc("epoch", 1L).set("owner", owner).set("takenAt", Instant.now()),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, EPOCHS);
@@ -38,12 +39,12 @@ class MongoOwnerEpochs implements OwnerEpochs {
     }
 
     @Override
-    public boolean holds(String accountId, long epoch) {
-        Document current = mongo.findById(accountId, Document.class, EPOCHS);
+    public boolean holds(AccountId accountId, long epoch) {
+        Document current = mongo.findById(accountId.value(), Document.class, EPOCHS);
         return current != null && current.get("epoch", Number.class).longValue() == epoch;
     }
 
-    private static Query byId(String accountId) {
-        return Query.query(Criteria.where("_id").is(accountId));
+    private static Query byId(AccountId accountId) {
+        return Query.query(Criteria.where("_id").is(accountId.value()));
     }
 }

@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.adapter.out.pop3;
 
+import io.mailsync.events.mail.Envelope;
 import io.mailsync.fetcher.adapter.out.mime.MimeEnvelope;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.Pop3Drop;
@@ -106,7 +107,7 @@ final class Pop3Session implements Pop3Drop {
             return summary(new MimeMessage(PARSING, new ByteArrayInputStream(rfc822)), rfc822.length);
         } catch (MessagingException e) {
             // not even headers could be read: the message still arrives, with what is known
-            return new MessageSummary(0, null, null, null, null, null, null, null, null, rfc822.length, null);
+            return new MessageSummary(null, null, Envelope.EMPTY, null, rfc822.length, null);
         }
     }
 
@@ -170,7 +171,6 @@ final class Pop3Session implements Pop3Drop {
      */
     private static MessageSummary summary(MimeMessage m, long size) {
         MimeEnvelope envelope = new MimeEnvelope(m, failure -> { });
-        return new MessageSummary(0, null, envelope.messageId(), envelope.from(), envelope.to(), envelope.cc(),
-                envelope.subject(), envelope.sentAt(), null, size, null);
+        return new MessageSummary(null, null, envelope.envelope(), null, size, null);
     }
 }

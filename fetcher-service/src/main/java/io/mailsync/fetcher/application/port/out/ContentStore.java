@@ -1,5 +1,7 @@
 package io.mailsync.fetcher.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
+
 /**
  * Where raw messages are kept (claim check: events carry a reference and a size, never the body). A blob store
  * shared with the sync service, which serves {@code /raw} from it.
@@ -7,7 +9,7 @@ package io.mailsync.fetcher.application.port.out;
 public interface ContentStore {
 
     /** Stores the raw RFC 822 message; returns its reference, e.g. {@code gridfs:<id>}. */
-    String put(String accountId, String locatorKey, byte[] rfc822);
+    String put(AccountId accountId, String locatorKey, byte[] rfc822);
 
     /**
      * The bytes behind {@code contentRef} (a message mailsync puts back on the server: issue 11 {@code AppendMessage});

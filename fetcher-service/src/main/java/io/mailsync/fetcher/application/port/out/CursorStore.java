@@ -1,5 +1,9 @@
 package io.mailsync.fetcher.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.fetcher.domain.FolderCursor;
 import java.util.Collection;
 import java.util.Map;
@@ -12,26 +16,26 @@ import java.util.Set;
  */
 public interface CursorStore {
 
-    Optional<FolderCursor> load(String accountId, String folder);
+    Optional<FolderCursor> load(AccountId accountId, String folder);
 
-    void save(String accountId, FolderCursor cursor);
+    void save(AccountId accountId, FolderCursor cursor);
 
     /** The keywords announced for every known UID of the folder under {@code uidValidity}. */
-    Map<Long, Set<String>> loadIndex(String accountId, String folder, long uidValidity);
+    Map<Uid, Set<Keyword>> loadIndex(AccountId accountId, String folder, UidValidity uidValidity);
 
     /** Records announced keywords ({@code put}) and forgets expunged UIDs ({@code removed}). */
-    void updateIndex(String accountId, String folder, long uidValidity, Map<Long, Set<String>> put,
-                     Collection<Long> removed);
+    void updateIndex(AccountId accountId, String folder, UidValidity uidValidity, Map<Uid, Set<Keyword>> put,
+                     Collection<Uid> removed);
 
     /** Forgets the folder's index under one UIDVALIDITY (the old one, once a reset's rebuild has retired it). */
-    void clearIndex(String accountId, String folder, long uidValidity);
+    void clearIndex(AccountId accountId, String folder, UidValidity uidValidity);
 
     /**
      * The UIDVALIDITY values other than {@code current} the folder's index still holds UIDs for: a reset whose old
      * messages have not been retired yet (the fetcher stopped mid-rebuild, say).
      */
-    Set<Long> staleValidities(String accountId, String folder, long current);
+    Set<UidValidity> staleValidities(AccountId accountId, String folder, UidValidity current);
 
     /** The account is gone: forget all its folders. */
-    void forget(String accountId);
+    void forget(AccountId accountId);
 }

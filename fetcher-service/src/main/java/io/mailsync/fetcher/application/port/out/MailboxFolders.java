@@ -1,6 +1,8 @@
 package io.mailsync.fetcher.application.port.out;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.Uid;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -15,9 +17,9 @@ public interface MailboxFolders {
     /**
      * APPENDs a message (RFC 3501 §6.3.11) with flags: to the folder carrying the SPECIAL-USE attribute
      * {@code specialUse} (RFC 6154, e.g. {@code \Sent}) where given and found, else to {@code folder}, created if
-     * missing. {@code flags} are IMAP flags ({@code \Seen}, keywords as they are).
+     * missing, with the IMAP flags the keywords stand for ({@link Keyword#toImapFlag}).
      */
-    void append(String folder, String specialUse, byte[] rfc822, Set<String> flags,
+    void append(String folder, String specialUse, byte[] rfc822, Set<Keyword> keywords,
                 Instant internalDate);
 
     /**
@@ -29,7 +31,7 @@ public interface MailboxFolders {
     /** The messages of {@code folder} whose Message-ID header is {@code messageIdHeader}: UID and RFC822.SIZE. */
     List<Found> findByMessageId(String folder, String messageIdHeader);
 
-    record Found(long uid, long size) {
+    record Found(Uid uid, long size) {
     }
 
     /**
@@ -37,7 +39,7 @@ public interface MailboxFolders {
      * offered; without it a plain EXPUNGE only when no other message of the folder is {@code \Deleted} (another
      * client's pending deletion is never carried out by us), else they stay flagged. Answers whether they are gone.
      */
-    boolean expunge(String folder, Collection<Long> uids);
+    boolean expunge(String folder, Collection<Uid> uids);
 
     /**
      * Moves the message at {@code from} to folder {@code target}: MOVE (RFC 6851) where offered, else COPY,

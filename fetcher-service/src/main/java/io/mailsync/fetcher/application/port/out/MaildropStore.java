@@ -1,5 +1,6 @@
 package io.mailsync.fetcher.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.domain.UidlRecord;
 import java.util.Collection;
 import java.util.Map;
@@ -7,14 +8,14 @@ import java.util.Map;
 /** The POP3 messages each account's fetcher has announced, by UIDL (the fetcher's own store). */
 public interface MaildropStore {
 
-    Map<String, UidlRecord> load(String accountId);
+    Map<String, UidlRecord> load(AccountId accountId);
 
-    void add(String accountId, Collection<UidlRecord> announced);
+    void add(AccountId accountId, Collection<UidlRecord> announced);
 
     /** The sync service stored the message: retention may now delete it from the server. */
-    void markStoredDownstream(String accountId, String uidl);
+    void markStoredDownstream(AccountId accountId, String uidl);
 
-    void remove(String accountId, Collection<String> uidls);
+    void remove(AccountId accountId, Collection<String> uidls);
 
-    void forget(String accountId);
+    void forget(AccountId accountId);
 }

@@ -1,5 +1,7 @@
 package io.mailsync.fetcher.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
+
 /**
  * The owner epoch (fencing token) of every account, kept in the fetchers' shared store (issue 15, ADR 0007). A
  * session takes the next epoch when it opens an account Kafka assigned to its fetcher; the newest epoch taken is the
@@ -9,8 +11,8 @@ package io.mailsync.fetcher.application.port.out;
 public interface OwnerEpochs {
 
     /** Takes the account's next epoch for {@code owner} (an atomic increment): from now on older epochs are stale. */
-    long take(String accountId, String owner);
+    long take(AccountId accountId, String owner);
 
     /** Whether {@code epoch} is still the newest taken for the account. */
-    boolean holds(String accountId, long epoch);
+    boolean holds(AccountId accountId, long epoch);
 }

@@ -1,5 +1,9 @@
 package io.mailsync.fetcher.application.port.out;
 
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.Uid;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.fetcher.domain.FlagState;
 import io.mailsync.fetcher.domain.MessageSummary;
 import io.mailsync.fetcher.domain.ServerChanges;
@@ -13,13 +17,13 @@ public interface RemoteFolder {
 
     String name();
 
-    long uidValidity();
+    UidValidity uidValidity();
 
     /** UIDNEXT as reported when the folder was selected. */
     long uidNext();
 
     /** HIGHESTMODSEQ as reported when the folder was selected; null without CONDSTORE. */
-    Long highestModSeq();
+    ModSeq highestModSeq();
 
     /** CONDSTORE (RFC 7162): per-message modseqs, {@code CHANGEDSINCE}, {@code UNCHANGEDSINCE}. */
     boolean condstore();
@@ -34,23 +38,23 @@ public interface RemoteFolder {
     List<MessageSummary> messagesFrom(long fromUid, int max);
 
     /** The raw message ({@code BODY.PEEK[]}: reading it never sets {@code \Seen}); empty when it is gone. */
-    Optional<byte[]> raw(long uid);
+    Optional<byte[]> raw(Uid uid);
 
     /** CONDSTORE: flags of messages below {@code belowUid} changed since {@code modSeq}, and VANISHED where QRESYNC. */
-    ServerChanges changedSince(long modSeq, long belowUid);
+    ServerChanges changedSince(ModSeq modSeq, long belowUid);
 
     /** The full comparison: flags of every message below {@code belowUid} ({@link ServerChanges#complete()}). */
     ServerChanges allFlags(long belowUid);
 
     /** One message's flags now; empty when it is gone. */
-    Optional<FlagState> flagsOf(long uid);
+    Optional<FlagState> flagsOf(Uid uid);
 
     /**
      * {@code UID STORE +FLAGS.SILENT / -FLAGS.SILENT}, with {@code UNCHANGEDSINCE} when given (RFC 7162 §3.1.3).
      *
      * @return false when the server refused because the message changed since {@code unchangedSince}
      */
-    boolean store(long uid, Set<String> addKeywords, Set<String> removeKeywords, Long unchangedSince);
+    boolean store(Uid uid, Set<Keyword> addKeywords, Set<Keyword> removeKeywords, ModSeq unchangedSince);
 
     /**
      * Waits until the server reports a change, {@link #wakeUp()} is called, or {@code maxWait} passes: IDLE where

@@ -3,6 +3,7 @@ package io.mailsync.fetcher.adapter.out.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClients;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.domain.UidlRecord;
 import io.mailsync.testkit.MongoKit;
 import java.time.Instant;
@@ -18,7 +19,7 @@ class MongoMaildropStoreTest {
             "fetcher-maildrops-test");
 
     private final MongoMaildropStore store = new MongoMaildropStore(MONGO);
-    private final String account = "acc-" + UUID.randomUUID();
+    private final AccountId account = AccountId.of("acc-" + UUID.randomUUID());
     private final Instant firstSeen = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(3, ChronoUnit.DAYS);
 
     @Test

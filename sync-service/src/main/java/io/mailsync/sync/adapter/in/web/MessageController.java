@@ -73,7 +73,7 @@ class MessageController {
                       @RequestHeader(name = DEVICE, required = false) String deviceId,
                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                       @RequestBody KeywordPatch patch) {
-        KeywordDelta delta = new KeywordDelta(patch.keywords());
+        KeywordDelta delta = KeywordDelta.parse(patch.keywords());
         UpdateKeywords.Result result = update.update(Callers.of(token), accountId, messageId, deviceId, delta,
                 patch.baseState(), ifMatch == null ? null : ifMatch.replace("\"", "").trim());
         return new PatchResult(accountId, result.state().text(), MessageView.of(result.message()));

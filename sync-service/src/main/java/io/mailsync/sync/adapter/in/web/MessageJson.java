@@ -1,5 +1,6 @@
 package io.mailsync.sync.adapter.in.web;
 
+import io.mailsync.events.mail.Envelope;
 import io.mailsync.sync.application.GetChanges;
 import io.mailsync.sync.application.GetMessage;
 import io.mailsync.sync.application.ListMessages;
@@ -22,9 +23,10 @@ final class MessageJson {
 
         static MessageView of(StoredMessage m) {
             Map<String, Boolean> keywords = new TreeMap<>();
-            m.keywords().forEach(k -> keywords.put(k, true));
-            return new MessageView(m.id(), m.folder(), m.messageIdHeader(), m.from(), m.to(), m.cc(), m.subject(),
-                    m.sentAt(), m.receivedAt(), m.size(), keywords);
+            m.keywords().forEach(k -> keywords.put(k.value(), true));
+            Envelope e = m.envelope();
+            return new MessageView(m.id(), m.folder(), e.messageIdHeader(), e.from(), e.to(), e.cc(), e.subject(),
+                    e.sentAt(), m.receivedAt(), m.size(), keywords);
         }
     }
 

@@ -47,8 +47,8 @@ class SuggestionController {
     record MessageSuggestion(String id, String folder, String subject, List<String> from, Instant receivedAt,
                              long size, long frees) {
         static MessageSuggestion of(StoredMessage m) {
-            return new MessageSuggestion(m.id(), m.folder(), m.subject(), m.from(), m.receivedAt(), m.size(),
-                    m.size());
+            return new MessageSuggestion(m.id(), m.folder(), m.envelope().subject(), m.envelope().from(),
+                    m.receivedAt(), m.size(), m.size());
         }
     }
 

@@ -3,6 +3,7 @@ package io.mailsync.sync.adapter.out.kafka;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,8 @@ class KafkaAccountPublisher implements AccountPublisher {
     }
 
     @Override
-    public void publishRemoval(String accountId) {
-        Sends.await(kafka.send(topics.accounts(), accountId, null)); // tombstone: compaction removes the account
+    public void publishRemoval(AccountId accountId) {
+        // tombstone: compaction removes the account
+        Sends.await(kafka.send(topics.accounts(), accountId.value(), null));
     }
 }

@@ -3,6 +3,7 @@ package io.mailsync.sync.adapter.out.kafka;
 import io.mailsync.events.AccountStateAdvanced;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.StatePublisher;
 import io.mailsync.sync.domain.SyncState;
 import java.time.Clock;
@@ -30,9 +31,9 @@ class KafkaStatePublisher implements StatePublisher {
     }
 
     @Override
-    public void stateAdvanced(String accountId, SyncState state) {
-        String value = codec.encode(new AccountStateAdvanced(accountId, state.text(), clock.instant()));
-        kafka.send(topics.state(), accountId, value).whenComplete((result, failure) -> {
+    public void stateAdvanced(AccountId accountId, SyncState state) {
+        String value = codec.encode(new AccountStateAdvanced(accountId.value(), state.text(), clock.instant()));
+        kafka.send(topics.state(), accountId.value(), value).whenComplete((result, failure) -> {
             if (failure != null) {
                 log.warn("state signal for {} not published: {}", accountId, failure.getMessage());
             }

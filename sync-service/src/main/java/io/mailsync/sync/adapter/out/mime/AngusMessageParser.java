@@ -1,5 +1,6 @@
 package io.mailsync.sync.adapter.out.mime;
 
+import io.mailsync.events.mail.Envelope;
 import io.mailsync.sync.application.port.out.MessageParser;
 import io.mailsync.sync.domain.SentMessage;
 import jakarta.mail.MessagingException;
@@ -50,8 +51,8 @@ class AngusMessageParser implements MessageParser {
             System.arraycopy(crlf, 0, withId, line.length, crlf.length);
             crlf = withId;
         }
-        return new SentMessage(crlf, unfold(messageId).trim(), addresses(headers, "From"),
-                addresses(headers, "To"), addresses(headers, "Cc"), subject(headers), date(headers));
+        return new SentMessage(crlf, new Envelope(unfold(messageId).trim(), addresses(headers, "From"),
+                addresses(headers, "To"), addresses(headers, "Cc"), subject(headers), date(headers)));
     }
 
     /** RFC 5322 §2.1: lines end in CRLF; a bare LF (what most clients save) becomes one. */

@@ -1,5 +1,7 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.domain.SyncState;
 import java.util.Optional;
@@ -24,8 +26,8 @@ class MongoAccountCounter implements AccountCounter {
     }
 
     @Override
-    public Snapshot current(String accountId) {
-        Document doc = mongo.findById(accountId, Document.class, COLLECTION);
+    public Snapshot current(AccountId accountId) {
+        Document doc = mongo.findById(accountId.value(), Document.class, COLLECTION);
         if (doc == null) {
             return new Snapshot(new SyncState(1, 0), 0);
         }
@@ -33,12 +35,12 @@ class MongoAccountCounter implements AccountCounter {
     }
 
     @Override
-    public SyncState next(String accountId) {
+    public SyncState next(AccountId accountId) {
         return reserve(accountId, 1);
     }
 
     @Override
-    public SyncState reserve(String accountId, int count) {
+    public SyncState reserve(AccountId accountId, int count) {
         Document doc = mongo.findAndModify(byId(accountId),
                 new Update().inc("modseq", (long) count).setOnInsert("epoch", 1L).setOnInsert("prunedThrough", 0L),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
@@ -46,9 +48,9 @@ class MongoAccountCounter implements AccountCounter {
     }
 
     @Override
-    public Optional<SyncState> newEpoch(String accountId, String resetKey) {
+    public Optional<SyncState> newEpoch(AccountId accountId, String resetKey) {
         ensureExists(accountId);
-        Query notYetApplied = Query.query(Criteria.where("_id").is(accountId).and("resets").ne(resetKey));
+        Query notYetApplied = Query.query(Criteria.where("_id").is(accountId.value()).and("resets").ne(resetKey));
         Document doc = mongo.findAndModify(notYetApplied,
                 new Update().inc("epoch", 1L).addToSet("resets", resetKey),
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
@@ -56,22 +58,22 @@ class MongoAccountCounter implements AccountCounter {
     }
 
     @Override
-    public void prunedThrough(String accountId, long modseq) {
-        mongo.updateFirst(byId(accountId), new Update().max("prunedThrough", modseq), COLLECTION);
+    public void prunedThrough(AccountId accountId, ModSeq modseq) {
+        mongo.updateFirst(byId(accountId), new Update().max("prunedThrough", modseq.value()), COLLECTION);
     }
 
     @Override
-    public void delete(String accountId) {
+    public void delete(AccountId accountId) {
         mongo.remove(byId(accountId), COLLECTION);
     }
 
-    private void ensureExists(String accountId) {
+    private void ensureExists(AccountId accountId) {
         mongo.upsert(byId(accountId), new Update().setOnInsert("epoch", 1L).setOnInsert("modseq", 0L)
                 .setOnInsert("prunedThrough", 0L), COLLECTION);
     }
 
-    private static Query byId(String accountId) {
-        return Query.query(Criteria.where("_id").is(accountId));
+    private static Query byId(AccountId accountId) {
+        return Query.query(Criteria.where("_id").is(accountId.value()));
     }
 
     private static SyncState state(Document doc) {

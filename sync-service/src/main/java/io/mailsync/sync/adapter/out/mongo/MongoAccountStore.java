@@ -4,6 +4,7 @@ import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.domain.Account;
 import java.time.Duration;
@@ -46,8 +47,9 @@ class MongoAccountStore implements AccountStore {
     }
 
     @Override
-    public Optional<Account> find(String accountId) {
-        return Optional.ofNullable(mongo.findById(accountId, Document.class, COLLECTION)).map(MongoAccountStore::toAccount);
+    public Optional<Account> find(AccountId accountId) {
+        return Optional.ofNullable(mongo.findById(accountId.value(), Document.class, COLLECTION))
+                .map(MongoAccountStore::toAccount);
     }
 
     @Override
@@ -57,28 +59,28 @@ class MongoAccountStore implements AccountStore {
     }
 
     @Override
-    public List<Account> page(String afterAccountId, int limit) {
-        Criteria criteria = afterAccountId == null ? new Criteria() : Criteria.where("_id").gt(afterAccountId);
+    public List<Account> page(AccountId afterAccountId, int limit) {
+        Criteria criteria = afterAccountId == null ? new Criteria() : Criteria.where("_id").gt(afterAccountId.value());
         Query query = Query.query(criteria).with(Sort.by("_id")).limit(limit);
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoAccountStore::toAccount).toList();
     }
 
     @Override
-    public boolean delete(String accountId) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(accountId)), COLLECTION).getDeletedCount() > 0;
+    public boolean delete(AccountId accountId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(accountId.value())), COLLECTION).getDeletedCount() > 0;
     }
 
     @Override
-    public long raiseOwnerEpoch(String accountId, long epoch) {
-        Document after = mongo.findAndModify(Query.query(Criteria.where("_id").is(accountId)),
+    public long raiseOwnerEpoch(AccountId accountId, long epoch) {
+        Document after = mongo.findAndModify(Query.query(Criteria.where("_id").is(accountId.value())),
                 new Update().max("ownerEpoch", epoch), FindAndModifyOptions.options().returnNew(true), Document.class,
                 COLLECTION);
         return after == null ? 0 : Docs.longOrNull(after, "ownerEpoch");
     }
 
     @Override
-    public boolean replaceSecret(String accountId, String expected, String encryptedSecret, Instant at) {
-        Criteria account = Criteria.where("_id").is(accountId);
+    public boolean replaceSecret(AccountId accountId, String expected, String encryptedSecret, Instant at) {
+        Criteria account = Criteria.where("_id").is(accountId.value());
         if (expected != null) {
             account = account.and("encryptedSecret").is(expected);
         }
@@ -88,8 +90,8 @@ class MongoAccountStore implements AccountStore {
     }
 
     @Override
-    public void updateStatus(String accountId, String status, String reason, Instant at) {
-        Query newer = Query.query(Criteria.where("_id").is(accountId)
+    public void updateStatus(AccountId accountId, String status, String reason, Instant at) {
+        Query newer = Query.query(Criteria.where("_id").is(accountId.value())
                 .orOperator(Criteria.where("statusAt").is(null), Criteria.where("statusAt").lte(date(at))));
         mongo.updateFirst(newer, new Update().set("status", status).set("statusReason", reason)
                 .set("statusAt", date(at)), COLLECTION);

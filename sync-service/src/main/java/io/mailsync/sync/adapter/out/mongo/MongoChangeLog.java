@@ -4,6 +4,8 @@ import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
 import com.mongodb.client.model.InsertOneModel;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.domain.ChangeEntry;
 import io.mailsync.sync.domain.ChangeKind;
@@ -38,7 +40,7 @@ class MongoChangeLog implements ChangeLog {
     }
 
     @Override
-    public void append(String accountId, ChangeEntry entry) {
+    public void append(AccountId accountId, ChangeEntry entry) {
         try {
             mongo.insert(toDocument(accountId, entry), COLLECTION);
         } catch (DuplicateKeyException alreadyLogged) {
@@ -48,7 +50,7 @@ class MongoChangeLog implements ChangeLog {
 
     /** One unordered bulk insert; as in {@link #append}, an entry already logged is a retried write and is skipped. */
     @Override
-    public void appendAll(String accountId, List<ChangeEntry> entries) {
+    public void appendAll(AccountId accountId, List<ChangeEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -57,9 +59,9 @@ class MongoChangeLog implements ChangeLog {
         Bulk.writeSkippingDuplicates(mongo.getCollection(COLLECTION), inserts);
     }
 
-    private static Document toDocument(String accountId, ChangeEntry entry) {
-        return new Document("_id", accountId + ":" + entry.modseq())
-                .append("accountId", accountId)
+    private static Document toDocument(AccountId accountId, ChangeEntry entry) {
+        return new Document("_id", accountId.value() + ":" + entry.modseq())
+                .append("accountId", accountId.value())
                 .append("modseq", entry.modseq())
                 .append("messageId", entry.messageId())
                 .append("kind", entry.kind().name())
@@ -67,39 +69,41 @@ class MongoChangeLog implements ChangeLog {
     }
 
     @Override
-    public List<ChangeEntry> read(String accountId, long after, long upTo, int limit) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("modseq").gt(after).lte(upTo))
+    public List<ChangeEntry> read(AccountId accountId, ModSeq after, ModSeq upTo, int limit) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("modseq").gt(after.value())
+                        .lte(upTo.value()))
                 .with(Sort.by(Sort.Direction.ASC, "modseq")).limit(limit);
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoChangeLog::toEntry).toList();
     }
 
     @Override
-    public Optional<ChangeEntry> firstAfter(String accountId, long modseq) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("modseq").gt(modseq))
+    public Optional<ChangeEntry> firstAfter(AccountId accountId, ModSeq modseq) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("modseq").gt(modseq.value()))
                 .with(Sort.by(Sort.Direction.ASC, "modseq")).limit(1);
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoChangeLog::toEntry);
     }
 
     @Override
-    public Map<String, Long> highestOlderThan(Instant cutoff) {
+    public Map<AccountId, ModSeq> highestOlderThan(Instant cutoff) {
         Aggregation aggregation = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where("at").lt(date(cutoff))),
                 Aggregation.group("accountId").max("modseq").as("highest"));
-        Map<String, Long> highest = new HashMap<>();
+        Map<AccountId, ModSeq> highest = new HashMap<>();
         for (Document doc : mongo.aggregate(aggregation, COLLECTION, Document.class)) {
-            highest.put(doc.getString("_id"), Docs.longOr(doc, "highest", 0));
+            highest.put(AccountId.of(doc.getString("_id")), ModSeq.of(Docs.longOr(doc, "highest", 0)));
         }
         return highest;
     }
 
     @Override
-    public void deleteThrough(String accountId, long modseq) {
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId).and("modseq").lte(modseq)), COLLECTION);
+    public void deleteThrough(AccountId accountId, ModSeq modseq) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value()).and("modseq").lte(modseq.value())),
+                COLLECTION);
     }
 
     @Override
-    public void deleteAccount(String accountId) {
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
+    public void deleteAccount(AccountId accountId) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value())), COLLECTION);
     }
 
     private static ChangeEntry toEntry(Document doc) {

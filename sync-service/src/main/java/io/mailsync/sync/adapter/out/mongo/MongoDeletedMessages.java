@@ -3,6 +3,9 @@ package io.mailsync.sync.adapter.out.mongo;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.DeletedMessages;
 import io.mailsync.sync.domain.DeletedMessage;
 import java.time.Instant;
@@ -30,8 +33,8 @@ class MongoDeletedMessages implements DeletedMessages {
     }
 
     @Override
-    public List<DeletedMessage> deletedSince(String accountId, Instant since, int limit) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("destroyed").is(true)
+    public List<DeletedMessage> deletedSince(AccountId accountId, Instant since, int limit) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("destroyed").is(true)
                         .and("deletedAt").gte(date(since)).and("contentRef").ne(null).and("bodyPurged").ne(true))
                 .with(Sort.by(Sort.Order.desc("deletedAt"), Sort.Order.asc("_id"))).limit(limit);
         return mongo.find(query, Document.class, MongoMessageStore.COLLECTION).stream()
@@ -39,18 +42,19 @@ class MongoDeletedMessages implements DeletedMessages {
     }
 
     @Override
-    public Optional<DeletedMessage> find(String accountId, String messageId) {
-        return Optional.ofNullable(mongo.findById(messageId, Document.class, MongoMessageStore.COLLECTION))
-                .filter(doc -> accountId.equals(doc.getString("accountId")))
+    public Optional<DeletedMessage> find(AccountId accountId, MessageId messageId) {
+        return Optional.ofNullable(mongo.findById(messageId.value(), Document.class, MongoMessageStore.COLLECTION))
+                .filter(doc -> accountId.value().equals(doc.getString("accountId")))
                 .filter(doc -> doc.getBoolean("destroyed", false) && doc.getDate("deletedAt") != null)
                 .map(MongoDeletedMessages::toDeleted);
     }
 
     @Override
-    public boolean revive(String accountId, String messageId, long expectedModseq, long modseq, Instant at,
+    public boolean revive(AccountId accountId, MessageId messageId, ModSeq expectedModseq, ModSeq modseq, Instant at,
                           boolean awaitingAppend) {
-        Query query = Query.query(Criteria.where("_id").is(messageId).and("modseq").is(expectedModseq));
-        Update update = new Update().set("destroyed", false).set("modseq", modseq).unset("deletedAt")
+        Query query = Query.query(Criteria.where("_id").is(messageId.value()).and("modseq")
+                .is(expectedModseq.value()));
+        Update update = new Update().set("destroyed", false).set("modseq", modseq.value()).unset("deletedAt")
                 .set("restoredAt", date(at)).set("awaitingAppend", awaitingAppend);
         if (!awaitingAppend) {
             update.set("deleteRequested", true); // POP3: mailsync keeps it; the server copy is not coming back
@@ -67,8 +71,8 @@ class MongoDeletedMessages implements DeletedMessages {
     }
 
     @Override
-    public void bodyPurged(String accountId, String messageId) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId)),
+    public void bodyPurged(AccountId accountId, MessageId messageId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId.value())),
                 new Update().set("bodyPurged", true).unset("contentRef"), MongoMessageStore.COLLECTION);
     }
 

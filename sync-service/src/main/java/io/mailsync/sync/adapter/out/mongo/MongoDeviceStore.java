@@ -3,6 +3,8 @@ package io.mailsync.sync.adapter.out.mongo;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.domain.Device;
 import java.time.Instant;
@@ -42,42 +44,44 @@ class MongoDeviceStore implements DeviceStore {
     }
 
     @Override
-    public Optional<Device> find(String accountId, String deviceId) {
+    public Optional<Device> find(AccountId accountId, String deviceId) {
         return Optional.ofNullable(mongo.findById(deviceId, Document.class, DEVICES))
-                .filter(doc -> accountId.equals(doc.getString("accountId"))).map(doc -> new Device(
+                .filter(doc -> accountId.value().equals(doc.getString("accountId"))).map(doc -> new Device(
                 doc.getString("_id"), doc.getString("accountId"), doc.getString("name"),
                 instant(doc, "registeredAt"), doc.getString("ackState")));
     }
 
     @Override
-    public void acknowledge(String accountId, String deviceId, String state) {
+    public void acknowledge(AccountId accountId, String deviceId, String state) {
         // callers found the device through find(accountId, deviceId) first
         mongo.updateFirst(Query.query(Criteria.where("_id").is(deviceId)), new Update().set("ackState", state), DEVICES);
     }
 
     @Override
-    public void delivered(String accountId, String deviceId, List<String> messageIds, Instant at) {
+    public void delivered(AccountId accountId, String deviceId, List<MessageId> messageIds, Instant at) {
         if (messageIds.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RECORDS);
-        for (String messageId : messageIds) {
-            bulk.upsert(recordId(deviceId, messageId), new Update().setOnInsert("accountId", accountId)
-                    .setOnInsert("deviceId", deviceId).setOnInsert("messageId", messageId).min("deliveredAt", date(at)));
+        for (MessageId messageId : messageIds) {
+            bulk.upsert(recordId(deviceId, messageId), new Update().setOnInsert("accountId", accountId.value())
+                    .setOnInsert("deviceId", deviceId).setOnInsert("messageId", messageId.value())
+                    .min("deliveredAt", date(at)));
         }
         bulk.execute();
     }
 
     @Override
-    public void read(String accountId, String deviceId, String messageId, Instant at) {
-        mongo.upsert(recordId(deviceId, messageId), new Update().setOnInsert("accountId", accountId)
-                .setOnInsert("deviceId", deviceId).setOnInsert("messageId", messageId)
+    public void read(AccountId accountId, String deviceId, MessageId messageId, Instant at) {
+        mongo.upsert(recordId(deviceId, messageId), new Update().setOnInsert("accountId", accountId.value())
+                .setOnInsert("deviceId", deviceId).setOnInsert("messageId", messageId.value())
                 .min("deliveredAt", date(at)).min("readAt", date(at)), RECORDS);
     }
 
     @Override
-    public List<DeviceRecord> records(String accountId, String messageId) {
-        Query query = Query.query(Criteria.where("accountId").is(accountId).and("messageId").is(messageId));
+    public List<DeviceRecord> records(AccountId accountId, MessageId messageId) {
+        Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("messageId")
+                .is(messageId.value()));
         return mongo.find(query, Document.class, RECORDS).stream()
                 .map(doc -> new DeviceRecord(doc.getString("deviceId"), instant(doc, "deliveredAt"),
                         instant(doc, "readAt")))
@@ -85,12 +89,12 @@ class MongoDeviceStore implements DeviceStore {
     }
 
     @Override
-    public void deleteAccount(String accountId) {
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), DEVICES);
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), RECORDS);
+    public void deleteAccount(AccountId accountId) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value())), DEVICES);
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value())), RECORDS);
     }
 
-    private static Query recordId(String deviceId, String messageId) {
-        return Query.query(Criteria.where("_id").is(deviceId + "|" + messageId));
+    private static Query recordId(String deviceId, MessageId messageId) {
+        return Query.query(Criteria.where("_id").is(deviceId + "|" + messageId.value()));
     }
 }

@@ -1,5 +1,6 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.domain.Draft;
 import java.util.Optional;
@@ -37,8 +38,8 @@ class MongoDraftStore implements DraftStore {
     }
 
     @Override
-    public Optional<Draft> find(String accountId, String draftId) {
-        return Optional.ofNullable(mongo.findById(key(accountId, draftId), Document.class, COLLECTION))
+    public Optional<Draft> find(AccountId accountId, String draftId) {
+        return Optional.ofNullable(mongo.findById(key(accountId.value(), draftId), Document.class, COLLECTION))
                 .map(doc -> new Draft(doc.getString("accountId"), doc.getString("draftId"), doc.getString("deviceId"),
                         doc.getString("messageId"), doc.getInteger("version")));
     }
@@ -52,13 +53,13 @@ class MongoDraftStore implements DraftStore {
     }
 
     @Override
-    public void remove(String accountId, String draftId) {
-        mongo.remove(Query.query(Criteria.where("_id").is(key(accountId, draftId))), COLLECTION);
+    public void remove(AccountId accountId, String draftId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(key(accountId.value(), draftId))), COLLECTION);
     }
 
     @Override
-    public void deleteAccount(String accountId) {
-        mongo.remove(Query.query(Criteria.where("accountId").is(accountId)), COLLECTION);
+    public void deleteAccount(AccountId accountId) {
+        mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value())), COLLECTION);
     }
 
     private static String key(String accountId, String draftId) {

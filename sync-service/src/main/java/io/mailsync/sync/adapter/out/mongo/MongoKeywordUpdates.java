@@ -1,17 +1,17 @@
 package io.mailsync.sync.adapter.out.mongo;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.updateIfUnchanged;
 
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.KeywordUpdates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,9 +32,9 @@ class MongoKeywordUpdates implements KeywordUpdates {
     }
 
     @Override
-    public boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq, Set<String> keywords,
+    public boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq, Set<Keyword> keywords,
                                   ModSeq modseq, SetFlags writeBack) {
-        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq.value());
+        Update update = new Update().set("keywords", Docs.keywords(keywords)).set("modseq", modseq.value());
         if (writeBack != null) {
             // the outbox lives in the message document, so the change and its write-back are one atomic write
             update.push("writeBacks", codec.encode(writeBack)).inc("pendingWriteBacks", 1);

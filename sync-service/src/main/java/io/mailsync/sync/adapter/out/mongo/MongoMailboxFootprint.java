@@ -1,5 +1,6 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.MailboxFootprint;
 import io.mailsync.sync.domain.FolderUsage;
 import io.mailsync.sync.domain.StoredMessage;
@@ -23,7 +24,7 @@ class MongoMailboxFootprint implements MailboxFootprint {
     }
 
     @Override
-    public List<StoredMessage> largest(String accountId, int limit) {
+    public List<StoredMessage> largest(AccountId accountId, int limit) {
         Query query = Query.query(live(accountId)).with(Sort.by(Sort.Order.desc("size"), Sort.Order.asc("_id")))
                 .limit(limit);
         return mongo.find(query, Document.class, MongoMessageStore.COLLECTION).stream()
@@ -31,7 +32,7 @@ class MongoMailboxFootprint implements MailboxFootprint {
     }
 
     @Override
-    public List<StoredMessage> oldest(String accountId, int limit) {
+    public List<StoredMessage> oldest(AccountId accountId, int limit) {
         Query query = Query.query(live(accountId).and("receivedAt").ne(null))
                 .with(Sort.by(Sort.Order.asc("receivedAt"), Sort.Order.asc("_id"))).limit(limit);
         return mongo.find(query, Document.class, MongoMessageStore.COLLECTION).stream()
@@ -39,7 +40,7 @@ class MongoMailboxFootprint implements MailboxFootprint {
     }
 
     @Override
-    public List<FolderUsage> folders(String accountId) {
+    public List<FolderUsage> folders(AccountId accountId) {
         Aggregation aggregation = Aggregation.newAggregation(
                 Aggregation.match(live(accountId)),
                 Aggregation.group("folder").count().as("messages").sum("size").as("bytes"),
@@ -50,7 +51,7 @@ class MongoMailboxFootprint implements MailboxFootprint {
                 .toList();
     }
 
-    private static Criteria live(String accountId) {
-        return Criteria.where("accountId").is(accountId).and("destroyed").is(false);
+    private static Criteria live(AccountId accountId) {
+        return Criteria.where("accountId").is(accountId.value()).and("destroyed").is(false);
     }
 }

@@ -1,6 +1,5 @@
 package io.mailsync.sync.adapter.out.mongo;
 
-import io.mailsync.events.mail.AccountId;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 
 import com.mongodb.bulk.BulkWriteResult;
@@ -10,6 +9,8 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.MessageBatches;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
@@ -20,7 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -94,21 +95,21 @@ class MongoMessageBatches implements MessageBatches {
     }
 
     @Override
-    public Set<String> insertAll(List<StoredMessage> messages) {
+    public Set<MessageId> insertAll(List<StoredMessage> messages) {
         if (messages.isEmpty()) {
             return Set.of();
         }
         List<InsertOneModel<Document>> inserts = messages.stream()
                 .map(m -> new InsertOneModel<>(MongoMessageStore.toDocument(m))).toList();
-        Set<String> taken = new HashSet<>();
+        Set<MessageId> taken = new HashSet<>();
         for (int index : Bulk.writeSkippingDuplicates(mongo.getCollection(MongoMessageStore.COLLECTION), inserts)) {
-            taken.add(messages.get(index).id());
+            taken.add(MessageId.of(messages.get(index).id()));
         }
         return taken;
     }
 
     @Override
-    public Set<String> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes) {
+    public Set<MessageId> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes) {
         if (writes.isEmpty()) {
             return Set.of();
         }
@@ -120,16 +121,16 @@ class MongoMessageBatches implements MessageBatches {
                 if (w.serverModSeq() != null) {
                     maxes.add(Updates.max("serverModSeq", w.serverModSeq()));
                 }
-                updates.add(new UpdateOneModel<>(Filters.eq("_id", w.messageId()), Updates.combine(maxes)));
+                updates.add(new UpdateOneModel<>(Filters.eq("_id", w.messageId().value()), Updates.combine(maxes)));
             } else {
                 List<Bson> sets = new ArrayList<>(List.of(
-                        Updates.set("keywords", List.copyOf(new TreeSet<>(w.keywords()))),
-                        Updates.set("modseq", w.modseq()), Updates.set("lastServerEventAt", date(w.at()))));
+                        Updates.set("keywords", Docs.keywords(w.keywords())),
+                        Updates.set("modseq", w.modseq().value()), Updates.set("lastServerEventAt", date(w.at()))));
                 if (w.serverModSeq() != null) {
                     sets.add(Updates.set("serverModSeq", w.serverModSeq()));
                 }
-                updates.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", w.messageId()),
-                        Filters.eq("modseq", w.expectedModseq())), Updates.combine(sets)));
+                updates.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", w.messageId().value()),
+                        Filters.eq("modseq", w.expectedModseq().value())), Updates.combine(sets)));
             }
         }
         BulkWriteResult result = mongo.getCollection(MongoMessageStore.COLLECTION).bulkWrite(updates,
@@ -139,7 +140,8 @@ class MongoMessageBatches implements MessageBatches {
         }
         // some conditional write did not match: find which (rare: a device changed the message meanwhile)
         Map<String, Long> wanted = new HashMap<>();
-        writes.stream().filter(w -> w.keywords() != null).forEach(w -> wanted.put(w.messageId(), w.modseq()));
+        writes.stream().filter(w -> w.keywords() != null)
+                .forEach(w -> wanted.put(w.messageId().value(), w.modseq().value()));
         Query query = Query.query(Criteria.where("_id").in(wanted.keySet()));
         query.fields().include("modseq");
         Set<String> lost = new HashSet<>(wanted.keySet());
@@ -148,6 +150,6 @@ class MongoMessageBatches implements MessageBatches {
                 lost.remove(doc.getString("_id"));
             }
         }
-        return lost;
+        return lost.stream().map(MessageId::of).collect(Collectors.toSet());
     }
 }

@@ -1,6 +1,9 @@
 package io.mailsync.sync.adapter.out.mongo;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.MessageMoves;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,12 +23,12 @@ class MongoMessageMoves implements MessageMoves {
     }
 
     @Override
-    public boolean moveTo(String accountId, String messageId, long expectedModseq, MessageLocator to, long modseq,
-                          boolean awaitingServerCopy) {
-        Query query = Query.query(Criteria.where("_id").is(messageId).and("modseq").is(expectedModseq));
+    public boolean moveTo(AccountId accountId, MessageId messageId, ModSeq expectedModseq, MessageLocator to,
+                          ModSeq modseq, boolean awaitingServerCopy) {
+        Query query = Query.query(Criteria.where("_id").is(messageId.value()).and("modseq").is(expectedModseq.value()));
         Update update = new Update().set("locatorKey", to.key()).set("folder", to.folderName())
                 .set("uidValidity", to.uidValidity()).set("uid", to.uid()).set("uidl", to.uidl())
-                .set("modseq", modseq).set("awaitingAppend", awaitingServerCopy);
+                .set("modseq", modseq.value()).set("awaitingAppend", awaitingServerCopy);
         try {
             return mongo.updateFirst(query, update, MongoMessageStore.COLLECTION).getMatchedCount() > 0;
         } catch (DuplicateKeyException e) {

@@ -1,21 +1,20 @@
 package io.mailsync.sync.adapter.out.mongo;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Envelope;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.MessageFiling;
 import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -161,15 +160,15 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
                 .append("uidValidity", m.locator().uidValidity())
                 .append("uid", m.locator().uid())
                 .append("uidl", m.locator().uidl())
-                .append("messageIdHeader", m.messageIdHeader())
-                .append("from", m.from())
-                .append("to", m.to())
-                .append("cc", m.cc())
-                .append("subject", m.subject())
-                .append("sentAt", date(m.sentAt()))
+                .append("messageIdHeader", m.envelope().messageIdHeader())
+                .append("from", m.envelope().from())
+                .append("to", m.envelope().to())
+                .append("cc", m.envelope().cc())
+                .append("subject", m.envelope().subject())
+                .append("sentAt", date(m.envelope().sentAt()))
                 .append("receivedAt", date(m.receivedAt()))
                 .append("size", m.size())
-                .append("keywords", List.copyOf(new TreeSet<>(m.keywords())))
+                .append("keywords", Docs.keywords(m.keywords()))
                 .append("contentRef", m.contentRef())
                 .append("createdModseq", m.createdModseq())
                 .append("modseq", m.modseq())
@@ -185,9 +184,10 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
                 : MessageLocator.imap(doc.getString("folder"), Docs.longOrNull(doc, "uidValidity"),
                 Docs.longOrNull(doc, "uid"));
         return new StoredMessage(doc.getString("_id"), doc.getString("accountId"), locator,
-                doc.getString("messageIdHeader"), Docs.strings(doc, "from"), Docs.strings(doc, "to"),
-                Docs.strings(doc, "cc"), doc.getString("subject"), instant(doc, "sentAt"), instant(doc, "receivedAt"),
-                Docs.longOr(doc, "size", 0), new HashSet<>(Docs.strings(doc, "keywords")), doc.getString("contentRef"),
+                new Envelope(doc.getString("messageIdHeader"), Docs.strings(doc, "from"), Docs.strings(doc, "to"),
+                        Docs.strings(doc, "cc"), doc.getString("subject"), instant(doc, "sentAt")),
+                instant(doc, "receivedAt"),
+                Docs.longOr(doc, "size", 0), Docs.keywords(doc), doc.getString("contentRef"),
                 Docs.longOr(doc, "createdModseq", 0), Docs.longOr(doc, "modseq", 0),
                 Docs.longOrNull(doc, "serverModSeq"), instant(doc, "lastServerEventAt"),
                 doc.getBoolean("destroyed", false), doc.getBoolean("deleteRequested", false));

@@ -1,20 +1,19 @@
 package io.mailsync.sync.adapter.out.mongo;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.byId;
 import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.updateIfUnchanged;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.MessageDestruction;
 import io.mailsync.sync.application.port.out.ServerChanges;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -41,8 +40,8 @@ class MongoServerChanges implements ServerChanges, MessageDestruction {
 
     @Override
     public boolean applyServerKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
-                                       Set<String> keywords, ModSeq modseq, Long serverModSeq, Instant at) {
-        Update update = new Update().set("keywords", List.copyOf(new TreeSet<>(keywords))).set("modseq", modseq.value())
+                                       Set<Keyword> keywords, ModSeq modseq, Long serverModSeq, Instant at) {
+        Update update = new Update().set("keywords", Docs.keywords(keywords)).set("modseq", modseq.value())
                 .set("lastServerEventAt", date(at));
         if (serverModSeq != null) {
             update.set("serverModSeq", serverModSeq);

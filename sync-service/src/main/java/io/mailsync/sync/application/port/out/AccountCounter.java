@@ -1,5 +1,7 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.domain.SyncState;
 import java.util.Optional;
 
@@ -7,27 +9,27 @@ import java.util.Optional;
 public interface AccountCounter {
 
     /** The account's state now (epoch 1, modseq 0 for an account that never changed). */
-    Snapshot current(String accountId);
+    Snapshot current(AccountId accountId);
 
     /** Advances the account's modseq by one, atomically, and returns the new state. */
-    SyncState next(String accountId);
+    SyncState next(AccountId accountId);
 
     /**
      * Advances the account's modseq by {@code count} in one atomic step (a batch of changes) and returns the new
      * state: the modseqs {@code state.modseq() - count + 1 .. state.modseq()} are the caller's.
      */
-    SyncState reserve(String accountId, int count);
+    SyncState reserve(AccountId accountId, int count);
 
     /**
      * Starts a new epoch for the folder reset named {@code resetKey}: every earlier state becomes unusable.
      * Empty when that reset was already applied (a replayed event).
      */
-    Optional<SyncState> newEpoch(String accountId, String resetKey);
+    Optional<SyncState> newEpoch(AccountId accountId, String resetKey);
 
     /** Records that change-log entries up to {@code modseq} are (about to be) removed. */
-    void prunedThrough(String accountId, long modseq);
+    void prunedThrough(AccountId accountId, ModSeq modseq);
 
-    void delete(String accountId);
+    void delete(AccountId accountId);
 
     record Snapshot(SyncState state, long prunedThrough) {
     }

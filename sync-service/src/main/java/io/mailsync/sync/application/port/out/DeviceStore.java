@@ -1,5 +1,7 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.Device;
 import java.time.Instant;
 import java.util.List;
@@ -10,17 +12,17 @@ public interface DeviceStore {
 
     void insert(Device device);
 
-    Optional<Device> find(String accountId, String deviceId);
+    Optional<Device> find(AccountId accountId, String deviceId);
 
-    void acknowledge(String accountId, String deviceId, String state);
+    void acknowledge(AccountId accountId, String deviceId, String state);
 
-    void delivered(String accountId, String deviceId, List<String> messageIds, Instant at);
+    void delivered(AccountId accountId, String deviceId, List<MessageId> messageIds, Instant at);
 
-    void read(String accountId, String deviceId, String messageId, Instant at);
+    void read(AccountId accountId, String deviceId, MessageId messageId, Instant at);
 
-    List<DeviceRecord> records(String accountId, String messageId);
+    List<DeviceRecord> records(AccountId accountId, MessageId messageId);
 
-    void deleteAccount(String accountId);
+    void deleteAccount(AccountId accountId);
 
     record DeviceRecord(String deviceId, Instant deliveredAt, Instant readAt) {
     }

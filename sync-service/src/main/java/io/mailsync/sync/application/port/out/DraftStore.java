@@ -1,5 +1,6 @@
 package io.mailsync.sync.application.port.out;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.domain.Draft;
 import java.util.Optional;
 
@@ -9,13 +10,13 @@ public interface DraftStore {
     /** False if the draft id exists already. */
     boolean create(Draft draft);
 
-    Optional<Draft> find(String accountId, String draftId);
+    Optional<Draft> find(AccountId accountId, String draftId);
 
     /** Moves the draft to its next version, only if {@code current} is still the current one (a concurrent save). */
     boolean advance(Draft current, String newMessageId);
 
-    void remove(String accountId, String draftId);
+    void remove(AccountId accountId, String draftId);
 
     /** The account is gone: forget all its drafts. */
-    void deleteAccount(String accountId);
+    void deleteAccount(AccountId accountId);
 }

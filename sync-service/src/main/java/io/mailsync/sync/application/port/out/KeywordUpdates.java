@@ -1,9 +1,10 @@
 package io.mailsync.sync.application.port.out;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ public interface KeywordUpdates {
      * A non-null {@code writeBack} is queued on the message in the same atomic write (an outbox): the change and
      * its write-back to the IMAP server are never separated, even if the broker is down at that moment.
      */
-    boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq, Set<String> keywords,
+    boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq, Set<Keyword> keywords,
                            ModSeq modseq, SetFlags writeBack);
 
     /** The queued write-back was handed to the broker; drop it from the message's outbox. */

@@ -1,7 +1,10 @@
 package io.mailsync.sync.application.port.out;
 
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,21 +34,21 @@ public interface MessageBatches {
     Set<String> awaitingAppendAmong(AccountId accountId, Collection<String> messageIdHeaders);
 
     /** Inserts new messages; returns the ids of those not inserted because their location was taken (replays). */
-    Set<String> insertAll(List<StoredMessage> messages);
+    Set<MessageId> insertAll(List<StoredMessage> messages);
 
     /**
      * Applies the net effect of server events per message: {@link ServerChanges#applyServerKeywords} where keywords
      * changed, else {@link ServerChanges#recordServerEvent}. Returns the ids whose conditional write did not match
      * (a device changed it first).
      */
-    Set<String> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes);
+    Set<MessageId> applyServerEvents(AccountId accountId, List<ServerEventWrite> writes);
 
     /**
      * One message's server events of a batch. {@code keywords} null: nothing devices see changed, only the server's
      * position ({@code $max}); else the new keywords at {@code modseq}, only if the message is still at
      * {@code expectedModseq}.
      */
-    record ServerEventWrite(String messageId, Set<String> keywords, long expectedModseq, long modseq,
+    record ServerEventWrite(MessageId messageId, Set<Keyword> keywords, ModSeq expectedModseq, ModSeq modseq,
                             Long serverModSeq, Instant at) {
     }
 }

@@ -1,6 +1,9 @@
 package io.mailsync.sync.application.port.out;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 
 /** A device moved a message to another folder (issue 11: the shared Trash). */
 public interface MessageMoves {
@@ -10,6 +13,6 @@ public interface MessageMoves {
      * {@code awaitingServerCopy} (IMAP) the copy the server makes arrives as new mail and takes over the location,
      * keeping the id (as an APPENDed copy does).
      */
-    boolean moveTo(String accountId, String messageId, long expectedModseq, MessageLocator to, long modseq,
+    boolean moveTo(AccountId accountId, MessageId messageId, ModSeq expectedModseq, MessageLocator to, ModSeq modseq,
                    boolean awaitingServerCopy);
 }

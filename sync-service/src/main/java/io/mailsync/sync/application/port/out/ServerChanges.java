@@ -1,8 +1,9 @@
 package io.mailsync.sync.application.port.out;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
 import java.time.Instant;
 import java.util.Set;
 
@@ -19,6 +20,6 @@ public interface ServerChanges {
      * Keywords changed by a server event: set at {@code modseq} only if the message is still at
      * {@code expectedModseq}, also recording the server's position. False if a device changed it first.
      */
-    boolean applyServerKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq, Set<String> keywords,
+    boolean applyServerKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq, Set<Keyword> keywords,
                                 ModSeq modseq, Long serverModSeq, Instant at);
 }

@@ -30,12 +30,12 @@ class AngusMessageParserTest {
 
                 Body.
                 """);
-        assertThat(sent.from()).containsExactly("Alice <alice@example.com>");
+        assertThat(sent.envelope().from()).containsExactly("Alice <alice@example.com>");
         // Angus reads a trailing comment as the personal name (RFC 822 style)
-        assertThat(sent.to()).containsExactly("\"Bob, the builder\" <bob@example.com>", "\"Carol C.\" <carol@example.com>");
-        assertThat(sent.cc()).containsExactly("\"Jürgen\" <j@example.de>");
-        assertThat(sent.subject()).isEqualTo("lunch? today");
-        assertThat(sent.sentAt()).isEqualTo(Instant.parse("2026-12-01T11:30:00Z"));
+        assertThat(sent.envelope().to()).containsExactly("\"Bob, the builder\" <bob@example.com>", "\"Carol C.\" <carol@example.com>");
+        assertThat(sent.envelope().cc()).containsExactly("\"Jürgen\" <j@example.de>");
+        assertThat(sent.envelope().subject()).isEqualTo("lunch? today");
+        assertThat(sent.envelope().sentAt()).isEqualTo(Instant.parse("2026-12-01T11:30:00Z"));
         assertThat(sent.messageIdHeader()).isEqualTo("<m1@example.com>");
         assertThat(new String(sent.rfc822(), StandardCharsets.UTF_8)).contains("\r\nBody.\r\n").doesNotContain("y.\n\n");
     }
@@ -45,8 +45,8 @@ class AngusMessageParserTest {
         SentMessage sent = parse("To: a@b.c <<\nDate: yesterday-ish\nSubject: x\n\nhi\n");
         assertThat(sent.messageIdHeader()).startsWith("<").endsWith("@mailsync.invalid>");
         assertThat(new String(sent.rfc822(), StandardCharsets.US_ASCII)).startsWith("Message-ID: " + sent.messageIdHeader());
-        assertThat(sent.to()).as("Angus's lenient reading, whatever it makes of it").hasSizeLessThanOrEqualTo(1);
-        assertThat(sent.sentAt()).isNull();
+        assertThat(sent.envelope().to()).as("Angus's lenient reading, whatever it makes of it").hasSizeLessThanOrEqualTo(1);
+        assertThat(sent.envelope().sentAt()).isNull();
         assertThat(sent.size()).isEqualTo(sent.rfc822().length);
     }
 
@@ -57,7 +57,7 @@ class AngusMessageParserTest {
             to.append(",\r\n r").append(i).append("@example.com");
         }
         SentMessage sent = parse(to + "\r\nSubject: many\r\n\r\nx\r\n");
-        assertThat(sent.to()).hasSize(AngusMessageParser.MAX_ADDRESSES_SHOWN);
+        assertThat(sent.envelope().to()).hasSize(AngusMessageParser.MAX_ADDRESSES_SHOWN);
         assertThat(new String(sent.rfc822(), StandardCharsets.US_ASCII)).contains("r2999@example.com");
     }
 
@@ -77,12 +77,12 @@ class AngusMessageParserTest {
     void aVeryLongSubjectIsShownInPart() {
         SentMessage sent = parse("Subject: " + "=?UTF-8?Q?J=C3=BCrgen?= ".repeat(2000).replaceAll("(.{70})", "$1\r\n ")
                 + "\r\n\r\nbody");
-        assertThat(sent.subject()).startsWith("JürgenJürgen").hasSizeLessThan(AngusMessageParser.MAX_SUBJECT);
+        assertThat(sent.envelope().subject()).startsWith("JürgenJürgen").hasSizeLessThan(AngusMessageParser.MAX_SUBJECT);
     }
 
     @Test
     void aLongBodyLineIsNoHeaderLine() {
         SentMessage sent = parse("Subject: s\r\n\r\n" + "b".repeat(100_000) + "\r\n");
-        assertThat(sent.subject()).isEqualTo("s");
+        assertThat(sent.envelope().subject()).isEqualTo("s");
     }
 }

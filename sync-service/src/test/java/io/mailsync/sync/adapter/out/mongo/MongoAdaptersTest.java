@@ -2,6 +2,7 @@ package io.mailsync.sync.adapter.out.mongo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountCounterContract;
 import io.mailsync.sync.application.port.out.MessagePortsContract;
@@ -41,38 +42,40 @@ class MongoAdaptersTest {
         @org.junit.jupiter.api.Test
         void theNewestOwnerEpochOnlyGrows() {
             String id = "a-" + UUID.randomUUID();
+            AccountId account = AccountId.of(id);
             java.time.Instant now = java.time.Instant.now();
             accounts.insert(new io.mailsync.sync.domain.Account(new io.mailsync.events.AccountSpec(id, "c-1",
                     io.mailsync.events.AccountSpec.Protocol.IMAP, "mail.test", 993,
                     io.mailsync.events.AccountSpec.Security.SSL, false, "u-" + id, "v1:k:s", java.util.List.of("INBOX"),
                     java.time.Duration.ofMinutes(1), null, false, null, null, null, now), "PENDING", null, null, now));
 
-            org.assertj.core.api.Assertions.assertThat(accounts.find(id).orElseThrow().ownerEpoch()).isNull();
-            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(id, 3)).isEqualTo(3);
-            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(id, 2)).isEqualTo(3);
-            org.assertj.core.api.Assertions.assertThat(accounts.find(id).orElseThrow().ownerEpoch()).isEqualTo(3L);
-            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch("a-gone", 1)).isZero();
+            org.assertj.core.api.Assertions.assertThat(accounts.find(account).orElseThrow().ownerEpoch()).isNull();
+            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(account, 3)).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(account, 2)).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(accounts.find(account).orElseThrow().ownerEpoch()).isEqualTo(3L);
+            org.assertj.core.api.Assertions.assertThat(accounts.raiseOwnerEpoch(AccountId.of("a-gone"), 1)).isZero();
         }
 
         /** Issue 22: a rotation replaces a password only if it is still the one it read; a PATCH replaces it always. */
         @org.junit.jupiter.api.Test
         void aPasswordIsReplacedOnlyWhereTheExpectedOneIsStillThere() {
             String id = "a-" + UUID.randomUUID();
+            AccountId account = AccountId.of(id);
             java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             accounts.insert(new io.mailsync.sync.domain.Account(io.mailsync.testkit.builders.AccountSpecBuilder
                     .anAccountSpec().forAccount(id).withUsername("u-" + id).withEncryptedSecret("v1:a:old")
                     .updatedAt(now).build(), "AUTH_FAILED", null, null, now));
 
-            org.assertj.core.api.Assertions.assertThat(accounts.replaceSecret(id, null, "v1:b:patched",
+            org.assertj.core.api.Assertions.assertThat(accounts.replaceSecret(account, null, "v1:b:patched",
                     now.plusSeconds(1))).isTrue();
-            org.assertj.core.api.Assertions.assertThat(accounts.replaceSecret(id, "v1:a:old", "v1:b:rotated", now))
+            org.assertj.core.api.Assertions.assertThat(accounts.replaceSecret(account, "v1:a:old", "v1:b:rotated", now))
                     .isFalse();
-            io.mailsync.events.AccountSpec stored = accounts.find(id).orElseThrow().spec();
+            io.mailsync.events.AccountSpec stored = accounts.find(account).orElseThrow().spec();
             org.assertj.core.api.Assertions.assertThat(stored.encryptedSecret()).isEqualTo("v1:b:patched");
             org.assertj.core.api.Assertions.assertThat(stored.updatedAt()).isEqualTo(now.plusSeconds(1));
-            org.assertj.core.api.Assertions.assertThat(accounts.find(id).orElseThrow().status())
+            org.assertj.core.api.Assertions.assertThat(accounts.find(account).orElseThrow().status())
                     .as("the fetcher reports the new status itself").isEqualTo("AUTH_FAILED");
-            org.assertj.core.api.Assertions.assertThat(accounts.replaceSecret("a-gone", null, "v1:b:x", now))
+            org.assertj.core.api.Assertions.assertThat(accounts.replaceSecret(AccountId.of("a-gone"), null, "v1:b:x", now))
                     .isFalse();
         }
     }

@@ -2,6 +2,8 @@ package io.mailsync.sync.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.domain.SyncState;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +19,8 @@ public interface AccountCounterContract {
 
     AccountCounter counter();
 
-    private static String newAccount() {
-        return "a-" + UUID.randomUUID();
+    private static AccountId newAccount() {
+        return AccountId.of("a-" + UUID.randomUUID());
     }
 
     @Test
@@ -28,7 +30,7 @@ public interface AccountCounterContract {
 
     @Test
     default void concurrentAdvancesNeverHandOutTheSameModseqTwice() throws Exception {
-        String account = newAccount();
+        AccountId account = newAccount();
         Set<Long> seen = ConcurrentHashMap.newKeySet();
         try (var pool = Executors.newFixedThreadPool(8)) {
             List<Future<?>> futures = IntStream.range(0, 8).mapToObj(t -> pool.submit(() -> {
@@ -46,7 +48,7 @@ public interface AccountCounterContract {
 
     @Test
     default void aReservationTakesABlockOfModseqsThatNoOtherAdvanceGets() {
-        String account = newAccount();
+        AccountId account = newAccount();
         counter().next(account);
 
         SyncState reserved = counter().reserve(account, 5);
@@ -58,7 +60,7 @@ public interface AccountCounterContract {
 
     @Test
     default void aResetStartsANewEpochOnceAndKeepsTheModseq() {
-        String account = newAccount();
+        AccountId account = newAccount();
         counter().next(account);
 
         assertThat(counter().newEpoch(account, "INBOX\n8")).contains(new SyncState(2, 1));
@@ -69,11 +71,11 @@ public interface AccountCounterContract {
 
     @Test
     default void thePruneMarkOnlyMovesForward() {
-        String account = newAccount();
+        AccountId account = newAccount();
         counter().next(account);
 
-        counter().prunedThrough(account, 5);
-        counter().prunedThrough(account, 3);
+        counter().prunedThrough(account, ModSeq.of(5));
+        counter().prunedThrough(account, ModSeq.of(3));
 
         assertThat(counter().current(account).prunedThrough()).isEqualTo(5);
     }

@@ -2,6 +2,7 @@ package io.mailsync.sync.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.domain.Draft;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,14 +19,14 @@ public interface DraftStoreContract {
 
         assertThat(drafts().create(first)).isTrue();
         assertThat(drafts().create(new Draft(account, "d1", "laptop", "mX", 1))).isFalse();
-        assertThat(drafts().find(account, "d1")).contains(first);
+        assertThat(drafts().find(AccountId.of(account), "d1")).contains(first);
         assertThat(drafts().advance(first, "m2")).isTrue();
         assertThat(drafts().advance(first, "m3")).as("a save over a version that is no longer current").isFalse();
-        assertThat(drafts().find(account, "d1")).contains(new Draft(account, "d1", "phone", "m2", 2));
-        assertThat(drafts().find("other-account", "d1")).isEmpty();
+        assertThat(drafts().find(AccountId.of(account), "d1")).contains(new Draft(account, "d1", "phone", "m2", 2));
+        assertThat(drafts().find(AccountId.of("other-account"), "d1")).isEmpty();
 
-        drafts().remove(account, "d1");
-        assertThat(drafts().find(account, "d1")).isEmpty();
+        drafts().remove(AccountId.of(account), "d1");
+        assertThat(drafts().find(AccountId.of(account), "d1")).isEmpty();
     }
 
     @Test
@@ -36,10 +37,10 @@ public interface DraftStoreContract {
         drafts().create(new Draft(gone, "d2", "phone", "m2", 1));
         drafts().create(new Draft(kept, "d1", "phone", "m3", 1));
 
-        drafts().deleteAccount(gone);
+        drafts().deleteAccount(AccountId.of(gone));
 
-        assertThat(drafts().find(gone, "d1")).isEmpty();
-        assertThat(drafts().find(gone, "d2")).isEmpty();
-        assertThat(drafts().find(kept, "d1")).isPresent();
+        assertThat(drafts().find(AccountId.of(gone), "d1")).isEmpty();
+        assertThat(drafts().find(AccountId.of(gone), "d2")).isEmpty();
+        assertThat(drafts().find(AccountId.of(kept), "d1")).isPresent();
     }
 }

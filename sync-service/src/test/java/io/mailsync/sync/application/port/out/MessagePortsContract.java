@@ -1,14 +1,16 @@
 package io.mailsync.sync.application.port.out;
 
-import io.mailsync.events.mail.UidValidity;
-import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.ModSeq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.Envelope;
+import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
@@ -34,9 +36,9 @@ public interface MessagePortsContract {
 
     private static StoredMessage message(String accountId, String id, MessageLocator locator, long modseq) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new StoredMessage(id, accountId, locator, "<" + id + "@test>", List.of("a@test"), List.of("b@test"),
-                List.of(), "subject " + id, now, now, 100, Set.of("$seen"), null, modseq, modseq, null, now, false,
-                false);
+        return new StoredMessage(id, accountId, locator, new Envelope("<" + id + "@test>", List.of("a@test"),
+                List.of("b@test"), List.of(), "subject " + id, now), now, 100, Set.of(Keyword.SEEN), null, modseq, modseq,
+                null, now, false, false);
     }
 
     @Test
@@ -44,8 +46,7 @@ public interface MessagePortsContract {
         String account = "a-" + UUID.randomUUID();
         StoredMessage plain = message(account, "m1-" + account, MessageLocator.imap("INBOX", 1, 1), 1);
         StoredMessage withBody = message(account, "m2-" + account, MessageLocator.imap("INBOX", 1, 2), 2);
-        withBody = new StoredMessage(withBody.id(), withBody.accountId(), withBody.locator(), withBody.messageIdHeader(),
-                withBody.from(), withBody.to(), withBody.cc(), withBody.subject(), withBody.sentAt(),
+        withBody = new StoredMessage(withBody.id(), withBody.accountId(), withBody.locator(), withBody.envelope(),
                 withBody.receivedAt(), withBody.size(), withBody.keywords(), "gridfs:" + account, withBody.createdModseq(),
                 withBody.modseq(), withBody.serverModSeq(), withBody.lastServerEventAt(), false, false);
         messages().filing().insert(plain);
@@ -74,10 +75,10 @@ public interface MessagePortsContract {
         MessageLocator two = MessageLocator.imap("INBOX", 1, 2);
         messages().filing().insert(message(account, "m1-" + account, one, 1));
 
-        Set<String> taken = messages().batches().insertAll(List.of(message(account, "m1-" + account, one, 2),
+        Set<MessageId> taken = messages().batches().insertAll(List.of(message(account, "m1-" + account, one, 2),
                 message(account, "m2-" + account, two, 3), message(account, "m3-" + account, two, 4)));
 
-        assertThat(taken).containsExactlyInAnyOrder("m1-" + account, "m3-" + account);
+        assertThat(taken).containsExactlyInAnyOrder(MessageId.of("m1-" + account), MessageId.of("m3-" + account));
         assertThat(messages().batches().findByLocators(AccountId.of(account), List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
                 .containsOnlyKeys(one, two)
                 .hasEntrySatisfying(two, m -> assertThat(m.id()).isEqualTo("m2-" + account));
@@ -107,17 +108,17 @@ public interface MessagePortsContract {
         messages().filing().insert(message(account, "m2-" + account, MessageLocator.imap("INBOX", 1, 2), 1));
         messages().filing().insert(message(account, "m3-" + account, MessageLocator.imap("INBOX", 1, 3), 1));
 
-        Set<String> lost = messages().batches().applyServerEvents(AccountId.of(account), List.of(
-                new MessageBatches.ServerEventWrite("m1-" + account, Set.of("$flagged"), 1, 5, 50L, at),
-                new MessageBatches.ServerEventWrite("m2-" + account, Set.of(), 4, 6, 60L, at),
-                new MessageBatches.ServerEventWrite("m3-" + account, null, 1, 1, 70L, at.plusSeconds(1))));
+        Set<MessageId> lost = messages().batches().applyServerEvents(AccountId.of(account), List.of(
+                write("m1-" + account, Set.of(Keyword.FLAGGED), 1, 5, 50L, at),
+                write("m2-" + account, Set.of(), 4, 6, 60L, at),
+                write("m3-" + account, null, 1, 1, 70L, at.plusSeconds(1))));
 
-        assertThat(lost).containsExactly("m2-" + account);
+        assertThat(lost).containsExactly(MessageId.of("m2-" + account));
         StoredMessage m1 = messages().lookup().find(AccountId.of(account), MessageId.of("m1-" + account)).orElseThrow();
-        assertThat(m1.keywords()).containsExactly("$flagged");
+        assertThat(m1.keywords()).containsExactly(Keyword.FLAGGED);
         assertThat(m1.modseq()).isEqualTo(5);
         assertThat(m1.serverModSeq()).isEqualTo(50L);
-        assertThat(messages().lookup().find(AccountId.of(account), MessageId.of("m2-" + account)).orElseThrow().keywords()).containsExactly("$seen");
+        assertThat(messages().lookup().find(AccountId.of(account), MessageId.of("m2-" + account)).orElseThrow().keywords()).containsExactly(Keyword.SEEN);
         StoredMessage m3 = messages().lookup().find(AccountId.of(account), MessageId.of("m3-" + account)).orElseThrow();
         assertThat(m3.modseq()).as("only the server's position moved").isEqualTo(1);
         assertThat(m3.serverModSeq()).isEqualTo(70L);
@@ -130,11 +131,11 @@ public interface MessagePortsContract {
         String id = "m-" + account;
         messages().filing().insert(message(account, id, MessageLocator.pop3("u1"), 1));
 
-        assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of("$flagged"), ModSeq.of(2), null)).isTrue();
+        assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(Keyword.FLAGGED), ModSeq.of(2), null)).isTrue();
         assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(), ModSeq.of(3), null)).as("based on modseq 1").isFalse();
 
         StoredMessage stored = messages().lookup().find(AccountId.of(account), MessageId.of(id)).orElseThrow();
-        assertThat(stored.keywords()).containsExactly("$flagged");
+        assertThat(stored.keywords()).containsExactly(Keyword.FLAGGED);
         assertThat(stored.modseq()).isEqualTo(2);
     }
 
@@ -149,9 +150,9 @@ public interface MessagePortsContract {
         SetFlags second = new SetFlags(UUID.randomUUID(), Instant.now(), account, Origin.device("d"), at,
                 Set.of(), Set.of("$seen"), null);
 
-        messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of("$seen", "$flagged"), ModSeq.of(2), first);
+        messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(Keyword.SEEN, Keyword.FLAGGED), ModSeq.of(2), first);
         assertThat(messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(), ModSeq.of(3), second)).isFalse();
-        messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(2), Set.of("$flagged"), ModSeq.of(4), second);
+        messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(2), Set.of(Keyword.FLAGGED), ModSeq.of(4), second);
 
         assertThat(queued(account)).containsExactly(first, second);
         messages().keywords().writeBackSent(AccountId.of(account), MessageId.of(id), first);
@@ -199,7 +200,13 @@ public interface MessagePortsContract {
 
         StoredMessage moved = messages().lookup().findByLocator(AccountId.of(account), after).orElseThrow();
         assertThat(moved.id()).isEqualTo(id);
-        assertThat(moved.keywords()).containsExactly("$seen");
+        assertThat(moved.keywords()).containsExactly(Keyword.SEEN);
         assertThat(messages().lookup().findByLocator(AccountId.of(account), before)).isEmpty();
+    }
+
+    private static MessageBatches.ServerEventWrite write(String id, Set<Keyword> keywords, long expectedModseq,
+                                                          long modseq, Long serverModSeq, Instant at) {
+        return new MessageBatches.ServerEventWrite(MessageId.of(id), keywords, ModSeq.of(expectedModseq),
+                ModSeq.of(modseq), serverModSeq, at);
     }
 }
