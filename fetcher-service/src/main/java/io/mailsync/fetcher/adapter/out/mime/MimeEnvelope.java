@@ -43,7 +43,7 @@ public final class MimeEnvelope {
     }
 
     public String messageId() {
-        String id = header("Message-ID");
+        String id = first("Message-ID");
         return id == null ? null : HeaderText.unfold(id).trim();
     }
 
@@ -60,11 +60,11 @@ public final class MimeEnvelope {
     }
 
     public String subject() {
-        return HeaderText.subject(header("Subject"));
+        return HeaderText.subject(first("Subject"));
     }
 
     public Instant sentAt() {
-        return HeaderText.date(header("Date"));
+        return HeaderText.date(first("Date"));
     }
 
     public Instant receivedAt() {
@@ -72,10 +72,16 @@ public final class MimeEnvelope {
         return received == null ? null : received.toInstant();
     }
 
-    /** The field's raw value (all of its occurrences, comma-joined), null where it is absent or cannot be read. */
+    /** An address field's raw value (all its occurrences, comma-joined), null where absent or unreadable. */
     private String header(String name) {
         String[] values = attempt(() -> message.getHeader(name));
         return values == null || values.length == 0 ? null : String.join(",", values);
+    }
+
+    /** A single-valued field's first occurrence (RFC 5322 §3.6 allows one), null where absent or unreadable. */
+    private String first(String name) {
+        String[] values = attempt(() -> message.getHeader(name));
+        return values == null || values.length == 0 ? null : values[0];
     }
 
     /**

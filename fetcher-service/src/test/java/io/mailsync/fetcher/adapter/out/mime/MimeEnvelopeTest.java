@@ -89,4 +89,22 @@ class MimeEnvelopeTest {
         assertThat(envelope.subject()).hasSizeLessThanOrEqualTo(HeaderText.MAX_SUBJECT).startsWith("word word");
         assertThat(envelope.from()).containsExactly("ann@example.org");
     }
+
+    @Test
+    void aRepeatedSingleFieldIsReadFromItsFirstOccurrenceAndRepeatedAddressFieldsTogether() throws Exception {
+        MimeEnvelope envelope = new MimeEnvelope(parse("""
+                Message-ID: <first@example.org>\r
+                Message-ID: <second@example.org>\r
+                Subject: one\r
+                Subject: two\r
+                To: ann@example.org\r
+                To: bob@example.org\r
+                \r
+                body\r
+                """), e -> { });
+
+        assertThat(envelope.messageId()).isEqualTo("<first@example.org>");
+        assertThat(envelope.subject()).isEqualTo("one");
+        assertThat(envelope.to()).containsExactly("ann@example.org", "bob@example.org");
+    }
 }
