@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -74,6 +75,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ProblemDetail storeUnavailable(RuntimeException e) {
         log.warn("database unavailable: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "the sync store is unavailable; retry shortly");
+    }
+
+    /**
+     * A store failure Spring could not classify — e.g. the driver's connection pool cleared while MongoDB is away
+     * ({@code MongoConnectionPoolClearedException}, seen as a 500 in {@code MongoOutageIT}): the store failed, not
+     * the request, so the client may retry (503); logged in full, since it may also be a bug.
+     */
+    @ExceptionHandler(UncategorizedDataAccessException.class)
+    ProblemDetail storeFailed(UncategorizedDataAccessException e) {
+        log.error("database failure", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "the sync store is unavailable; retry shortly");
     }
 
