@@ -174,25 +174,30 @@ final class ImapConnection implements MailboxConnection {
         }
     }
 
-    /** Closing the folder from another thread ends its IDLE (Angus sends DONE), then logs out. */
+    /**
+     * Closing the folder from another thread ends its IDLE (Angus sends DONE), then logs out. The store is closed
+     * again even when an abort came first: Angus' store-level calls (capabilities, quota, listing) open and log in a
+     * new pooled connection whenever the pool is empty, also after the store was closed, and only a store close logs
+     * such a connection out — R13 saw one left logged in, idle, beside the mailbox's new owner for 87 s.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
+        boolean first = !closed;
         closed = true;
-        for (IMAPFolder folder : opened) {
-            try {
-                if (folder.isOpen()) {
-                    folder.close(false);
+        if (first) {
+            for (IMAPFolder folder : opened) {
+                try {
+                    if (folder.isOpen()) {
+                        folder.close(false);
+                    }
+                } catch (MessagingException | IllegalStateException ignored) {
+                    // the connection is going away anyway
                 }
-            } catch (MessagingException | IllegalStateException ignored) {
-                // the connection is going away anyway
             }
         }
         try {
             store.close();
-        } catch (MessagingException ignored) {
+        } catch (MessagingException | RuntimeException ignored) {
             // already gone
         }
     }
