@@ -31,6 +31,11 @@ public final class Broker implements AutoCloseable {
         send(names.accounts(), accountId, codec.encode(spec));
     }
 
+    /** The account's spec as sync-service publishes it after a grant or a revocation (issue 23). */
+    public void accountSpec(AccountSpec spec) {
+        send(names.accounts(), spec.accountId(), codec.encode(spec));
+    }
+
     public void accountRemoved(String accountId) {
         send(names.accounts(), accountId, null);
     }

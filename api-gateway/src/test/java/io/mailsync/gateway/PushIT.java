@@ -3,6 +3,7 @@ package io.mailsync.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.gateway.application.PushHub;
 import io.mailsync.testkit.MongoKit;
 import java.net.URI;
@@ -100,7 +101,7 @@ class PushIT extends SharedGateway {
         advance("r-3", "m-3");
         advance("r-4", "m-4");
         advance("r-5", "m-5");
-        await().atMost(Duration.ofSeconds(5)).until(() -> hub.latest("acc-r1").orElse("").equals("r-5"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.latest(AccountId.of("acc-r1")).orElse("").equals("r-5"));
         sync.clear();
 
         Stream resumed = open(port, "acc-r1", token, "r-2");
@@ -193,5 +194,15 @@ class PushIT extends SharedGateway {
         HttpResponse<String> response = new GatewayClient(port).get("/api/v1/accounts/nobody/events",
                 jwt.token("p1", "mail.read"));
         assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anIdThatCannotBeAnAccountHasNoStreamEvenForAnAdmin() {
+        // 201 characters: no AccountId (ADR 0012), so no account record names it and the gateway serves nothing
+        HttpResponse<String> response = new GatewayClient(port).get("/api/v1/accounts/" + "a".repeat(201) + "/events",
+                jwt.token("p1", "mail.read", "accounts.admin"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
     }
 }

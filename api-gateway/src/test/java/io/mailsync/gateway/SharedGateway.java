@@ -2,9 +2,12 @@ package io.mailsync.gateway;
 
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,6 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "mailsync.gateway.max-request-size=64KB",
                 "mailsync.gateway.cors.allowed-origins=https://portal.example",
                 "mailsync.gateway.push.ping-interval=300ms"})
+// issue 19: every status the gateway's own documented routes (push) answer here must be documented (ADR 0018)
+@ContextConfiguration(initializers = DocumentedStatuses.Recording.class)
+@ExtendWith(DocumentedStatuses.Check.class)
 abstract class SharedGateway {
 
     static final FakeService sync = new FakeService("sync");

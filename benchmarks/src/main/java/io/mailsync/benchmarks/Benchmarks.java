@@ -39,7 +39,7 @@ public final class Benchmarks {
         List<String> argv = Arrays.asList(args);
         boolean quick = (argv.contains("--quick") || argv.contains("quick")) || Boolean.getBoolean("bench.quick");
         String only = argv.stream().filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
-                .orElse(System.getProperty("bench.only", "P1,P2,P3,P4,P5,P6,P7,P8"));
+                .orElse(System.getProperty("bench.only", "P1,P2,P3,P4,P5,P6,P7,P8,P9,P10"));
         Path out = Path.of(System.getProperty("bench.out", Files.isDirectory(Path.of("benchmarks"))
                 ? "benchmarks/target" : "target")).toAbsolutePath();
         Files.createDirectories(out);
@@ -47,8 +47,9 @@ public final class Benchmarks {
         String machine = Machine.describe();
         say("mailsync benchmarks (" + (quick ? "quick" : "full") + " run) on " + machine);
 
+        java.util.Set<String> wanted = java.util.Set.of(only.split(","));
         List<Figure> figures = new ArrayList<>();
-        boolean idle = only.contains("P3");
+        boolean idle = wanted.contains("P3");
         IdleCapacity.Rig[] rig = new IdleCapacity.Rig[1];
         // P3's processes start beside the system (start-up is not what is measured)
         try (Stack stack = Stack.start(infrastructure -> {
@@ -62,36 +63,44 @@ public final class Benchmarks {
             }
         })) {
             say("system up after " + seconds() + " s");
-            if (only.contains("P1")) {
+            if (wanted.contains("P1")) {
                 figures.addAll(measure(stack, "P1", PushLatency.TARGET,
                         () -> PushLatency.run(stack, scale.deliveries, scale.p1Budget)));
             }
-            if (only.contains("P6")) {
+            if (wanted.contains("P6")) {
                 figures.addAll(measure(stack, "P6", FlagPush.TARGET,
                         () -> List.of(FlagPush.run(stack, scale.flagChanges, scale.p6Budget))));
             }
-            if (only.contains("P7")) {
+            if (wanted.contains("P10")) { // as many deliveries as P6 has flag changes, in the same time budget
+                figures.addAll(measure(stack, "P10", WebhookLatency.TARGET,
+                        () -> List.of(WebhookLatency.run(stack, scale.flagChanges, scale.p6Budget))));
+            }
+            if (wanted.contains("P7")) {
                 figures.addAll(measure(stack, "P7", WriteBack.TARGET, () -> List.of(WriteBack.run(stack, scale.p7Lanes,
                         scale.p7EditsPerLane, scale.p7Budget))));
             }
-            if (only.contains("P8")) {
+            if (wanted.contains("P8")) {
                 figures.addAll(measure(stack, "P8", FirstSync.TARGET, () -> FirstSync.run(stack, scale.registrations,
                         scale.registrationsWithNewMail, Duration.ofSeconds(1))));
             }
-            if (only.contains("P2")) {
+            if (wanted.contains("P9")) {
+                figures.addAll(measure(stack, "P9", BodyOnDemand.TARGET,
+                        () -> List.of(BodyOnDemand.run(stack, Integer.getInteger("bench.p9.reads", quick ? 30 : 200)))));
+            }
+            if (wanted.contains("P2")) {
                 figures.addAll(measure(stack, "P2", InitialImport.TARGET,
                         () -> InitialImport.run(stack, scale.importMessages, scale.p2Budget)));
             }
-            if (only.contains("P5")) {
+            if (wanted.contains("P5")) {
                 figures.addAll(measure(stack, "P5", GatewayOverhead.TARGET,
                         () -> GatewayOverhead.run(stack, scale.p5Capacity, scale.p5Each)));
             }
-            if (only.contains("P3")) {
+            if (wanted.contains("P3")) {
                 // P4 runs last: its backlog keeps sync-service and the shared MongoDB server busy for minutes after
                 figures.addAll(measure(stack, "P3", IdleCapacity.TARGET, () -> List.of(IdleCapacityFigure.of(
                         IdleCapacity.measure(rig[0], scale.idleSteps, scale.p3Budget)))));
             }
-            if (only.contains("P4")) {
+            if (wanted.contains("P4")) {
                 figures.addAll(measure(stack, "P4", ApplyRate.TARGET,
                         () -> List.of(ApplyRate.run(stack, scale.events, scale.p4Budget))));
             }

@@ -1,19 +1,18 @@
 package io.mailsync.benchmarks;
 
 import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.AccountSessions;
 import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import tools.jackson.databind.JsonNode;
+import io.mailsync.testkit.PublicApi;
+import io.mailsync.client.model.MessageList;
+import io.mailsync.client.model.MessageView;
 
 /**
  * P8: a small mailbox (1-3 messages already on Dovecot) registered through the gateway, until its mail is listed
@@ -25,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 final class FirstSync {
 
     static final String TARGET = "p99 <= 120 ms";
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** The fetcher's start-stagger window (10 s) opens at its first registration; P8 measures a running fetcher. */
     private static final Duration WARM = Duration.ofSeconds(11);
 
@@ -33,20 +32,6 @@ final class FirstSync {
     }
 
     private record Mailbox(MailUser user, int messages, boolean newMail) {
-    }
-
-    private static final class Samples {
-        final List<Double> listed = Collections.synchronizedList(new ArrayList<>());
-        final List<Double> baseline = Collections.synchronizedList(new ArrayList<>());
-        final List<Double> registered = Collections.synchronizedList(new ArrayList<>());
-        final List<Double> specOnKafka = Collections.synchronizedList(new ArrayList<>());
-        final List<Double> firstArrived = Collections.synchronizedList(new ArrayList<>());
-        final List<Double> connecting = Collections.synchronizedList(new ArrayList<>());
-        final List<Double> watching = Collections.synchronizedList(new ArrayList<>());
-        final List<Double> claimed = Collections.synchronizedList(new ArrayList<>());
-        final List<Double> connected = Collections.synchronizedList(new ArrayList<>());
-        final List<Double> newMail = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger timeouts = new AtomicInteger();
     }
 
     static List<Figure> run(Stack stack, int registrations, int withNewMail, Duration spacing) throws Exception {
@@ -65,7 +50,7 @@ final class FirstSync {
         warmUp(stack);
 
         Announced tap = new Announced(stack.kafka, stack.topics);
-        Samples samples = new Samples();
+        P8Samples samples = new P8Samples();
         List<Thread> running = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < mailboxes.size(); i++) {
@@ -91,7 +76,7 @@ final class FirstSync {
             t.join();
         }
         tap.close();
-        return figures(samples, registrations, withNewMail, spacing);
+        return samples.figures(registrations, withNewMail, spacing);
     }
 
     /** One registration first, waited for, then the start-stagger window is let pass. */
@@ -108,7 +93,7 @@ final class FirstSync {
         }
     }
 
-    private static void existingMail(Stack stack, Mailbox m, Announced tap, Samples samples) throws Exception {
+    private static void existingMail(Stack stack, Mailbox m, Announced tap, P8Samples samples) throws Exception {
         double bare = BareImap.timedFirstLook(stack.dovecot.imapPort(), m.user(), m.messages());
         String customer = "p8-" + UUID.randomUUID();
         ApiClient api = stack.customer(customer);
@@ -146,16 +131,17 @@ final class FirstSync {
      * its owner epoch (after its start stagger, before it connects): read from the fetcher's {@code AccountSessions}
      * every millisecond, so P8 can say how its time splits before the first IMAP command.
      */
-    private static void watchSession(Stack stack, String accountId, long sent, Samples samples) {
+    private static void watchSession(Stack stack, String accountId, long sent, P8Samples samples) {
         AccountSessions sessions = stack.system.context("fetcher-service").getBean(AccountSessions.class);
+        AccountId account = AccountId.of(accountId);
         long deadline = sent + Duration.ofSeconds(10).toNanos();
         boolean watching = false;
         while (System.nanoTime() < deadline) {
-            if (!watching && sessions.isWatching(accountId)) {
+            if (!watching && sessions.isWatching(account)) {
                 watching = true;
                 samples.watching.add(Stats.ms(System.nanoTime() - sent));
             }
-            if (watching && sessions.ownerEpoch(accountId) != null) {
+            if (watching && sessions.ownerEpoch(account) != null) {
                 samples.claimed.add(Stats.ms(System.nanoTime() - sent));
                 return;
             }
@@ -163,7 +149,7 @@ final class FirstSync {
         }
     }
 
-    private static void newMail(Stack stack, Mailbox m, Samples samples) throws Exception {
+    private static void newMail(Stack stack, Mailbox m, P8Samples samples) throws Exception {
         String customer = "p8-" + UUID.randomUUID();
         ApiClient api = stack.customer(customer);
         String accountId = stack.registerImap(customer, m.user().login(), m.user().password());
@@ -180,13 +166,14 @@ final class FirstSync {
      * every 100 ms after; until {@code count} are listed (and, if given, the one with Message-ID key {@code wanted}).
      */
     private static double awaitListed(ApiClient api, String accountId, int count, String wanted, long since,
-                                      Samples samples) throws InterruptedException {
+                                      P8Samples samples) throws InterruptedException {
         while (true) {
-            ApiClient.Response r = api.get("/api/v1/accounts/" + accountId + "/messages?limit=10");
+            PublicApi.Answer<MessageList> r = api.api().answerOnce(
+                    () -> api.api().messages.listMessages(accountId, null, null, 10, null, null));
             long now = System.nanoTime();
             double ms = Stats.ms(now - since);
-            if (r.status() == 200 && r.body().path("messages").size() >= count
-                    && (wanted == null || contains(r.body().path("messages"), wanted))) {
+            if (r.ok() && r.value().getMessages().size() >= count
+                    && (wanted == null || contains(r.value().getMessages(), wanted))) {
                 return ms;
             }
             if (ms > TIMEOUT.toMillis()) {
@@ -197,67 +184,12 @@ final class FirstSync {
         }
     }
 
-    private static boolean contains(JsonNode messages, String key) {
-        for (JsonNode m : messages) {
-            if (Listing.key(m.path("messageIdHeader").asString()).equals(key)) {
+    private static boolean contains(List<MessageView> messages, String key) {
+        for (MessageView m : messages) {
+            if (Listing.key(m.getMessageIdHeader()).equals(key)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static List<Figure> figures(Samples samples, int registrations, int withNewMail, Duration spacing) {
-        Stats s = Stats.of(samples.listed);
-        Stats b = Stats.of(samples.baseline);
-        Stats reg = Stats.of(samples.registered);
-        Stats spec = Stats.of(samples.specOnKafka);
-        Stats arrived = Stats.of(samples.firstArrived);
-        Stats connecting = Stats.of(samples.connecting);
-        Stats watching = Stats.of(samples.watching);
-        Stats claimed = Stats.of(samples.claimed);
-        Stats connected = Stats.of(samples.connected);
-        Stats fresh = Stats.of(samples.newMail);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("registrations", s.count());
-        details.put("spacing_ms", spacing.toMillis());
-        details.put("timeouts", samples.timeouts.get());
-        s.putInto(details, "");
-        details.put("baseline_p50_ms", b.p50());
-        details.put("baseline_p99_ms", b.p99());
-        details.put("post_answered_p50_ms", reg.p50());
-        details.put("spec_on_kafka_p50_ms", spec.p50());
-        details.put("fetcher_session_opened_p50_ms", watching.p50());
-        details.put("fetcher_session_opened_p99_ms", watching.p99());
-        details.put("owner_epoch_taken_p50_ms", claimed.p50());
-        details.put("owner_epoch_taken_p99_ms", claimed.p99());
-        details.put("status_connecting_on_kafka_p50_ms", connecting.p50());
-        details.put("status_connected_on_kafka_p50_ms", connected.p50());
-        details.put("first_message_arrived_on_kafka_p50_ms", arrived.p50());
-        details.put("first_message_arrived_on_kafka_p99_ms", arrived.p99());
-        details.put("new_mail_p50_ms", fresh.p50());
-        details.put("new_mail_p99_ms", fresh.p99());
-        details.put("new_mail_max_ms", fresh.max());
-        String note = String.format("listed after p50 %.0f / p99 %.0f / max %.0f ms over %d registrations %d ms apart "
-                        + "(%d timed out after %d s); bare login+SELECT+FETCH p50 %.0f / p99 %.0f ms; POST answered "
-                        + "p50 %.0f ms; the fetcher opened the session after p50 %.0f / p99 %.0f ms, which took its owner "
-                        + "epoch (after its start stagger) after p50 %.0f / p99 %.0f ms; on Kafka after p50: AccountSpec "
-                        + "%.0f ms, the session's CONNECTING %.0f ms and "
-                        + "CONNECTED %.0f ms, the first MessageArrived %.0f ms (p99 %.0f ms); listing polled every 5 ms "
-                        + "(25 ms after 0.5 s, 100 ms after 3 s)",
-                s.p50(), s.p99(), s.max(), s.count(), spacing.toMillis(), samples.timeouts.get(), TIMEOUT.toSeconds(),
-                b.p50(), b.p99(), reg.p50(), watching.p50(), watching.p99(), claimed.p50(), claimed.p99(), spec.p50(),
-                connecting.p50(), connected.p50(), arrived.p50(),
-                arrived.p99());
-        String newNote = String.format("a mail delivered (doveadm save) right after its mailbox's registration was "
-                + "answered, until listed: p50 %.0f / p99 %.0f / max %.0f ms over %d registrations", fresh.p50(),
-                fresh.p99(), fresh.max(), fresh.count());
-        return List.of(
-                new Figure("P8", "registered mailbox -> its existing mail listed via API, p99 (n=" + s.count() + ")",
-                        "ms", s.p99(), b.p99(), "bare login + SELECT + FETCH of the same mailbox", s.p99() / b.p99(),
-                        TARGET, s.count() >= registrations && samples.timeouts.get() == 0 && s.p99() <= 120, note,
-                        details),
-                new Figure("P8.new", "mail delivered right after registration -> listed, p99 (n=" + fresh.count()
-                        + ")", "ms", fresh.p99(), Double.NaN, "", Double.NaN, "reported (issue 18)", null, newNote,
-                        new LinkedHashMap<>()));
     }
 }

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
+import io.mailsync.testkit.PublicApi;
+import io.mailsync.client.model.ChangesView;
 
 /**
  * P6: another IMAP client sets {@code \Flagged} on a message ({@code UID STORE +FLAGS.SILENT}), until
@@ -106,20 +107,20 @@ final class FlagPush {
         long deadline = System.nanoTime() + within.toNanos();
         String state = since;
         while (System.nanoTime() < deadline) {
-            ApiClient.Response r = api.get("/api/v1/accounts/" + accountId + "/changes?since=" + state);
+            String after = state;
+            PublicApi.Answer<ChangesView> r = api.api().answerOnce(
+                    () -> api.api().messages.getChanges(accountId, after, null, null));
             long at = System.nanoTime();
-            if (r.status() == 200) {
-                state = r.body().path("newState").asString();
-                for (JsonNode id : r.body().path("updated")) {
-                    if (id.asString().equals(messageId)) {
-                        return new Seen(at, state);
-                    }
+            if (r.ok()) {
+                state = r.value().getNewState();
+                if (r.value().getUpdated().contains(messageId)) {
+                    return new Seen(at, state);
                 }
-                if (r.body().path("hasMoreChanges").asBoolean()) {
+                if (Boolean.TRUE.equals(r.value().getHasMoreChanges())) {
                     continue;
                 }
             } else if (r.status() != 429) {
-                throw new IllegalStateException("/changes answered " + r.status() + ": " + r.raw());
+                throw new IllegalStateException("/changes answered " + r.status() + ": " + r.problem());
             }
             Thread.sleep(POLL);
         }

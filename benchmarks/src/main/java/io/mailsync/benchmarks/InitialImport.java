@@ -5,7 +5,6 @@ import io.mailsync.testkit.GreenMailKit.MailUser;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +16,9 @@ import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
-import tools.jackson.databind.JsonNode;
+import io.mailsync.testkit.PublicApi;
+import io.mailsync.client.model.ChangesView;
+import io.mailsync.client.model.MessageList;
 
 /**
  * P2: a Dovecot mailbox pre-filled with N messages, registered through the gateway, until every message is listable
@@ -53,14 +54,16 @@ final class InitialImport {
         long deadline = started + budget.toNanos();
         long firstSeen = 0;
         while (created.size() < messages && System.nanoTime() < deadline) {
-            ApiClient.Response r = api.get("/api/v1/accounts/" + accountId + "/changes?maxChanges=5000&since=" + state);
-            if (r.status() == 200) {
-                r.body().path("created").forEach(id -> created.add(id.asString()));
-                state = r.body().path("newState").asString();
+            String since = state;
+            PublicApi.Answer<ChangesView> r = api.api().answerOnce(
+                    () -> api.api().messages.getChanges(accountId, since, 5000, null));
+            if (r.ok()) {
+                created.addAll(r.value().getCreated());
+                state = r.value().getNewState();
                 if (firstSeen == 0 && !created.isEmpty()) {
                     firstSeen = System.nanoTime();
                 }
-                if (r.body().path("hasMoreChanges").asBoolean()) {
+                if (Boolean.TRUE.equals(r.value().getHasMoreChanges())) {
                     continue;
                 }
             }
@@ -134,14 +137,14 @@ final class InitialImport {
         int count = 0;
         String cursor = null;
         do {
-            ApiClient.Response r = api.get("/api/v1/accounts/" + accountId + "/messages?limit=500"
-                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-            if (r.status() != 200) {
-                throw new IllegalStateException("listing answered " + r.status() + ": " + r.raw());
+            String after = cursor;
+            PublicApi.Answer<MessageList> r = api.api().answerOnce(
+                    () -> api.api().messages.listMessages(accountId, null, null, 500, after, null));
+            if (!r.ok()) {
+                throw new IllegalStateException("listing answered " + r.status() + ": " + r.problem());
             }
-            count += r.body().path("messages").size();
-            JsonNode next = r.body().path("nextCursor");
-            cursor = next.isNull() || next.isMissingNode() ? null : next.asString();
+            count += r.value().getMessages().size();
+            cursor = r.value().getNextCursor();
         } while (cursor != null);
         return count;
     }

@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
+import io.mailsync.testkit.PublicApi;
+import io.mailsync.client.model.ChangesView;
 
 /**
  * P1: a message delivered to Dovecot ({@code doveadm save}) until {@code GET /changes} through the gateway shows it,
@@ -105,15 +106,15 @@ final class PushLatency {
                 "Ann Sender <ann@sender.test>", user.address(), "P1 #" + i, "push latency probe " + i));
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            ApiClient.Response r = api.get("/api/v1/accounts/" + accountId + "/changes?since=" + since);
+            PublicApi.Answer<ChangesView> r = api.api().answerOnce(
+                    () -> api.api().messages.getChanges(accountId, since, null, null));
             long at = System.nanoTime();
-            if (r.status() == 200) {
-                JsonNode created = r.body().path("created");
-                if (created.size() > 0) {
-                    return new Seen(at, r.body().path("newState").asString());
+            if (r.ok()) {
+                if (!r.value().getCreated().isEmpty()) {
+                    return new Seen(at, r.value().getNewState());
                 }
             } else if (r.status() != 429) {
-                throw new IllegalStateException("/changes answered " + r.status() + ": " + r.raw());
+                throw new IllegalStateException("/changes answered " + r.status() + ": " + r.problem());
             }
             Thread.sleep(POLL);
         }

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import io.mailsync.testkit.PublicApi;
+import io.mailsync.client.model.KeywordPatch;
+import io.mailsync.client.model.PatchResult;
 
 /**
  * P7: a device reads a message — {@code PATCH {"keywords":{"$seen":true}}} through the gateway — until a second,
@@ -25,7 +28,7 @@ final class WriteBack {
     static final String TARGET = "p99 <= 40 ms";
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final Duration PAUSE = Duration.ofMillis(Long.getLong("bench.p7.pause-ms", 100));
-    private static final String PATCH = "{\"keywords\":{\"$seen\":true}}";
+    private static final KeywordPatch PATCH = new KeywordPatch().keywords(Map.of("$seen", true));
 
     private WriteBack() {
     }
@@ -114,15 +117,19 @@ final class WriteBack {
             for (int e = 0; e < lane.mailsyncIds().size() && System.nanoTime() < deadline; e++) {
                 String key = lane.mailsyncIds().get(e);
                 long uid = mailsyncIndex.get(key).uid();
-                String path = "/api/v1/accounts/" + lane.accountId() + "/messages/" + lane.apiIds().get(key);
+                String messageId = lane.apiIds().get(key);
                 long sent = System.nanoTime();
                 Thread patching = Thread.ofVirtual().start(() -> {
-                    ApiClient.Response r = lane.api().patch(path, lane.deviceId(), PATCH);
-                    if (r.status() != 200) {
+                    PublicApi api = lane.api().api();
+                    long start = System.nanoTime();
+                    PublicApi.Answer<PatchResult> r = api.answerOnce(() -> api.messages.updateKeywords(
+                            lane.accountId(), messageId, PATCH, lane.deviceId(), null));
+                    long took = System.nanoTime() - start;
+                    if (!r.ok()) {
                         samples.refused.incrementAndGet();
-                        Benchmarks.say("P7: PATCH answered " + r.status() + ": " + r.raw());
+                        Benchmarks.say("P7: PATCH answered " + r.status() + ": " + r.problem());
                     }
-                    samples.patch.add(Stats.ms(r.elapsed().toNanos()));
+                    samples.patch.add(Stats.ms(took));
                 });
                 double took = awaitFlag(mailsyncView, uid, sent, samples);
                 patching.join();

@@ -1,42 +1,40 @@
 package io.mailsync.devstack;
 
+import io.mailsync.client.model.AccountResponse;
+import io.mailsync.testkit.ApiClient;
+import io.mailsync.testkit.PublicApi;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Registers the demo mailboxes through the public API, as an ISP's provisioning system would. */
+/**
+ * Registers the demo mailboxes through the public API, as an ISP's provisioning system would — through the client
+ * generated from the public document (issue 19), so devstack's own start breaks when the contract drifts under it.
+ */
 final class DemoAccounts {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final String gateway;
-    private final String adminToken;
-    private final String customerToken;
+    private final ApiClient admin;
+    private final ApiClient customer;
     private final List<String> summary = new ArrayList<>();
 
     DemoAccounts(String gateway, String adminToken, String customerToken) {
-        this.gateway = gateway;
-        this.adminToken = adminToken;
-        this.customerToken = customerToken;
+        this.admin = new ApiClient(gateway, adminToken);
+        this.customer = new ApiClient(gateway, customerToken);
     }
 
-    String registerIfMissing(String customer) throws IOException, InterruptedException {
-        JsonNode existing = json.readTree(send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/accounts"))
-                .header("Authorization", "Bearer " + customerToken).GET().build(), 200));
-        JsonNode list = existing.isArray() ? existing : existing.path("accounts");
-        if (list.size() > 0) {
-            list.forEach(a -> summary.add(a.path("username").asString() + "=" + a.path("accountId").asString()));
-            return "found " + list.size() + " from the last run";
+    /** Throws as it did when it spoke HTTP itself; the generated client's failures are unchecked. */
+    String registerIfMissing(String customerId) throws IOException, InterruptedException {
+        PublicApi api = customer.api();
+        List<AccountResponse> existing = api.call(() -> api.accounts.listAccounts(null)).getAccounts();
+        if (!existing.isEmpty()) {
+            existing.forEach(a -> summary.add(a.getUsername() + "=" + a.getAccountId()));
+            return "found " + existing.size() + " from the last run";
         }
-        register(customer, "IMAP", DemoMailboxes.IMAP, "alice", null, "alice@demo.test");
-        register(customer, "POP3", DemoMailboxes.POP3, "bob", null, "bob@demo.test");
-        register(customer, "IMAP", DemoMailboxes.IMAP, "carol", DemoMailboxes.NEARLY_FULL_LIMIT, "notices@demo.test");
+        register(customerId, "IMAP", DemoMailboxes.IMAP, "alice", null, "alice@demo.test");
+        register(customerId, "POP3", DemoMailboxes.POP3, "bob", null, "bob@demo.test");
+        register(customerId, "IMAP", DemoMailboxes.IMAP, "carol", DemoMailboxes.NEARLY_FULL_LIMIT,
+                "notices@demo.test");
         return "registered " + summary.size();
     }
 
@@ -44,27 +42,12 @@ final class DemoAccounts {
         return String.join(", ", summary);
     }
 
-    private void register(String customer, String protocol, int port, String user, Long limit, String contact)
-            throws IOException, InterruptedException {
-        var body = json.createObjectNode()
-                .put("customerId", customer).put("protocol", protocol).put("host", "127.0.0.1").put("port", port)
-                .put("security", "NONE").put("username", user).put("password", DemoMailboxes.PASSWORD)
-                .put("pollInterval", "PT10S").put("storeBodies", true).put("contactAddress", contact);
+    private void register(String customerId, String protocol, int port, String user, Long limit, String contact) {
+        ObjectNode body = ApiClient.account(customerId, protocol, port, user, DemoMailboxes.PASSWORD)
+                .put("storeBodies", true).put("contactAddress", contact);
         if (limit != null) {
             body.put("quotaLimitBytes", limit);
         }
-        String created = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/accounts"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), 201);
-        summary.add(user + "=" + json.readTree(created).path("accountId").asString());
-    }
-
-    private String send(HttpRequest request, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
+        summary.add(user + "=" + admin.register(body));
     }
 }

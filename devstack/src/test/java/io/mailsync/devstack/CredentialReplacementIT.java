@@ -11,6 +11,9 @@ import io.mailsync.testkit.MailText;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.mailsync.client.model.AccountResponse;
+import io.mailsync.client.model.CredentialRequest;
+import io.mailsync.testkit.PublicApi;
 
 /**
  * Issue 22: a mailbox whose password changed is given the new one with {@code PATCH /api/v1/accounts/{id}} and
@@ -34,12 +37,12 @@ class CredentialReplacementIT {
         DemoMailboxes.deliverText(mailbox, MailText.withMessageId(messageId, "ann@sender.test", user.address(),
                 "While the password was wrong", "waiting on the server"));
 
-        ApiClient.Response replaced = admin.patch("/api/v1/accounts/" + accountId, null,
-                "{\"password\":\"" + user.password() + "\"}");
+        AccountResponse replaced = admin.api().call(() -> admin.api().accounts.replaceAccountPassword(accountId,
+                new CredentialRequest().password(user.password())));
 
-        assertThat(replaced.status()).isEqualTo(200);
-        assertThat(replaced.raw()).doesNotContain(user.password()).doesNotContain("the-old-password");
-        assertThat(replaced.body().path("accountId").asString()).isEqualTo(accountId);
+        // the generated model's toString names every field the answer carried
+        assertThat(replaced.toString()).doesNotContain(user.password()).doesNotContain("the-old-password");
+        assertThat(replaced.getAccountId()).isEqualTo(accountId);
         ApiClient api = RunningSystem.customer(customer);
         await().atMost(WITHIN).until(() -> api.messageByHeader(accountId, messageId), m -> m != null);
         assertThat(admin.status(accountId)).isIn("CONNECTED", "IDLE");
@@ -52,13 +55,15 @@ class CredentialReplacementIT {
         String accountId = RunningSystem.admin().registerAccount(customer, "IMAP", GreenMailKit.imapPort(),
                 user.login(), user.password());
 
-        assertThat(RunningSystem.customer(customer).patch("/api/v1/accounts/" + accountId, null,
-                "{\"password\":\"x\"}").status()).as("the customer's own token lacks accounts.admin").isEqualTo(403);
-        ApiClient.Response empty = RunningSystem.admin().patch("/api/v1/accounts/" + accountId, null,
-                "{\"password\":\"\"}");
+        PublicApi own = RunningSystem.customer(customer).api();
+        assertThat(own.status(() -> own.accounts.replaceAccountPassword(accountId, new CredentialRequest().password("x"))))
+                .as("the customer's own token lacks accounts.admin").isEqualTo(403);
+        PublicApi admin = RunningSystem.admin().api();
+        PublicApi.Answer<AccountResponse> empty = admin.answer(() -> admin.accounts.replaceAccountPassword(accountId,
+                new CredentialRequest().password("")));
         assertThat(empty.status()).isEqualTo(400);
-        assertThat(empty.body().path("detail").asString()).contains("password");
-        assertThat(RunningSystem.admin().patch("/api/v1/accounts/a-" + UUID.randomUUID(), null,
-                "{\"password\":\"x\"}").status()).isEqualTo(404);
+        assertThat(ApiClient.JSON.readTree(empty.problem()).path("detail").asString()).contains("password");
+        assertThat(admin.status(() -> admin.accounts.replaceAccountPassword("a-" + UUID.randomUUID(),
+                new CredentialRequest().password("x")))).isEqualTo(404);
     }
 }

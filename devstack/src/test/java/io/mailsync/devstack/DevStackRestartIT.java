@@ -57,9 +57,7 @@ class DevStackRestartIT {
             await().atMost(WITHIN).until(() -> api.messages(accountId).size() == 2);
             keptId = api.messageByHeader(accountId, kept).path("id").asString();
             String phone = api.registerDevice(accountId, "phone");
-            assertThat(api.patch("/api/v1/accounts/" + accountId + "/messages/" + keptId, phone,
-                    ApiClient.JSON.createObjectNode().set("keywords", ApiClient.JSON.createObjectNode()
-                            .put("$seen", true))).status()).isEqualTo(200);
+            api.keywords(accountId, keptId, phone, Map.of("$seen", true));
         }
 
         // while mailsync is down the mail server starts afresh, as devstack's GreenMail does: new UIDVALIDITY,
@@ -80,8 +78,7 @@ class DevStackRestartIT {
             JsonNode keptNow = api.messageByHeader(accountId, kept);
             assertThat(keptNow.path("id").asString()).as("same id after the rebuild").isEqualTo(keptId);
             assertThat(keptNow.path("keywords").path("$seen").asBoolean()).as("read state kept").isTrue();
-            await().atMost(WITHIN).until(() -> api.get("/api/v1/accounts/" + accountId).body().path("status")
-                    .asString(), "IDLE"::equals);
+            await().atMost(WITHIN).until(() -> api.status(accountId), "IDLE"::equals);
         }
     }
 

@@ -16,12 +16,10 @@ import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.OAuthKit;
+import io.mailsync.testkit.WebhookReceiver;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
@@ -42,6 +40,12 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.JsonNode;
+import io.mailsync.testkit.PublicApi;
+import io.mailsync.client.ApiResponse;
+import io.mailsync.client.model.AccountResponse;
+import io.mailsync.client.model.ProtectedResourceMetadata;
+import io.mailsync.client.model.SubscriptionRequest;
+import io.mailsync.client.model.SubscriptionResponse;
 
 /**
  * Issue 19, as a new developer meets devstack: the authorization server started as devstack starts it, the five
@@ -95,11 +99,11 @@ class PartnerTokensIT {
         ApiClient partner = new ApiClient(system.gatewayUrl(),
                 OAuthKit.clientCredentials(auth.url(), PARTNER, PARTNER_SECRET, "mail.read", "quota.read"));
 
-        ApiClient.Response accounts = partner.get("/api/v1/accounts");
-        assertThat(accounts.status()).isEqualTo(200);
-        assertThat(accountIds(accounts)).containsExactly(demoAccount);
-        assertThat(partner.get("/api/v1/accounts/" + demoAccount + "/messages").status()).isEqualTo(200);
-        assertThat(partner.get("/api/v1/accounts/" + otherAccount).status()).as("another customer's").isEqualTo(404);
+        PublicApi api = partner.api();
+        assertThat(accountIds(api)).containsExactly(demoAccount);
+        assertThat(api.status(() -> api.messages.listMessages(demoAccount, null, null, null, null, null)))
+                .isEqualTo(200);
+        assertThat(api.status(() -> api.accounts.getAccount(otherAccount))).as("another customer's").isEqualTo(404);
     }
 
     @Test
@@ -108,22 +112,24 @@ class PartnerTokensIT {
         String token = OAuthKit.clientCredentials(auth.url(), PARTNER, PARTNER_SECRET, "webhooks.manage");
         assertThat(OAuthKit.claims(token).path("aud").values()).extracting(JsonNode::asString)
                 .contains("mailsync-api", "mailsync-webhooks");
-        ApiClient partner = new ApiClient(system.gatewayUrl(), token);
-        try (WebhookReceiver receiver = new WebhookReceiver()) {
-            var subscription = ApiClient.JSON.createObjectNode().put("url", receiver.url());
-            subscription.putArray("events").add("account.state");
-            ApiClient.Response created = partner.post("/api/v1/webhooks", subscription);
-            assertThat(created.status()).as(created.raw()).isEqualTo(201);
-            assertThat(created.body().path("secret").asString()).startsWith("whsec_");
-            assertThat(partner.get("/api/v1/webhooks").body().findValuesAsString("id"))
-                    .containsExactly(created.body().path("id").asString());
+        PublicApi partner = new ApiClient(system.gatewayUrl(), token).api();
+        try (WebhookReceiver receiver = WebhookReceiver.up()) {
+            SubscriptionRequest subscription = new SubscriptionRequest().url(receiver.url())
+                    .events(List.of("account.state"));
+            PublicApi.Answer<ApiResponse<SubscriptionResponse>> created = partner.answer(
+                    () -> partner.webhooks.createWebhookWithHttpInfo(subscription));
+            assertThat(created.status()).as(created.problem()).isEqualTo(201);
+            assertThat(created.value().getData().getSecret()).startsWith("whsec_");
+            assertThat(partner.call(() -> partner.webhooks.listWebhooks())).extracting(SubscriptionResponse::getId)
+                    .containsExactly(created.value().getData().getId());
         }
-        String mailOnly = OAuthKit.clientCredentials(auth.url(), PARTNER, PARTNER_SECRET, "mail.read");
-        assertThat(new ApiClient(system.gatewayUrl(), mailOnly).get("/api/v1/webhooks").status()).isEqualTo(403);
+        PublicApi mailOnly = new ApiClient(system.gatewayUrl(),
+                OAuthKit.clientCredentials(auth.url(), PARTNER, PARTNER_SECRET, "mail.read")).api();
+        assertThat(mailOnly.status(() -> mailOnly.webhooks.listWebhooks())).isEqualTo(403);
         // a URL that is not on loopback's allowed ports or that is internal stays refused, devstack or not
-        var internal = ApiClient.JSON.createObjectNode().put("url", "http://169.254.169.254/latest/meta-data");
-        internal.putArray("events").add("account.state");
-        assertThat(partner.post("/api/v1/webhooks", internal).status()).isEqualTo(400);
+        SubscriptionRequest internal = new SubscriptionRequest().url("http://169.254.169.254/latest/meta-data")
+                .events(List.of("account.state"));
+        assertThat(partner.status(() -> partner.webhooks.createWebhook(internal))).isEqualTo(400);
     }
 
     @Test
@@ -140,38 +146,36 @@ class PartnerTokensIT {
     void aTokenForAnotherAudienceOrFromAnotherSignerIs401() {
         String webmail = OAuthKit.clientCredentials(auth.url(), "demo-webmail", "demo-webmail-secret", "mail.read");
         assertThat(OAuthKit.claims(webmail).path("sub").asString()).isEqualTo("demo-customer"); // right customer ...
+        // raw: the refusal's content type is the HTTP edge, before any operation (the generated client drops it)
         ApiClient.Response forWebmail = new ApiClient(system.gatewayUrl(), webmail).get("/api/v1/accounts");
         assertThat(forWebmail.status()).as("... but issued for webmail").isEqualTo(401);
         assertThat(forWebmail.contentType()).startsWith("application/problem+json");
 
         // all three audiences, but signed by a key devstack's authorization server never had
-        String foreign = JwtKit.shared().token("demo-customer", "mail.read");
-        assertThat(new ApiClient(system.gatewayUrl(), foreign).get("/api/v1/accounts").status()).isEqualTo(401);
+        PublicApi foreign = new ApiClient(system.gatewayUrl(), JwtKit.shared().token("demo-customer", "mail.read")).api();
+        assertThat(foreign.status(() -> foreign.accounts.listAccounts(null))).isEqualTo(401);
     }
 
     @Test
     void aCustomerWhoSignsInToAnAppReadsTheirAccountsAndNotAnothersCustomers() {
         String token = OAuthKit.authorizationCode(auth.url(), APP, APP_REDIRECT, "other", "other-customer-password",
                 "mail.read", "quota.read");
-        ApiClient app = new ApiClient(system.gatewayUrl(), token);
+        PublicApi app = new ApiClient(system.gatewayUrl(), token).api();
 
-        assertThat(accountIds(app.get("/api/v1/accounts"))).containsExactly(otherAccount);
-        assertThat(app.get("/api/v1/accounts/" + otherAccount + "/messages").status()).isEqualTo(200);
-        assertThat(app.get("/api/v1/accounts/" + demoAccount).status()).isEqualTo(404);
-        assertThat(app.get("/api/v1/accounts/" + demoAccount + "/messages").status()).isEqualTo(404);
+        assertThat(accountIds(app)).containsExactly(otherAccount);
+        assertThat(app.status(() -> app.messages.listMessages(otherAccount, null, null, null, null, null)))
+                .isEqualTo(200);
+        assertThat(app.status(() -> app.accounts.getAccount(demoAccount))).isEqualTo(404);
+        assertThat(app.status(() -> app.messages.listMessages(demoAccount, null, null, null, null, null)))
+                .isEqualTo(404);
     }
 
     @Test
-    void theGatewayNamesTheAuthorizationServerInItsProtectedResourceMetadata() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(system.gatewayUrl() + "/.well-known/oauth-protected-resource")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("open to a client that has no token yet").isEqualTo(200);
-        JsonNode metadata = ApiClient.JSON.readTree(response.body());
-        assertThat(metadata.path("authorization_servers").values()).extracting(JsonNode::asString)
-                .containsExactly(auth.url());
-        assertThat(metadata.path("scopes_supported").values()).extracting(JsonNode::asString)
-                .contains("mail.read", "accounts.admin");
+    void theGatewayNamesTheAuthorizationServerInItsProtectedResourceMetadata() {
+        PublicApi anonymous = new ApiClient(system.gatewayUrl(), null).api(); // open to a client with no token yet
+        ProtectedResourceMetadata metadata = anonymous.call(() -> anonymous.discovery.getProtectedResourceMetadata());
+        assertThat(metadata.getAuthorizationServers()).extracting(URI::toString).containsExactly(auth.url());
+        assertThat(metadata.getScopesSupported()).contains("mail.read", "accounts.admin");
     }
 
     @Test
@@ -179,11 +183,10 @@ class PartnerTokensIT {
         LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
         logging.setLogLevel("org.springframework.security", LogLevel.TRACE);
         try {
-            new ApiClient(system.gatewayUrl(), auth.clientCredentials(PARTNER, PARTNER_SECRET, "mail.read"))
-                    .get("/api/v1/accounts");
+            listAccounts(auth.clientCredentials(PARTNER, PARTNER_SECRET, "mail.read"));
             OAuthKit.clientCredentialsResponse(auth.url(), PARTNER, "a-mistyped-secret", "mail.read");
-            new ApiClient(system.gatewayUrl(), OAuthKit.authorizationCode(auth.url(), APP, APP_REDIRECT, "demo",
-                    "demo-customer-password", "mail.read")).get("/api/v1/accounts");
+            listAccounts(OAuthKit.authorizationCode(auth.url(), APP, APP_REDIRECT, "demo",
+                    "demo-customer-password", "mail.read"));
         } finally {
             logging.setLogLevel("org.springframework.security", null);
         }
@@ -194,10 +197,14 @@ class PartnerTokensIT {
                         "other-customer-password");
     }
 
-    private static List<String> accountIds(ApiClient.Response response) {
-        JsonNode body = response.body();
-        JsonNode list = body.isArray() ? body : body.path("accounts");
-        return list.values().stream().map(a -> a.path("accountId").asString()).toList();
+    private void listAccounts(String token) {
+        PublicApi api = new ApiClient(system.gatewayUrl(), token).api();
+        assertThat(api.status(() -> api.accounts.listAccounts(null))).isEqualTo(200);
+    }
+
+    private static List<String> accountIds(PublicApi api) {
+        return api.call(() -> api.accounts.listAccounts(null)).getAccounts().stream()
+                .map(AccountResponse::getAccountId).toList();
     }
 
     private static int freePort() throws IOException {

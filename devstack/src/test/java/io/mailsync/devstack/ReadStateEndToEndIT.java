@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * Issue 4's promise with the real fetcher: one read state across devices, written back to the IMAP server and
@@ -42,15 +43,12 @@ class ReadStateEndToEndIT {
 
         String phone = api.registerDevice(accountId, "phone");
         String laptop = api.registerDevice(accountId, "laptop");
-        String laptopState = api.get("/api/v1/accounts/" + accountId + "/messages").body().path("state").asString();
+        String laptopState = api.state(accountId);
 
-        ApiClient.Response read = api.patch("/api/v1/accounts/" + accountId + "/messages/" + messageId, phone,
-                ApiClient.JSON.createObjectNode().set("keywords", ApiClient.JSON.createObjectNode().put("$seen", true)));
-        assertThat(read.status()).as(read.raw()).isEqualTo(200);
+        api.keywords(accountId, messageId, phone, Map.of("$seen", true));
 
         // the laptop learns it from /changes, as a JMAP client would
-        JsonNode changes = api.get("/api/v1/accounts/" + accountId + "/changes?since=" + laptopState).body();
-        assertThat(changes.path("updated").toString()).contains(messageId);
+        assertThat(api.changes(accountId, laptopState).getUpdated()).contains(messageId);
         assertThat(api.messageByHeader(accountId, header).path("keywords").path("$seen").asBoolean()).isTrue();
         assertThat(laptop).isNotBlank();
 
@@ -58,12 +56,11 @@ class ReadStateEndToEndIT {
         await().atMost(WITHIN).until(() -> serverFlags(dovecot, user).contains(Flags.Flag.SEEN));
 
         // another IMAP client flags it: both devices see $flagged
-        String before = api.get("/api/v1/accounts/" + accountId + "/messages").body().path("state").asString();
+        String before = api.state(accountId);
         setServerFlag(dovecot, user, Flags.Flag.FLAGGED);
         await().atMost(WITHIN).until(() -> api.messageByHeader(accountId, header)
                 .path("keywords").path("$flagged").asBoolean());
-        assertThat(api.get("/api/v1/accounts/" + accountId + "/changes?since=" + before).body()
-                .path("updated").toString()).contains(messageId);
+        assertThat(api.changes(accountId, before).getUpdated()).contains(messageId);
     }
 
     @Test
@@ -85,15 +82,12 @@ class ReadStateEndToEndIT {
         await().atMost(WITHIN).until(() -> GreenMailKit.server().getUserManager().getUser(user.login()) != null
                 && serverMessageCount(user) == 0);
         // ...and every device can still read it
-        assertThat(api.raw("/api/v1/accounts/" + accountId + "/messages/" + messageId + "/raw"))
-                .contains("kept by mailsync");
+        assertThat(api.rawMessage(accountId, messageId)).contains("kept by mailsync");
 
         String phone = api.registerDevice(accountId, "phone");
-        String state = api.get("/api/v1/accounts/" + accountId + "/messages").body().path("state").asString();
-        api.patch("/api/v1/accounts/" + accountId + "/messages/" + messageId, phone,
-                ApiClient.JSON.createObjectNode().set("keywords", ApiClient.JSON.createObjectNode().put("$seen", true)));
-        assertThat(api.get("/api/v1/accounts/" + accountId + "/changes?since=" + state).body()
-                .path("updated").toString()).contains(messageId);
+        String state = api.state(accountId);
+        api.keywords(accountId, messageId, phone, Map.of("$seen", true));
+        assertThat(api.changes(accountId, state).getUpdated()).contains(messageId);
         assertThat(api.messageByHeader(accountId, header).path("keywords").path("$seen").asBoolean()).isTrue();
     }
 

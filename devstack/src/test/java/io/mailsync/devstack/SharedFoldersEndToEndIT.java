@@ -7,18 +7,12 @@ import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
-import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.MailText;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Store;
 import jakarta.mail.Session;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +20,11 @@ import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import io.mailsync.testkit.PublicApi;
+import io.mailsync.client.model.MessageView;
+import io.mailsync.client.model.Saved;
+import io.mailsync.client.model.SuggestionsView;
+import io.mailsync.client.model.MessageSuggestion;
 
 /**
  * Issue 11's shared folders with the real fetcher, through the gateway: a device's sent copy, its drafts and its
@@ -57,42 +56,39 @@ class SharedFoldersEndToEndIT {
 
         // sent on A: in the server's \Sent folder, \Seen, and on B
         String sentHeader = "<" + UUID.randomUUID() + "@folders.test>";
-        HttpResponse<String> sent = send("POST", customer, accountId, "/sent", a,
-                MAIL.formatted(user.address(), "lunch?", sentHeader, "at noon"));
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        PublicApi api = deviceB.api();
+        var sent = api.answer(() -> api.sent.fileSentMessageWithHttpInfo(accountId,
+                PublicApi.rfc822(MAIL.formatted(user.address(), "lunch?", sentHeader, "at noon")), a));
+        assertThat(sent.status()).as(sent.problem()).isEqualTo(201);
         await().atMost(WITHIN).until(() -> serverFolder(dovecot, user, Dovecot.SENT), list -> list.stream()
                 .anyMatch(m -> m.header().equals(sentHeader) && m.flags().contains(Flags.Flag.SEEN)));
-        assertThat(folder(deviceB, accountId, "Sent")).extracting(m -> m.path("messageIdHeader").asString())
+        assertThat(folder(deviceB, accountId, "Sent")).extracting(MessageView::getMessageIdHeader)
                 .containsExactly(sentHeader);
 
         // a draft saved by A and replaced by A: once on the server (the newest) and on B; B may not replace it
         String draftHeader = "<" + UUID.randomUUID() + "@folders.test>";
-        HttpResponse<String> created = send("POST", customer, accountId, "/drafts", a,
-                MAIL.formatted(user.address(), "plan", draftHeader, "first words"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String draftId = ApiClient.JSON.readTree(created.body()).path("draftId").asString();
+        var created = api.answer(() -> api.drafts.createDraftWithHttpInfo(accountId,
+                PublicApi.rfc822(MAIL.formatted(user.address(), "plan", draftHeader, "first words")), a));
+        assertThat(created.status()).as(created.problem()).isEqualTo(201);
+        String draftId = created.value().getData().getDraftId();
         String newest = MAIL.formatted(user.address(), "plan", draftHeader, "first words and the rest");
-        HttpResponse<String> replaced = send("PUT", customer, accountId, "/drafts/" + draftId, a, newest);
-        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
-        HttpResponse<String> refused = send("PUT", customer, accountId, "/drafts/" + draftId, b,
-                MAIL.formatted(user.address(), "plan", draftHeader, "B's words"));
-        assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        Saved replaced = api.call(() -> api.drafts.replaceDraft(accountId, draftId, PublicApi.rfc822(newest), a));
+        var refused = api.answer(() -> api.drafts.replaceDraft(accountId, draftId,
+                PublicApi.rfc822(MAIL.formatted(user.address(), "plan", draftHeader, "B's words")), b));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(ApiClient.JSON.readTree(refused.problem()).path("status").asInt()).as("a problem").isEqualTo(409);
         await().atMost(WITHIN).until(() -> serverFolder(dovecot, user, Dovecot.DRAFTS), list -> list.size() == 1
                 && list.getFirst().size() == newest.length() && list.getFirst().flags().contains(Flags.Flag.DRAFT));
-        List<JsonNode> drafts = folder(deviceB, accountId, "Drafts");
+        List<MessageView> drafts = folder(deviceB, accountId, "Drafts");
         assertThat(drafts).hasSize(1);
-        assertThat(drafts.getFirst().path("id").asString())
-                .isEqualTo(ApiClient.JSON.readTree(replaced.body()).path("message").path("id").asString());
+        assertThat(drafts.getFirst().getId()).isEqualTo(replaced.getMessage().getId());
 
         // trashed by A: in the server's \Trash folder, out of INBOX, and in Trash on B
-        HttpResponse<String> trashed = send("POST", customer, accountId,
-                "/messages/" + spam.path("id").asString() + "/trash", a, null);
-        assertThat(trashed.statusCode()).as(trashed.body()).isEqualTo(200);
+        api.call(() -> api.messages.trashMessage(accountId, spam.path("id").asString(), a));
         await().atMost(WITHIN).until(() -> serverFolder(dovecot, user, Dovecot.TRASH), list -> list.stream()
                 .anyMatch(m -> m.header().equals(inboxHeader)));
         assertThat(serverFolder(dovecot, user, "INBOX")).isEmpty();
-        assertThat(folder(deviceB, accountId, "Trash")).extracting(m -> m.path("id").asString())
+        assertThat(folder(deviceB, accountId, "Trash")).extracting(MessageView::getId)
                 .containsExactly(spam.path("id").asString());
         assertThat(folder(deviceB, accountId, "INBOX")).isEmpty();
     }
@@ -112,14 +108,14 @@ class SharedFoldersEndToEndIT {
                 m -> m != null);
 
         String sentHeader = "<" + UUID.randomUUID() + "@pop.test>";
-        assertThat(send("POST", customer, accountId, "/sent", a,
-                MAIL.formatted(user.address(), "thanks", sentHeader, "got it")).statusCode()).isEqualTo(201);
-        assertThat(send("POST", customer, accountId, "/messages/" + arrived.path("id").asString() + "/trash", a,
-                null).statusCode()).isEqualTo(200);
+        PublicApi api = deviceB.api();
+        assertThat(api.status(() -> api.sent.fileSentMessageWithHttpInfo(accountId,
+                PublicApi.rfc822(MAIL.formatted(user.address(), "thanks", sentHeader, "got it")), a))).isEqualTo(201);
+        api.call(() -> api.messages.trashMessage(accountId, arrived.path("id").asString(), a));
 
-        assertThat(folder(deviceB, accountId, "Sent")).extracting(m -> m.path("messageIdHeader").asString())
+        assertThat(folder(deviceB, accountId, "Sent")).extracting(MessageView::getMessageIdHeader)
                 .containsExactly(sentHeader);
-        assertThat(folder(deviceB, accountId, "Trash")).extracting(m -> m.path("messageIdHeader").asString())
+        assertThat(folder(deviceB, accountId, "Trash")).extracting(MessageView::getMessageIdHeader)
                 .containsExactly(header);
         assertThat(folder(deviceB, accountId, "INBOX")).isEmpty();
     }
@@ -143,13 +139,12 @@ class SharedFoldersEndToEndIT {
             inbox.getMessage(1).setFlag(Flags.Flag.DELETED, true);
             inbox.close(true);
         }
-        await().atMost(WITHIN).until(() -> api.get("/api/v1/accounts/" + accountId + "/deleted").body()
-                .path("messages").toString().contains(id));
+        PublicApi typed = api.api();
+        await().atMost(WITHIN).until(() -> typed.call(() -> typed.deleted.listDeletedMessages(accountId)).getMessages()
+                .stream().anyMatch(d -> id.equals(d.getMessage().getId())));
         assertThat(api.messageByHeader(accountId, header)).isNull();
 
-        ApiClient.Response restored = api.post("/api/v1/accounts/" + accountId + "/deleted/" + id + "/restore",
-                ApiClient.JSON.createObjectNode());
-        assertThat(restored.status()).as(restored.raw()).isEqualTo(200);
+        typed.call(() -> typed.deleted.restoreDeletedMessage(accountId, id, null));
 
         assertThat(api.messageByHeader(accountId, header).path("id").asString()).isEqualTo(id);
         await().atMost(WITHIN).until(() -> serverFolder(dovecot, user, "INBOX"), list -> list.stream()
@@ -175,14 +170,13 @@ class SharedFoldersEndToEndIT {
         List<Long> serverSizes = serverFolder(dovecot, user, "INBOX").stream().map(ServerMessage::size)
                 .sorted(java.util.Comparator.reverseOrder()).toList();
 
-        JsonNode suggestions = api.get("/api/v1/accounts/" + accountId + "/quota/suggestions?limit=3").body();
+        SuggestionsView suggestions = api.api().call(() -> api.api().quota.getSpaceSuggestions(accountId, 3));
 
-        List<Long> largest = new ArrayList<>();
-        suggestions.path("largest").forEach(m -> largest.add(m.path("size").asLong()));
-        assertThat(largest).containsExactlyElementsOf(serverSizes);
-        assertThat(suggestions.path("largest").get(0).path("subject").asString()).isEqualTo("40 KiB");
-        assertThat(suggestions.path("largest").get(0).path("frees").asLong()).isEqualTo(serverSizes.getFirst());
-        assertThat(suggestions.path("folders").get(0).path("frees").asLong())
+        assertThat(suggestions.getLargest()).extracting(MessageSuggestion::getSize)
+                .containsExactlyElementsOf(serverSizes);
+        assertThat(suggestions.getLargest().getFirst().getSubject()).isEqualTo("40 KiB");
+        assertThat(suggestions.getLargest().getFirst().getFrees()).isEqualTo(serverSizes.getFirst());
+        assertThat(suggestions.getFolders().getFirst().getFrees())
                 .isEqualTo(serverSizes.stream().mapToLong(Long::longValue).sum());
     }
 
@@ -212,26 +206,8 @@ class SharedFoldersEndToEndIT {
         return store;
     }
 
-    private static List<JsonNode> folder(ApiClient api, String accountId, String folder) {
-        ApiClient.Response response = api.get("/api/v1/accounts/" + accountId + "/messages?folder=" + folder);
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        List<JsonNode> list = new ArrayList<>();
-        response.body().path("messages").forEach(list::add);
-        return list;
-    }
-
-    /** A message/rfc822 request through the gateway, as a device sends one. */
-    private static HttpResponse<String> send(String method, String customer, String accountId, String path,
-                                             String device, String rfc822) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningSystem.get().gatewayUrl()
-                        + "/api/v1/accounts/" + accountId + path))
-                .header("Authorization", "Bearer " + JwtKit.shared().token(customer, "mail.read", "mail.write"))
-                .header("X-Device-Id", device);
-        if (rfc822 != null) {
-            request.header("Content-Type", "message/rfc822");
-        }
-        request.method(method, rfc822 == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(rfc822, StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static List<MessageView> folder(ApiClient api, String accountId, String folder) {
+        return api.api().call(() -> api.api().messages.listMessages(accountId, folder, null, null, null, null))
+                .getMessages();
     }
 }

@@ -65,9 +65,7 @@ class TracingEndToEndIT {
             String phone = api.registerDevice(accountId, "phone");
 
             SPANS.reset();
-            String path = "/api/v1/accounts/" + accountId + "/messages/" + listed.path("id").asString();
-            assertThat(api.patch(path, phone, ApiClient.JSON.createObjectNode().set("keywords",
-                    ApiClient.JSON.createObjectNode().put("$seen", true))).status()).isEqualTo(200);
+            api.keywords(accountId, listed.path("id").asString(), phone, Map.of("$seen", true));
 
             SpanData patch = await().atMost(WITHIN).until(() -> SPANS.getFinishedSpanItems().stream()
                     .filter(s -> "api-gateway".equals(s.getResource().getAttribute(SERVICE)))

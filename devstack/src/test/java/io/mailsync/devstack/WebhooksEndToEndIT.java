@@ -9,6 +9,7 @@ import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MailText;
+import io.mailsync.testkit.WebhookReceiver;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import io.mailsync.testkit.PublicApi;
+import io.mailsync.client.ApiResponse;
+import io.mailsync.client.model.DeliveryResponse;
+import io.mailsync.client.model.SubscriptionRequest;
+import io.mailsync.client.model.SubscriptionResponse;
 
 /**
  * Issue 19's webhooks in the running system, through the gateway as a partner calls them: new mail in Dovecot
@@ -44,16 +49,17 @@ class WebhooksEndToEndIT {
         ApiClient partner = new ApiClient(RunningSystem.get().gatewayUrl(), JwtKit.shared().tokenFor(
                 List.of("mailsync-api", "mailsync-webhooks"), customer, "webhooks.manage"));
 
-        try (WebhookReceiver receiver = new WebhookReceiver()) {
-            ObjectNode subscription = ApiClient.JSON.createObjectNode().put("url", receiver.url());
-            subscription.putArray("events").add("message.arrived");
-            subscription.putArray("accounts").add(accountId);
+        try (WebhookReceiver receiver = WebhookReceiver.up()) {
+            PublicApi hooks = partner.api();
+            SubscriptionRequest subscription = new SubscriptionRequest().url(receiver.url())
+                    .events(List.of("message.arrived")).accounts(List.of(accountId));
             // webhook-service learns the account's owner from mail.accounts, a moment after the registration
-            ApiClient.Response created = await().atMost(WITHIN)
-                    .until(() -> partner.post("/api/v1/webhooks", subscription), r -> r.status() != 400);
-            assertThat(created.status()).as(created.raw()).isEqualTo(201);
-            String id = created.body().path("id").asString();
-            receiver.trust(created.body().path("secret").asString());
+            PublicApi.Answer<ApiResponse<SubscriptionResponse>> created = await().atMost(WITHIN).until(
+                    () -> hooks.answer(() -> hooks.webhooks.createWebhookWithHttpInfo(subscription)),
+                    a -> a.status() != 400);
+            assertThat(created.status()).as(created.problem()).isEqualTo(201);
+            String id = created.value().getData().getId();
+            receiver.trust(created.value().getData().getSecret());
 
             String header = "<" + UUID.randomUUID() + "@hook.test>";
             dovecot.deliver(user, MailText.withMessageId(header, "ann@sender.test", user.address(), "Hook me", "hi"));
@@ -68,13 +74,14 @@ class WebhooksEndToEndIT {
             assertThat(body.path("data").path("folder").asString()).isEqualTo("INBOX");
             assertThat(arrived.body()).as("no content in an event").doesNotContain("Hook me");
 
-            JsonNode log = await().atMost(WITHIN).until(() -> partner.get("/api/v1/webhooks/" + id + "/deliveries")
-                    .body(), l -> l.size() == 1 && "DELIVERED".equals(l.get(0).path("status").asString()));
-            assertThat(log.get(0).path("eventId").asString()).isEqualTo(arrived.eventId());
+            List<DeliveryResponse> log = await().atMost(WITHIN).until(
+                    () -> hooks.call(() -> hooks.webhooks.listWebhookDeliveries(id)),
+                    l -> l.size() == 1 && "DELIVERED".equals(l.get(0).getStatus()));
+            assertThat(log.get(0).getEventId()).isEqualTo(arrived.eventId());
 
-            ApiClient.Response again = partner.post("/api/v1/webhooks/" + id + "/deliveries/"
-                    + ApiClient.encode(arrived.eventId()) + "/redeliver", ApiClient.JSON.createObjectNode());
-            assertThat(again.status()).as(again.raw()).isEqualTo(202);
+            // the generated client percent-encodes the event id's ':' itself
+            assertThat(hooks.status(() -> hooks.webhooks.redeliverWebhookEventWithHttpInfo(id, arrived.eventId())))
+                    .isEqualTo(202);
             await().atMost(WITHIN).until(() -> receiver.requests().stream()
                     .filter(r -> arrived.eventId().equals(r.eventId()) && r.refusal().isEmpty()).count() == 2);
         }
@@ -83,7 +90,7 @@ class WebhooksEndToEndIT {
     @Test
     void aMailReaderTokenCannotManageWebhooks() {
         ApiClient reader = RunningSystem.customer("cust-" + UUID.randomUUID());
-        assertThat(reader.get("/api/v1/webhooks").status()).isEqualTo(403);
+        assertThat(reader.api().status(() -> reader.api().webhooks.listWebhooks())).isEqualTo(403);
     }
 
     @Test

@@ -6,16 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.TopicNames;
+import io.mailsync.fetcher.adapter.in.kafka.OwnershipProbe;
 import io.mailsync.fetcher.support.AccountFeed;
 import io.mailsync.fetcher.support.EventTap;
+import io.mailsync.fetcher.support.FetcherGroup;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.KafkaKit;
-import io.mailsync.testkit.MongoKit;
-import io.mailsync.testkit.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,12 +38,14 @@ class OwnershipIT {
         TopicNames topics = KafkaKit.newNamespace();
         String database = "mailsync-fetcher-" + UUID.randomUUID().toString().substring(0, 8);
         try (EventTap events = new EventTap(topics.events()); AccountFeed accounts = new AccountFeed(topics);
-             ConfigurableApplicationContext a = start("fetcher-a", topics, database)) {
-            ConfigurableApplicationContext b = start("fetcher-b", topics, database);
+             ConfigurableApplicationContext a = FetcherGroup.start("fetcher-a", topics, database, Map.of())) {
+            ConfigurableApplicationContext b = FetcherGroup.start("fetcher-b", topics, database, Map.of());
             await().atMost(Duration.ofSeconds(30)).until(() -> owns(a) && owns(b));
-            // co-partitioned: an account's commands reach the fetcher that owns the account
-            assertThat(partitions(a, topics.commands())).isEqualTo(partitions(a, topics.accounts()));
-            assertThat(partitions(b, topics.commands())).isEqualTo(partitions(b, topics.accounts()));
+            // commands follow the accounts by partition number: an account's commands reach the fetcher that owns it
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(OwnershipProbe.commandPartitions(a)).isEqualTo(partitions(a, topics.accounts()));
+                assertThat(OwnershipProbe.commandPartitions(b)).isEqualTo(partitions(b, topics.accounts()));
+            });
 
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < ACCOUNTS; i++) {
@@ -63,6 +64,7 @@ class OwnershipIT {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
                     .allMatch(id -> latest(events, id) == Status.IDLE && "fetcher-a".equals(holder(events, id))));
+            assertThat(OwnershipProbe.commandPartitions(a)).hasSize(12);
             // incremental rebalance: A's own accounts were not closed and reopened when B left
             stopsOfA.forEach((id, before) -> assertThat(stops(events, id, "fetcher-a")).as(id).isEqualTo(before));
             for (String id : ids) {
@@ -74,30 +76,11 @@ class OwnershipIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(String instance, TopicNames topics, String database) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("spring.main.web-application-type", "none");
-        p.put("spring.kafka.bootstrap-servers", KafkaKit.bootstrapServers());
-        p.put("spring.mongodb.uri", MongoKit.uri(database));
-        p.put("mailsync.content.uri", MongoKit.uri(database + "-content"));
-        p.put("mailsync.kafka.namespace", topics.namespace());
-        p.put("mailsync.kafka.group-suffix", "-" + topics.namespace());
-        p.put("mailsync.crypto.key-id", AccountFeed.KEY_ID);
-        p.put("mailsync.crypto.key", AccountFeed.KEY);
-        p.put("mailsync.fetcher.instance-id", instance);
-        p.put("mailsync.fetcher.session.start-stagger", "0s");
-        // GreenMail listens on loopback at a random port, which the mail-server guard refuses unless allowed (issue 16)
-        p.put("mailsync.security.mail-servers.allow", TestInfrastructure.LOOPBACK);
-        p.put("mailsync.security.mail-servers.ports", TestInfrastructure.ANY_PORT);
-        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return FetcherApplication.builder().run(args);
-    }
-
     private static boolean owns(ConfigurableApplicationContext context) {
         MessageListenerContainer container = context.getBean(KafkaListenerEndpointRegistry.class)
                 .getListenerContainer("fetcher-ownership");
         return container != null && container.getAssignedPartitions() != null
-                && container.getAssignedPartitions().size() == 12; // half of both topics' 12 partitions
+                && container.getAssignedPartitions().size() == 6; // half of the accounts topic's 12 partitions
     }
 
     private static Set<Integer> partitions(ConfigurableApplicationContext context, String topic) {

@@ -15,6 +15,7 @@ final class CyrusConfig {
                 defaultpartition: default
                 sievedir: %1$s/sieve
                 admins: %2$s
+                proxyservers: %5$s
                 cyrus_user: %3$s
                 sasl_pwcheck_method: auxprop
                 sasl_auxprop_plugin: sasldb
@@ -29,7 +30,7 @@ final class CyrusConfig {
                 master_pid_file: %1$s/run/master.pid
                 syslog_prefix: mailsync-cyrus-%4$s
                 popminpoll: 0
-                """.formatted(dir, admin, PrivateRoot.MAIL_USER, dir.getFileName());
+                """.formatted(dir, admin, PrivateRoot.MAIL_USER, dir.getFileName(), CyrusServer.PROXY);
     }
 
     /** The master does not pass its -C on: every command carries its own. */

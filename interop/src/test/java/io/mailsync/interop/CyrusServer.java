@@ -30,6 +30,9 @@ public final class CyrusServer extends UnpackedServer {
     private static final Path BIN = PrivateRoot.root().resolve("usr/lib/cyrus/bin");
     private static final Path SASLPASSWD = PrivateRoot.root().resolve("usr/sbin/saslpasswd2");
     private static final String ADMIN = "cyrusadmin";
+    /** Issue 22: the ISP's service user, allowed to log in as any user (imapd.conf {@code proxyservers}). */
+    static final String PROXY = "mailsync-proxy";
+    private final String proxyPassword = "pw-" + UUID.randomUUID();
     private final Path config;
     private final String adminPassword = "pw-" + UUID.randomUUID();
     private final Process master;
@@ -44,6 +47,7 @@ public final class CyrusServer extends UnpackedServer {
         Files.writeString(config, CyrusConfig.imapdConf(dir, ADMIN));
         Files.writeString(dir.resolve("cyrus.conf"), CyrusConfig.cyrusConf(dir, BIN, imapPort, pop3Port));
         setPassword(ADMIN, adminPassword);
+        setPassword(PROXY, proxyPassword);
         PrivateRoot.chownToMailUser(dir);
         // the master runs as root only long enough to bind, then becomes cyrus_user; it does not pass -C on, so
         // every command in cyrus.conf carries its own
@@ -154,6 +158,11 @@ public final class CyrusServer extends UnpackedServer {
         IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
         store.connect(host(), imapPort, ADMIN, adminPassword);
         return store;
+    }
+
+    /** The proxy user's password (issue 22: a mail host's master credential for SASL PLAIN with an authzid). */
+    String proxyPassword() {
+        return proxyPassword;
     }
 
     /** Cyrus logs to syslog only; this is what the master printed. */

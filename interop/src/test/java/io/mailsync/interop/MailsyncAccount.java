@@ -1,6 +1,5 @@
 package io.mailsync.interop;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.testkit.ApiClient;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import io.mailsync.client.model.ChangesView;
+import io.mailsync.client.model.QuotaResponse;
 
 /**
  * A mailbox registered with the {@link RunningMailsync} and its customer's API client: what the end-to-end scenarios
@@ -65,34 +66,28 @@ record MailsyncAccount(String id, ApiClient api) {
         return messages().stream().filter(m -> header.equals(m.path("messageIdHeader").asString())).count();
     }
 
+    // issue 19: every call below goes through the client generated from the public document (testkit PublicApi)
     String state() {
-        ApiClient.Response response = api.get("/api/v1/accounts/" + id + "/messages");
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        return response.body().path("state").asString();
+        return api.state(id);
     }
 
-    JsonNode changesSince(String state) {
-        ApiClient.Response response = api.get("/api/v1/accounts/" + id + "/changes?since=" + state);
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        return response.body();
+    ChangesView changesSince(String state) {
+        return api.changes(id, state);
     }
 
-    /** {@code GET .../quota}: status and body. */
-    ApiClient.Response quota() {
-        return api.get("/api/v1/accounts/" + id + "/quota");
+    /** {@code GET .../quota}; fails unless 200. */
+    QuotaResponse quota() {
+        return api.api().call(() -> api.api().quota.getQuota(id));
     }
 
-    /** The body {@code /raw} serves for a listed message (RFC 822 text), with its status. */
-    ApiClient.Response raw(JsonNode listed) {
-        return api.get("/api/v1/accounts/" + id + "/messages/" + listed.path("id").asString() + "/raw");
+    /** The body {@code /raw} serves for a listed message (RFC 822 text); fails unless 200. */
+    String raw(JsonNode listed) {
+        return api.rawMessage(id, listed.path("id").asString());
     }
 
-    /** A device marks a message read ({@code PATCH keywords $seen}); answers the status. */
-    int markRead(String deviceId, JsonNode listed) {
-        ApiClient.Response read = api.patch("/api/v1/accounts/" + id + "/messages/" + listed.path("id").asString(),
-                deviceId, keywords(Map.of("$seen", true)));
-        assertThat(read.status()).as(read.raw()).isEqualTo(200);
-        return read.status();
+    /** A device marks a message read ({@code PATCH keywords $seen}); fails unless 200. */
+    void markRead(String deviceId, JsonNode listed) {
+        api.keywords(id, listed.path("id").asString(), deviceId, Map.of("$seen", true));
     }
 
     static boolean seen(JsonNode listed) {
@@ -101,11 +96,5 @@ record MailsyncAccount(String id, ApiClient api) {
 
     static String messageId(String what) {
         return "<" + what + "-" + UUID.randomUUID() + "@interop.test>";
-    }
-
-    static ObjectNode keywords(Map<String, Boolean> keywords) {
-        ObjectNode values = ApiClient.JSON.createObjectNode();
-        keywords.forEach(values::put);
-        return (ObjectNode) ApiClient.JSON.createObjectNode().set("keywords", values);
     }
 }

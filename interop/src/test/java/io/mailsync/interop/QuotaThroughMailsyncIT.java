@@ -3,7 +3,6 @@ package io.mailsync.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
 import jakarta.mail.Folder;
@@ -15,7 +14,8 @@ import java.util.function.Supplier;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
+import io.mailsync.client.model.QuotaResponse;
+import io.mailsync.client.model.ResourceJson;
 
 /**
  * Issue 10, quota through mailsync on every server: where the server reports a quota (RFC 9208 GETQUOTAROOT: Dovecot's
@@ -44,10 +44,10 @@ class QuotaThroughMailsyncIT {
 
         await().atMost(WITHIN).untilAsserted(() -> {
             long[] reported = serverStorageKib(server, user);
-            JsonNode storage = storage(account);
-            assertThat(storage.path("used").asLong()).as("used, bytes (server: %d KiB)", reported[0])
+            ResourceJson storage = storage(account);
+            assertThat(storage.getUsed()).as("used, bytes (server: %d KiB)", reported[0])
                     .isEqualTo(reported[0] * 1024);
-            assertThat(storage.path("limit").asLong()).as("limit, bytes (server: %d KiB)", reported[1])
+            assertThat(storage.getLimit()).as("limit, bytes (server: %d KiB)", reported[1])
                     .isEqualTo(reported[1] * 1024);
         });
     }
@@ -64,10 +64,10 @@ class QuotaThroughMailsyncIT {
         account.deliverAndAwaitFirstSync(server, user);
 
         await().atMost(WITHIN).untilAsserted(() -> {
-            JsonNode storage = storage(account);
-            assertThat(storage.path("used").asLong()).as("used: the INBOX's RFC822.SIZEs")
+            ResourceJson storage = storage(account);
+            assertThat(storage.getUsed()).as("used: the INBOX's RFC822.SIZEs")
                     .isEqualTo(inboxSizes(server, user));
-            assertThat(storage.path("limit").asLong()).as("limit: the provisioned one").isEqualTo(PROVISIONED);
+            assertThat(storage.getLimit()).as("limit: the provisioned one").isEqualTo(PROVISIONED);
         });
     }
 
@@ -79,11 +79,10 @@ class QuotaThroughMailsyncIT {
         }
     }
 
-    private static JsonNode storage(MailsyncAccount account) {
-        ApiClient.Response quota = account.quota();
-        assertThat(quota.status()).as(quota.raw()).isEqualTo(200);
-        JsonNode storage = quota.body().path("resources").path("STORAGE");
-        assertThat(storage.isMissingNode()).as("STORAGE in " + quota.raw()).isFalse();
+    private static ResourceJson storage(MailsyncAccount account) {
+        QuotaResponse quota = account.quota();
+        ResourceJson storage = quota.getResources() == null ? null : quota.getResources().get("STORAGE");
+        assertThat(storage).as("STORAGE in " + quota).isNotNull();
         return storage;
     }
 

@@ -60,7 +60,8 @@ final class RunningMailsync {
             // machine: wait until it answers before any scenario registers an account
             ApiClient warmUp = admin();
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> warmUp.get("/api/v1/accounts/a-warm-up/messages").status(), status -> status < 500);
+                    .until(() -> warmUp.api().answerOnce(() -> warmUp.api().messages.listMessages("a-warm-up", null,
+                            null, null, null, null)).status(), status -> status < 500);
         }
         return system;
     }

@@ -1,5 +1,6 @@
 package io.mailsync.interop;
 
+import io.mailsync.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -32,8 +33,8 @@ abstract class UnpackedServer implements MailServer {
     protected UnpackedServer(String name, Path dir) {
         this.name = name;
         this.dir = dir;
-        this.imapPort = PrivateRoot.freePort();
-        this.pop3Port = PrivateRoot.freePort();
+        this.imapPort = LoopbackPorts.freeBelow32768();
+        this.pop3Port = LoopbackPorts.freeBelow32768();
     }
 
     /** A new private instance of {@code name}, its folder under the private root; the caller stops it. */

@@ -24,7 +24,8 @@ public final class EventCodec {
             MessageArrived.class, MessageFlagsChanged.class, MessageExpunged.class, FolderReset.class,
             MailboxUsageSampled.class, AccountStatusChanged.class, AccountSpec.class, SetFlags.class,
             DeleteFromServer.class, QuotaLevelCrossed.class, QuotaForecastWarning.class, AccountStateAdvanced.class,
-            AppendMessage.class, MoveMessage.class);
+            AppendMessage.class, MoveMessage.class,
+            FetchMessageBody.class, MessageBodyFetched.class, SearchMailbox.class, MailboxSearched.class);
 
     private static final Map<String, Class<? extends WireRecord>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(type -> wireType(type).name(), Function.identity()));

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** Work for the fetcher that owns the account, published on {@link Topics#COMMANDS}. */
 public sealed interface MailCommand extends WireRecord permits SetFlags, DeleteFromServer, AppendMessage,
-        MoveMessage {
+        MoveMessage, FetchMessageBody, SearchMailbox {
 
     UUID commandId();
 

@@ -1,5 +1,6 @@
 package io.mailsync.events;
 
+import io.mailsync.events.mail.DeviceId;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,10 @@ public record Origin(Kind kind, String id) {
 
     public static Origin device(String deviceId) {
         return new Origin(Kind.DEVICE, deviceId);
+    }
+
+    public static Origin device(DeviceId deviceId) {
+        return device(deviceId.value());
     }
 
     public static Origin session(String sessionId) {

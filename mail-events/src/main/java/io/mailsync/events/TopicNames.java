@@ -40,7 +40,11 @@ public record TopicNames(String namespace) {
         return namespace + Topics.STATE;
     }
 
+    public String replies() {
+        return namespace + Topics.REPLIES;
+    }
+
     public List<String> all() {
-        return List.of(accounts(), events(), commands(), quotaAlerts(), state());
+        return List.of(accounts(), events(), commands(), quotaAlerts(), state(), replies());
     }
 }

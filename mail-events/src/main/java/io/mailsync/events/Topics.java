@@ -12,6 +12,11 @@ public final class Topics {
     public static final String QUOTA_ALERTS = "quota.alerts";
     /** A data-free "this account's state moved" signal for push: {@link AccountStateAdvanced}. */
     public static final String STATE = "mail.state";
+    /**
+     * Answers of the owning fetcher to requests on {@link #COMMANDS} that someone waits for ({@link MessageBodyFetched},
+     * issue 20). Every sync-service replica reads all of it and keeps the answers to its own requests.
+     */
+    public static final String REPLIES = "mail.replies";
 
     /** Partition count shared by the co-partitioned account and command topics. */
     public static final int ACCOUNT_PARTITIONS = 12;

@@ -12,6 +12,8 @@ final class Samples {
     static final UUID ID = UUID.fromString("6f1c1a52-3a57-4c1e-9a7e-0d4f5a1b2c3d");
     static final MessageLocator INBOX_42 = MessageLocator.imap("INBOX", 1700000000L, 42L);
     static final Origin SESSION = Origin.session("fetcher-1/acc-1");
+    static final HostLogin HOST_LOGIN = new HostLogin("pop-isp", HostLogin.Mechanism.MASTER_PLAIN, "mailsync",
+            "v1:AAAA:CCCC", null, null, 5);
 
     static List<WireRecord> all() {
         return List.of(
@@ -30,7 +32,8 @@ final class Samples {
                         AccountSpec.Security.SSL, false, "alice", "v1:AAAA:BBBB", List.of("INBOX"),
                         Duration.ofMinutes(5),
                         new AccountSpec.Pop3Retention(AccountSpec.Pop3Retention.Policy.DELETE_AFTER_DAYS, 14),
-                        true, 1_073_741_824L, null, "alice@home.example", AT),
+                        true, 1_073_741_824L, null, "alice@home.example", AT)
+                        .withHostLogin(HOST_LOGIN, AT),
                 new SetFlags(ID, AT, "acc-1", Origin.device("dev-phone"), INBOX_42, Set.of("$seen"), Set.of(), 17L),
                 new DeleteFromServer(ID, AT, "acc-1", Origin.system("pop3-retention"),
                         MessageLocator.pop3("UID-0001"), AT.plus(Duration.ofDays(14))),
@@ -42,7 +45,15 @@ final class Samples {
                 new AppendMessage(ID, AT, "acc-1", Origin.device("dev-phone"), "Sent", "\\Sent",
                         "gridfs:65630f2e9d1c4a3b2c1d0e0f", 2048L, "<m43@example.net>", Set.of("$seen"), AT),
                 new MoveMessage(ID, AT, "acc-1", Origin.device("dev-phone"), MessageLocator.imap("INBOX", 7, 42),
-                        "Trash", "\\Trash", "<m42@example.net>", 2048L));
+                        "Trash", "\\Trash", "<m42@example.net>", 2048L),
+                new FetchMessageBody(ID, AT, "acc-1", Origin.device("dev-phone"), INBOX_42, AT.plusSeconds(120)),
+                new MessageBodyFetched(ID, AT, "acc-1", INBOX_42, MessageBodyFetched.Outcome.STORED,
+                        "gridfs:65630f2e9d1c4a3b2c1d0e0f", 2048L, 3L, null),
+                new SearchMailbox(ID, AT, "acc-1", Origin.device("dev-phone"), List.of("INBOX", "Archive"),
+                        new SearchCriteria("alice", null, "lunch plans", null, java.time.LocalDate.of(2026, 11, 1),
+                                java.time.LocalDate.of(2026, 12, 1), true, null, null), AT.plusSeconds(60)),
+                new MailboxSearched(ID, AT, "acc-1", MailboxSearched.Outcome.FOUND,
+                        List.of(new MailboxSearched.FolderHits("INBOX", 1700000000L, List.of(42L, 43L))), 3L, null));
     }
 
     private Samples() {

@@ -1,5 +1,7 @@
 package io.mailsync.quota;
 
+import io.mailsync.testkit.openapi.DocumentedStatuses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.mailsync.events.mail.AccountId;
 import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What arrives on the topics that is not a plain usage sample: poison, unknown types, other events, tombstones. */
+@ExtendWith(DocumentedStatuses.Check.class) // issue 19: every status answered is documented
 class KafkaIntakeIT {
 
     private static QuotaInstance quota;

@@ -1,5 +1,7 @@
 package io.mailsync.quota;
 
+import io.mailsync.testkit.openapi.DocumentedStatuses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * quota-service on a real broker, the MongoDB wire server and GreenMail SMTP: samples published with a real
  * producer, notices read as a customer (their inbox) and as another service ({@code quota.alerts}) would.
  */
+@ExtendWith(DocumentedStatuses.Check.class) // issue 19: every status answered is documented
 class QuotaAlertsIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(2);

@@ -1,5 +1,7 @@
 package io.mailsync.quota;
 
+import io.mailsync.testkit.openapi.DocumentedStatuses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /api/v1/accounts/{id}/quota} as a client calls it: a bearer JWT, JSON back, problem+json on errors. */
+@ExtendWith(DocumentedStatuses.Check.class) // issue 19: every status answered is documented
 class QuotaApiIT {
 
     private static final HttpClient http = HttpClient.newHttpClient();

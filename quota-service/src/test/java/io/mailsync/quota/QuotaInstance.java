@@ -5,6 +5,7 @@ import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.SettableClock;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ final class QuotaInstance implements AutoCloseable {
         extra.forEach((k, v) -> props.add(k + "=" + v));
         ConfigurableApplicationContext context = QuotaApplication.builder()
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testClock", clock))
+                .initializers(new DocumentedStatuses.Recording()) // issue 19: statuses held against the document
                 .run(props.stream().map(p -> "--" + p).toArray(String[]::new)); // args outrank quota-service.yml
         return new QuotaInstance(context, clock);
     }

@@ -1,5 +1,7 @@
 package io.mailsync.quota;
 
+import io.mailsync.testkit.openapi.DocumentedStatuses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The SMTP relay is down when a level is crossed: the notice waits, is retried, and is sent once it is back. */
+@ExtendWith(DocumentedStatuses.Check.class) // issue 19: every status answered is documented
 class SmtpOutageIT {
 
     private static int smtpPort;

@@ -1,5 +1,7 @@
 package io.mailsync.quota;
 
+import io.mailsync.testkit.openapi.DocumentedStatuses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * between them, both run the reconciliation over and over, and every event is delivered twice: each notice is
  * still sent exactly once.
  */
+@ExtendWith(DocumentedStatuses.Check.class) // issue 19: every status answered is documented
 class TwoInstancesIT {
 
     private static final int ACCOUNTS = 12;

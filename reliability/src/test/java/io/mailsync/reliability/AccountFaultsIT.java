@@ -67,7 +67,7 @@ class AccountFaultsIT {
                             + OUTAGE.toSeconds() + " s; recovered " + recoveryMillis + " ms after return");
             assertThat(attempts).as("reconnect attempts during a %d s outage", OUTAGE.toSeconds()).isBetween(1, 6);
             assertThat(listed).containsExactlyInAnyOrder(before, during);
-            stack.apiAsAdmin().delete("/api/v1/accounts/" + accountId);
+            stack.apiAsAdmin().removeAccount(accountId);
         }
     }
 
@@ -96,9 +96,9 @@ class AccountFaultsIT {
                     + connections + " connections)");
             // after an authentication failure the fetcher waits (auth-retry, 15 min), never a login loop
             assertThat(failedLogins).as("failed logins counted by Dovecot").isBetween(1, 2);
-            assertThat(api.get("/api/v1/accounts/" + accountId).body().path("statusReason").asString())
+            assertThat(api.getAccount(accountId).toString()).as("the account as the API shows it")
                     .doesNotContain(user.password());
-            stack.apiAsAdmin().delete("/api/v1/accounts/" + accountId);
+            stack.apiAsAdmin().removeAccount(accountId);
         }
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import io.mailsync.testkit.PublicApi;
 
 /**
  * R12 (issue 15): a fetcher is killed (SIGKILL) after consuming SetFlags / AppendMessage / MoveMessage commands and
@@ -122,8 +123,7 @@ class CommandCrashIT {
     private static final Map<String, String> DEVICES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String device(ApiClient api, String accountId) {
-        return DEVICES.computeIfAbsent(accountId, id -> api.post("/api/v1/accounts/" + id + "/devices",
-                ApiClient.JSON.createObjectNode().put("name", "r12")).body().path("deviceId").asString());
+        return DEVICES.computeIfAbsent(accountId, id -> api.registerDevice(id, "r12"));
     }
 
     /** A SetFlags, an AppendMessage and a MoveMessage for one account (its messages must be listed). */
@@ -152,25 +152,22 @@ class CommandCrashIT {
 
     private static void flag(ApiClient api, String accountId, String device, MailUser user, JsonNode message,
                              List<Issued> issued) {
-        ApiClient.Response r = api.patch("/api/v1/accounts/" + accountId + "/messages/" + message.path("id").asString(),
-                device, "{\"keywords\":{\"$flagged\":true}}");
-        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        api.keywords(accountId, message.path("id").asString(), device, Map.of("$flagged", true));
         issued.add(new Issued("SetFlags", user, message.path("messageIdHeader").asString()));
     }
 
     private static void append(ApiClient api, String accountId, String device, MailUser user, List<Issued> issued) {
         String messageId = Mail.newMessageId("r12-sent");
-        ApiClient.Response r = api.sendAs(device, "POST", "/api/v1/accounts/" + accountId + "/sent", "message/rfc822",
-                Mail.text(messageId, user, "sent copy"));
-        assertThat(r.status()).as(r.raw()).isIn(200, 201);
+        PublicApi typed = api.api();
+        PublicApi.Answer<?> r = typed.answer(() -> typed.sent.fileSentMessageWithHttpInfo(accountId,
+                PublicApi.rfc822(Mail.text(messageId, user, "sent copy")), device));
+        assertThat(r.status()).as(r.problem()).isIn(200, 201);
         issued.add(new Issued("AppendMessage", user, messageId));
     }
 
     private static void trash(ApiClient api, String accountId, String device, MailUser user, JsonNode message,
                               List<Issued> issued) {
-        ApiClient.Response r = api.sendAs(device, "POST", "/api/v1/accounts/" + accountId + "/messages/"
-                + message.path("id").asString() + "/trash", null, null);
-        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        api.api().call(() -> api.api().messages.trashMessage(accountId, message.path("id").asString(), device));
         issued.add(new Issued("MoveMessage", user, message.path("messageIdHeader").asString()));
     }
 

@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * R11 (issue 15): a device marks a message read through the API while another IMAP client flags it, 0–600 ms apart
@@ -69,8 +68,7 @@ class ConcurrentFlagsIT {
         ApiClient api = stack.apiAs(customer);
         await().atMost(Duration.ofSeconds(40)).until(() -> "IDLE".equals(api.status(accountId))
                 && api.messages(accountId).size() == cases.size());
-        String device = api.post("/api/v1/accounts/" + accountId + "/devices",
-                ApiClient.JSON.createObjectNode().put("name", "r11-phone")).body().path("deviceId").asString();
+        String device = api.registerDevice(accountId, "r11-phone");
         Map<String, String> ids = api.messages(accountId).stream().collect(Collectors.toMap(
                 m -> m.path("messageIdHeader").asString(), m -> m.path("id").asString()));
 
@@ -78,9 +76,7 @@ class ConcurrentFlagsIT {
         List<Thread> actors = new ArrayList<>();
         for (Case c : cases) {
             Runnable read = () -> {
-                ApiClient.Response r = api.patch("/api/v1/accounts/" + accountId + "/messages/"
-                        + ids.get(c.messageIdHeader()), device, "{\"keywords\":{\"$seen\":true}}");
-                assertThat(r.status()).as(r.raw()).isEqualTo(200);
+                api.keywords(accountId, ids.get(c.messageIdHeader()), device, Map.of("$seen", true));
             };
             Runnable flag = () -> {
                 try (OtherImapClient other = new OtherImapClient(port, user)) {
@@ -107,7 +103,7 @@ class ConcurrentFlagsIT {
                 "both flags on the server and in the API for " + (cases.size() - lost.size()) + "/" + cases.size()
                         + (lost.isEmpty() ? "" : "; lost: " + lost));
         assertThat(lost).as("cases where a flag was lost").isEmpty();
-        stack.admin().delete("/api/v1/accounts/" + accountId);
+        stack.admin().removeAccount(accountId);
     }
 
     private static Thread at(long nanoTime, Runnable action) {
@@ -135,12 +131,9 @@ class ConcurrentFlagsIT {
     }
 
     private static boolean bothInApi(ApiClient api, String accountId, Map<String, String> ids, Case c) {
-        JsonNode keywords = api.get("/api/v1/accounts/" + accountId + "/messages/" + ids.get(c.messageIdHeader()))
-                .body().path("message").path("keywords");
-        if (keywords.isMissingNode()) {
-            keywords = api.get("/api/v1/accounts/" + accountId + "/messages/" + ids.get(c.messageIdHeader()))
-                    .body().path("keywords");
-        }
-        return keywords.path("$seen").asBoolean(false) && keywords.path("$flagged").asBoolean(false);
+        Map<String, Boolean> keywords = api.api().call(() -> api.api().messages.getMessage(accountId,
+                ids.get(c.messageIdHeader()))).getMessage().getKeywords();
+        return keywords != null && Boolean.TRUE.equals(keywords.get("$seen"))
+                && Boolean.TRUE.equals(keywords.get("$flagged"));
     }
 }

@@ -77,7 +77,7 @@ class CrashConsistencyIT {
         assertThat(duplicated).as("duplicated").isZero();
         assertThat(seen).as("$seen matches \\Seen").isEqualTo(new HashSet<>(filled.seen()));
         assertThat(flagged).as("$flagged matches \\Flagged").isEqualTo(new HashSet<>(filled.flagged()));
-        stack.apiAsAdmin().delete("/api/v1/accounts/" + accountId);
+        stack.apiAsAdmin().removeAccount(accountId);
     }
 
     private static int countListed(ApiClient api, String accountId) {

@@ -44,15 +44,12 @@ class FolderResetIT {
                 && api.messages(accountId).size() == MESSAGES);
 
         // a device reads a third of them; the reads are written back to the server
-        String device = api.post("/api/v1/accounts/" + accountId + "/devices",
-                ApiClient.JSON.createObjectNode().put("name", "r3-phone")).body().path("deviceId").asString();
+        String device = api.registerDevice(accountId, "r3-phone");
         List<JsonNode> before = api.messages(accountId);
         Set<String> read = before.stream().limit(MESSAGES / 3).map(m -> m.path("id").asString())
                 .collect(Collectors.toSet());
         for (String id : read) {
-            ApiClient.Response r = api.patch("/api/v1/accounts/" + accountId + "/messages/" + id, device,
-                    "{\"keywords\":{\"$seen\":true}}");
-            assertThat(r.status()).as(r.raw()).isEqualTo(200);
+            api.keywords(accountId, id, device, Map.of("$seen", true));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> seenAtServer(dovecot, user) == read.size());
         Map<String, String> idsBefore = ids(before);
@@ -82,7 +79,7 @@ class FolderResetIT {
         assertThat(announcedNew).as("messages announced as new").isZero();
         assertThat(idsAfter).isEqualTo(idsBefore);
         assertThat(readAfter).isEqualTo(read);
-        stack.apiAsAdmin().delete("/api/v1/accounts/" + accountId);
+        stack.apiAsAdmin().removeAccount(accountId);
     }
 
     private static Map<String, String> ids(List<JsonNode> messages) {

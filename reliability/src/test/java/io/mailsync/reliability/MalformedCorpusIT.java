@@ -58,7 +58,7 @@ class MalformedCorpusIT {
         assertThat(listed).extracting(m -> m.path("messageIdHeader").asString()).contains(after);
         assertThat(failures).as("session failures while reading the corpus").isEmpty();
         assertThat(api.status(accountId)).isEqualTo("IDLE");
-        stack.apiAsAdmin().delete("/api/v1/accounts/" + accountId);
+        stack.apiAsAdmin().removeAccount(accountId);
     }
 
     private static int arrivals(Stack stack, String accountId) {

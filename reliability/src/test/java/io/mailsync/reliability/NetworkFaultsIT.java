@@ -122,6 +122,6 @@ class NetworkFaultsIT {
         assertThat(lost).as("messages missed").isZero();
         assertThat(duplicated).as("messages listed twice").isZero();
         assertThat(ids).isEqualTo(sent);
-        s.stack().apiAsAdmin().delete("/api/v1/accounts/" + s.accountId());
+        s.stack().apiAsAdmin().removeAccount(s.accountId());
     }
 }

@@ -26,6 +26,7 @@ final class Outcomes {
         SCENARIOS.put("R6", "malformed message corpus");
         SCENARIOS.put("R7", "property-based fuzz of the public API");
         SCENARIOS.put("R8", "every route with another customer's token");
+        SCENARIOS.put("R8b", "a shared mailbox: what a grant allows, and a revoked grant (issue 23)");
         SCENARIOS.put("R9", "passwords in logs, topics, databases");
         SCENARIOS.put("R10", "TLS: untrusted certificate, STARTTLS stripping");
         SCENARIOS.put("R11", "concurrent flags: a device's write-back and another IMAP client");
@@ -36,6 +37,7 @@ final class Outcomes {
         SCENARIOS.put("R16", "SSRF: internal addresses at registration and, after DNS, at connect");
         SCENARIOS.put("R17", "noisy neighbour: 500 hostile requests beside a quiet customer");
         SCENARIOS.put("R18", "credential key rotation: A to B, A removed, every mailbox still logs in");
+        SCENARIOS.put("R19", "log in as the ISP: a mailbox with no password on a master host syncs, writes back, quota");
         SCENARIOS.put("NET", "network faults fetcher<->server (stall, cut mid-IDLE / mid-FETCH)");
     }
 

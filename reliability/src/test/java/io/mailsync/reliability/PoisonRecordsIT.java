@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * R5: a record nobody can read lands in {@code <topic>.DLT} with the reason in its headers (ADR 0001), and the
@@ -86,7 +87,7 @@ class PoisonRecordsIT {
                 () -> deadLetters(stack.topics().accounts(), tag), d -> d.size() >= poison.size());
         record("mail.accounts", poison.size(), dead);
         assertThat(dead).allSatisfy(d -> assertThat(Records.header(d, REASON)).isNotBlank());
-        stack.apiAsAdmin().delete("/api/v1/accounts/" + nextAccount);
+        stack.apiAsAdmin().removeAccount(nextAccount);
     }
 
     @Test
@@ -97,12 +98,9 @@ class PoisonRecordsIT {
         poison.forEach(p -> Records.send(stack.topics().commands(), accountId, p));
 
         // the fetcher goes on with commands: a device's read mark after the poison reaches the server
-        String device = api.post("/api/v1/accounts/" + accountId + "/devices",
-                ApiClient.JSON.createObjectNode().put("name", "r5-phone")).body().path("deviceId").asString();
+        String device = api.registerDevice(accountId, "r5-phone");
         JsonNode message = api.messages(accountId).getFirst();
-        ApiClient.Response patched = api.patch("/api/v1/accounts/" + accountId + "/messages/" + message.path("id")
-                .asString(), device, "{\"keywords\":{\"$seen\":true}}");
-        assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
+        api.keywords(accountId, message.path("id").asString(), device, Map.of("$seen", true));
         String messageId = message.path("messageIdHeader").asString();
         await().atMost(WITHIN).until(() -> dovecot.doveadm("fetch", "-u", user.login(), "flags", "mailbox", "INBOX",
                 "header", "Message-ID", messageId).contains("\\Seen"));

@@ -48,8 +48,8 @@ class TlsIT {
                     "refused: " + api.status(refused) + " (" + tls.refusedHandshakes()
                             + " handshakes refused, 0 logins wanted: " + logins + "); trustAnyCertificate=true: IDLE");
             assertThat(logins).as("logins at the server over an untrusted certificate").isZero();
-            stack.apiAsAdmin().delete("/api/v1/accounts/" + refused);
-            stack.apiAsAdmin().delete("/api/v1/accounts/" + trusting);
+            stack.apiAsAdmin().removeAccount(refused);
+            stack.apiAsAdmin().removeAccount(trusting);
         }
     }
 
@@ -67,7 +67,7 @@ class TlsIT {
         Outcomes.held("R10", "STARTTLS stripping", 1, 1, 0, 0, logins, "refused: " + api.status(account)
                 + "; logins in plaintext at the server: " + logins);
         assertThat(logins).as("plaintext logins at a server without STARTTLS").isZero();
-        stack.apiAsAdmin().delete("/api/v1/accounts/" + account);
+        stack.apiAsAdmin().removeAccount(account);
     }
 
     private static ObjectNode tlsAccount(String customer, int port, MailUser user, String security, boolean trust) {

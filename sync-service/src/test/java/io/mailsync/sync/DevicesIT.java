@@ -182,6 +182,15 @@ class DevicesIT extends SyncIntegrationTest {
             assertThat(r.status()).as(r.toString()).isEqualTo(400);
             assertThat(r.isProblem()).as(r.toString()).isTrue();
         });
+        // an X-Device-Id that cannot be a device id is bad input, wherever it is sent (issue 21, ADR 0012)
+        String tooLong = "d".repeat(201);
+        List.of(box.api().patch(message, tooLong, body(read)),
+                box.api().sendAs(tooLong, "GET", box.path() + "/changes?since=1-0", null, null),
+                box.api().sendAs(tooLong, "POST", message + "/trash", null, null)).forEach(r -> {
+                    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+                    assertThat(r.body().get("detail").asString())
+                            .isEqualTo("X-Device-Id: a device id is 1 to 200 characters, not blank");
+                });
         ApiClient.Response unknownDevice = box.api().patch(message, "d-unknown", body(read));
         ApiClient.Response unknownMessage = box.api().patch(box.path() + "/messages/Mnope", box.deviceA(), body(read));
         assertThat(unknownDevice.status()).isEqualTo(404);

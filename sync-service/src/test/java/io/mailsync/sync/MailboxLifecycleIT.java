@@ -149,7 +149,7 @@ class MailboxLifecycleIT extends SyncIntegrationTest {
     }
 
     @Test
-    void aBodyThatWasNotStoredIsA404WithTheReason() {
+    void aBodyThatWasNotStoredIsAskedOfTheMailboxOwnerAndNoAnswerIsA503() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));
         ApiClient owner = customer(customer);
@@ -160,9 +160,10 @@ class MailboxLifecycleIT extends SyncIntegrationTest {
         ApiClient.Response raw = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id + "/raw");
         ApiClient.Response missing = owner.get("/api/v1/accounts/" + accountId + "/messages/Mmissing/raw");
 
-        assertThat(raw.status()).isEqualTo(404);
+        // issue 20: no longer a 404 "not stored" — the owning fetcher is asked (none runs here), BodyOnDemandIT
+        assertThat(raw.status()).isEqualTo(503);
         assertThat(raw.isProblem()).isTrue();
-        assertThat(raw.body().get("detail").asString()).contains("storeBodies");
+        assertThat(raw.body().get("detail").asString()).contains("did not answer in time");
         assertThat(missing.status()).isEqualTo(404);
         JsonNode details = owner.get("/api/v1/accounts/" + accountId + "/messages/" + id).body();
         assertThat(details.get("message").get("subject").asString()).isEqualTo("headers only");

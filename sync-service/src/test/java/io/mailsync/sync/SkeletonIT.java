@@ -63,6 +63,21 @@ class SkeletonIT extends SyncIntegrationTest {
     }
 
     @Test
+    void anIdThatCannotBeOneNamesNothing() {
+        String customer = newCustomer();
+        String accountId = register(imapAccount(customer));
+        String tooLong = "a".repeat(201); // AccountId and DeviceId are 1 to 200 characters (ADR 0012)
+
+        ApiClient.Response account = customer(customer).get("/api/v1/accounts/" + tooLong + "/messages");
+        ApiClient.Response device = customer(customer).get("/api/v1/accounts/" + accountId + "/devices/" + tooLong);
+
+        assertThat(account.status()).as(account.toString()).isEqualTo(404);
+        assertThat(account.body().get("detail").asString()).isEqualTo("no account " + tooLong);
+        assertThat(device.status()).as(device.toString()).isEqualTo(404);
+        assertThat(device.body().get("detail").asString()).startsWith("device " + tooLong + " is not registered");
+    }
+
+    @Test
     void theSameEventTwiceStoresOneMessageAndAdvancesTheStateOnce() {
         String customer = newCustomer();
         String accountId = register(imapAccount(customer));

@@ -1,12 +1,15 @@
 package io.mailsync.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.mailsync.client.model.AccountResponse;
+import io.mailsync.client.model.ChangesView;
+import io.mailsync.client.model.DeviceRequest;
+import io.mailsync.client.model.KeywordPatch;
+import io.mailsync.client.model.MessageList;
+import io.mailsync.client.model.PatchResult;
+import io.mailsync.client.model.RegisterRequest;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,23 +20,25 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A third-party client of the public API, for end-to-end tests (devstack, interop, reliability) and the benchmarks:
- * bearer token; JSON in and out, or any body as it is ({@link #send}, for bad input); every response with its
- * content type and how long it took. One HTTP/1.1 client per JVM, as a client app would hold one.
+ * A third-party client of the public API, for end-to-end tests (devstack, interop, reliability) and the benchmarks.
+ * The typed calls ({@link #register}, {@link #messages}, {@link #api()}, ...) go through the client generated from the
+ * public OpenAPI document ({@link PublicApi}, issue 19), so a suite stops compiling when the contract changes under it;
+ * the raw ones ({@link #get}, {@link #send}, ...) send any request as it is — for bad input and the HTTP edge — and
+ * answer every response with its content type and how long it took ({@link ApiTransport}).
  */
 public final class ApiClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String base;
     private final String token;
+    private final PublicApi api;
 
     public ApiClient(String base, String token) {
         this.base = base;
         this.token = token;
+        this.api = new PublicApi(base, token);
     }
 
     /**
@@ -102,25 +107,17 @@ public final class ApiClient {
      * which never end by themselves.
      */
     public Response head(String path) {
-        long start = System.nanoTime();
-        try {
-            HttpResponse<java.io.InputStream> response = HTTP.send(request(path).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            String raw = "";
-            try (java.io.InputStream in = response.body()) {
-                if (!contentType.startsWith("text/event-stream")) {
-                    raw = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-                }
-            }
-            return new Response(response.statusCode(), contentType, raw.isBlank() ? JSON.missingNode() : safeParse(raw), raw,
-                    Duration.ofNanos(System.nanoTime() - start));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiTransport.head(request(path).GET().build());
+    }
+
+    /**
+     * A GET answered as exact bytes with all its headers, sending {@code headers} too (issue 20: a body's octets, an
+     * attachment, a {@code Range}, a 503's {@code Retry-After}).
+     */
+    public java.net.http.HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path).GET();
+        headers.forEach(b::header);
+        return ApiTransport.bytes(b.build());
     }
 
     /** One path segment, percent-encoded (a space is %20, not +). */
@@ -150,33 +147,32 @@ public final class ApiClient {
         return register(account(customer, protocol, port, username, password).put("contactAddress", contactAddress));
     }
 
-    /** Registers the mailbox {@code account} describes, failing on anything but 201; answers its account id. */
+    /**
+     * Registers the mailbox {@code account} describes through the generated client, failing on anything but 201;
+     * answers its account id. A field the public API's {@code RegisterRequest} does not have fails here, not silently.
+     */
     public String register(ObjectNode account) {
-        Response created = post("/api/v1/accounts", account);
-        if (created.status() != 201) {
-            throw new AssertionError("registering the account answered " + created.status() + ": " + created.raw());
-        }
-        return created.body().path("accountId").asString();
+        RegisterRequest request = api.registration(account);
+        return api.call(() -> api.accounts.registerAccount(request)).getAccountId();
     }
 
-    /** The account's status as the fetcher last reported it: IDLE, POLLING, AUTH_FAILED, ... */
+    /** The account's status as the fetcher last reported it: IDLE, POLLING, AUTH_FAILED, ...; "" while unknown. */
     public String status(String accountId) {
-        return getWithinLimits("/api/v1/accounts/" + accountId).body().path("status").asString();
+        try {
+            return api.call(() -> api.accounts.getAccount(accountId)).getStatus();
+        } catch (AssertionError notThere) {
+            return "";
+        }
     }
 
     /** The account's current state, a {@code since} for {@code /changes}. */
     public String state(String accountId) {
-        return expectOk(getWithinLimits("/api/v1/accounts/" + accountId + "/messages?limit=1"), "listing messages")
-                .body().path("state").asString();
+        return api.call(() -> api.messages.listMessages(accountId, null, null, 1, null, null)).getState();
     }
 
     /** Registers a device; answers its id. */
     public String registerDevice(String accountId, String name) {
-        Response created = post("/api/v1/accounts/" + accountId + "/devices", JSON.createObjectNode().put("name", name));
-        if (created.status() != 201 && created.status() != 200) {
-            throw new AssertionError("registering a device answered " + created.status() + ": " + created.raw());
-        }
-        return created.body().path("deviceId").asString();
+        return api.call(() -> api.devices.registerDevice(accountId, new DeviceRequest().name(name))).getDeviceId();
     }
 
     /** Every message the API lists for the account, following the cursor; fails on anything but 200. */
@@ -184,12 +180,10 @@ public final class ApiClient {
         List<JsonNode> all = new ArrayList<>();
         String cursor = null;
         do {
-            String page = "/api/v1/accounts/" + accountId + "/messages?limit=500"
-                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            JsonNode body = expectOk(getWithinLimits(page), "listing messages").body();
-            body.path("messages").forEach(all::add);
-            JsonNode next = body.path("nextCursor");
-            cursor = next.isMissingNode() || next.isNull() ? null : next.asString();
+            String after = cursor;
+            MessageList page = api.call(() -> api.messages.listMessages(accountId, null, null, 500, after, null));
+            page.getMessages().forEach(m -> all.add(JSON.readTree(api.json(m))));
+            cursor = page.getNextCursor();
         } while (cursor != null);
         return all;
     }
@@ -200,25 +194,36 @@ public final class ApiClient {
                 .filter(m -> messageIdHeader.equals(m.path("messageIdHeader").asString())).findFirst().orElse(null);
     }
 
-    /**
-     * A GET as a well-behaved client makes it: a 429 (the gateway's per-customer rate limit, issue 16) is waited out
-     * and asked again, as its Retry-After says (1 s), up to 30 times. For the helpers that poll a customer's many
-     * mailboxes; a test about the limit itself uses {@link #get}.
-     */
-    private Response getWithinLimits(String path) {
-        Response response = get(path);
-        for (int attempt = 0; response.status() == 429 && attempt < 30; attempt++) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-            response = get(path);
-        }
-        return response;
+    /** Removes the mailbox ({@code removeAccount}); answers the status: 204, or the refusal's. */
+    public int removeAccount(String accountId) {
+        return api.status(() -> api.accounts.removeAccountWithHttpInfo(accountId));
     }
 
-    private static Response expectOk(Response response, String what) {
-        if (response.status() != 200) {
-            throw new AssertionError(what + " answered " + response.status() + ": " + response.raw());
-        }
-        return response;
+    /** The account as the API shows it (status, statusReason, ...); fails unless 200. */
+    public AccountResponse getAccount(String accountId) {
+        return api.call(() -> api.accounts.getAccount(accountId));
+    }
+
+    /** Sets ({@code true}) or clears keywords of one message as {@code deviceId} (none: null); fails unless 200. */
+    public PatchResult keywords(String accountId, String messageId, String deviceId, Map<String, Boolean> keywords) {
+        return api.call(() -> api.messages.updateKeywords(accountId, messageId, new KeywordPatch().keywords(keywords),
+                deviceId, null));
+    }
+
+    /** What changed since {@code since} (a state); fails unless 200. */
+    public ChangesView changes(String accountId, String since) {
+        return api.call(() -> api.messages.getChanges(accountId, since, null, null));
+    }
+
+    /** A message's RFC 822 text as UTF-8 (stored, or fetched on demand); fails unless 200. */
+    public String rawMessage(String accountId, String messageId) {
+        return new String(PublicApi.bytes(api.call(() -> api.messages.getRawMessage(accountId, messageId))),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The generated client (api-client), as this caller: for suites that call the API the typed way. */
+    public PublicApi api() {
+        return api;
     }
 
     /** A null token is an anonymous caller: no Authorization header at all. */
@@ -228,26 +233,6 @@ public final class ApiClient {
     }
 
     private static Response send(HttpRequest request) {
-        long started = System.nanoTime();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            JsonNode body = response.body().isBlank() ? JSON.missingNode() : safeParse(response.body());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body, response.body(), elapsed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode safeParse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (RuntimeException notJson) {
-            return JSON.missingNode();
-        }
+        return ApiTransport.send(request);
     }
 }

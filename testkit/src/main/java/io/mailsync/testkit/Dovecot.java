@@ -4,7 +4,6 @@ import io.mailsync.testkit.GreenMailKit.MailUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,18 +47,19 @@ public final class Dovecot implements AutoCloseable {
     private final Process master;
     private long usersStamp;
 
-    private Dovecot(Path dir) throws IOException, InterruptedException {
+    private Dovecot(Path dir, DovecotAuth auth) throws IOException, InterruptedException {
         this.dir = dir;
         this.config = dir.resolve("dovecot.conf");
         this.users = dir.resolve("users");
-        this.imapPort = freePort();
-        this.pop3Port = freePort();
+        this.imapPort = LoopbackPorts.freeBelow32768();
+        this.pop3Port = LoopbackPorts.freeBelow32768();
         for (String sub : List.of("run", "state", "mail", "home")) {
             Files.createDirectories(dir.resolve(sub));
         }
         Files.writeString(users, "");
         usersStamp = Instant.now().getEpochSecond();
-        Files.writeString(config, DovecotConfig.render(dir, MAIL_UID, imapPort, pop3Port));
+        Files.writeString(config, auth == null ? DovecotConfig.render(dir, MAIL_UID, imapPort, pop3Port)
+                : DovecotConfig.render(dir, MAIL_UID, imapPort, pop3Port, auth.render(dir)));
         chown(dir.resolve("mail"));
         chown(dir.resolve("home"));
         this.master = new ProcessBuilder(BINARY.toString(), "-F", "-c", config.toString())
@@ -88,10 +87,15 @@ public final class Dovecot implements AutoCloseable {
     }
 
     public static Dovecot start() {
+        return start(null);
+    }
+
+    /** An instance of its own that also lets a master user or bearer tokens in (issue 22); null: neither. */
+    public static Dovecot start(DovecotAuth auth) {
         try {
             Path dir = Files.createTempDirectory("mailsync-dovecot-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-            return new Dovecot(dir);
+            return new Dovecot(dir, auth);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Dovecot", e);
         } catch (InterruptedException e) {
@@ -211,19 +215,6 @@ public final class Dovecot implements AutoCloseable {
 
     private static void chown(Path path) throws IOException, InterruptedException {
         new ProcessBuilder("chown", "-R", MAIL_UID + ":" + MAIL_UID, path.toString()).inheritIO().start().waitFor();
-    }
-
-    private static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(20000, 32000);
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress("127.0.0.1", port));
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no free port below 32768");
     }
 
     private void awaitPort(int port) throws InterruptedException {

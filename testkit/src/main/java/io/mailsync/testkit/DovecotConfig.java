@@ -13,6 +13,11 @@ final class DovecotConfig {
     }
 
     static String render(Path dir, int mailUid, int imapPort, int pop3Port) {
+        return render(dir, mailUid, imapPort, pop3Port, "auth_mechanisms = plain login\n");
+    }
+
+    /** {@code auth}: the mechanisms line and any passdbs before the users' own (issue 22, {@link DovecotAuth}). */
+    static String render(Path dir, int mailUid, int imapPort, int pop3Port, String auth) {
         return """
                 base_dir = %1$s/run
                 state_dir = %1$s/state
@@ -23,8 +28,7 @@ final class DovecotConfig {
                 protocols = imap pop3
                 ssl = no
                 disable_plaintext_auth = no
-                auth_mechanisms = plain login
-                auth_failure_delay = 0
+                %9$sauth_failure_delay = 0
                 login_trusted_networks = 127.0.0.0/8
                 mail_location = maildir:%1$s/mail/%%u
                 mail_uid = %3$d
@@ -56,6 +60,10 @@ final class DovecotConfig {
                   args = %1$s/users
                 }
                 service imap-login {
+                  # high-performance mode, as ISPs run it: long-lived login processes instead of one fork per
+                  # connection, so a failover's burst of logins is not slowed by forking (issue 15, R14)
+                  service_count = 0
+                  process_min_avail = 2
                   inet_listener imap {
                     port = %4$d
                   }
@@ -83,6 +91,6 @@ final class DovecotConfig {
                   quota_vsizes = yes
                 }
                 """.formatted(dir, dir.getFileName(), mailUid, imapPort, pop3Port, Dovecot.SENT, Dovecot.DRAFTS,
-                Dovecot.TRASH);
+                Dovecot.TRASH, auth);
     }
 }

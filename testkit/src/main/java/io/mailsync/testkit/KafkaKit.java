@@ -82,6 +82,7 @@ public final class KafkaKit {
                 new NewTopic(names.events(), p, (short) 1),
                 new NewTopic(names.quotaAlerts(), p, (short) 1),
                 new NewTopic(names.state(), p, (short) 1),
+                new NewTopic(names.replies(), p, (short) 1),
                 new NewTopic(Topics.deadLetter(names.events()), p, (short) 1),
                 new NewTopic(Topics.deadLetter(names.accounts()), p, (short) 1),
                 new NewTopic(Topics.deadLetter(names.commands()), p, (short) 1)));

@@ -9,6 +9,7 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -116,16 +117,16 @@ final class Harness implements AutoCloseable {
     }
 
     /** Subscribes once the account's owner is known (the accounts topic is read asynchronously). */
-    JsonNode subscribed(String customer, String account, Receiver receiver) {
+    JsonNode subscribed(String customer, String account, WebhookReceiver receiver) {
         return subscribed(customer, account, receiver, List.of("account.state"));
     }
 
-    JsonNode subscribed(String customer, String account, Receiver receiver, List<String> events) {
+    JsonNode subscribed(String customer, String account, WebhookReceiver receiver, List<String> events) {
         return subscribed(customer, List.of(account), receiver, events);
     }
 
     /** Subscribes once the accounts' owner is known; the receiver trusts the secret it is shown. */
-    JsonNode subscribed(String customer, List<String> accounts, Receiver receiver, List<String> events) {
+    JsonNode subscribed(String customer, List<String> accounts, WebhookReceiver receiver, List<String> events) {
         JsonNode[] created = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             HttpResponse<String> response = subscribe(customer, receiver.url(), accounts, events);

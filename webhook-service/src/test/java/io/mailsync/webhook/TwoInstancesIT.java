@@ -1,11 +1,14 @@
 package io.mailsync.webhook;
 
+import io.mailsync.testkit.openapi.DocumentedStatuses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.WebhookReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * consumer groups, and both hold partitions of the fan-out and of the delivery topic while events of many accounts
  * go through them.
  */
+@ExtendWith(DocumentedStatuses.Check.class) // issue 19: every status answered is documented
 class TwoInstancesIT {
 
     private static final int ACCOUNTS = 12;
@@ -50,7 +54,7 @@ class TwoInstancesIT {
         while (accounts.size() < ACCOUNTS) {
             accounts.add(h.anotherAccountOf(ca[0]));
         }
-        try (Receiver all = Receiver.up(); Receiver one = Receiver.up()) {
+        try (WebhookReceiver all = WebhookReceiver.up(); WebhookReceiver one = WebhookReceiver.up()) {
             h.subscribed(ca[0], accounts, all, List.of("account.state"));
             h.subscribed(ca[0], accounts.getLast(), one);
             await().atMost(Duration.ofSeconds(30)).until(() -> List.of(first, second).stream().allMatch(

@@ -3,6 +3,7 @@ package io.mailsync.webhook;
 import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,8 +35,13 @@ final class WebhookInstance implements AutoCloseable {
                 "spring.kafka.consumer.properties.session.timeout.ms=10000",
                 "spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
                 "spring.main.banner-mode=off"));
-        extra.forEach((k, v) -> props.add(k + "=" + v));
+        // a property given twice on the command line would read as both values joined: extra replaces the default
+        extra.forEach((k, v) -> {
+            props.removeIf(p -> p.startsWith(k + "="));
+            props.add(k + "=" + v);
+        });
         return new WebhookInstance(WebhookApplication.builder()
+                .initializers(new DocumentedStatuses.Recording()) // issue 19: statuses held against the document
                 .run(props.stream().map(p -> "--" + p).toArray(String[]::new)));
     }
 

@@ -1,11 +1,12 @@
 package io.mailsync.webhook;
 
+import io.mailsync.testkit.openapi.DocumentedStatuses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
 import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mailsync.events.AccountStateAdvanced;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.QuotaAlert;
 import io.mailsync.events.QuotaLevelCrossed;
@@ -14,31 +15,24 @@ import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.mailsync.testkit.WebhookReceiver;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 19's webhooks on a real Kafka broker, the MongoDB wire server and real HTTP receivers on loopback (allowed for
  * this test by {@code mailsync.webhooks.targets.allow=127.0.0.1}): a state change arrives signed; a receiver that is
  * down gets everything once it is up, nothing twice; one that always fails gets it parked, and redeliver works.
  */
+@ExtendWith(DocumentedStatuses.Check.class) // issue 19: every status answered is documented
 class WebhooksIT {
 
     private static final JsonMapper JSON = Harness.JSON;
@@ -66,14 +60,14 @@ class WebhooksIT {
     @Test
     void aStateChangeIsDeliveredSignedWithItsEventIdAndLogged() throws Exception {
         String[] ca = h.aCustomerWithAnAccount();
-        try (Receiver receiver = Receiver.up()) {
+        try (WebhookReceiver receiver = WebhookReceiver.up()) {
             JsonNode sub = h.subscribed(ca[0], ca[1], receiver);
             assertThat(sub.path("secret").asString()).startsWith("whsec_");
 
             h.stateAdvanced(ca[1], "s1");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.acceptedByEventId().containsKey(ca[1] + ":s1"));
-            Receiver.Request request = receiver.requests().getFirst();
+            WebhookReceiver.Request request = receiver.requests().getFirst();
             assertThat(request.refusal()).isEmpty(); // the receiver verified the signature with the secret it was shown
             JsonNode body = JSON.readTree(request.body());
             assertThat(body.path("type").asString()).isEqualTo("account.state");
@@ -90,7 +84,7 @@ class WebhooksIT {
     @Test
     void newMailAndAQuotaLevelReachASubscriptionForThemAndOtherTypesDoNot() throws Exception {
         String[] ca = h.aCustomerWithAnAccount();
-        try (Receiver receiver = Receiver.up()) {
+        try (WebhookReceiver receiver = WebhookReceiver.up()) {
             h.subscribed(ca[0], ca[1], receiver, List.of("message.arrived", "quota.level"));
             MessageArrived arrived = aMessageArrived().forAccount(ca[1]).inFolder("INBOX").withUid(5).build();
             QuotaLevelCrossed level = new QuotaLevelCrossed(UUID.randomUUID(), Instant.now(), ca[1],
@@ -113,7 +107,7 @@ class WebhooksIT {
     @Test
     void anUnreadableQueueRecordIsSetAsideAndTheNextDeliveryStillArrives() throws Exception {
         String[] ca = h.aCustomerWithAnAccount();
-        try (Receiver receiver = Receiver.up()) {
+        try (WebhookReceiver receiver = WebhookReceiver.up()) {
             h.subscribed(ca[0], ca[1], receiver);
             h.send(topics.namespace() + "webhook.deliveries", "wh_0123456789abcdef0123456789abcdef", "not json");
             h.stateAdvanced(ca[1], "s2");
@@ -125,7 +119,7 @@ class WebhooksIT {
     @Test
     void aReceiverThatIsDownGetsEveryEventOnceItIsUpAndNoneTwice() throws Exception {
         String[] ca = h.aCustomerWithAnAccount();
-        try (Receiver receiver = Receiver.down()) {
+        try (WebhookReceiver receiver = WebhookReceiver.down()) {
             String id = h.subscribed(ca[0], ca[1], receiver).path("id").asString();
             for (String state : List.of("s1", "s2", "s3")) {
                 h.stateAdvanced(ca[1], state);
@@ -154,7 +148,7 @@ class WebhooksIT {
     @Test
     void aReceiverThatAlwaysFailsGetsTheDeliveryParkedAndRedeliverWorks() throws Exception {
         String[] ca = h.aCustomerWithAnAccount();
-        try (Receiver receiver = Receiver.up()) {
+        try (WebhookReceiver receiver = WebhookReceiver.up()) {
             receiver.answer(500);
             String id = h.subscribed(ca[0], ca[1], receiver).path("id").asString();
             String eventId = ca[1] + ":s9";
@@ -194,7 +188,7 @@ class WebhooksIT {
     @Test
     void anotherCustomersSubscriptionIs404AndTheScopeAndAudienceAreChecked() throws Exception {
         String[] ca = h.aCustomerWithAnAccount();
-        try (Receiver receiver = Receiver.up()) {
+        try (WebhookReceiver receiver = WebhookReceiver.up()) {
             String id = h.subscribed(ca[0], ca[1], receiver).path("id").asString();
             String other = h.token("cust-other-" + UUID.randomUUID());
             assertThat(h.call("GET", "/api/v1/webhooks/" + id, other, null).statusCode()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package io.mailsync.gateway.application;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.gateway.domain.AccountAccess;
 import io.mailsync.gateway.domain.Caller;
 
@@ -12,7 +13,7 @@ public final class CheckAccountAccess {
         this.directory = directory;
     }
 
-    public AccountAccess check(Caller caller, String accountId) {
-        return AccountAccess.decide(caller, directory.ownerOf(accountId));
+    public AccountAccess check(Caller caller, AccountId accountId) {
+        return AccountAccess.of(caller, directory.tenancyOf(accountId));
     }
 }

@@ -3,6 +3,8 @@ package io.mailsync.gateway.config;
 import io.mailsync.events.EventCodec;
 import io.mailsync.gateway.application.AccountDirectory;
 import io.mailsync.gateway.application.CheckAccountAccess;
+import io.mailsync.gateway.application.CheckStreamAccess;
+import io.mailsync.gateway.application.FollowAccounts;
 import io.mailsync.gateway.application.PushHub;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +29,17 @@ public class GatewayBeans {
     }
 
     @Bean
+    CheckStreamAccess checkStreamAccess(AccountDirectory directory) {
+        return new CheckStreamAccess(directory);
+    }
+
+    @Bean
     PushHub pushHub() {
         return new PushHub();
+    }
+
+    @Bean
+    FollowAccounts followAccounts(AccountDirectory directory, PushHub hub) {
+        return new FollowAccounts(directory, hub);
     }
 }

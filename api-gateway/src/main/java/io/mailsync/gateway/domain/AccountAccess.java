@@ -7,7 +7,7 @@ import java.util.Optional;
  * Another customer's account is {@link #HIDDEN}: it answers 404, never 403, so ids reveal nothing (ADR 0001).
  */
 public enum AccountAccess {
-    /** The caller's own account, or any account for {@code accounts.admin}. */
+    /** The caller's own account, one shared with the caller (issue 23), or any account for {@code accounts.admin}. */
     ALLOWED,
     /** Another customer's account. */
     HIDDEN,
@@ -17,11 +17,19 @@ public enum AccountAccess {
      */
     UNVERIFIED;
 
+    /** From the account's owner alone (no grants). */
     public static AccountAccess decide(Caller caller, Optional<String> ownerCustomerId) {
+        return of(caller, ownerCustomerId.map(Tenancy::ownedBy));
+    }
+
+    /**
+     * A person the account is shared with reaches it whatever their grant's scopes: the service behind answers 403
+     * for what the grant does not allow, as it would for a token scope (issue 23).
+     */
+    public static AccountAccess of(Caller caller, Optional<Tenancy> tenancy) {
         if (caller.isAdmin()) {
             return ALLOWED;
         }
-        return ownerCustomerId.map(owner -> owner.equals(caller.customerId()) ? ALLOWED : HIDDEN)
-                .orElse(UNVERIFIED);
+        return tenancy.map(t -> t.sees(caller.customerId()) ? ALLOWED : HIDDEN).orElse(UNVERIFIED);
     }
 }

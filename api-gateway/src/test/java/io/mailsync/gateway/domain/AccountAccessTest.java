@@ -2,6 +2,8 @@ package io.mailsync.gateway.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.GrantScope;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -30,5 +32,16 @@ class AccountAccessTest {
     void adminsReachEveryAccount() {
         assertThat(AccountAccess.decide(admin, Optional.of("c2"))).isEqualTo(AccountAccess.ALLOWED);
         assertThat(AccountAccess.decide(admin, Optional.empty())).isEqualTo(AccountAccess.ALLOWED);
+    }
+
+    @Test
+    void aPersonTheAccountIsSharedWithReachesIt_andLosesItWithTheGrant() {
+        Tenancy shared = new Tenancy("c2", Map.of("c1", Set.of(GrantScope.WRITE)));
+
+        assertThat(AccountAccess.of(c1, Optional.of(shared))).isEqualTo(AccountAccess.ALLOWED);
+        assertThat(shared.allows("c1", GrantScope.READ)).as("the event stream needs read").isFalse();
+        assertThat(AccountAccess.of(c1, Optional.of(Tenancy.ownedBy("c2")))).isEqualTo(AccountAccess.HIDDEN);
+        assertThat(AccountAccess.of(new Caller("c3", "app", Set.of()), Optional.of(shared)))
+                .isEqualTo(AccountAccess.HIDDEN);
     }
 }

@@ -3,7 +3,6 @@ package io.mailsync.benchmarks.idle;
 import io.mailsync.devstack.MailsyncSystem;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
-import io.mailsync.events.MessageArrived;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.testkit.KafkaKit;
@@ -12,22 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -43,7 +33,6 @@ public final class IdleCapacity {
     /** Connections per server process: well under the 20,000 descriptors a process may hold here. */
     private static final int PER_SERVER = 7_000;
     private static final EventCodec CODEC = new EventCodec();
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     private IdleCapacity() {
     }
@@ -68,7 +57,7 @@ public final class IdleCapacity {
         final String credentialKey;
         final TopicNames topics;
         final Path logs;
-        final List<Server> servers = new ArrayList<>();
+        final List<ServerProcess> servers = new ArrayList<>();
         final Map<String, Long> pushedAt = new ConcurrentHashMap<>();
         final Map<String, Long> wokeAfter = new ConcurrentHashMap<>();
         final List<ChildJvm> children = new ArrayList<>();
@@ -97,7 +86,7 @@ public final class IdleCapacity {
         Rig rig = new Rig(kafka, credentialKey);
         int serverCount = (max + PER_SERVER - 1) / PER_SERVER;
         for (int i = 0; i < serverCount; i++) {
-            Server server = new Server();
+            ServerProcess server = new ServerProcess();
             server.jvm = ChildJvm.start("imap-" + i, List.of("-Xmx512m", "-XX:+UseSerialGC"),
                     NioImapServer.class.getName(), List.of("0"), server.handler(rig.pushedAt, rig.wokeAfter),
                     rig.logs.resolve("imap-" + i + ".log"));
@@ -139,7 +128,7 @@ public final class IdleCapacity {
 
     public static Result measure(Rig rig, int[] steps, Duration budget) throws Exception {
         long deadline = System.nanoTime() + budget.toNanos();
-        List<Server> servers = rig.servers;
+        List<ServerProcess> servers = rig.servers;
         Map<String, Long> pushedAt = rig.pushedAt;
         Map<String, Long> wokeAfter = rig.wokeAfter;
         TopicNames topics = rig.topics;
@@ -152,7 +141,7 @@ public final class IdleCapacity {
         List<Histogram.PerSession> perSession = List.of();
         int histogramAt = 0;
         try {
-            for (Server s : servers) {
+            for (ServerProcess s : servers) {
                 if (s.port == 0) {
                     s.port = Integer.parseInt(s.replies.poll(60, TimeUnit.SECONDS).split(" ")[1]);
                 }
@@ -165,7 +154,7 @@ public final class IdleCapacity {
             Histogram empty = Histogram.parse(fetcher.jcmd("GC.class_histogram")); // live objects: a full GC first
             SecretCipher cipher = new SecretCipher("bench", credentialKey);
             try (KafkaProducer<String, String> producer = producer(kafka);
-                 Events events = new Events(kafka, topics)) {
+                 ArrivedEvents events = new ArrivedEvents(kafka, topics)) {
                 int registered = 0;
                 for (int target : steps) {
                     if (System.nanoTime() > deadline) {
@@ -174,17 +163,17 @@ public final class IdleCapacity {
                     }
                     long rampStart = System.nanoTime();
                     for (; registered < target; registered++) {
-                        Server s = servers.get(registered % servers.size());
+                        ServerProcess s = servers.get(registered % servers.size());
                         AccountSpec spec = spec(registered, s.port, cipher);
                         producer.send(new ProducerRecord<>(topics.accounts(), spec.accountId(), CODEC.encode(spec)));
                     }
                     producer.flush();
-                    int[] counts = awaitSelected(servers, target, fetcher, deadline);
+                    int[] counts = ServerProcess.awaitSelected(servers, target, fetcher, deadline);
                     double ramp = (System.nanoTime() - rampStart) / 1e9;
                     io.mailsync.benchmarks.Benchmarks.say(String.format(
                             "P3: %d mailboxes asked, %d selected, %d idling after %.0f s; measuring", target,
                             counts[0], counts[1], ramp));
-                    Step step = measureStep(target, counts, ramp, servers, fetcher, events, pushedAt, wokeAfter);
+                    Step step = StepProbe.measure(target, counts, ramp, servers, fetcher, events, pushedAt, wokeAfter);
                     done.add(step);
                     if (perSession.isEmpty() && !empty.isEmpty() && counts[0] > 0) {
                         Histogram now = Histogram.parse(fetcher.jcmd("GC.class_histogram"));
@@ -217,108 +206,6 @@ public final class IdleCapacity {
         return new Result(done, stopped, histogramAt, perSession);
     }
 
-    private static Step measureStep(int target, int[] counts, double ramp, List<Server> servers, ChildJvm fetcher,
-                                    Events events, Map<String, Long> pushedAt, Map<String, Long> wokeAfter)
-            throws InterruptedException {
-        fetcher.jcmd("GC.run");
-        String heap = fetcher.jcmd("GC.heap_info");
-        long used = -1;
-        long committed = -1;
-        Matcher m = Pattern.compile("committed (\\d+)K, used (\\d+)K").matcher(heap);
-        if (m.find()) {
-            committed = Long.parseLong(m.group(1)) / 1024;
-            used = Long.parseLong(m.group(2)) / 1024;
-        }
-        long rss = fetcher.procStatus("VmRSS") / 1024;
-        long threads = fetcher.procStatus("Threads");
-        long fds = fetcher.openFiles();
-
-        pushedAt.clear();
-        wokeAfter.clear();
-        events.arrived.clear();
-        int wanted = Math.max(1, counts[1] / 100);
-        for (Server s : servers) {
-            s.pushedAll.clear();
-            s.jvm.send("push-random " + (wanted + servers.size() - 1) / servers.size());
-        }
-        int pushed = 0;
-        for (Server s : servers) {
-            String all = s.pushedAll.poll(30, TimeUnit.SECONDS);
-            pushed += all == null ? 0 : Integer.parseInt(all.split(" ")[1]);
-        }
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < until && (wokeAfter.size() < pushed || countPublished(pushedAt, events) < pushed)) {
-            Thread.sleep(50);
-        }
-        List<Double> wake = wokeAfter.values().stream().map(us -> us / 1000.0).toList();
-        List<Double> publish = new ArrayList<>();
-        pushedAt.forEach((user, at) -> {
-            Long seen = events.arrived.get("p3-" + user.substring(1));
-            if (seen != null) {
-                publish.add((seen - at) / 1000.0);
-            }
-        });
-        var w = Percentiles.of(wake);
-        var p = Percentiles.of(publish);
-        // a pushed mailbox that never woke counts as the 20 s the benchmark waited: p99 must not hide it
-        int missing = pushed - publish.size();
-        String note = missing > 0 ? missing + " pushed mailboxes never published within 20 s" : "";
-        return new Step(target, counts[0], counts[1], used, committed, rss, threads, fds, pushed, wake.size(),
-                publish.size(), w[0], w[1], p[0], missing > 0 && publish.size() < pushed * 0.99 ? 20_000 : p[1], ramp, note);
-    }
-
-    private static int countPublished(Map<String, Long> pushedAt, Events events) {
-        int n = 0;
-        for (String user : pushedAt.keySet()) {
-            if (events.arrived.containsKey("p3-" + user.substring(1))) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /**
-     * Waits until 98 % of {@code target} sessions are IDLE at the servers (a session leaves IDLE briefly for its
-     * periodic flag comparison), or until the IDLE count has not grown for 60 s, or the budget is spent.
-     */
-    private static int[] awaitSelected(List<Server> servers, int target, ChildJvm fetcher, long deadline)
-            throws InterruptedException {
-        int best = -1;
-        long lastProgress = System.nanoTime();
-        int[] counts = {0, 0};
-        while (System.nanoTime() < deadline && fetcher.process.isAlive()) {
-            counts = stats(servers);
-            if (counts[1] >= target * 0.98) {
-                return counts;
-            }
-            if (counts[1] > best) {
-                best = counts[1];
-                lastProgress = System.nanoTime();
-            } else if (System.nanoTime() - lastProgress > Duration.ofSeconds(60).toNanos()) {
-                return counts;
-            }
-            Thread.sleep(1000);
-        }
-        return counts;
-    }
-
-    /** {selected, idling} over all servers. */
-    private static int[] stats(List<Server> servers) throws InterruptedException {
-        int selected = 0;
-        int idling = 0;
-        for (Server s : servers) {
-            s.replies.clear();
-            s.jvm.send("stats");
-            String reply = s.replies.poll(10, TimeUnit.SECONDS);
-            if (reply != null) {
-                String[] w = reply.split(" ");
-                selected += Integer.parseInt(w[2]);
-                idling += Integer.parseInt(w[3]);
-            }
-        }
-        return new int[] {selected, idling};
-    }
-
     private static AccountSpec spec(int i, int port, SecretCipher cipher) {
         String accountId = "p3-" + i;
         return new AccountSpec(accountId, "p3-customer", AccountSpec.Protocol.IMAP, "127.0.0.1", port,
@@ -333,68 +220,5 @@ public final class IdleCapacity {
         p.put("value.serializer", StringSerializer.class.getName());
         p.put("linger.ms", "5");
         return new KafkaProducer<>(p);
-    }
-
-    private static final class Server {
-        ChildJvm jvm;
-        int port;
-        final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> pushedAll = new LinkedBlockingQueue<>();
-
-        Consumer<String> handler(Map<String, Long> pushedAt, Map<String, Long> wokeAfter) {
-            return line -> {
-                String[] w = line.split(" ");
-                switch (w[0]) {
-                    case "pushed" -> pushedAt.put(w[1], Long.parseLong(w[2]));
-                    case "woke" -> wokeAfter.put(w[1], Long.parseLong(w[2]));
-                    case "pushed-all" -> pushedAll.add(line);
-                    default -> replies.add(line);
-                }
-            };
-        }
-    }
-
-    /** MessageArrived on the namespace's events topic, by account, with the time (epoch micros) it was read. */
-    private static final class Events implements AutoCloseable {
-        final Map<String, Long> arrived = new ConcurrentHashMap<>();
-        private final KafkaConsumer<String, String> consumer;
-        private final Thread reader;
-        private volatile boolean running = true;
-
-        Events(String kafka, TopicNames topics) {
-            Properties p = new Properties();
-            p.put("bootstrap.servers", kafka);
-            p.put("key.deserializer", StringDeserializer.class.getName());
-            p.put("value.deserializer", StringDeserializer.class.getName());
-            p.put("enable.auto.commit", "false");
-            consumer = new KafkaConsumer<>(p);
-            List<TopicPartition> partitions = consumer.partitionsFor(topics.events()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            reader = Thread.ofPlatform().daemon().name("p3-events").start(this::read);
-        }
-
-        private void read() {
-            while (running) {
-                var records = consumer.poll(Duration.ofMillis(50));
-                long now = NioImapServer.micros();
-                for (var r : records) {
-                    if (r.value() != null && r.value().contains("\"MessageArrived\"")
-                            && CODEC.decode(r.value()) instanceof EventCodec.Decoded.Known k
-                            && k.record() instanceof MessageArrived arrived) {
-                        this.arrived.putIfAbsent(arrived.accountId(), now);
-                    }
-                }
-            }
-            consumer.close();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            reader.join(5000);
-        }
     }
 }

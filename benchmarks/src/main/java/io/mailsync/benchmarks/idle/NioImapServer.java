@@ -13,7 +13,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -91,7 +90,7 @@ public final class NioImapServer {
                     if (key.isAcceptable()) {
                         accept();
                     } else {
-                        Client client = (Client) key.attachment();
+                        NioConnection client = (NioConnection) key.attachment();
                         if (key.isReadable()) {
                             client.read(read);
                         }
@@ -100,7 +99,7 @@ public final class NioImapServer {
                         }
                     }
                 } catch (IOException | RuntimeException e) {
-                    if (key.attachment() instanceof Client client) {
+                    if (key.attachment() instanceof NioConnection client) {
                         client.close();
                     }
                 }
@@ -112,7 +111,7 @@ public final class NioImapServer {
         for (SocketChannel channel = listener.accept(); channel != null; channel = listener.accept()) {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Client client = new Client(channel);
+            NioConnection client = new NioConnection(this, channel);
             client.key = channel.register(selector, SelectionKey.OP_READ, client);
             connections++;
             client.session.greet();
@@ -166,94 +165,16 @@ public final class NioImapServer {
         selected += delta;
     }
 
+    /** A connection went away: it no longer counts, nor does its IDLE. */
+    void closed(ImapSession session) {
+        connections--;
+        if (session.idleTag != null) {
+            idling--;
+        }
+    }
+
     private void say(String line) {
         out.println(line);
         out.flush();
-    }
-
-    /** A connection: bytes in are split into lines; bytes out wait in a queue until the socket takes them. */
-    private final class Client implements ImapSession.Connection {
-
-        private final SocketChannel channel;
-        private final ImapSession session;
-        private final StringBuilder pending = new StringBuilder();
-        private ArrayDeque<ByteBuffer> outbox;
-        private SelectionKey key;
-        private boolean closed;
-
-        Client(SocketChannel channel) {
-            this.channel = channel;
-            this.session = new ImapSession(NioImapServer.this, this);
-        }
-
-        void read(ByteBuffer buffer) throws IOException {
-            buffer.clear();
-            int n = channel.read(buffer);
-            if (n < 0) {
-                close();
-                return;
-            }
-            buffer.flip();
-            pending.append(StandardCharsets.US_ASCII.decode(buffer));
-            int eol;
-            while (!closed && (eol = pending.indexOf("\r\n")) >= 0) {
-                String line = pending.substring(0, eol);
-                pending.delete(0, eol + 2);
-                session.line(line);
-            }
-        }
-
-        @Override
-        public void write(String text) {
-            if (closed) {
-                return;
-            }
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
-            try {
-                if (outbox == null) {
-                    channel.write(bytes);
-                    if (!bytes.hasRemaining()) {
-                        return;
-                    }
-                    outbox = new ArrayDeque<>();
-                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                }
-                outbox.add(bytes);
-            } catch (IOException e) {
-                close();
-            }
-        }
-
-        void flush() throws IOException {
-            while (outbox != null && !outbox.isEmpty()) {
-                ByteBuffer head = outbox.peek();
-                channel.write(head);
-                if (head.hasRemaining()) {
-                    return;
-                }
-                outbox.poll();
-            }
-            outbox = null;
-            key.interestOps(SelectionKey.OP_READ);
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            connections--;
-            if (session.idleTag != null) {
-                idling--;
-            }
-            session.unselect();
-            key.cancel();
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // gone
-            }
-        }
     }
 }

@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One account's session on a virtual thread: runs the protocol loop, and on failure reconnects with jittered
- * back-off — slowly after an authentication failure, never in a login loop. Stopping closes the connection from
- * outside, which ends a blocking IDLE. Before its first connection it takes the account's owner epoch (issue 15):
- * a session that finds a newer epoch taken stops for good; one whose fetcher lost its Kafka lease is suspended —
- * connection closed, commands kept — until the lease is renewed and its epoch still holds.
+ * One account's session on a virtual thread: runs the protocol loop, and on failure reconnects with jittered back-off —
+ * slowly after an authentication failure, never in a login loop. Stopping closes the connection from outside, which
+ * ends a blocking IDLE. Before its first connection it takes the account's owner epoch (issue 15): a session that finds
+ * a newer epoch taken stops for good; one whose fetcher lost its Kafka lease is suspended — connection closed, commands
+ * kept — until the lease is renewed and its epoch still holds.
  */
 final class AccountSession implements SessionControl {
 
@@ -34,6 +34,7 @@ final class AccountSession implements SessionControl {
     private final StatusReporter status;
     private final Backoff backoff;
     private final Duration stagger;
+    private final boolean paced;
     private final Semaphore wake = new Semaphore(0);
     private final CommandQueue commands = new CommandQueue();
     private volatile boolean stopped;
@@ -42,10 +43,12 @@ final class AccountSession implements SessionControl {
     private final HeldConnection connection;
     private final SessionThread thread;
 
-    AccountSession(AccountSpec spec, Sessions with, Duration stagger) {
+    /** {@code stagger}: a random wait before the first try (a restart); {@code paced}: the takeover pace first. */
+    AccountSession(AccountSpec spec, Sessions with, Duration stagger, boolean paced) {
         this.spec = new AtomicReference<>(spec);
         this.with = with;
         this.stagger = stagger;
+        this.paced = paced;
         this.origin = Origin.session(with.context().settings().instanceId() + "/" + spec.accountId());
         this.id = AccountId.of(spec.accountId());
         this.fence = new Fence(id, with.epochs(), with.lease());
@@ -120,6 +123,9 @@ final class AccountSession implements SessionControl {
         // every line this session logs carries the account as a field of its own in structured (JSON) logs
         MDC.put("accountId", id.value());
         pause(Backoff.randomUpTo(stagger));
+        if (paced && !stopped && !with.takeovers().awaitTurn()) {
+            stopped = true; // interrupted: stop() was called
+        }
         while (!stopped) {
             backoff.connected(null);
             if (suspended || !with.lease().valid()) {
@@ -134,9 +140,9 @@ final class AccountSession implements SessionControl {
                 }
                 AccountSpec account = spec.get();
                 status.report(Status.CONNECTING, null);
-                String password = with.secrets().decrypt(account.accountId(), account.encryptedSecret());
                 try {
-                    with.loops().run(account, password, origin, this, fence);
+                    // issue 22: the login is resolved per connection (a token refreshed once it expires)
+                    with.loops().run(account, with.logins().of(account), origin, this, fence);
                 } finally {
                     commands.endApplying(); // a loop that failed mid-command leaves no span open on this thread
                 }
@@ -189,6 +195,8 @@ final class AccountSession implements SessionControl {
         connection.hold(held);
         if (held != null && stopped) {
             connection.close();
+        } else if (held != null && suspended) {
+            connection.abort(); // made while suspend() aborted the one before it (R13): not beside the new owner's
         }
     }
 
@@ -218,15 +226,13 @@ final class AccountSession implements SessionControl {
     }
 
     private void failed(Status failure, RuntimeException e, Duration retryIn) {
-        if (stopped || restart || suspended) {
-            return;
+        if (!stopped && !restart && !suspended) {
+            status.report(failure, e.getMessage());
+            pause(retryIn);
         }
-        status.report(failure, e.getMessage());
-        pause(retryIn);
     }
 
-    /** Waits, woken early by a new registration or a stop. */
-    @Override
+    @Override // waits, woken early by a new registration or a stop
     public void pause(Duration duration) {
         if (duration.isZero() || duration.isNegative()) {
             return;

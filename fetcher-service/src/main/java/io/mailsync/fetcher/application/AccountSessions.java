@@ -50,8 +50,12 @@ public final class AccountSessions {
                            SessionSettings settings, Lease lease) {
         SyncContext context = new SyncContext(ports.cursors(), ports.publisher(), ports.contents(), clock,
                 settings);
-        this.with = new Sessions(context, secrets, new ProtocolLoops(ports.imap(), ports.pop3(), ports.drops(),
-                ports.contents(), breakers, context), ports.epochs(), lease, ports.tracing());
+        this.with = new Sessions(context, new Logins(secrets, ports.tokens(), ports.refreshTokens(), clock),
+                new ProtocolLoops(ports.imap(),
+                ports.pop3(), ports.drops(), ports.contents(), breakers, context,
+                new BodyFetches(ports.contents(), ports.replies(), clock), ports.slots()),
+                new BatchedEpochs(ports.epochs()), lease, ports.tracing(),
+                new TakeoverPacing(settings.takeoverLoginsPerSecond()));
         this.cursors = ports.cursors();
         this.drops = ports.drops();
         this.clock = clock;
@@ -68,8 +72,8 @@ public final class AccountSessions {
 
     /**
      * A registration read catching up on an account this fetcher was just given (a restart, or a takeover of another
-     * fetcher's accounts: all at once): its session opens at a random point within the start window, or later the
-     * shorter takeover window, so the mail servers are not stormed (issue 15).
+     * fetcher's accounts: all at once): its session opens at a random point within the start window, or later — a
+     * takeover — as soon as the takeover pace allows, so the mail servers are not stormed (issue 15).
      */
     public void takeOver(AccountSpec spec) {
         open(spec, true);
@@ -78,8 +82,9 @@ public final class AccountSessions {
     private void open(AccountSpec spec, boolean spread) {
         sessions.compute(AccountId.of(spec.accountId()), (id, session) -> {
             if (session == null) {
-                Duration stagger = stagger();
-                AccountSession started = new AccountSession(spec, with, spread ? stagger : Duration.ZERO);
+                boolean starting = spread && startWindow();
+                AccountSession started = new AccountSession(spec, with,
+                        starting ? with.context().settings().startStagger() : Duration.ZERO, spread && !starting);
                 if (suspended) {
                     // a record read while the lease is unconfirmed (buffered before a pause, say) must not open a
                     // session that takes an epoch from the account's current owner before Kafka has said whether
@@ -139,6 +144,7 @@ public final class AccountSessions {
         List<PendingCommand> unapplied = release(List.of(accountId));
         cursors.forget(accountId);
         drops.forget(accountId);
+        with.logins().forget(accountId.value()); // issue 22: its access token is not kept
         unapplied.forEach(PendingCommand::complete);
     }
 
@@ -211,13 +217,12 @@ public final class AccountSessions {
     }
 
     /**
-     * A restart's sessions spread over the start window (counted from the first account this fetcher opened); a later
-     * takeover's over the shorter takeover window.
+     * Whether this fetcher is still in its start window (counted from the first account it opened): a restart's
+     * sessions spread over the window; a later takeover's are paced ({@link TakeoverPacing}).
      */
-    private Duration stagger() {
+    private boolean startWindow() {
         Instant now = clock.instant();
         Instant first = firstWatch.updateAndGet(f -> f == null ? now : f);
-        SessionSettings s = with.context().settings();
-        return now.isBefore(first.plus(s.startStagger())) ? s.startStagger() : s.takeoverStagger();
+        return now.isBefore(first.plus(with.context().settings().startStagger()));
     }
 }

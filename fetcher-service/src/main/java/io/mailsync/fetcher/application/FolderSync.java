@@ -1,9 +1,6 @@
 package io.mailsync.fetcher.application;
 
 import io.mailsync.events.MailEvent;
-import io.mailsync.events.MessageArrived;
-import io.mailsync.events.MessageExpunged;
-import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
@@ -28,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +44,9 @@ final class FolderSync {
     static final int SETTLE_EVERY = 2_000;
 
     private final AccountId accountId;
-    private final Origin origin;
     private final RemoteFolder folder;
     private final SyncContext with;
-    private final boolean storeBodies;
+    private final FolderEvents announce;
     private final FolderRebuild rebuild;
     private FolderCursor cursor;
     private FolderIndex index;
@@ -64,11 +59,10 @@ final class FolderSync {
 
     /** @param storeBodies the account keeps raw messages in the content store (claim check) */
     FolderSync(AccountId accountId, Origin origin, RemoteFolder folder, SyncContext with, boolean storeBodies) {
-        this.storeBodies = storeBodies;
         this.accountId = accountId;
-        this.origin = origin;
         this.folder = folder;
         this.with = with;
+        this.announce = new FolderEvents(accountId, origin, folder, with, storeBodies);
         this.rebuild = new FolderRebuild(accountId, origin, folder, with);
         this.cursor = rebuild.startingCursor();
         this.index = new FolderIndex(with.cursors().loadIndex(accountId, folder.name(), cursor.uidValidity()));
@@ -122,11 +116,11 @@ final class FolderSync {
         FlagChange server = FlagChange.between(uid, expected, now.get().keywords(), now.get().modSeq());
         List<MailEvent> events = new ArrayList<>(2);
         if (!server.isEmpty()) {
-            events.add(flagsChanged(server, Origin.server()));
+            events.add(announce.flagsChanged(server, Origin.server(), cursor));
         }
         if (!device.isEmpty()) {
-            events.add(flagsChanged(new FlagChange(uid, device.added(), device.removed(), now.get().keywords(),
-                    now.get().modSeq()), command.origin()));
+            events.add(announce.flagsChanged(new FlagChange(uid, device.added(), device.removed(),
+                    now.get().keywords(), now.get().modSeq()), command.origin(), cursor));
         }
         if (events.isEmpty()) {
             return;
@@ -152,7 +146,7 @@ final class FolderSync {
         while (true) {
             List<MessageSummary> batch = folder.messagesFrom(from, batchSize);
             if (!batch.isEmpty()) {
-                sends.send(batch.stream().map(this::arrived).toList());
+                sends.send(batch.stream().map(m -> announce.arrived(m, cursor)).toList());
                 batch.forEach(m -> unsettled.put(m.uid(), m.keywords()));
                 from = batch.getLast().uid().value() + 1;
                 announced += batch.size();
@@ -207,9 +201,8 @@ final class FolderSync {
         }
         FolderIndex.Reconciliation found = index.reconcile(changes);
         List<MailEvent> events = new ArrayList<>();
-        found.changed().forEach(c -> events.add(flagsChanged(c, Origin.server())));
-        found.expunged().forEach(uid -> events.add(new MessageExpunged(UUID.randomUUID(), with.clock().instant(),
-                accountId.value(), Origin.server(), locator(uid))));
+        found.changed().forEach(c -> events.add(announce.flagsChanged(c, Origin.server(), cursor)));
+        found.expunged().forEach(uid -> events.add(announce.expunged(uid, cursor)));
         if (!events.isEmpty()) {
             with.publisher().publish(events);
             Map<Uid, Set<Keyword>> put = new HashMap<>();
@@ -235,26 +228,5 @@ final class FolderSync {
     /** A full comparison is due where nothing cheaper reports everything, at most once per interval. */
     private boolean fullCompareDue(boolean cheaperSuffices) {
         return !cheaperSuffices && untilFullCompare().isZero();
-    }
-
-    private MessageArrived arrived(MessageSummary m) {
-        MessageLocator at = locator(m.uid());
-        // claim check: the body is stored before the event that references it
-        String contentRef = storeBodies
-                ? folder.raw(m.uid()).map(raw -> with.contents().put(accountId, at.key(), raw)).orElse(null)
-                : null;
-        return new MessageArrived(UUID.randomUUID(), with.clock().instant(), accountId.value(), origin, at,
-                Wire.modSeq(m.modSeq()), m.envelope(), m.receivedAt(), m.size(), Wire.keywords(m.keywords()),
-                contentRef, cursor.isRebuild(m.uid()));
-    }
-
-    private MessageFlagsChanged flagsChanged(FlagChange c, Origin cause) {
-        return new MessageFlagsChanged(UUID.randomUUID(), with.clock().instant(), accountId.value(), cause,
-                locator(c.uid()), Wire.modSeq(c.modSeq()), Wire.keywords(c.added()), Wire.keywords(c.removed()),
-                Wire.keywords(c.current()));
-    }
-
-    private MessageLocator locator(Uid uid) {
-        return Wire.imap(folder.name(), cursor.uidValidity(), uid);
     }
 }

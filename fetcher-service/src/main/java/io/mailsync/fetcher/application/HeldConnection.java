@@ -52,8 +52,6 @@ final class HeldConnection {
     }
 
     private static AccountSpec withoutTimestamp(AccountSpec s) {
-        return new AccountSpec(s.accountId(), s.customerId(), s.protocol(), s.host(), s.port(), s.security(),
-                s.trustAnyCertificate(), s.username(), s.encryptedSecret(), s.folders(), s.pollInterval(),
-                s.retention(), s.storeBodies(), s.quotaLimitBytes(), s.quotaLimitMessages(), s.contactAddress(), null);
+        return s.withSecret(s.encryptedSecret(), null); // every field, the host profile too (issue 22), but the time
     }
 }

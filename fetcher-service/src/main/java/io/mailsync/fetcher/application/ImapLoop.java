@@ -3,10 +3,12 @@ package io.mailsync.fetcher.application;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.AppendMessage;
+import io.mailsync.events.FetchMessageBody;
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MoveMessage;
 import io.mailsync.events.Origin;
+import io.mailsync.events.SearchMailbox;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MailLogin;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,25 +39,50 @@ final class ImapLoop {
     private final Origin origin;
     private final FolderCommands folderCommands;
     private final Fence fence;
+    private final BodyFetches bodies;
+    private final HostBudget budget;
     private Instant lastUsage = Instant.MIN;
     private boolean usageDue = true;
+    /** Issue 22: logged out after a round because the host's budget left no IDLE place; connects again to poll. */
+    private boolean polling;
 
-    ImapLoop(MailServer server, SyncContext with, Origin origin, Fence fence) {
+    ImapLoop(MailServer server, SyncContext with, Origin origin, Fence fence, BodyFetches bodies,
+             HostBudget budget) {
         this.server = server;
+        this.budget = budget;
         this.with = with;
         this.origin = origin;
         this.fence = fence;
         this.folderCommands = new FolderCommands(with.contents());
+        this.bodies = bodies;
     }
 
-    void run(AccountSpec account, String password, SessionControl control) {
-        try (MailboxConnection c = server.connect(new MailLogin(account, password))) {
+    void run(AccountSpec account, Supplier<MailLogin> login, SessionControl control) {
+        while (control.running()) {
+            try (HostBudget.Slot slot = budget.connection(control)) {
+                if (slot == null || !connected(account, login, control, slot)) {
+                    return; // stopped or changed (while waiting for the host's budget, or connected)
+                }
+                polling = true;
+            }
+            control.pause(account.pollInterval()); // issue 22: logged out, the host's budget is free for another
+        }
+    }
+
+    /** Returns true when the host's budget left no IDLE place: one round done and logged out, to be polled again. */
+    private boolean connected(AccountSpec account, Supplier<MailLogin> login, SessionControl control,
+                              HostBudget.Slot slot) {
+        try (MailboxConnection c = server.connect(login.get())) {
             control.holding(c);
+            // the host's slot lost (issue 22): cut without a goodbye, another fetcher may hold the slot by now
+            slot.cutBy(() -> Thread.ofVirtual().start(c::abort));
             if (!control.running()) {
-                return;
+                return false;
             }
             control.connected();
-            control.status(Status.CONNECTED);
+            if (!polling) {
+                control.status(Status.CONNECTED); // a mailbox polled within its host's budget stays POLLING
+            }
             RemoteFolder inbox = c.open(INBOX);
             control.onCommand(inbox::wakeUp);
             FolderSync sync = new FolderSync(AccountId.of(account.accountId()), origin, inbox, with, account.storeBodies());
@@ -62,7 +90,7 @@ final class ImapLoop {
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
             OtherFolders others = new OtherFolders(account, origin, c, with);
             while (control.running()) {
-                applyCommands(control, sync, others, c);
+                applyCommands(control, sync, others, c, inbox);
                 int count;
                 do {
                     count = inbox.messageCount();
@@ -70,10 +98,16 @@ final class ImapLoop {
                 } while (inbox.messageCount() != count && control.running());
                 usageDue |= others.pollIfDue() > 0;
                 sampleUsage(account, c);
+                if (!slot.mayIdle()) {
+                    control.status(Status.POLLING);
+                    return true;
+                }
                 control.status(push ? Status.IDLE : Status.POLLING);
                 inbox.awaitChange(min(min(renew, sync.untilFullCompare()), min(untilUsage(), others.untilDue())));
             }
+            return false;
         } finally {
+            slot.cutBy(null);
             control.onCommand(null);
             control.holding(null);
         }
@@ -84,7 +118,8 @@ final class ImapLoop {
      * for good (issue 15). A lost connection or a lost claim puts it back first in line: the next connection — or,
      * should the account move, its next owner — applies it again, and each command is safe to repeat.
      */
-    private void applyCommands(SessionControl control, FolderSync sync, OtherFolders others, MailboxConnection c) {
+    private void applyCommands(SessionControl control, FolderSync sync, OtherFolders others, MailboxConnection c,
+                               RemoteFolder inbox) {
         PendingCommand next = control.nextCommand();
         if (next != null) {
             try {
@@ -96,7 +131,7 @@ final class ImapLoop {
         }
         for (; next != null; next = control.nextCommand()) {
             try {
-                apply(next.command(), sync, others, c);
+                apply(next.command(), sync, others, c, inbox);
             } catch (MailServerException.Unreachable | OwnershipLost e) {
                 control.retryFirst(next); // the connection or the claim failed, not the command
                 throw e;
@@ -109,8 +144,14 @@ final class ImapLoop {
         }
     }
 
-    private void apply(MailCommand command, FolderSync sync, OtherFolders others, MailboxConnection c) {
+    private void apply(MailCommand command, FolderSync sync, OtherFolders others, MailboxConnection c,
+                       RemoteFolder inbox) {
         switch (command) {
+            // issue 20: on the selected INBOX, or on a folder opened for it
+            case FetchMessageBody fetch when INBOX.equalsIgnoreCase(fetch.locator().folder()) ->
+                    bodies.answer(fetch, inbox, fence.epoch());
+            case FetchMessageBody fetch -> bodies.answerElsewhere(fetch, c, fence.epoch());
+            case SearchMailbox search -> bodies.searches().answer(search, inbox, c, fence.epoch());
             case AppendMessage append -> folderCommands.append(c, append); // finds a lost-answer copy by Message-ID
             case MoveMessage move -> folderCommands.move(c, move);
             case SetFlags setFlags when !setFlags.locator().isPop3()

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The account's folders besides INBOX, polled on a budget: once per poll interval, one after the other on a
- * single extra connection (opened, synced, closed), so an account never holds more connections than configured.
+ * single extra connection (opened, synced, closed), so an account never holds more connections than configured. On a
+ * host with a connection budget (issue 22) the IMAP adapter runs them on the main connection, INBOX set aside
+ * meanwhile, so they cost no connection at all and are watched even with one connection per account allowed.
  */
 final class OtherFolders {
 
@@ -33,7 +35,8 @@ final class OtherFolders {
         this.connection = connection;
         this.with = with;
         this.accountId = AccountId.of(account.accountId());
-        boolean budget = with.settings().maxConnections() >= 2;
+        boolean budget = with.settings().maxConnections() >= 2
+                || (account.hostLogin() != null && account.hostLogin().connectionBudget() != null);
         this.folders = budget ? account.folders().stream().filter(f -> !f.equalsIgnoreCase("INBOX")).toList()
                 : List.of();
         if (!budget && account.folders().size() > 1) {

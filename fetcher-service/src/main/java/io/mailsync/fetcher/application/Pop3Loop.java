@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -41,22 +42,30 @@ final class Pop3Loop {
     private final ContentStore contents;
     private final SyncContext with;
     private final Origin origin;
+    private final HostBudget budget;
     private boolean reportedConnected;
 
-    Pop3Loop(Pop3Server server, MaildropStore drops, ContentStore contents, SyncContext with, Origin origin) {
+    Pop3Loop(Pop3Server server, MaildropStore drops, ContentStore contents, SyncContext with, Origin origin,
+             HostBudget budget) {
         this.server = server;
+        this.budget = budget;
         this.drops = drops;
         this.contents = contents;
         this.with = with;
         this.origin = origin;
     }
 
-    void run(AccountSpec account, String password, SessionControl control) {
+    void run(AccountSpec account, Supplier<MailLogin> login, SessionControl control) {
         while (control.running()) {
             confirmStored(account, control);
             Duration wait = account.pollInterval();
-            try (Pop3Drop drop = server.connect(new MailLogin(account, password))) {
+            HostBudget.Slot slot = budget.connection(control); // issue 22: the host's connection budget
+            if (slot == null) {
+                return;
+            }
+            try (slot; Pop3Drop drop = server.connect(login.get())) {
                 control.holding(drop);
+                slot.cutBy(() -> Thread.ofVirtual().start(drop::close)); // the host's slot lost (issue 22)
                 if (!control.running()) {
                     return;
                 }

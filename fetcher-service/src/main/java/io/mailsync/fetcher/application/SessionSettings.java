@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param stableAfter  a session up this long resets the back-off
  * @param authRetry    wait after an authentication failure: slow, so a wrong password never becomes a login loop
  * @param startStagger sessions start at a random point within this window, so a restart does not storm servers
- * @param takeoverStagger the same for accounts taken over later (a failed fetcher's): short, because failover must
- *                     end within the group's session timeout + 5 s (issue 15)
+ * @param takeoverLoginsPerSecond accounts taken over later (a failed fetcher's, issue 15) are not spread over a
+ *                     window but paced: at most this many first logins a second, the first ones at once — failover
+ *                     must end within the group's session timeout + 5 s, and a window costs its whole length at p99
  * @param batchSize    messages read and published per batch
  * @param fullCompareEvery  at most one full flag comparison per folder this often (servers without QRESYNC)
  * @param usageEvery   at most one quota sample per account this often
@@ -29,7 +30,7 @@ public record SessionSettings(
         Duration stableAfter,
         Duration authRetry,
         Duration startStagger,
-        Duration takeoverStagger,
+        int takeoverLoginsPerSecond,
         int batchSize,
         Duration fullCompareEvery,
         Duration usageEvery,
@@ -43,6 +44,9 @@ public record SessionSettings(
         }
         if (backoffStart.isNegative() || backoffStart.isZero() || backoffMax.compareTo(backoffStart) < 0) {
             throw new IllegalArgumentException("back-off: 0 < start <= max");
+        }
+        if (takeoverLoginsPerSecond < 1) {
+            throw new IllegalArgumentException("takeoverLoginsPerSecond is at least 1");
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize is at least 1");

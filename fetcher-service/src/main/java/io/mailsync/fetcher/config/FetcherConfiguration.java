@@ -7,16 +7,21 @@ import io.mailsync.fetcher.application.HostBreakers;
 import io.mailsync.fetcher.application.Lease;
 import io.mailsync.fetcher.application.OwnershipSettings;
 import io.mailsync.fetcher.application.Ports;
+import io.mailsync.fetcher.application.ReEncryptRefreshTokens;
 import io.mailsync.fetcher.application.SessionSettings;
+import io.mailsync.fetcher.application.port.out.CommandReplies;
+import io.mailsync.fetcher.application.port.out.AccessTokens;
 import io.mailsync.fetcher.application.port.out.CommandTracing;
 import io.mailsync.fetcher.application.port.out.ConnectionTimeouts;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.CursorStore;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
 import io.mailsync.fetcher.application.port.out.MailServer;
+import io.mailsync.fetcher.application.port.out.HostSlots;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
 import io.mailsync.fetcher.application.port.out.OwnerEpochs;
 import io.mailsync.fetcher.application.port.out.Pop3Server;
+import io.mailsync.fetcher.application.port.out.RotatedRefreshTokens;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.UUID;
@@ -56,8 +61,20 @@ class FetcherConfiguration {
     SessionSettings sessionSettings(FetcherProperties properties) {
         FetcherProperties.Session s = properties.session();
         return new SessionSettings(instanceId(properties), s.idleRenewal(), s.backoffStart(), s.backoffMax(),
-                s.stableAfter(), s.authRetry(), s.startStagger(), s.takeoverStagger(), s.batchSize(), s.fullCompareEvery(), s.usageEvery(),
+                s.stableAfter(), s.authRetry(), s.startStagger(), s.takeoverLoginsPerSecond(), s.batchSize(), s.fullCompareEvery(), s.usageEvery(),
                 s.maxConnectionsPerAccount(), properties.pop3().storeBodies());
+    }
+
+    /** Issue 22: the terms on which this fetcher holds a slot of a host's connection budget (shared by the group). */
+    @Bean
+    HostSlots.Terms hostSlotTerms(FetcherProperties properties, SessionSettings settings) {
+        return new HostSlots.Terms(settings.instanceId(), properties.budget().lease(), properties.budget().handover());
+    }
+
+    /** Issue 22, ADR 0014: refresh tokens stored under a previous key are sealed again with the current one. */
+    @Bean
+    ReEncryptRefreshTokens reEncryptRefreshTokens(RotatedRefreshTokens tokens, SecretCipher cipher) {
+        return new ReEncryptRefreshTokens(tokens, cipher);
     }
 
     @Bean
@@ -80,10 +97,11 @@ class FetcherConfiguration {
     @Bean(destroyMethod = "releaseAll")
     AccountSessions accountSessions(MailServer imap, Pop3Server pop3, CursorStore cursors, MaildropStore drops,
                                     ContentStore contents, MailEventPublisher publisher, OwnerEpochs epochs,
-                                    CommandTracing tracing, HostBreakers breakers, SecretCipher secrets, Clock clock,
+                                    CommandTracing tracing, CommandReplies replies, AccessTokens tokens,
+                                    HostSlots slots, RotatedRefreshTokens refreshTokens, HostBreakers breakers, SecretCipher secrets, Clock clock,
                                     SessionSettings settings, Lease lease) {
-        return new AccountSessions(new Ports(imap, pop3, cursors, drops, contents, publisher, epochs, tracing),
-                breakers, secrets, clock, settings, lease);
+        return new AccountSessions(new Ports(imap, pop3, cursors, drops, contents, publisher, epochs, tracing,
+                replies, tokens, slots, refreshTokens), breakers, secrets, clock, settings, lease);
     }
 
     private static String instanceId(FetcherProperties properties) {

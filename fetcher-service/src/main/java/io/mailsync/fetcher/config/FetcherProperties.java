@@ -12,7 +12,17 @@ public record FetcherProperties(
         @DefaultValue Imap imap,
         @DefaultValue Breaker breaker,
         @DefaultValue Pop3 pop3,
-        @DefaultValue Ownership ownership) {
+        @DefaultValue Ownership ownership,
+        @DefaultValue Budget budget) {
+
+    /**
+     * Issue 22, ADR 0017: a host's connection budget is shared by the fetchers through slots in their database.
+     * {@code lease}: a slot not renewed for this long is free again (a crashed fetcher's, say); its holder cuts the
+     * connection once only a third of it is left unrenewed. {@code handover}: a slot this fetcher gave back is left to
+     * the other fetchers for this long first.
+     */
+    public record Budget(@DefaultValue("30s") Duration lease, @DefaultValue("500ms") Duration handover) {
+    }
 
     /**
      * Issue 15, ADR 0007. {@code selfFenceAfter}: without an answered Kafka heartbeat for this long, every session
@@ -41,7 +51,7 @@ public record FetcherProperties(
             @DefaultValue("5m") Duration stableAfter,
             @DefaultValue("15m") Duration authRetry,
             @DefaultValue("10s") Duration startStagger,
-            @DefaultValue("1s") Duration takeoverStagger,
+            @DefaultValue("200") int takeoverLoginsPerSecond,
             @DefaultValue("200") int batchSize,
             @DefaultValue("60s") Duration fullCompareEvery,
             @DefaultValue("60s") Duration usageEvery,

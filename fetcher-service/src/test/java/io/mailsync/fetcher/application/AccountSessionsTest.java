@@ -17,9 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * When a session first tries its server: accounts arriving together (a restart, a takeover) are spread over a window
- * so the servers are not stormed; a new registration is not held back by that window; nothing is tried while the
- * fetcher's Kafka lease is unconfirmed.
+ * When a session first tries its server: accounts arriving together are spread over a window (a restart) or paced
+ * (a takeover) so the servers are not stormed; a new registration is held back by neither; nothing is tried while
+ * the fetcher's Kafka lease is unconfirmed.
  */
 class AccountSessionsTest {
 
@@ -39,19 +39,25 @@ class AccountSessionsTest {
     }
 
     @Test
-    void aNewRegistrationAfterTheStartWindowOpensAtOnceWhileATakenOverAccountWaitsWithinTheTakeoverWindow() {
-        sessions = sessions(Duration.ZERO, LONG);
+    void aNewRegistrationAfterTheStartWindowOpensAtOnceWhileTakenOverAccountsArePaced() {
+        sessions = sessions(Duration.ZERO, 1); // one first login of a taken-over account a second
 
-        sessions.takeOver(account("taken-over"));
+        for (int i = 0; i < 4; i++) {
+            sessions.takeOver(account("taken-over-" + i));
+        }
         sessions.watch(account("registered"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> tried.contains("registered"));
-        assertThat(tried).doesNotContain("taken-over");
+        await().atMost(Duration.ofSeconds(10)).until(() -> tried.stream().anyMatch(id -> id.startsWith("taken-over")));
+        // the first at once, the others a second apart: the server sees the takeover at the configured pace
+        assertThat(tried.stream().filter(id -> id.startsWith("taken-over")).count()).isLessThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> tried.stream().filter(id -> id.startsWith("taken-over"))
+                .count() == 4);
     }
 
     @Test
     void aNewRegistrationDuringTheStartWindowOpensAtOnceWhileTheRestartsAccountsAreSpread() {
-        sessions = sessions(LONG, Duration.ZERO);
+        sessions = sessions(LONG, 1000);
 
         sessions.takeOver(account("read-on-start"));
         sessions.watch(account("registered"));
@@ -62,7 +68,7 @@ class AccountSessionsTest {
 
     @Test
     void anAccountReadWhileTheLeaseIsUnconfirmedWaitsForItBeforeTryingItsServer() {
-        sessions = sessions(Duration.ZERO, Duration.ZERO);
+        sessions = sessions(Duration.ZERO, 1000);
         sessions.suspendAll(); // the lease lapsed (a paused process resuming, issue 15): no answer from Kafka yet
 
         sessions.watch(account("buffered")); // a record fetched before the pause, delivered after it
@@ -72,9 +78,9 @@ class AccountSessionsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> tried.contains("buffered"));
     }
 
-    private AccountSessions sessions(Duration startStagger, Duration takeoverStagger) {
+    private AccountSessions sessions(Duration startStagger, int takeoverLoginsPerSecond) {
         SessionSettings settings = new SessionSettings("fetcher-1", Duration.ofMinutes(28), Duration.ofMillis(100),
-                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), startStagger, takeoverStagger, 2,
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), startStagger, takeoverLoginsPerSecond, 2,
                 Duration.ZERO, Duration.ZERO, 2, true);
         Ports ports = new Ports(server, null, new InMemoryCursorStore(), null, null, new RecordingPublisher(),
                 new InMemoryOwnerEpochs());

@@ -320,7 +320,7 @@ class FolderSyncTest {
 
     static SessionSettings settings(Duration fullCompareEvery) {
         return new SessionSettings("fetcher-1", Duration.ofMinutes(28), Duration.ofMillis(100), Duration.ofSeconds(1),
-                Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ZERO, Duration.ZERO, 2, fullCompareEvery, Duration.ZERO,
+                Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ZERO, 1000, 2, fullCompareEvery, Duration.ZERO,
                 2, true);
     }
 

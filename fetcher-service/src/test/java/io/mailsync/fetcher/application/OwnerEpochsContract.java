@@ -41,4 +41,35 @@ public interface OwnerEpochsContract {
         assertThat(taken).hasSize(8);
         assertThat(epochs().holds(account, taken.stream().max(Long::compare).orElseThrow())).isTrue();
     }
+
+    @Test
+    default void takingManyAtOnceGivesEachItsNextEpoch() {
+        AccountId seen = AccountId.of("acc-" + UUID.randomUUID());
+        AccountId fresh = AccountId.of("acc-" + UUID.randomUUID());
+        long before = epochs().take(seen, "fetcher-a");
+
+        java.util.Map<AccountId, Long> taken = epochs().takeAll(List.of(seen, fresh), "fetcher-b");
+
+        assertThat(taken).containsOnlyKeys(seen, fresh);
+        assertThat(taken.get(seen)).isGreaterThan(before);
+        assertThat(epochs().holds(seen, taken.get(seen))).isTrue();
+        assertThat(epochs().holds(seen, before)).isFalse();
+        assertThat(epochs().holds(fresh, taken.get(fresh))).isTrue();
+    }
+
+    @Test
+    default void manyTakenAtOnceWhileAnotherFetcherTakesOneNeverShareAnEpoch() throws InterruptedException {
+        List<AccountId> accounts = IntStream.range(0, 20).mapToObj(i -> AccountId.of("acc-" + UUID.randomUUID()))
+                .toList();
+        java.util.Map<AccountId, Long> other = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread rival = Thread.ofVirtual().start(() -> accounts.forEach(a -> other.put(a, epochs().take(a, "rival"))));
+        java.util.Map<AccountId, Long> mine = epochs().takeAll(accounts, "fetcher-a");
+        rival.join();
+
+        for (AccountId a : accounts) {
+            assertThat(mine.get(a)).as("%s", a).isNotEqualTo(other.get(a));
+            // exactly one of the two holds: the later take
+            assertThat(epochs().holds(a, Math.max(mine.get(a), other.get(a)))).isTrue();
+        }
+    }
 }

@@ -28,7 +28,11 @@ public final class EventTap implements AutoCloseable {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
-        List<TopicPartition> partitions = IntStream.range(0, consumer.partitionsFor(topic).size())
+        // a topic created a moment ago may not be in this client's metadata yet (no partitions): assigning none made
+        // poll() throw on the reader thread and the tap saw nothing (GreenMailImapIT, 2026-12-03)
+        int count = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> consumer.partitionsFor(topic).size(), n -> n > 0);
+        List<TopicPartition> partitions = IntStream.range(0, count)
                 .mapToObj(p -> new TopicPartition(topic, p)).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);

@@ -16,24 +16,26 @@ class VocabularyJsonTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record Typed(AccountId accountId, MessageId messageId, UidValidity uidValidity, Uid uid, ModSeq modseq,
+    record Typed(AccountId accountId, DeviceId deviceId, MessageId messageId, UidValidity uidValidity, Uid uid,
+            ModSeq modseq,
                  List<Keyword> keywords) {
     }
 
-    record Plain(String accountId, String messageId, long uidValidity, long uid, long modseq, List<String> keywords) {
+    record Plain(String accountId, String deviceId, String messageId, long uidValidity, long uid, long modseq,
+            List<String> keywords) {
     }
 
     @Test
     void a_record_of_typed_values_writes_the_same_json_as_its_plain_twin() {
-        Typed typed = new Typed(AccountId.of("a-1"), MessageId.of("M0a1b"), new UidValidity(1700000000L),
-                new Uid(42), ModSeq.of(7), List.of(Keyword.SEEN, Keyword.of("$Junk")));
-        Plain plain = new Plain("a-1", "M0a1b", 1700000000L, 42, 7, List.of("$seen", "$junk"));
+        Typed typed = new Typed(AccountId.of("a-1"), DeviceId.of("d-1"), MessageId.of("M0a1b"),
+                new UidValidity(1700000000L), new Uid(42), ModSeq.of(7), List.of(Keyword.SEEN, Keyword.of("$Junk")));
+        Plain plain = new Plain("a-1", "d-1", "M0a1b", 1700000000L, 42, 7, List.of("$seen", "$junk"));
 
         String written = json.writeValueAsString(typed);
 
         assertThat(written).isEqualTo(json.writeValueAsString(plain))
-                .isEqualTo("{\"accountId\":\"a-1\",\"messageId\":\"M0a1b\",\"uidValidity\":1700000000,\"uid\":42,"
-                        + "\"modseq\":7,\"keywords\":[\"$seen\",\"$junk\"]}");
+                .isEqualTo("{\"accountId\":\"a-1\",\"deviceId\":\"d-1\",\"messageId\":\"M0a1b\","
+                        + "\"uidValidity\":1700000000,\"uid\":42,\"modseq\":7,\"keywords\":[\"$seen\",\"$junk\"]}");
         assertThat(json.readValue(written, Typed.class)).isEqualTo(typed);
     }
 

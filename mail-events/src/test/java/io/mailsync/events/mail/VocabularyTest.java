@@ -17,6 +17,15 @@ class VocabularyTest {
     }
 
     @Test
+    void device_ids_are_not_blank_and_at_most_200_characters() {
+        assertThat(DeviceId.of("d-" + "x".repeat(198)).value()).hasSize(200);
+        assertThatIllegalArgumentException().isThrownBy(() -> DeviceId.of("x".repeat(201)))
+                .withMessage("a device id is 1 to 200 characters, not blank");
+        assertThatIllegalArgumentException().isThrownBy(() -> DeviceId.of(" "));
+        assertThatIllegalArgumentException().isThrownBy(() -> DeviceId.of(null));
+    }
+
+    @Test
     void message_ids_are_jmap_ids() {
         assertThat(MessageId.of("M0123abcdef_-").toString()).isEqualTo("M0123abcdef_-");
         assertThatIllegalArgumentException().isThrownBy(() -> MessageId.of("<a@b>"))

@@ -78,7 +78,7 @@ public final class DeliverNotices {
         boolean published = pending.published();
         String error = null;
         if (!mailed) {
-            if (account.isEmpty() || account.get().contactAddress() == null) {
+            if (account.isEmpty() || account.get().recipients().isEmpty()) {
                 log.warn("account {}: no contact address, notice {} goes to quota.alerts only", accountId,
                         pending.notice().id());
                 mailed = true;

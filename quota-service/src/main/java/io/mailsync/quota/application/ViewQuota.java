@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Shows an account's quota to its owner (or an admin); anyone else learns nothing, not even that it exists. */
+/**
+ * Shows an account's quota to its owner, a person it is shared with to read (issue 23), or an admin; anyone else
+ * learns nothing, not even that it exists.
+ */
 public final class ViewQuota {
 
     private final AccountStore accounts;
@@ -30,7 +33,7 @@ public final class ViewQuota {
 
     public Optional<QuotaView> view(AccountId accountId, String customerId, boolean admin) {
         Optional<QuotaAccount> account = accounts.find(accountId)
-                .filter(a -> admin || Objects.equals(a.customerId(), customerId));
+                .filter(a -> admin || customerId != null && a.visibleTo(customerId)); // owner or reader (issue 23)
         if (account.isEmpty()) {
             return Optional.empty();
         }

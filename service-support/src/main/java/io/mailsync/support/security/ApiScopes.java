@@ -48,12 +48,17 @@ public final class ApiScopes {
 
     private static final List<Rule> RULES = List.of(
             Rule.of(GET, READ, ACCOUNT + "/messages", ACCOUNT + "/messages/**", ACCOUNT + "/changes",
-                    ACCOUNT + "/events", ACCOUNT + "/deleted"),
+                    ACCOUNT + "/events", ACCOUNT + "/deleted", ACCOUNT + "/grants", ACCOUNT + "/audit",
+                    ACCOUNT + "/read-state"),
+            // issue 19: reading one device (its name, last seen) is a read, like the rest of GET under an account
+            Rule.of(GET, READ, ACCOUNT + "/devices/*"),
             Rule.of(null, WRITE, ACCOUNT + "/messages", ACCOUNT + "/messages/**", ACCOUNT + "/devices",
                     ACCOUNT + "/devices/**"),
             // issue 11: filing sent mail, drafts, restoring deleted mail change the mailbox
             Rule.of(null, WRITE, ACCOUNT + "/sent", ACCOUNT + "/drafts", ACCOUNT + "/drafts/**",
                     ACCOUNT + "/deleted/**"),
+            // issue 23: sharing a mailbox with another person (and revoking it) changes who may read it
+            Rule.of(null, WRITE, ACCOUNT + "/grants", ACCOUNT + "/grants/**", ACCOUNT + "/read-state"),
             // suggestions list messages (subjects, senders): reading mail, not only usage
             Rule.of(GET, READ, ACCOUNT + "/quota/suggestions"),
             Rule.of(null, QUOTA, ACCOUNT + "/quota", ACCOUNT + "/quota/**"),
@@ -61,6 +66,8 @@ public final class ApiScopes {
             Rule.of(DELETE, ADMIN, ACCOUNT),
             // issue 22: a mailbox's credential is the provisioning system's, like its registration
             Rule.of(PATCH, ADMIN, ACCOUNT),
+            // issue 22: mail hosts and their master credentials are the operator's
+            Rule.of(null, ADMIN, "/api/v1/mail-hosts", "/api/v1/mail-hosts/**"),
             Rule.of(null, WEBHOOKS, "/api/v1/webhooks", "/api/v1/webhooks/**"));
 
     private ApiScopes() {

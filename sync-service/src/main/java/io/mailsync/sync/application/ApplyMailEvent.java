@@ -10,7 +10,6 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Keyword;
-import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountStore;
@@ -98,18 +97,18 @@ public class ApplyMailEvent {
             boolean echo = event.origin() != null && event.origin().kind() == Origin.Kind.DEVICE;
             if (echo || (added.isEmpty() && removed.isEmpty())) {
                 // the server confirming a device's write-back: already applied when the device made it
-                server.recordServerEvent(AccountId.of(event.accountId()), MessageId.of(message.id()), event.modSeq(),
+                server.recordServerEvent(AccountId.of(event.accountId()), message.id(), event.modSeq(),
                         event.occurredAt());
                 return;
             }
             Set<Keyword> next = KeywordDelta.of(added, removed).applyTo(message.keywords());
             if (next.equals(message.keywords())) {
-                server.recordServerEvent(AccountId.of(event.accountId()), MessageId.of(message.id()), event.modSeq(),
+                server.recordServerEvent(AccountId.of(event.accountId()), message.id(), event.modSeq(),
                         event.occurredAt());
                 return;
             }
-            if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
-                    modseq -> server.applyServerKeywords(AccountId.of(event.accountId()), MessageId.of(message.id()),
+            if (changes.record(AccountId.of(event.accountId()), message.id(), ChangeKind.UPDATED,
+                    modseq -> server.applyServerKeywords(AccountId.of(event.accountId()), message.id(),
                             ModSeq.of(message.modseq()), next, ModSeq.of(modseq), event.modSeq(), event.occurredAt())).isPresent()) {
                 return;
             }
@@ -140,12 +139,12 @@ public class ApplyMailEvent {
                 return; // we asked for it (retention policy): for POP3 mailsync keeps the message, the server need not
             }
             Optional<Instant> restored = destruction.restoredAt(AccountId.of(event.accountId()),
-                    MessageId.of(message.id()));
+                    message.id());
             if (restored.isPresent() && !event.occurredAt().isAfter(restored.get())) {
                 return; // a replay of the deletion the user has since undone
             }
-            if (changes.record(event.accountId(), message.id(), ChangeKind.DESTROYED,
-                    modseq -> destruction.markDestroyed(AccountId.of(event.accountId()), MessageId.of(message.id()),
+            if (changes.record(AccountId.of(event.accountId()), message.id(), ChangeKind.DESTROYED,
+                    modseq -> destruction.markDestroyed(AccountId.of(event.accountId()), message.id(),
                             ModSeq.of(message.modseq()), ModSeq.of(modseq), event.occurredAt()))
                     .isPresent()) {
                 return;
@@ -157,6 +156,6 @@ public class ApplyMailEvent {
     /** UIDVALIDITY changed: a new epoch, so every device resyncs; messages keep their ids when re-matched. */
     private void folderReset(FolderReset event) {
         counter.newEpoch(AccountId.of(event.accountId()), event.folder() + "\n" + event.newUidValidity())
-                .ifPresent(state -> changes.announce(event.accountId(), state));
+                .ifPresent(state -> changes.announce(AccountId.of(event.accountId()), state));
     }
 }

@@ -1,6 +1,7 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.domain.Draft;
 
@@ -20,16 +21,16 @@ public class DiscardDraft {
         this.trash = trash;
     }
 
-    public TrashMessage.Trashed discard(Caller caller, String accountId, String draftId, String deviceId) {
+    public TrashMessage.Trashed discard(Caller caller, AccountId accountId, String draftId, DeviceId deviceId) {
         access.require(caller, accountId);
-        Draft draft = drafts.find(AccountId.of(accountId), draftId).orElseThrow(() -> new SyncProblems.NotFound(
+        Draft draft = drafts.find(accountId, draftId).orElseThrow(() -> new SyncProblems.NotFound(
                 "no draft " + draftId + " in account " + accountId));
-        if (deviceId == null || !draft.replaceableBy(deviceId)) {
+        if (!draft.replaceableBy(deviceId)) {
             throw new SyncProblems.Conflict("draft " + draftId + " was created on another device, and only that"
                     + " device may discard it");
         }
-        TrashMessage.Trashed trashed = trash.trash(caller, accountId, draft.messageId(), deviceId);
-        drafts.remove(AccountId.of(accountId), draftId);
+        TrashMessage.Trashed trashed = trash.trash(caller, accountId, draft.messageId().value(), deviceId);
+        drafts.remove(accountId, draftId);
         return trashed;
     }
 }

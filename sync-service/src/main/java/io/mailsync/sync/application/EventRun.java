@@ -32,13 +32,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * One account's run of consecutive arrivals and flag changes, applied as {@link StoreArrivedMessage} and
  * {@link ApplyMailEvent} would apply them one by one, but worked out in memory first: the messages are read in one
  * query, each change gets its place in the run, then the modseqs are reserved at once, the change log is written
  * (before the messages, so a crash over-reports and never under-reports, RFC 8620 §5.2), new messages are inserted
- * and changed ones updated in bulk — each message once, with its net result — and the state is pushed once.
+ * and changed ones updated in bulk — each message once, with its net result — then the reservation is closed (the
+ * state a listing reports passes the run only now) and the state is pushed once.
  * A message whose write did not take (a concurrent replay, a device's edit in between) has its events of the run
  * applied again one at a time, which re-reads it: the log then holds an extra entry, an over-report.
  */
@@ -48,23 +50,22 @@ final class EventRun {
                  StoreArrivedMessage arrivals, ApplyMailEvent single, Clock clock) {
     }
 
-    private record Change(String messageId, ChangeKind kind) {
+    private record Change(MessageId messageId, ChangeKind kind) {
     }
 
     private final Ports ports;
     private final Account account;
-    private final String accountId;
-    private final AccountId typedAccountId;
+    private final AccountId accountId;
     private final Map<MessageLocator, PendingMessage> pending = new LinkedHashMap<>();
     private final List<Change> changes = new ArrayList<>();
     private final Set<MessageLocator> handOffs = new LinkedHashSet<>();
+    private final Map<MessageId, StoredMessage> inserted = new HashMap<>();
     private Set<String> awaitingAppend = Set.of();
 
     EventRun(Ports ports, Account account) {
         this.ports = ports;
         this.account = account;
-        this.accountId = account.accountId();
-        this.typedAccountId = AccountId.of(accountId);
+        this.accountId = AccountId.of(account.accountId());
     }
 
     /** Applies {@code events} from {@code from} on while they can be batched; returns the first index not applied. */
@@ -115,28 +116,25 @@ final class EventRun {
                 flagged.add(flags.locator());
             }
         }
-        ports.messages().findAtOwnLocations(typedAccountId, locators)
+        ports.messages().findAtOwnLocations(accountId, locators)
                 .forEach((at, m) -> pending.put(at, new PendingMessage(m)));
         flagged.removeIf(pending::containsKey);
         if (!flagged.isEmpty()) {
-            ports.messages().findByLocators(typedAccountId, flagged)
+            ports.messages().findByLocators(accountId, flagged)
                     .forEach((at, m) -> pending.put(at, new PendingMessage(m)));
         }
-        awaitingAppend = headers.isEmpty() ? Set.of() : ports.messages().awaitingAppendAmong(typedAccountId, headers);
+        awaitingAppend = headers.isEmpty() ? Set.of() : ports.messages().awaitingAppendAmong(accountId, headers);
     }
 
     /** False when the event must go alone (an arrival the copy of a message mailsync APPENDed); nothing done then. */
     private boolean take(MailEvent event) {
-        switch (event) {
-            case MessageArrived arrived -> {
-                return arrived(arrived);
-            }
-            case MessageFlagsChanged flags -> flagsChanged(flags);
-            default -> {
-                // MailboxUsageSampled: quota-service's concern
-            }
+        if (event instanceof MessageArrived arrived) {
+            return arrived(arrived);
         }
-        return true;
+        if (event instanceof MessageFlagsChanged flags) {
+            flagsChanged(flags);
+        }
+        return true; // MailboxUsageSampled: quota-service's concern
     }
 
     private boolean arrived(MessageArrived event) {
@@ -183,54 +181,65 @@ final class EventRun {
         message.touched = true;
     }
 
-    private int change(String messageId, ChangeKind kind) {
+    private int change(MessageId messageId, ChangeKind kind) {
         changes.add(new Change(messageId, kind));
         return changes.size();
     }
 
     private void flush() {
-        SyncState state = null;
-        long base = 0;
-        if (!changes.isEmpty()) {
-            state = ports.counter().reserve(typedAccountId, changes.size());
-            base = state.modseq() - changes.size();
-            Instant now = ports.clock().instant();
-            List<ChangeEntry> entries = new ArrayList<>(changes.size());
-            for (int i = 0; i < changes.size(); i++) {
-                entries.add(new ChangeEntry(base + i + 1, changes.get(i).messageId(), changes.get(i).kind(), now));
-            }
-            ports.changeLog().appendAll(typedAccountId, entries);
+        if (changes.isEmpty()) { // server events seen, nothing devices see changed
+            afterWrite(writeMessages(0));
+            return;
         }
+        AccountCounter.Reservation reservation = ports.counter().reserve(accountId, changes.size());
+        SyncState state;
+        Set<MessageId> notWritten;
+        try {
+            Instant now = ports.clock().instant();
+            ports.changeLog().appendAll(accountId, IntStream.range(0, changes.size()).mapToObj(i ->
+                    new ChangeEntry(reservation.from() + i, changes.get(i).messageId().value(), changes.get(i).kind(), now))
+                    .toList());
+            notWritten = writeMessages(reservation.from() - 1);
+        } finally {
+            // the state a listing may report passes this run only now that its messages are written (issue 15)
+            state = ports.counter().written(accountId, reservation);
+        }
+        ports.statePublisher().stateAdvanced(accountId, state);
+        afterWrite(notWritten);
+    }
+
+    /** Inserts the run's new messages and updates the changed ones in bulk; returns those whose write did not take. */
+    private Set<MessageId> writeMessages(long base) {
         List<StoredMessage> inserts = new ArrayList<>();
         List<ServerEventWrite> updates = new ArrayList<>();
-        Map<String, StoredMessage> inserted = new HashMap<>();
         for (PendingMessage p : pending.values()) {
             if (p.arrived != null) {
                 StoredMessage message = p.toNewMessage(accountId, base);
                 inserts.add(message);
                 inserted.put(p.id, message);
             } else if (p.changed > 0) {
-                updates.add(new ServerEventWrite(MessageId.of(p.id), p.keywords, ModSeq.of(p.stored.modseq()),
+                updates.add(new ServerEventWrite(p.id, p.keywords, ModSeq.of(p.stored.modseq()),
                         ModSeq.of(base + p.changed), p.serverModSeq, p.lastServerEventAt));
             } else if (p.touched) {
                 ModSeq unchanged = ModSeq.of(p.stored.modseq());
-                updates.add(new ServerEventWrite(MessageId.of(p.id), null, unchanged, unchanged, p.serverModSeq,
+                updates.add(new ServerEventWrite(p.id, null, unchanged, unchanged, p.serverModSeq,
                         p.lastServerEventAt));
             }
         }
         Set<MessageId> notWritten = new HashSet<>(ports.messages().insertAll(inserts));
-        notWritten.addAll(ports.messages().applyServerEvents(typedAccountId, updates));
-        if (state != null) {
-            ports.statePublisher().stateAdvanced(typedAccountId, state);
-        }
+        notWritten.addAll(ports.messages().applyServerEvents(accountId, updates));
+        return notWritten;
+    }
+
+    private void afterWrite(Set<MessageId> notWritten) {
         for (MessageLocator at : handOffs) {
             PendingMessage p = pending.get(at);
-            if (!notWritten.contains(MessageId.of(p.id))) {
+            if (!notWritten.contains(p.id)) {
                 ports.arrivals().handOff(account, p.stored != null ? p.stored : inserted.get(p.id));
             }
         }
         for (PendingMessage p : pending.values()) {
-            if (notWritten.contains(MessageId.of(p.id))) {
+            if (notWritten.contains(p.id)) {
                 p.events.forEach(event -> ports.single().apply(account, event));
             }
         }

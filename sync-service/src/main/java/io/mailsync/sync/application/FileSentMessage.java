@@ -4,6 +4,7 @@ import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.CommandPublisher;
@@ -59,12 +60,12 @@ public class FileSentMessage {
         this.parser = parser;
     }
 
-    public Filed file(Caller caller, String accountId, byte[] rfc822, String deviceId) {
+    public Filed file(Caller caller, AccountId accountId, byte[] rfc822, DeviceId deviceId) {
         Account account = access.require(caller, accountId);
         SentMessage sent = parser.parse(rfc822, "mailsync.invalid");
         // the same message filed twice (a device retrying) is one message
-        String id = MessageIds.of(accountId, "sent:" + sent.messageIdHeader());
-        Optional<StoredMessage> existing = messages.find(AccountId.of(accountId), MessageId.of(id));
+        MessageId id = MessageIds.of(accountId, "sent:" + sent.messageIdHeader());
+        Optional<StoredMessage> existing = messages.find(accountId, id);
         if (existing.isPresent()) {
             return new Filed(existing.get(), null);
         }
@@ -75,7 +76,7 @@ public class FileSentMessage {
             throw new SyncProblems.Unavailable("the content store did not take the message; nothing was filed", e);
         }
         Instant now = clock.instant();
-        long uid = (UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits()
+        long uid = (UUID.nameUUIDFromBytes(id.value().getBytes(StandardCharsets.UTF_8)).getMostSignificantBits()
                 & Long.MAX_VALUE) | 1;
         MessageLocator local = MessageLocator.imap(settings.folderForSent(), LOCAL_UID_VALIDITY, uid);
         Set<Keyword> keywords = Set.of(Keyword.SEEN);
@@ -83,7 +84,7 @@ public class FileSentMessage {
         if (imap) {
             Origin origin = deviceId == null ? Origin.system("sync-sent") : Origin.device(deviceId);
             commands.send(new AppendMessage(UUID.nameUUIDFromBytes(("sent\n" + id).getBytes(StandardCharsets.UTF_8)),
-                    now, accountId, origin, settings.folderForSent(), "\\Sent", contentRef, sent.size(),
+                    now, accountId.value(), origin, settings.folderForSent(), "\\Sent", contentRef, sent.size(),
                     sent.messageIdHeader(), Keyword.values(keywords), now));
         }
         StoredMessage[] filed = new StoredMessage[1];
@@ -95,7 +96,7 @@ public class FileSentMessage {
         });
         if (state.isEmpty()) {
             // filed concurrently
-            return new Filed(messages.find(AccountId.of(accountId), MessageId.of(id)).orElseThrow(), null);
+            return new Filed(messages.find(accountId, id).orElseThrow(), null);
         }
         return new Filed(filed[0], state.get());
     }

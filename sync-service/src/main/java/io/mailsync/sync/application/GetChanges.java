@@ -1,6 +1,7 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
@@ -10,7 +11,6 @@ import io.mailsync.sync.domain.ChangeEntry;
 import io.mailsync.sync.domain.ChangeSet;
 import io.mailsync.sync.domain.SyncState;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +19,6 @@ import java.util.Optional;
 public class GetChanges {
 
     private static final int BATCH = 500;
-
-    /**
-     * Modseqs are handed out before their change-log entries are written (a batch reserves hundreds at once). A missing
-     * entry followed by one written within this window is still being written; one older is lost (a crash between
-     * the reservation and the write, which also never wrote the change itself) and is passed over.
-     */
-    static final Duration WRITE_WINDOW = Duration.ofSeconds(30);
 
     private final AccountAccess access;
     private final AccountCounter counter;
@@ -44,7 +37,7 @@ public class GetChanges {
         this.clock = clock;
     }
 
-    public Changes since(Caller caller, String accountId, String since, Integer maxChanges, String deviceId) {
+    public Changes since(Caller caller, AccountId accountId, String since, Integer maxChanges, DeviceId deviceId) {
         access.require(caller, accountId);
         if (since == null) {
             throw new IllegalArgumentException("since is the state of a previous response");
@@ -55,10 +48,12 @@ public class GetChanges {
             throw new IllegalArgumentException("maxChanges is 1 to " + settings.maxChanges());
         }
         if (deviceId != null) {
-            devices.find(AccountId.of(accountId), deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
+            devices.find(accountId, deviceId).orElseThrow(() -> SyncProblems.unknownDevice(deviceId.value()));
         }
-        AccountCounter.Snapshot now = counter.current(AccountId.of(accountId));
-        SyncState current = now.state();
+        AccountCounter.Snapshot now = counter.current(accountId);
+        // the counter's state: every change up to it is written; modseqs above it are still being written
+        SyncState current = old.modseq() > now.state().modseq() && old.modseq() <= now.issued()
+                ? new SyncState(now.state().epoch(), old.modseq()) : now.state();
         if (old.epoch() < current.epoch()) {
             throw new SyncProblems.StateGone("state " + since + " is from before a mailbox reset; fetch the messages again");
         }
@@ -73,14 +68,20 @@ public class GetChanges {
         long after = old.modseq();
         long complete = old.modseq(); // every modseq up to here has its entry
         boolean gap = false;
-        Instant writing = clock.instant().minus(WRITE_WINDOW);
+        // a reservation whose writer died stops holding the state after the write window; an entry it never wrote
+        // is passed over then, but a gap followed by an entry written within the window is still being written
+        Instant writing = clock.instant().minus(AccountCounter.WRITE_WINDOW);
         while (!collector.full() && !gap) {
-            List<ChangeEntry> batch = changeLog.read(AccountId.of(accountId), ModSeq.of(after), ModSeq.of(current.modseq()),
+            List<ChangeEntry> batch = changeLog.read(accountId, ModSeq.of(after), ModSeq.of(current.modseq()),
                     BATCH);
             for (ChangeEntry entry : batch) {
                 if (entry.modseq() > complete + 1 && entry.at().isAfter(writing)) {
                     gap = true; // modseqs handed out, entries still being written: stop before them
                     break;
+                }
+                if (!entry.visibleTo(caller.customerId())) {
+                    complete = entry.modseq(); // another person's own read state (issue 23): not this caller's change
+                    continue;
                 }
                 if (!collector.add(entry)) {
                     break;
@@ -99,23 +100,22 @@ public class GetChanges {
             set = new ChangeSet(set.created(), set.updated(), set.destroyed(), complete, false);
         }
         if (deviceId != null) {
-            AccountId account = AccountId.of(accountId);
-            devices.acknowledge(account, deviceId, since);
-            devices.delivered(account, deviceId, set.created().stream().map(MessageId::of).toList(), clock.instant());
+            devices.acknowledge(accountId, deviceId, since);
+            devices.delivered(accountId, deviceId, set.created().stream().map(MessageId::of).toList(), clock.instant());
         }
         return new Changes(accountId, old, new SyncState(current.epoch(), set.upToModseq()), set);
     }
 
     /** The first change after the client's state fell out of the retention window: it can no longer be trusted. */
-    private boolean expired(String accountId, long since, long upTo) {
+    private boolean expired(AccountId accountId, long since, long upTo) {
         if (since == upTo) {
             return false;
         }
         Instant cutoff = clock.instant().minus(settings.changeRetention());
-        Optional<ChangeEntry> first = changeLog.firstAfter(AccountId.of(accountId), ModSeq.of(since));
+        Optional<ChangeEntry> first = changeLog.firstAfter(accountId, ModSeq.of(since));
         return first.isPresent() && first.get().at().isBefore(cutoff);
     }
 
-    public record Changes(String accountId, SyncState oldState, SyncState newState, ChangeSet changes) {
+    public record Changes(AccountId accountId, SyncState oldState, SyncState newState, ChangeSet changes) {
     }
 }

@@ -1,6 +1,7 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.domain.Device;
 
@@ -15,8 +16,8 @@ public class GetDevice {
         this.devices = devices;
     }
 
-    public Device get(Caller caller, String accountId, String deviceId) {
+    public Device get(Caller caller, AccountId accountId, DeviceId deviceId) {
         access.require(caller, accountId);
-        return devices.find(AccountId.of(accountId), deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
+        return devices.find(accountId, deviceId).orElseThrow(() -> SyncProblems.unknownDevice(deviceId.value()));
     }
 }

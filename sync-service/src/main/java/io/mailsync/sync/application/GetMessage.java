@@ -1,7 +1,6 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.StoredMessage;
@@ -20,11 +19,11 @@ public class GetMessage {
         this.devices = devices;
     }
 
-    public Details get(Caller caller, String accountId, String messageId) {
+    public Details get(Caller caller, AccountId accountId, String messageId) {
         access.require(caller, accountId);
         StoredMessage message = RequestedMessage.find(messages, accountId, messageId).filter(m -> !m.destroyed())
                 .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
-        return new Details(message, devices.records(AccountId.of(accountId), MessageId.of(message.id())));
+        return new Details(message, devices.records(accountId, message.id()));
     }
 
     public record Details(StoredMessage message, List<DeviceStore.DeviceRecord> devices) {

@@ -24,8 +24,8 @@ public class ListDeletedMessages {
         this.clock = clock;
     }
 
-    public List<DeletedMessage> list(Caller caller, String accountId) {
+    public List<DeletedMessage> list(Caller caller, AccountId accountId) {
         access.require(caller, accountId);
-        return deleted.deletedSince(AccountId.of(accountId), clock.instant().minus(settings.window()), MAX);
+        return deleted.deletedSince(accountId, clock.instant().minus(settings.window()), MAX);
     }
 }

@@ -1,7 +1,7 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.DeviceStore;
@@ -34,8 +34,8 @@ public class ListMessages {
         this.clock = clock;
     }
 
-    public MessagePage list(Caller caller, String accountId, String folder, Integer limit, String cursor,
-                            String deviceId) {
+    public MessagePage list(Caller caller, AccountId accountId, String folder, Integer limit, String cursor,
+                            DeviceId deviceId) {
         access.require(caller, accountId);
         int size = limit == null ? settings.defaultPageSize() : limit;
         if (size < 1 || size > settings.maxPageSize()) {
@@ -45,8 +45,8 @@ public class ListMessages {
             throw new IllegalArgumentException("folder is 1 to 255 characters");
         }
         Long before = cursor == null ? null : parseCursor(cursor);
-        SyncState state = counter.current(AccountId.of(accountId)).state();
-        List<StoredMessage> page = messages.list(AccountId.of(accountId), folder,
+        SyncState state = counter.current(accountId).state();
+        List<StoredMessage> page = messages.list(accountId, folder,
                 before == null ? null : ModSeq.of(before), size + 1);
         String next = null;
         if (page.size() > size) {
@@ -54,9 +54,8 @@ public class ListMessages {
             next = "c" + page.get(size - 1).createdModseq();
         }
         if (deviceId != null) {
-            AccountId account = AccountId.of(accountId);
-            devices.find(account, deviceId).orElseThrow(() -> UpdateKeywords.unknownDevice(deviceId));
-            devices.delivered(account, deviceId, page.stream().map(m -> MessageId.of(m.id())).toList(),
+            devices.find(accountId, deviceId).orElseThrow(() -> SyncProblems.unknownDevice(deviceId.value()));
+            devices.delivered(accountId, deviceId, page.stream().map(m -> m.id()).toList(),
                     clock.instant());
         }
         return new MessagePage(accountId, state, List.copyOf(page), next);
@@ -69,6 +68,6 @@ public class ListMessages {
         return Long.parseLong(cursor.substring(1));
     }
 
-    public record MessagePage(String accountId, SyncState state, List<StoredMessage> messages, String nextCursor) {
+    public record MessagePage(AccountId accountId, SyncState state, List<StoredMessage> messages, String nextCursor) {
     }
 }

@@ -1,6 +1,7 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.StatePublisher;
@@ -14,7 +15,8 @@ import java.util.function.LongPredicate;
 /**
  * Stamps one change to a message with the account's next modseq. Without multi-document transactions the order is
  * what keeps {@code /changes} honest: the log entry is written before the message, so a crash in between
- * over-reports (allowed by RFC 8620 §5.2) and never under-reports.
+ * over-reports (allowed by RFC 8620 §5.2) and never under-reports; and the modseq holds the account's state below it
+ * until the message is written ({@link AccountCounter#written}), so no listing claims a change it does not show.
  */
 public class MessageChanges {
 
@@ -35,20 +37,30 @@ public class MessageChanges {
 
     /**
      * Allocates a modseq, logs the change, then runs {@code write} with it (a conditional single-document update).
-     * Returns the new state if the write happened, empty if a concurrent writer won and the caller should re-read.
+     * Returns the state to give the caller if the write happened (its own modseq, or below while another writer is
+     * still at work), empty if a concurrent writer won and the caller should re-read.
      */
-    public Optional<SyncState> record(String accountId, String messageId, ChangeKind kind, LongPredicate write) {
-        AccountId account = AccountId.of(accountId);
-        SyncState state = counter.next(account);
-        changeLog.append(account, new ChangeEntry(state.modseq(), messageId, kind, clock.instant()));
-        if (!write.test(state.modseq())) {
+    public Optional<SyncState> record(AccountId account, MessageId messageId, ChangeKind kind, LongPredicate write) {
+        AccountCounter.Reservation reservation = counter.reserve(account, 1);
+        long modseq = reservation.upTo();
+        boolean written = false;
+        SyncState state;
+        try {
+            Optional<Actor> actor = Actor.current(); // issue 23: who did it, for the owner's audit trail
+            changeLog.append(account, new ChangeEntry(modseq, messageId.value(), kind, clock.instant(),
+                    actor.map(Actor::person).orElse(null), actor.map(Actor::device).orElse(null), false));
+            written = write.test(modseq);
+        } finally {
+            state = counter.written(account, reservation); // also when the write lost or failed: the log over-reports
+        }
+        if (!written) {
             return Optional.empty();
         }
         statePublisher.stateAdvanced(account, state);
         return Optional.of(state);
     }
 
-    public void announce(String accountId, SyncState state) {
-        statePublisher.stateAdvanced(AccountId.of(accountId), state);
+    public void announce(AccountId accountId, SyncState state) {
+        statePublisher.stateAdvanced(accountId, state);
     }
 }

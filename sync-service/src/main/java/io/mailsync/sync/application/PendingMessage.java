@@ -3,7 +3,9 @@ package io.mailsync.sync.application;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.Set;
 /** A message as an {@link EventRun} has changed it so far, before anything is written. */
 final class PendingMessage {
 
-    final String id;
+    final MessageId id;
     final StoredMessage stored; // null for a message new in this run
     final MessageArrived arrived; // the arrival of a new message
     final boolean destroyed;
@@ -35,7 +37,7 @@ final class PendingMessage {
         this.lastServerEventAt = stored.lastServerEventAt();
     }
 
-    PendingMessage(String id, MessageArrived arrived) {
+    PendingMessage(MessageId id, MessageArrived arrived) {
         this.id = id;
         this.stored = null;
         this.arrived = arrived;
@@ -55,7 +57,7 @@ final class PendingMessage {
         touched = true;
     }
 
-    StoredMessage toNewMessage(String accountId, long base) {
+    StoredMessage toNewMessage(AccountId accountId, long base) {
         MessageArrived e = arrived;
         return new StoredMessage(id, accountId, e.locator(), e.envelope(), e.receivedAt(), e.size(), keywords,
                 e.contentRef(), base + created,

@@ -1,7 +1,5 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DeletedMessages;
 import io.mailsync.sync.domain.DeletedMessage;
@@ -39,7 +37,7 @@ public class PurgeDeletedMessages {
             for (DeletedMessage expired : batch) {
                 // body first: a crash in between leaves a reference to nothing, which /restore already answers 410
                 content.delete(expired.message().contentRef());
-                deleted.bodyPurged(AccountId.of(expired.message().accountId()), MessageId.of(expired.message().id()));
+                deleted.bodyPurged(expired.message().accountId(), expired.message().id());
                 purged++;
             }
         } while (batch.size() == BATCH);

@@ -1,6 +1,7 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.HostLogin;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountPublisher;
@@ -35,7 +36,20 @@ public class RegisterAccount {
         this.addresses = addresses;
     }
 
-    public Account register(Caller caller, RegisterAccountCommand command) {
+    /**
+     * {@code hostLogin} null: the mailbox logs in with its own password. Issue 22: a mailbox on a registered mail host
+     * logs in as {@code hostLogin} says; where the host's own credential
+     * logs in for it, it carries no password at all (and may not be given one).
+     */
+    public Account register(Caller caller, RegisterAccountCommand command, HostLogin hostLogin) {
+        boolean hostLogsIn = hostLogin != null && hostLogin.mechanism().usesHostCredential();
+        if (!hostLogsIn && command.password() == null) {
+            throw new IllegalArgumentException("password is 1 to 1024 characters");
+        }
+        if (hostLogsIn && command.password() != null) {
+            throw new IllegalArgumentException("mail host " + hostLogin.hostId() + " logs in for its mailboxes with "
+                    + "its own credential: register the mailbox without a password");
+        }
         String customerId = command.customerId() == null ? caller.customerId() : command.customerId();
         if (!caller.mayAct(customerId)) {
             throw new SyncProblems.Forbidden("only accounts.admin registers mailboxes for another customer");
@@ -54,9 +68,9 @@ public class RegisterAccount {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AccountSpec spec = new AccountSpec(accountId, customerId, command.protocol(), command.host(), command.port(),
                 command.security(), command.trustAnyCertificate(), command.username(),
-                cipher.encrypt(accountId, command.password()), command.folders(), command.pollInterval(),
-                command.retention(), command.storeBodies(), command.quotaLimitBytes(), command.quotaLimitMessages(),
-                command.contactAddress(), now, command.plan());
+                command.password() == null ? null : cipher.encrypt(accountId, command.password()), command.folders(),
+                command.pollInterval(), command.retention(), command.storeBodies(), command.quotaLimitBytes(),
+                command.quotaLimitMessages(), command.contactAddress(), now, command.plan(), hostLogin);
         Account account = new Account(spec, Account.PENDING, null, null, now);
         if (!accounts.insert(account)) {
             throw new SyncProblems.Conflict("this mailbox (" + command.protocol() + " " + command.username() + " at "

@@ -35,7 +35,9 @@ public record RegisterAccountCommand(
         require(port >= 1 && port <= 65535, "port is 1 to 65535");
         require(security != null, "security is SSL, STARTTLS or NONE");
         require(username != null && !username.isBlank() && username.length() <= 320, "username is 1 to 320 characters");
-        require(password != null && !password.isEmpty() && password.length() <= 1024, "password is 1 to 1024 characters");
+        // null only where the mailbox's host logs in for it (issue 22: RegisterAccount decides)
+        require(password == null || !password.isEmpty() && password.length() <= 1024,
+                "password is 1 to 1024 characters");
         folders = folders == null || folders.isEmpty() ? List.of("INBOX") : List.copyOf(folders);
         require(folders.size() <= 100, "at most 100 folders");
         for (String folder : folders) {

@@ -1,5 +1,7 @@
 package io.mailsync.sync.application;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.domain.Device;
 import java.time.Clock;
@@ -18,12 +20,12 @@ public class RegisterDevice {
         this.clock = clock;
     }
 
-    public Device register(Caller caller, String accountId, String name) {
+    public Device register(Caller caller, AccountId accountId, String name) {
         access.require(caller, accountId);
         if (name != null && (name.isBlank() || name.length() > 200)) {
             throw new IllegalArgumentException("name is 1 to 200 characters");
         }
-        Device device = new Device("d-" + UUID.randomUUID(), accountId, name, clock.instant(), null);
+        Device device = new Device(DeviceId.of("d-" + UUID.randomUUID()), accountId, name, clock.instant(), null);
         devices.insert(device);
         return device;
     }

@@ -9,6 +9,7 @@ import io.mailsync.sync.application.port.out.ChangeLog;
 import io.mailsync.sync.application.port.out.ContentStore;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.DraftStore;
+import io.mailsync.sync.application.port.out.PrivateSeen;
 
 /** Removes a mailbox: a tombstone tells the fetchers first, then its data goes. */
 public class RemoveAccount {
@@ -22,10 +23,11 @@ public class RemoveAccount {
     private final AccountCounter counter;
     private final DraftStore drafts;
     private final ContentStore contents;
+    private final PrivateSeen privateSeen;
 
     public RemoveAccount(AccountAccess access, AccountStore accounts, AccountPublisher publisher,
                          AccountMessages messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter,
-                         DraftStore drafts, ContentStore contents) {
+                         DraftStore drafts, ContentStore contents, PrivateSeen privateSeen) {
         this.access = access;
         this.accounts = accounts;
         this.publisher = publisher;
@@ -35,11 +37,11 @@ public class RemoveAccount {
         this.counter = counter;
         this.drafts = drafts;
         this.contents = contents;
+        this.privateSeen = privateSeen;
     }
 
-    public void remove(Caller caller, String accountId) {
-        access.require(caller, accountId);
-        AccountId account = AccountId.of(accountId);
+    public void remove(Caller caller, AccountId account) {
+        access.require(caller, account);
         try {
             publisher.publishRemoval(account);
         } catch (RuntimeException e) {
@@ -54,5 +56,6 @@ public class RemoveAccount {
         devices.deleteAccount(account);
         counter.delete(account);
         drafts.deleteAccount(account);
+        privateSeen.deleteAccount(account); // issue 23: what each person it was shared with had read
     }
 }

@@ -33,14 +33,19 @@ public class ReplaceCredential {
         this.clock = clock;
     }
 
-    public Account replace(Caller caller, String accountId, String password) {
+    public Account replace(Caller caller, AccountId accountId, String password) {
         Account account = access.require(caller, accountId);
         if (password == null || password.isEmpty()) {
             throw new IllegalArgumentException("password: the mailbox's new password is required");
         }
+        if (account.spec().hostLogin() != null && account.spec().hostLogin().mechanism().usesHostCredential()) {
+            // issue 22: the host's own credential logs in for this mailbox; a customer password would only lie around
+            throw new IllegalArgumentException("mail host " + account.spec().hostLogin().hostId() + " logs in for "
+                    + "this mailbox with its own credential: it takes no password");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // what MongoDB keeps, as at registration
-        AccountSpec next = account.spec().withSecret(cipher.encrypt(accountId, password), now);
-        if (!accounts.replaceSecret(AccountId.of(accountId), null, next.encryptedSecret(), now)) {
+        AccountSpec next = account.spec().withSecret(cipher.encrypt(accountId.value(), password), now);
+        if (!accounts.replaceSecret(accountId, null, next.encryptedSecret(), now)) {
             throw new SyncProblems.NotFound("no account " + accountId);
         }
         try {

@@ -15,8 +15,8 @@ final class RequestedMessage {
     private RequestedMessage() {
     }
 
-    static Optional<StoredMessage> find(MessageLookup messages, String accountId, String messageId) {
-        return id(messageId).flatMap(id -> messages.find(AccountId.of(accountId), id));
+    static Optional<StoredMessage> find(MessageLookup messages, AccountId accountId, String messageId) {
+        return id(messageId).flatMap(id -> messages.find(accountId, id));
     }
 
     /** The id a caller sent, where it is one; empty where it cannot name a message. */

@@ -3,8 +3,8 @@ package io.mailsync.sync.application;
 import io.mailsync.events.AppendMessage;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.Keyword;
-import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.ContentStore;
@@ -50,11 +50,10 @@ public class RestoreDeletedMessage {
         this.clock = clock;
     }
 
-    public Restored restore(Caller caller, String accountId, String messageId, String deviceId) {
+    public Restored restore(Caller caller, AccountId accountId, String messageId, DeviceId deviceId) {
         Account account = access.require(caller, accountId);
-        AccountId owner = AccountId.of(accountId);
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            DeletedMessage found = RequestedMessage.id(messageId).flatMap(id -> deleted.find(owner, id))
+            DeletedMessage found = RequestedMessage.id(messageId).flatMap(id -> deleted.find(accountId, id))
                     .orElseThrow(() -> new SyncProblems.NotFound("no deleted message " + messageId + " in account "
                             + accountId));
             Instant now = clock.instant();
@@ -67,8 +66,8 @@ public class RestoreDeletedMessage {
             if (imap) {
                 commands.send(append(account, message, found.deletedAt(), deviceId, now));
             }
-            Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.CREATED,
-                    modseq -> deleted.revive(owner, MessageId.of(message.id()), ModSeq.of(message.modseq()),
+            Optional<SyncState> state = changes.record(accountId, message.id(), ChangeKind.CREATED,
+                    modseq -> deleted.revive(accountId, message.id(), ModSeq.of(message.modseq()),
                             ModSeq.of(modseq), now, imap));
             if (state.isPresent()) {
                 return new Restored(message, state.get());
@@ -83,7 +82,7 @@ public class RestoreDeletedMessage {
         return body.isPresent();
     }
 
-    private static AppendMessage append(Account account, StoredMessage message, Instant deletedAt, String deviceId,
+    private static AppendMessage append(Account account, StoredMessage message, Instant deletedAt, DeviceId deviceId,
                                         Instant now) {
         // stable per deletion: a retried restore sends the same command, which the fetcher can recognise
         UUID commandId = UUID.nameUUIDFromBytes(("restore\n" + message.id() + "\n" + deletedAt)

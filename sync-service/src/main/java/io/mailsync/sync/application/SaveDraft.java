@@ -4,6 +4,7 @@ import io.mailsync.events.AppendMessage;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
@@ -69,9 +70,9 @@ public class SaveDraft {
     }
 
     /** @param draftId null to create a draft, else the draft to replace */
-    public Saved save(Caller caller, String accountId, String draftId, byte[] rfc822, String deviceId) {
+    public Saved save(Caller caller, AccountId accountId, String draftId, byte[] rfc822, DeviceId deviceId) {
         Account account = access.require(caller, accountId);
-        if (deviceId == null || deviceId.isBlank()) {
+        if (deviceId == null) {
             throw new IllegalArgumentException("a draft belongs to the device that saves it: send X-Device-Id");
         }
         SentMessage version = parser.parse(rfc822, "mailsync.invalid");
@@ -80,7 +81,7 @@ public class SaveDraft {
         if (draftId == null) {
             id = UUID.randomUUID().toString();
         } else {
-            current = drafts.find(AccountId.of(accountId), draftId).orElseThrow(() -> new SyncProblems.NotFound(
+            current = drafts.find(accountId, draftId).orElseThrow(() -> new SyncProblems.NotFound(
                     "no draft " + draftId + " in account " + accountId));
             if (!current.replaceableBy(deviceId)) {
                 throw new SyncProblems.Conflict("draft " + draftId + " was created on another device, and only that"
@@ -88,7 +89,7 @@ public class SaveDraft {
             }
         }
         int number = current == null ? 1 : current.version() + 1;
-        String messageId = MessageIds.of(accountId, "draft:" + id + ":" + number);
+        MessageId messageId = MessageIds.of(accountId, "draft:" + id + ":" + number);
         String contentRef;
         try {
             contentRef = content.store(version.rfc822());
@@ -102,12 +103,13 @@ public class SaveDraft {
             throw new SyncProblems.Conflict("draft " + id + " was saved again meanwhile; fetch it and try again");
         }
         Optional<StoredMessage> previous = current == null ? Optional.empty()
-                : messages.find(AccountId.of(accountId), MessageId.of(current.messageId())).filter(m -> !m.destroyed());
+                : messages.find(accountId, current.messageId()).filter(m -> !m.destroyed());
         Instant now = clock.instant();
         boolean imap = !account.isPop3();
         if (imap) {
             commands.send(new AppendMessage(UUID.nameUUIDFromBytes(("draft\n" + messageId).getBytes(
-                    StandardCharsets.UTF_8)), now, accountId, Origin.device(deviceId), folders.drafts(), "\\Drafts",
+                    StandardCharsets.UTF_8)), now, accountId.value(), Origin.device(deviceId), folders.drafts(),
+                            "\\Drafts",
                     contentRef, version.size(), version.messageIdHeader(), Keyword.values(KEYWORDS), now,
                     previous.map(StoredMessage::messageIdHeader).orElse(null)));
         }
@@ -129,12 +131,14 @@ public class SaveDraft {
     /** The previous version is gone for good (not a deleted message to restore): no {@code deletedAt}, no body. */
     private Optional<SyncState> destroy(StoredMessage old) {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            StoredMessage latest = messages.find(AccountId.of(old.accountId()), MessageId.of(old.id())).orElse(null);
+            AccountId account = old.accountId();
+            MessageId id = old.id();
+            StoredMessage latest = messages.find(account, id).orElse(null);
             if (latest == null || latest.destroyed()) {
                 return Optional.empty();
             }
-            Optional<SyncState> state = changes.record(old.accountId(), old.id(), ChangeKind.DESTROYED,
-                    modseq -> destruction.markDestroyed(AccountId.of(old.accountId()), MessageId.of(old.id()),
+            Optional<SyncState> state = changes.record(account, id, ChangeKind.DESTROYED,
+                    modseq -> destruction.markDestroyed(account, id,
                             ModSeq.of(latest.modseq()), ModSeq.of(modseq), null));
             if (state.isPresent()) {
                 if (old.contentRef() != null) {
@@ -146,8 +150,8 @@ public class SaveDraft {
         return Optional.empty();
     }
 
-    private MessageLocator placeholder(String messageId) {
-        long uid = (UUID.nameUUIDFromBytes(messageId.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits()
+    private MessageLocator placeholder(MessageId messageId) {
+        long uid = (UUID.nameUUIDFromBytes(messageId.value().getBytes(StandardCharsets.UTF_8)).getMostSignificantBits()
                 & Long.MAX_VALUE) | 1;
         return MessageLocator.imap(folders.drafts(), FileSentMessage.LOCAL_UID_VALIDITY, uid);
     }

@@ -63,10 +63,10 @@ public class StoreArrivedMessage {
         if (!event.locator().isPop3() && event.messageIdHeader() != null && adoptAppended(event)) {
             return;
         }
-        String id = MessageIds.of(accountId, event.locator().key());
+        MessageId id = MessageIds.of(AccountId.of(accountId), event.locator().key());
         StoredMessage[] inserted = new StoredMessage[1];
-        changes.record(accountId, id, ChangeKind.CREATED, modseq -> {
-            StoredMessage message = new StoredMessage(id, accountId, event.locator(), event.envelope(),
+        changes.record(AccountId.of(accountId), id, ChangeKind.CREATED, modseq -> {
+            StoredMessage message = new StoredMessage(id, AccountId.of(accountId), event.locator(), event.envelope(),
                     event.receivedAt(),
                     event.size(), Keyword.validAmong(event.flags()), event.contentRef(), modseq, modseq,
                     event.modSeq(), event.occurredAt(), false, false);
@@ -94,8 +94,8 @@ public class StoreArrivedMessage {
                 return false;
             }
             StoredMessage message = match.get();
-            if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
-                    modseq -> filing.adoptAppended(AccountId.of(event.accountId()), MessageId.of(message.id()),
+            if (changes.record(AccountId.of(event.accountId()), message.id(), ChangeKind.UPDATED,
+                    modseq -> filing.adoptAppended(AccountId.of(event.accountId()), message.id(),
                             ModSeq.of(message.modseq()), event.locator(), ModSeq.of(modseq), event.modSeq(),
                             event.occurredAt())).isPresent()) {
                 return true;
@@ -113,7 +113,7 @@ public class StoreArrivedMessage {
                 new UidValidity(event.locator().uidValidity()), event.messageIdHeader(), event.size());
         for (StoredMessage candidate : candidates) {
             if (Objects.equals(candidate.envelope().sentAt(), event.sentAt())
-                    && resets.relocate(accountId, MessageId.of(candidate.id()), candidate.locator(), event.locator(),
+                    && resets.relocate(accountId, candidate.id(), candidate.locator(), event.locator(),
                     event.modSeq(), event.occurredAt())) {
                 return true;
             }
@@ -141,6 +141,6 @@ public class StoreArrivedMessage {
         commands.send(new DeleteFromServer(commandId, clock.instant(), account.accountId(),
                 Origin.system("sync-retention"), message.locator(),
                 notBefore.equals(Instant.EPOCH) ? null : notBefore));
-        filing.markDeleteRequested(AccountId.of(account.accountId()), MessageId.of(message.id()));
+        filing.markDeleteRequested(AccountId.of(account.accountId()), message.id());
     }
 }

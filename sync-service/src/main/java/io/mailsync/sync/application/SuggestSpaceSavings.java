@@ -23,22 +23,21 @@ public class SuggestSpaceSavings {
         this.footprint = footprint;
     }
 
-    public Suggestions suggest(Caller caller, String accountId, Integer limit) {
-        access.require(caller, accountId);
+    public Suggestions suggest(Caller caller, AccountId account, Integer limit) {
+        access.require(caller, account);
         int n = limit == null ? DEFAULT_LIMIT : limit;
         if (n < 1 || n > MAX_LIMIT) {
             throw new IllegalArgumentException("limit is 1 to " + MAX_LIMIT);
         }
-        AccountId account = AccountId.of(accountId);
         List<FolderUsage> folders = footprint.folders(account);
-        return new Suggestions(accountId,
+        return new Suggestions(account,
                 folders.stream().mapToLong(FolderUsage::messages).sum(),
                 folders.stream().mapToLong(FolderUsage::bytes).sum(),
                 footprint.largest(account, n), footprint.oldest(account, n), folders);
     }
 
     /** What the account holds in total and where to start deleting. */
-    public record Suggestions(String accountId, long messages, long bytes, List<StoredMessage> largest,
+    public record Suggestions(AccountId accountId, long messages, long bytes, List<StoredMessage> largest,
                               List<StoredMessage> oldest, List<FolderUsage> folders) {
     }
 }

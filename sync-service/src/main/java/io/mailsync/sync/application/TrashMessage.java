@@ -4,7 +4,7 @@ import io.mailsync.events.MessageLocator;
 import io.mailsync.events.MoveMessage;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.MessageLookup;
@@ -48,7 +48,7 @@ public class TrashMessage {
     }
 
     /** @return the message in Trash, and the new state (null when it was in Trash already) */
-    public Trashed trash(Caller caller, String accountId, String messageId, String deviceId) {
+    public Trashed trash(Caller caller, AccountId accountId, String messageId, DeviceId deviceId) {
         Account account = access.require(caller, accountId);
         boolean imap = !account.isPop3();
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
@@ -64,15 +64,15 @@ public class TrashMessage {
                 // stable per (message, location): a retried request sends a command the fetcher can take twice
                 UUID commandId = UUID.nameUUIDFromBytes(("trash\n" + messageId + "\n" + message.locator().key())
                         .getBytes(StandardCharsets.UTF_8));
-                commands.send(new MoveMessage(commandId, clock.instant(), accountId,
+                commands.send(new MoveMessage(commandId, clock.instant(), accountId.value(),
                         deviceId == null ? Origin.system("sync-trash") : Origin.device(deviceId), message.locator(),
                         folders.trash(), "\\Trash", message.messageIdHeader(), message.size()));
             }
-            Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED,
-                    modseq -> moves.moveTo(AccountId.of(accountId), MessageId.of(message.id()),
+            Optional<SyncState> state = changes.record(accountId, message.id(), ChangeKind.UPDATED,
+                    modseq -> moves.moveTo(accountId, message.id(),
                             ModSeq.of(message.modseq()), to, ModSeq.of(modseq), imap));
             if (state.isPresent()) {
-                StoredMessage moved = messages.find(AccountId.of(accountId), MessageId.of(message.id()))
+                StoredMessage moved = messages.find(accountId, message.id())
                         .orElse(message);
                 return new Trashed(moved, state.get());
             }

@@ -3,6 +3,7 @@ package io.mailsync.sync.application;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
@@ -52,19 +53,19 @@ public class UpdateKeywords {
      * @param baseState the state the device last synced before making the edit (offline edits), or null
      * @param ifState   apply only if the message has not changed after this state (412 otherwise), or null
      */
-    public Result update(Caller caller, String accountId, String messageId, String deviceId, KeywordDelta delta,
+    public Result update(Caller caller, AccountId accountId, String messageId, DeviceId deviceId, KeywordDelta delta,
                          String baseState, String ifState) {
         Account account = access.require(caller, accountId);
-        if (deviceId == null || deviceId.isBlank()) {
+        if (deviceId == null) {
             throw new IllegalArgumentException("X-Device-Id names the device making the change");
         }
-        devices.find(AccountId.of(accountId), deviceId).orElseThrow(() -> unknownDevice(deviceId));
+        devices.find(accountId, deviceId).orElseThrow(() -> SyncProblems.unknownDevice(deviceId.value()));
         SyncState base = baseState == null ? null : SyncState.parse(baseState);
         SyncState condition = ifState == null ? null : SyncState.parse(ifState);
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
             StoredMessage message = RequestedMessage.find(messages, accountId, messageId).filter(m -> !m.destroyed())
                     .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
-            long epoch = counter.current(AccountId.of(accountId)).state().epoch();
+            long epoch = counter.current(accountId).state().epoch();
             if (condition != null && (condition.epoch() != epoch || message.modseq() > condition.modseq())) {
                 throw new SyncProblems.PreconditionFailed("message " + messageId + " changed after state " + ifState);
             }
@@ -72,26 +73,26 @@ public class UpdateKeywords {
             Optional<KeywordDelta> effective = stale ? delta.resolveStale() : Optional.of(delta);
             Set<Keyword> next = effective.map(d -> d.applyTo(message.keywords())).orElse(message.keywords());
             if (next.equals(message.keywords())) {
-                recordRead(accountId, deviceId, messageId, next);
-                return new Result(message, counter.current(AccountId.of(accountId)).state());
+                recordRead(accountId, deviceId, message.id(), next);
+                return new Result(message, counter.current(accountId).state());
             }
             SetFlags writeBack = account.isPop3() ? null : writeBack(accountId, deviceId, message, effective.get());
-            Optional<SyncState> state = changes.record(accountId, messageId, ChangeKind.UPDATED, modseq ->
-                    keywords.updateKeywords(AccountId.of(accountId), MessageId.of(messageId),
+            MessageId id = message.id();
+            Optional<SyncState> state = changes.record(accountId, id, ChangeKind.UPDATED, modseq ->
+                    keywords.updateKeywords(accountId, id,
                             ModSeq.of(message.modseq()), next, ModSeq.of(modseq), writeBack));
             if (state.isPresent()) {
-                recordRead(accountId, deviceId, messageId, next);
+                recordRead(accountId, deviceId, id, next);
                 if (writeBack != null) {
-                    sendWriteBack.send(AccountId.of(accountId), MessageId.of(messageId), writeBack);
+                    sendWriteBack.send(accountId, id, writeBack);
                 }
-                return new Result(messages.find(AccountId.of(accountId), MessageId.of(messageId)).orElseThrow(),
-                        state.get());
+                return new Result(messages.find(accountId, id).orElseThrow(), state.get());
             }
         }
         throw new SyncProblems.Conflict("message " + messageId + " is changing concurrently; retry");
     }
 
-    private SetFlags writeBack(String accountId, String deviceId, StoredMessage before, KeywordDelta delta) {
+    private SetFlags writeBack(AccountId accountId, DeviceId deviceId, StoredMessage before, KeywordDelta delta) {
         Set<Keyword> add = delta.addedTo(before.keywords());
         Set<Keyword> remove = delta.removedFrom(before.keywords());
         if (add.isEmpty() && remove.isEmpty()) {
@@ -99,19 +100,15 @@ public class UpdateKeywords {
         }
         // no UNCHANGEDSINCE: +FLAGS/-FLAGS deltas commute, and the read-wins decision is already made here; a
         // conditional STORE would only lose the write when another client touched any flag of the message meanwhile
-        return new SetFlags(UUID.randomUUID(), clock.instant(), accountId, Origin.device(deviceId), before.locator(),
+        return new SetFlags(UUID.randomUUID(), clock.instant(), accountId.value(), Origin.device(deviceId.value()),
+                before.locator(),
                 Keyword.values(add), Keyword.values(remove), null);
     }
 
-    private void recordRead(String accountId, String deviceId, String messageId, Set<Keyword> keywords) {
+    private void recordRead(AccountId accountId, DeviceId deviceId, MessageId messageId, Set<Keyword> keywords) {
         if (keywords.contains(Keyword.SEEN)) {
-            devices.read(AccountId.of(accountId), deviceId, MessageId.of(messageId), clock.instant());
+            devices.read(accountId, deviceId, messageId, clock.instant());
         }
-    }
-
-    static SyncProblems.NotFound unknownDevice(String deviceId) {
-        return new SyncProblems.NotFound("device " + deviceId + " is not registered on this account;"
-                + " register it with POST /api/v1/accounts/{accountId}/devices");
     }
 
     public record Result(StoredMessage message, SyncState state) {

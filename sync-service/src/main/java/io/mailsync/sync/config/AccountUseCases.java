@@ -11,6 +11,7 @@ import io.mailsync.sync.application.ReplaceCredential;
 import io.mailsync.sync.application.RepublishAccounts;
 import io.mailsync.sync.application.SuggestSpaceSavings;
 import io.mailsync.sync.application.port.out.AccountCounter;
+import io.mailsync.sync.application.port.out.AccountGrants;
 import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.AccountPublisher;
 import io.mailsync.sync.application.port.out.AccountStore;
@@ -20,6 +21,7 @@ import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.application.port.out.MailServerAddresses;
 import io.mailsync.sync.application.port.out.MailboxFootprint;
+import io.mailsync.sync.application.port.out.PrivateSeen;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +36,8 @@ class AccountUseCases {
     }
 
     @Bean
-    FindAccounts findAccounts(AccountStore accounts) {
-        return new FindAccounts(accounts);
+    FindAccounts findAccounts(AccountStore accounts, AccountGrants grants) {
+        return new FindAccounts(accounts, grants);
     }
 
     @Bean
@@ -47,8 +49,9 @@ class AccountUseCases {
     @Bean
     RemoveAccount removeAccount(AccountAccess access, AccountStore accounts, AccountPublisher publisher,
                                 AccountMessages messages, ChangeLog changeLog, DeviceStore devices, AccountCounter counter,
-                                DraftStore drafts, ContentStore contents) {
-        return new RemoveAccount(access, accounts, publisher, messages, changeLog, devices, counter, drafts, contents);
+                                DraftStore drafts, ContentStore contents, PrivateSeen privateSeen) {
+        return new RemoveAccount(access, accounts, publisher, messages, changeLog, devices, counter, drafts, contents,
+                privateSeen);
     }
 
     @Bean

@@ -12,7 +12,6 @@ import io.mailsync.sync.application.MailFolderSettings;
 import io.mailsync.sync.application.MessageChanges;
 import io.mailsync.sync.application.PruneChangeLog;
 import io.mailsync.sync.application.PurgeDeletedMessages;
-import io.mailsync.sync.application.ReadRawMessage;
 import io.mailsync.sync.application.RestoreDeletedMessage;
 import io.mailsync.sync.application.SaveDraft;
 import io.mailsync.sync.application.SendWriteBack;
@@ -52,11 +51,6 @@ class MessageUseCases {
     @Bean
     GetMessage getMessage(AccountAccess access, MessageLookup messages, DeviceStore devices) {
         return new GetMessage(access, messages, devices);
-    }
-
-    @Bean
-    ReadRawMessage readRawMessage(AccountAccess access, MessageLookup messages, ContentStore content) {
-        return new ReadRawMessage(access, messages, content);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.mailsync.sync.domain;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,11 +16,11 @@ public final class MessageIds {
     private MessageIds() {
     }
 
-    public static String of(String accountId, String locatorKey) {
+    public static MessageId of(AccountId accountId, String locatorKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((accountId + "\n" + locatorKey).getBytes(StandardCharsets.UTF_8));
-            return "M" + HexFormat.of().formatHex(digest, 0, 12);
+                    .digest((accountId.value() + "\n" + locatorKey).getBytes(StandardCharsets.UTF_8));
+            return MessageId.of("M" + HexFormat.of().formatHex(digest, 0, 12));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

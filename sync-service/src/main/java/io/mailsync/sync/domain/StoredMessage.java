@@ -1,8 +1,10 @@
 package io.mailsync.sync.domain;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Envelope;
 import io.mailsync.events.mail.Keyword;
+import io.mailsync.events.mail.MessageId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -16,8 +18,8 @@ import java.util.Set;
  * @param deleteRequested   POP3: {@code DeleteFromServer} was published, so the server copy going away is expected
  */
 public record StoredMessage(
-        String id,
-        String accountId,
+        MessageId id,
+        AccountId accountId,
         MessageLocator locator,
         Envelope envelope,
         Instant receivedAt,
@@ -46,5 +48,11 @@ public record StoredMessage(
 
     public String folder() {
         return locator.folderName();
+    }
+
+    /** The same message as one person sees it (issue 23: their own {@code $seen} on private read state). */
+    public StoredMessage withKeywords(Set<Keyword> seenBy) {
+        return new StoredMessage(id, accountId, locator, envelope, receivedAt, size, seenBy, contentRef, createdModseq,
+                modseq, serverModSeq, lastServerEventAt, destroyed, deleteRequested);
     }
 }

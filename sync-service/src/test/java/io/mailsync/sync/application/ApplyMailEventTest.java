@@ -12,7 +12,6 @@ import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Keyword;
-import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.support.MailEvents;
 import java.time.Instant;
@@ -133,7 +132,7 @@ class ApplyMailEventTest {
     }
 
     private StoredMessage message(String account, MessageArrived arrived) {
-        return f.messages.find(AccountId.of(account), MessageId.of(io.mailsync.sync.domain.MessageIds.of(account, arrived.locator().key())))
+        return f.messages.find(AccountId.of(account), io.mailsync.sync.domain.MessageIds.of(AccountId.of(account), arrived.locator().key()))
                 .orElseThrow();
     }
 

@@ -11,8 +11,8 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.Keyword;
-import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.domain.ChangeEntry;
 import io.mailsync.sync.domain.ChangeKind;
@@ -132,8 +132,9 @@ class ApplyMailEventsTest {
         f.applyAll.apply(List.of(arrived));
         String device = f.device(account);
         // the device's edit lands between the batch's read and its write: simulated by a store that lags one step
-        f.messages.beforeNextConditionalWrite(() -> f.update.update(Fixture.OWNER, account, message(account, arrived)
-                .id(), device, KeywordDelta.parse(Map.of("$flagged", true)), null, null));
+        f.messages.beforeNextConditionalWrite(() -> f.update.update(Fixture.OWNER, AccountId.of(account),
+                message(account, arrived)
+                .id().value(), DeviceId.of(device), KeywordDelta.parse(Map.of("$flagged", true)), null, null));
 
         f.applyAll.apply(List.of(flags(account, arrived.locator(), 30L, Set.of("$Seen"), Set.of())));
 
@@ -215,7 +216,7 @@ class ApplyMailEventsTest {
     }
 
     private StoredMessage message(String account, MessageArrived arrived) {
-        return f.messages.find(AccountId.of(account), MessageId.of(MessageIds.of(account, arrived.locator().key()))).orElseThrow();
+        return f.messages.find(AccountId.of(account), MessageIds.of(AccountId.of(account), arrived.locator().key())).orElseThrow();
     }
 
     private static MessageFlagsChanged flags(String account, MessageLocator at, Long modSeq, Set<String> added,

@@ -21,11 +21,11 @@ final class Fixture {
 
     final InMemoryAccountStore accounts = new InMemoryAccountStore();
     final InMemoryMessageStore messages = new InMemoryMessageStore();
-    final InMemoryAccountCounter counter = new InMemoryAccountCounter();
     final InMemoryChangeLog changeLog = new InMemoryChangeLog();
     final InMemoryDeviceStore devices = new InMemoryDeviceStore();
     final Recorded published = new Recorded();
     final SettableClock clock = SettableClock.systemTime();
+    final InMemoryAccountCounter counter = new InMemoryAccountCounter(clock);
     final SyncSettings settings = new SyncSettings(Duration.ofDays(30), 5000, 50, 500);
 
     final MessageChanges changes = new MessageChanges(counter, changeLog, published, clock);
@@ -59,7 +59,7 @@ final class Fixture {
     }
 
     String device(String accountId) {
-        return registerDevice.register(OWNER, accountId, "device").deviceId();
+        return registerDevice.register(OWNER, AccountId.of(accountId), "device").deviceId().value();
     }
 
     String state(String accountId) {

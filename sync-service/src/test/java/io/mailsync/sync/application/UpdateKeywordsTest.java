@@ -7,6 +7,7 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.KeywordDelta;
@@ -28,9 +29,9 @@ class UpdateKeywordsTest {
         String account = f.imapAccount();
         String device = f.device(account);
         f.apply.apply(MailEvents.imapArrived(account, 1, "m", "$flagged"));
-        String id = MessageIds.of(account, "imap:INBOX:7:1");
+        String id = MessageIds.of(AccountId.of(account), "imap:INBOX:7:1").value();
 
-        UpdateKeywords.Result result = f.update.update(Fixture.OWNER, account, id, device,
+        UpdateKeywords.Result result = f.update.update(Fixture.OWNER, AccountId.of(account), id, DeviceId.of(device),
                 KeywordDelta.parse(Map.of("$seen", true, "$flagged", true)), null, null);
 
         assertThat(result.message().keywords()).containsExactlyInAnyOrder(Keyword.SEEN, Keyword.FLAGGED);
@@ -47,10 +48,11 @@ class UpdateKeywordsTest {
         String account = f.imapAccount();
         String device = f.device(account);
         f.apply.apply(MailEvents.imapArrived(account, 1, "m"));
-        String id = MessageIds.of(account, "imap:INBOX:7:1");
+        String id = MessageIds.of(AccountId.of(account), "imap:INBOX:7:1").value();
         f.published.brokerDown(true);
 
-        UpdateKeywords.Result result = f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true),
+        UpdateKeywords.Result result = f.update.update(Fixture.OWNER, AccountId.of(account), id, DeviceId.of(device),
+                delta("$seen", true),
                 null, null);
 
         assertThat(result.message().keywords()).containsExactly(Keyword.SEEN);
@@ -68,9 +70,10 @@ class UpdateKeywordsTest {
         String account = f.imapAccount();
         String device = f.device(account);
         f.apply.apply(MailEvents.imapArrived(account, 1, "m", "$seen"));
-        String id = MessageIds.of(account, "imap:INBOX:7:1");
+        String id = MessageIds.of(AccountId.of(account), "imap:INBOX:7:1").value();
 
-        f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true), null, null);
+        f.update.update(Fixture.OWNER, AccountId.of(account), id, DeviceId.of(device), delta("$seen", true), null,
+                null);
 
         assertThat(f.state(account)).isEqualTo("1-1");
         assertThat(f.published.commands()).isEmpty();
@@ -82,14 +85,15 @@ class UpdateKeywordsTest {
         String phone = f.device(account);
         String laptop = f.device(account);
         f.apply.apply(MailEvents.imapArrived(account, 1, "m"));
-        String id = MessageIds.of(account, "imap:INBOX:7:1");
+        String id = MessageIds.of(AccountId.of(account), "imap:INBOX:7:1").value();
         String laptopBase = f.state(account);
-        f.update.update(Fixture.OWNER, account, id, phone, delta("$seen", true), null, null);
+        f.update.update(Fixture.OWNER, AccountId.of(account), id, DeviceId.of(phone), delta("$seen", true), null,
+                null);
 
-        UpdateKeywords.Result stale = f.update.update(Fixture.OWNER, account, id, laptop, delta("$seen", false),
-                laptopBase, null);
-        UpdateKeywords.Result live = f.update.update(Fixture.OWNER, account, id, laptop, delta("$seen", false),
-                f.state(account), null);
+        UpdateKeywords.Result stale = f.update.update(Fixture.OWNER, AccountId.of(account), id, DeviceId.of(laptop),
+                delta("$seen", false), laptopBase, null);
+        UpdateKeywords.Result live = f.update.update(Fixture.OWNER, AccountId.of(account), id, DeviceId.of(laptop),
+                delta("$seen", false), f.state(account), null);
 
         assertThat(stale.message().keywords()).containsExactly(Keyword.SEEN);
         assertThat(live.message().keywords()).isEmpty();
@@ -100,11 +104,13 @@ class UpdateKeywordsTest {
         String account = f.imapAccount();
         String device = f.device(account);
         f.apply.apply(MailEvents.imapArrived(account, 1, "m"));
-        String id = MessageIds.of(account, "imap:INBOX:7:1");
+        String id = MessageIds.of(AccountId.of(account), "imap:INBOX:7:1").value();
         String condition = f.state(account);
-        f.update.update(Fixture.OWNER, account, id, device, delta("$flagged", true), null, null);
+        f.update.update(Fixture.OWNER, AccountId.of(account), id, DeviceId.of(device), delta("$flagged", true), null,
+                null);
 
-        assertThatThrownBy(() -> f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true), null,
+        assertThatThrownBy(() -> f.update.update(Fixture.OWNER, AccountId.of(account), id, DeviceId.of(device),
+                delta("$seen", true), null,
                 condition)).isInstanceOf(SyncProblems.PreconditionFailed.class);
     }
 
@@ -113,9 +119,10 @@ class UpdateKeywordsTest {
         String account = f.account(AccountSpec.Protocol.POP3, null);
         String device = f.device(account);
         f.apply.apply(MailEvents.arrived(account, io.mailsync.events.MessageLocator.pop3("u"), "m"));
-        String id = MessageIds.of(account, "pop3:u");
+        String id = MessageIds.of(AccountId.of(account), "pop3:u").value();
 
-        f.update.update(Fixture.OWNER, account, id, device, delta("$seen", true), null, null);
+        f.update.update(Fixture.OWNER, AccountId.of(account), id, DeviceId.of(device), delta("$seen", true), null,
+                null);
 
         assertThat(f.published.commands()).isEmpty();
         assertThat(f.devices.records(AccountId.of(account), MessageId.of(id))).singleElement()
@@ -127,7 +134,8 @@ class UpdateKeywordsTest {
         String account = f.imapAccount();
         String device = f.device(account);
 
-        assertThatThrownBy(() -> f.update.update(new Caller("someone-else", false), account, "M1", device,
+        assertThatThrownBy(() -> f.update.update(new Caller("someone-else", false), AccountId.of(account), "M1",
+                DeviceId.of(device),
                 delta("$seen", true), null, null)).isInstanceOf(SyncProblems.NotFound.class);
     }
 
@@ -139,7 +147,8 @@ class UpdateKeywordsTest {
         String state = f.state(account);
 
         // RFC 8620 §1.2 ids are A-Za-z0-9-_ only: "../x" names no message, as before the ports were typed (issue 21)
-        assertThatThrownBy(() -> f.update.update(Fixture.OWNER, account, "../x", device, delta("$seen", true), null,
+        assertThatThrownBy(() -> f.update.update(Fixture.OWNER, AccountId.of(account), "../x", DeviceId.of(device),
+                delta("$seen", true), null,
                 null)).isInstanceOf(SyncProblems.NotFound.class);
         assertThat(f.state(account)).isEqualTo(state);
     }

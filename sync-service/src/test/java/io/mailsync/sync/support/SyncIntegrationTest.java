@@ -8,6 +8,7 @@ import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.TestInfrastructure;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -15,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(classes = SyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=sync-service")
 @Import(TestClockConfiguration.class)
+// issue 19: every status a documented route answers in these tests must be documented (ADR 0018)
+@ContextConfiguration(initializers = DocumentedStatuses.Recording.class)
+@ExtendWith(DocumentedStatuses.Check.class)
 public abstract class SyncIntegrationTest {
 
     protected static final JwtKit JWT = JwtKit.shared();

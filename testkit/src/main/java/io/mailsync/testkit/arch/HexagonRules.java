@@ -127,6 +127,36 @@ public final class HexagonRules {
                     .allowEmptyShould(true));
 
     @ArchTest
+    public static final ArchRule use_cases_have_one_public_method = unlessFrozen("use_cases_have_one_public_method",
+            classes().that().resideInAPackage(APPLICATION).and().resideOutsideOfPackage(PortAdapters.PORTS)
+                    .and().areTopLevelClasses().and().arePublic().and().areNotInterfaces().and().areNotRecords()
+                    .and().areNotEnums().and().areNotAssignableTo(Throwable.class)
+                    .should(UseCases.HAVE_ONE_PUBLIC_METHOD)
+                    .because("application/ holds use cases, one public method each, named for what they do"
+                            + " (STYLE.md)")
+                    .allowEmptyShould(true));
+
+    @ArchTest
+    public static final ArchRule adapters_are_named_for_their_port = unlessFrozen("adapters_are_named_for_their_port",
+            classes().that().resideInAPackage(ADAPTERS).should(PortAdapters.BE_NAMED_FOR_THEIR_PORT)
+                    .because("ports are named for what they do, adapters for technology + port: CursorStore ->"
+                            + " MongoCursorStore (STYLE.md)")
+                    .allowEmptyShould(true));
+
+    @ArchTest
+    public static final ArchRule ports_are_narrow = unlessFrozen("ports_are_narrow",
+            classes().that().resideInAPackage(PortAdapters.PORTS).and().areInterfaces().and().areTopLevelClasses()
+                    .should(PortAdapters.BE_NARROW)
+                    .because("a port with more than ~10 methods is two ports (STYLE.md)")
+                    .allowEmptyShould(true));
+
+    @ArchTest
+    public static final ArchRule files_are_small = unlessFrozen("files_are_small",
+            classes().that().areTopLevelClasses().should(SourceFiles.BE_AT_MOST_250_LINES)
+                    .because("a class over ~250 lines is usually two classes (STYLE.md, issue 21)")
+                    .allowEmptyShould(true));
+
+    @ArchTest
     public static final ArchRule every_package_says_its_role = unlessFrozen("every_package_says_its_role",
             all(PackageInfo.PACKAGES).should(PackageInfo.HAVE_A_PACKAGE_INFO)
                     .because("package-info.java states a package's role in one or two sentences (STYLE.md)"));

@@ -34,6 +34,7 @@ public final class AccountSpecBuilder {
     private String contactAddress;
     private Instant updatedAt = Instant.now();
     private String plan;
+    private final List<AccountSpec.Grant> grants = new java.util.ArrayList<>();
 
     private AccountSpecBuilder() {
     }
@@ -129,9 +130,15 @@ public final class AccountSpecBuilder {
         return this;
     }
 
+    /** Shared with {@code person} (issue 23), with scopes by their wire names ({@code read}, {@code write}, ...). */
+    public AccountSpecBuilder sharedWith(String person, String contactAddress, String... scopes) {
+        grants.add(new AccountSpec.Grant(person, List.of(scopes), contactAddress, updatedAt));
+        return this;
+    }
+
     public AccountSpec build() {
         return new AccountSpec(accountId, customerId, protocol, host, port, security, trustAnyCertificate, username,
                 encryptedSecret, folders, pollInterval, retention, storeBodies, quotaLimitBytes, quotaLimitMessages,
-                contactAddress, updatedAt, plan);
+                contactAddress, updatedAt, plan, grants);
     }
 }

@@ -45,7 +45,11 @@ class HexagonRulesTest {
                 planted("planthttp", "http_stays_in_its_adapter"),
                 planted("plantservices", "services_do_not_import_each_other"),
                 planted("plantproperties", "properties_are_records_in_config"),
-                planted("plantpackageinfo", "every_package_says_its_role"));
+                planted("plantpackageinfo", "every_package_says_its_role"),
+                planted("plantusecase", "use_cases_have_one_public_method"),
+                planted("plantnaming", "adapters_are_named_for_their_port"),
+                planted("plantsize", "files_are_small"),
+                planted("plantwideport", "ports_are_narrow"));
     }
 
     @Test
@@ -72,6 +76,18 @@ class HexagonRulesTest {
         assertThat(violation(RULES.get("domain_imports_no_framework"), service("plantdomain")))
                 .contains("io.mailsync.plantdomain.domain.Leaky", "org.springframework.util.Assert",
                         "no Spring, Kafka, MongoDB, jakarta.mail or Jackson");
+    }
+
+    @Test
+    void aFileTooLongIsNamedWithItsLength() {
+        assertThat(violation(RULES.get("files_are_small"), service("plantsize")))
+                .contains("Sprawling.java (io.mailsync.plantsize.domain.Sprawling) has 259 lines, over 250");
+    }
+
+    @Test
+    void anAdapterNamedForNoPortNamesThePortsItImplements() {
+        assertThat(violation(RULES.get("adapters_are_named_for_their_port"), service("plantnaming")))
+                .contains("io.mailsync.plantnaming.adapter.out.mongo.MailboxDocuments implements [MailboxStore]");
     }
 
     private static Arguments planted(String service, String... rules) {

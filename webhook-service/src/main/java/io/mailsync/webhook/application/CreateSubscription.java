@@ -96,7 +96,9 @@ public final class CreateSubscription {
                 throw new InvalidSubscriptionException("accounts: '" + value + "' is not an account id");
             }
             // another customer's account reads as one that does not exist (ADR 0008)
-            if (!owners.ownerOf(account).map(customerId::equals).orElse(false)) {
+            // or one shared with the customer to read (issue 23)
+            if (!owners.ownerOf(account).map(customerId::equals).orElse(false)
+                    && !owners.readersOf(account).contains(customerId)) {
                 throw new InvalidSubscriptionException("accounts: no account " + value + " is yours");
             }
             accounts.add(account);

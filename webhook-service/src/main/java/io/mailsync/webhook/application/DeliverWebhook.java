@@ -1,5 +1,7 @@
 package io.mailsync.webhook.application;
 
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.webhook.application.port.out.AccountOwners;
 import io.mailsync.webhook.application.port.out.DeliveryLog;
 import io.mailsync.webhook.application.port.out.SubscriptionStore;
 import io.mailsync.webhook.application.port.out.WebhookSender;
@@ -20,14 +22,16 @@ import java.util.Optional;
 public final class DeliverWebhook {
 
     private final SubscriptionStore subscriptions;
+    private final AccountOwners owners;
     private final SubscriptionSecrets secrets;
     private final WebhookSender sender;
     private final DeliveryLog log;
     private final Clock clock;
 
-    public DeliverWebhook(SubscriptionStore subscriptions, SubscriptionSecrets secrets, WebhookSender sender,
-                          DeliveryLog log, Clock clock) {
+    public DeliverWebhook(SubscriptionStore subscriptions, AccountOwners owners, SubscriptionSecrets secrets,
+                          WebhookSender sender, DeliveryLog log, Clock clock) {
         this.subscriptions = subscriptions;
+        this.owners = owners;
         this.secrets = secrets;
         this.sender = sender;
         this.log = log;
@@ -39,6 +43,9 @@ public final class DeliverWebhook {
         Optional<Subscription> subscription = subscriptions.find(new SubscriptionId(delivery.subscriptionId()));
         if (subscription.isEmpty()) {
             return Result.UNSUBSCRIBED;
+        }
+        if (!mayRead(subscription.get().customerId(), delivery.accountId())) {
+            return Result.NO_ACCESS; // revoked (issue 23) or removed while queued: what is queued is not sent
         }
         if (!delivery.redelivery() && log.find(delivery.subscriptionId(), delivery.eventId())
                 .filter(e -> e.status() == DeliveryStatus.DELIVERED).isPresent()) {
@@ -54,6 +61,11 @@ public final class DeliverWebhook {
         return Result.DELIVERED;
     }
 
+    private boolean mayRead(String customer, AccountId account) {
+        return owners.ownerOf(account).map(customer::equals).orElse(false)
+                || owners.readersOf(account).contains(customer);
+    }
+
     /** How a delivery ended without a retry. */
-    public enum Result { DELIVERED, ALREADY_DELIVERED, UNSUBSCRIBED }
+    public enum Result { DELIVERED, ALREADY_DELIVERED, UNSUBSCRIBED, NO_ACCESS }
 }

@@ -7,7 +7,8 @@ import io.mailsync.webhook.domain.AccountEvent;
 import io.mailsync.webhook.domain.Subscription;
 
 /**
- * One event in, one queued delivery per subscription of the account's owner that wants it. The event id comes from
+ * One event in, one queued delivery per subscription of the account's owner that wants it, and per subscription
+ * naming the account of a person it is shared with to read (issue 23). The event id comes from
  * the event (ADR 0013), so the same event read twice — a rebalance, a replay — queues deliveries the receiver and the
  * log recognise as the same.
  */
@@ -34,6 +35,14 @@ public final class FanOut {
             if (subscription.wants(owner, event.accountId(), event.type())) {
                 queue.enqueue(event.deliveryFor(subscription.id()));
                 queued++;
+            }
+        }
+        for (String reader : owners.readersOf(event.accountId())) { // issue 23: people the mailbox is shared with
+            for (Subscription subscription : subscriptions.ofCustomer(reader)) {
+                if (subscription.wantsShared(event.accountId(), event.type())) {
+                    queue.enqueue(event.deliveryFor(subscription.id()));
+                    queued++;
+                }
             }
         }
         return queued;

@@ -8,6 +8,7 @@ import io.mailsync.webhook.application.DeleteSubscription;
 import io.mailsync.webhook.application.DeliverWebhook;
 import io.mailsync.webhook.application.FanOut;
 import io.mailsync.webhook.application.ParkDelivery;
+import io.mailsync.webhook.application.ReEncryptSubscriptionSecrets;
 import io.mailsync.webhook.application.Redeliver;
 import io.mailsync.webhook.application.RotateSecret;
 import io.mailsync.webhook.application.SubscriptionSecrets;
@@ -64,7 +65,12 @@ class WebhookWiring {
             throw new IllegalStateException("mailsync.crypto.key-id and mailsync.crypto.key must be set"
                     + " (webhook secrets are stored encrypted)");
         }
-        return new SubscriptionSecrets(new SecretCipher(crypto.keyId(), crypto.key()));
+        return new SubscriptionSecrets(new SecretCipher(crypto.keyId(), crypto.key(), crypto.previousKeys()));
+    }
+
+    @Bean
+    ReEncryptSubscriptionSecrets reEncryptSubscriptionSecrets(SubscriptionStore store, SubscriptionSecrets secrets) {
+        return new ReEncryptSubscriptionSecrets(store, secrets);
     }
 
     @Bean
@@ -100,9 +106,9 @@ class WebhookWiring {
     }
 
     @Bean
-    DeliverWebhook deliverWebhook(SubscriptionStore store, SubscriptionSecrets secrets, WebhookSender sender,
-                                  DeliveryLog log, Clock clock) {
-        return new DeliverWebhook(store, secrets, sender, log, clock);
+    DeliverWebhook deliverWebhook(SubscriptionStore store, AccountOwners owners, SubscriptionSecrets secrets,
+                                  WebhookSender sender, DeliveryLog log, Clock clock) {
+        return new DeliverWebhook(store, owners, secrets, sender, log, clock);
     }
 
     @Bean

@@ -30,6 +30,6 @@ public record AccountEvent(AccountId accountId, EventType type, String eventId, 
 
     /** This event for one subscription. */
     public Delivery deliveryFor(SubscriptionId subscription) {
-        return new Delivery(subscription.value(), eventId, type.wireName(), accountId.value(), occurredAt, data, false);
+        return new Delivery(subscription.value(), eventId, type.wireName(), accountId, occurredAt, data, false);
     }
 }

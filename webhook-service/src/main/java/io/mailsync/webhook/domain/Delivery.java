@@ -1,5 +1,6 @@
 package io.mailsync.webhook.domain;
 
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param eventId    stable across retries, redeliveries and replicas: receivers dedupe by it (ADR 0013)
  * @param redelivery asked for by the customer: delivered even if the log says it was
  */
-public record Delivery(String subscriptionId, String eventId, String type, String accountId, Instant occurredAt,
+public record Delivery(String subscriptionId, String eventId, String type, AccountId accountId, Instant occurredAt,
                        Map<String, String> data, boolean redelivery) {
 
     public Delivery {

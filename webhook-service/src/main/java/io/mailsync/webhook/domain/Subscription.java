@@ -34,6 +34,15 @@ public record Subscription(SubscriptionId id, String customerId, URI url, Set<Ev
         return customerId.equals(owner) && events.contains(type) && (accounts.isEmpty() || accounts.contains(account));
     }
 
+    /**
+     * Whether an event of {@code type} on {@code account}, a mailbox shared with this subscription's customer
+     * (issue 23), goes to it: only where the subscription names the account — "all my accounts" means the customer's
+     * own, so a grant never widens a subscription the customer made before it.
+     */
+    public boolean wantsShared(AccountId account, EventType type) {
+        return events.contains(type) && accounts.contains(account);
+    }
+
     /** The secrets that sign a delivery made at {@code now}, current first. */
     public List<SealedSecret> signingAt(Instant now) {
         return secrets.stream().filter(s -> s.signsAt(now)).toList();

@@ -2,6 +2,7 @@ package io.mailsync.webhook.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.webhook.application.port.out.DeliveryLog;
 import io.mailsync.webhook.domain.Delivery;
 import io.mailsync.webhook.domain.DeliveryLogEntry;
@@ -19,7 +20,7 @@ public interface DeliveryLogContract {
     DeliveryLog log();
 
     static Delivery aDelivery(String subscription, String state) {
-        return new Delivery(subscription, "acc-1:" + state, "account.state", "acc-1",
+        return new Delivery(subscription, "acc-1:" + state, "account.state", AccountId.of("acc-1"),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), Map.of("state", state), false);
     }
 

@@ -26,6 +26,7 @@ final class Fakes {
 
     static final class Owners implements AccountOwners {
         final Map<AccountId, String> owners = new ConcurrentHashMap<>();
+        final Map<AccountId, java.util.Set<String>> readers = new ConcurrentHashMap<>();
 
         @Override
         public Optional<String> ownerOf(AccountId account) {
@@ -33,13 +34,20 @@ final class Fakes {
         }
 
         @Override
-        public void record(AccountId account, String customerId) {
+        public java.util.Set<String> readersOf(AccountId account) {
+            return readers.getOrDefault(account, java.util.Set.of());
+        }
+
+        @Override
+        public void record(AccountId account, String customerId, java.util.Set<String> people) {
             owners.put(account, customerId);
+            readers.put(account, java.util.Set.copyOf(people));
         }
 
         @Override
         public void forget(AccountId account) {
             owners.remove(account);
+            readers.remove(account);
         }
     }
 

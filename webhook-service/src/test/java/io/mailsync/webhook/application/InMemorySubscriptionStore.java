@@ -1,6 +1,7 @@
 package io.mailsync.webhook.application;
 
 import io.mailsync.webhook.application.port.out.SubscriptionStore;
+import io.mailsync.webhook.domain.SealedSecret;
 import io.mailsync.webhook.domain.Subscription;
 import io.mailsync.webhook.domain.SubscriptionId;
 import java.util.Comparator;
@@ -33,5 +34,19 @@ public final class InMemorySubscriptionStore implements SubscriptionStore {
     @Override
     public boolean delete(SubscriptionId id) {
         return byId.remove(id) != null;
+    }
+
+    @Override
+    public List<Subscription> page(SubscriptionId after, int limit) {
+        return byId.values().stream().filter(s -> after == null || s.id().value().compareTo(after.value()) > 0)
+                .sorted(Comparator.comparing(s -> s.id().value())).limit(limit).toList();
+    }
+
+    @Override
+    public boolean replaceSecrets(SubscriptionId id, List<SealedSecret> expected, List<SealedSecret> next) {
+        Subscription current = byId.get(id);
+        return current != null && current.secrets().equals(expected) && byId.replace(id, current,
+                new Subscription(id, current.customerId(), current.url(), current.events(), current.accounts(), next,
+                        current.createdAt()));
     }
 }

@@ -57,6 +57,34 @@ public interface SubscriptionStoreContract {
     }
 
     @Test
+    default void pagesGoInIdOrderAndReachEverySubscription() {
+        String customer = "cust-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            store().save(aSubscription(customer, Instant.now()));
+        }
+        List<SubscriptionId> seen = new java.util.ArrayList<>();
+        for (List<Subscription> page = store().page(null, 2); !page.isEmpty();
+             page = store().page(page.getLast().id(), 2)) {
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            page.forEach(s -> seen.add(s.id()));
+        }
+        assertThat(seen).isSortedAccordingTo(java.util.Comparator.comparing(SubscriptionId::value))
+                .containsAll(store().ofCustomer(customer).stream().map(Subscription::id).toList());
+    }
+
+    @Test
+    default void secretsAreReplacedOnlyOverTheOnesExpected() {
+        Subscription s = aSubscription("cust-" + UUID.randomUUID(), Instant.now());
+        store().save(s);
+        List<SealedSecret> resealed = List.of(new SealedSecret("v1:k2:resealed", null));
+
+        assertThat(store().replaceSecrets(s.id(), List.of(new SealedSecret("v1:k:other", null)), resealed))
+                .as("a secret rotated meanwhile").isFalse();
+        assertThat(store().replaceSecrets(s.id(), s.secrets(), resealed)).isTrue();
+        assertThat(store().find(s.id()).orElseThrow().secrets()).isEqualTo(resealed);
+    }
+
+    @Test
     default void deletingSaysWhetherThereWasOne() {
         Subscription s = aSubscription("cust-" + UUID.randomUUID(), Instant.now());
         store().save(s);

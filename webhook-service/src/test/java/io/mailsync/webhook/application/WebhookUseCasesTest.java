@@ -31,7 +31,7 @@ class WebhookUseCasesTest {
     private final CreateSubscription create = new CreateSubscription(store, owners,
             (host, port) -> host.startsWith("10.") ? Optional.of("private") : Optional.empty(), secrets, settings, clock);
     private final FanOut fanOut = new FanOut(owners, store, queue);
-    private final DeliverWebhook deliver = new DeliverWebhook(store, secrets, sender, log, clock);
+    private final DeliverWebhook deliver = new DeliverWebhook(store, owners, secrets, sender, log, clock);
 
     private CreatedSubscription subscribe(String customer, List<String> accounts) {
         return create.create(new NewSubscription(customer, "https://hooks.example.com/in", List.of("account.state"),

@@ -2,6 +2,7 @@ package io.mailsync.sync.application.fake;
 
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountCounterContract;
+import io.mailsync.testkit.SettableClock;
 import io.mailsync.sync.application.port.out.MessagePortsContract;
 import org.junit.jupiter.api.Nested;
 
@@ -10,11 +11,17 @@ class InMemoryAdaptersTest {
 
     @Nested
     class Counter implements AccountCounterContract {
-        private final InMemoryAccountCounter counter = new InMemoryAccountCounter();
+        private final SettableClock clock = SettableClock.systemTime();
+        private final InMemoryAccountCounter counter = new InMemoryAccountCounter(clock);
 
         @Override
         public AccountCounter counter() {
             return counter;
+        }
+
+        @Override
+        public SettableClock clock() {
+            return clock;
         }
     }
 

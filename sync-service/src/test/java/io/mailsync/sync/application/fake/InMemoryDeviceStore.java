@@ -1,6 +1,7 @@
 package io.mailsync.sync.application.fake;
 
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.domain.Device;
@@ -18,28 +19,29 @@ public final class InMemoryDeviceStore implements DeviceStore {
 
     @Override
     public synchronized void insert(Device device) {
-        devices.put(device.deviceId(), device);
+        devices.put(device.deviceId().value(), device);
     }
 
     @Override
-    public synchronized Optional<Device> find(AccountId accountId, String deviceId) {
-        return Optional.ofNullable(devices.get(deviceId)).filter(d -> d.accountId().equals(accountId.value()));
+    public synchronized Optional<Device> find(AccountId accountId, DeviceId deviceId) {
+        return Optional.ofNullable(devices.get(deviceId.value())).filter(d -> d.accountId().equals(accountId));
     }
 
     @Override
-    public synchronized void acknowledge(AccountId accountId, String deviceId, String state) {
-        Device d = devices.get(deviceId);
-        devices.put(deviceId, new Device(d.deviceId(), d.accountId(), d.name(), d.registeredAt(), state));
+    public synchronized void acknowledge(AccountId accountId, DeviceId deviceId, String state) {
+        Device d = devices.get(deviceId.value());
+        devices.put(d.deviceId().value(), new Device(d.deviceId(), d.accountId(), d.name(), d.registeredAt(), state));
     }
 
     @Override
-    public synchronized void delivered(AccountId accountId, String deviceId, List<MessageId> messageIds, Instant at) {
-        messageIds.forEach(id -> records.merge(deviceId + "|" + id.value(), new DeviceRecord(deviceId, at, null),
+    public synchronized void delivered(AccountId accountId, DeviceId deviceId, List<MessageId> messageIds, Instant at) {
+        messageIds.forEach(id -> records.merge(deviceId + "|" + id.value(), new DeviceRecord(deviceId, at,
+                null),
                 (old, now) -> old));
     }
 
     @Override
-    public synchronized void read(AccountId accountId, String deviceId, MessageId messageId, Instant at) {
+    public synchronized void read(AccountId accountId, DeviceId deviceId, MessageId messageId, Instant at) {
         records.merge(deviceId + "|" + messageId.value(), new DeviceRecord(deviceId, at, at), (old, now) ->
                 new DeviceRecord(deviceId, old.deliveredAt(), old.readAt() == null ? at : old.readAt()));
     }
@@ -57,6 +59,6 @@ public final class InMemoryDeviceStore implements DeviceStore {
 
     @Override
     public synchronized void deleteAccount(AccountId accountId) {
-        devices.values().removeIf(d -> d.accountId().equals(accountId.value()));
+        devices.values().removeIf(d -> d.accountId().equals(accountId));
     }
 }

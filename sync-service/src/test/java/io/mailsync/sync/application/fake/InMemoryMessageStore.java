@@ -37,13 +37,13 @@ import java.util.function.UnaryOperator;
 public final class InMemoryMessageStore implements MessageLookup, MessageFiling, KeywordUpdates, ServerChanges,
         MessageDestruction, FolderResets, MessageBatches, AccountMessages {
 
-    private final Map<String, StoredMessage> byId = new LinkedHashMap<>();
+    private final Map<MessageId, StoredMessage> byId = new LinkedHashMap<>();
     private final List<PendingWriteBack> outbox = new ArrayList<>();
-    private final java.util.Set<String> awaiting = new java.util.HashSet<>();
+    private final java.util.Set<MessageId> awaiting = new java.util.HashSet<>();
 
     @Override
     public synchronized boolean insert(StoredMessage message) {
-        if (byId.containsKey(message.id()) || findByLocator(AccountId.of(message.accountId()), message.locator()).isPresent()) {
+        if (byId.containsKey(message.id()) || findByLocator(message.accountId(), message.locator()).isPresent()) {
             return false;
         }
         byId.put(message.id(), message);
@@ -52,13 +52,13 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
 
     @Override
     public synchronized Optional<StoredMessage> find(AccountId accountId, MessageId messageId) {
-        return Optional.ofNullable(byId.get(messageId.value())).filter(m -> m.accountId().equals(accountId.value()));
+        return Optional.ofNullable(byId.get(messageId)).filter(m -> m.accountId().equals(accountId));
     }
 
     @Override
     public synchronized Optional<StoredMessage> findByLocator(AccountId accountId, MessageLocator locator) {
         return byId.values().stream()
-                .filter(m -> m.accountId().equals(accountId.value()) && m.locator().key().equals(locator.key())).findFirst();
+                .filter(m -> m.accountId().equals(accountId) && m.locator().key().equals(locator.key())).findFirst();
     }
 
     /** Tests: {@code action} runs once, just before the next conditional write (a concurrent writer wins the race). */
@@ -68,7 +68,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
 
     private Runnable beforeNextWrite;
 
-    private boolean replace(String messageId, long expectedModseq, UnaryOperator<StoredMessage> change) {
+    private boolean replace(MessageId messageId, long expectedModseq, UnaryOperator<StoredMessage> change) {
         if (beforeNextWrite != null) {
             Runnable action = beforeNextWrite;
             beforeNextWrite = null;
@@ -92,7 +92,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     @Override
     public synchronized boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
                                                Set<Keyword> keywords, ModSeq modseq, SetFlags writeBack) {
-        boolean updated = replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), keywords,
+        boolean updated = replace(messageId, expectedModseq.value(), m -> with(m, m.locator(), keywords,
                 modseq.value(), m.serverModSeq(), m.lastServerEventAt(), m.destroyed(), m.deleteRequested()));
         if (updated && writeBack != null) {
             outbox.add(new PendingWriteBack(accountId, messageId, writeBack));
@@ -113,27 +113,27 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     @Override
     public synchronized void recordServerEvent(AccountId accountId, MessageId messageId, Long serverModSeq,
                                                Instant at) {
-        StoredMessage m = byId.get(messageId.value());
+        StoredMessage m = byId.get(messageId);
         Long modSeq = m.serverModSeq();
         if (serverModSeq != null && (modSeq == null || serverModSeq > modSeq)) {
             modSeq = serverModSeq;
         }
         Instant last = m.lastServerEventAt() == null || at.isAfter(m.lastServerEventAt()) ? at : m.lastServerEventAt();
-        byId.put(messageId.value(), with(m, m.locator(), m.keywords(), m.modseq(), modSeq, last, m.destroyed(),
+        byId.put(messageId, with(m, m.locator(), m.keywords(), m.modseq(), modSeq, last, m.destroyed(),
                 m.deleteRequested()));
     }
 
     @Override
     public synchronized boolean applyServerKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
                                                     Set<Keyword> keywords, ModSeq modseq, Long serverModSeq, Instant at) {
-        return replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), keywords, modseq.value(),
+        return replace(messageId, expectedModseq.value(), m -> with(m, m.locator(), keywords, modseq.value(),
                 serverModSeq == null ? m.serverModSeq() : serverModSeq, at, m.destroyed(), m.deleteRequested()));
     }
 
     @Override
     public synchronized boolean markDestroyed(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
                                               ModSeq modseq, Instant deletedAt) {
-        return replace(messageId.value(), expectedModseq.value(), m -> with(m, m.locator(), m.keywords(),
+        return replace(messageId, expectedModseq.value(), m -> with(m, m.locator(), m.keywords(),
                 modseq.value(), m.serverModSeq(),
                 m.lastServerEventAt(), true, m.deleteRequested()));
     }
@@ -154,7 +154,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
 
     @Override
     public synchronized List<StoredMessage> findAwaitingAppend(AccountId accountId, String messageIdHeader) {
-        return byId.values().stream().filter(m -> m.accountId().equals(accountId.value()) && awaiting.contains(m.id())
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && awaiting.contains(m.id())
                 && !m.destroyed() && Objects.equals(messageIdHeader, m.messageIdHeader())).toList();
     }
 
@@ -164,10 +164,10 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
         if (findByLocator(accountId, to).isPresent()) {
             return false;
         }
-        boolean adopted = replace(messageId.value(), expectedModseq.value(), m -> with(m, to, m.keywords(),
+        boolean adopted = replace(messageId, expectedModseq.value(), m -> with(m, to, m.keywords(),
                 modseq.value(), serverModSeq, at, m.destroyed(), m.deleteRequested()));
         if (adopted) {
-            awaiting.remove(messageId.value());
+            awaiting.remove(messageId);
         }
         return adopted;
     }
@@ -175,7 +175,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     @Override
     public synchronized boolean relocate(AccountId accountId, MessageId id, MessageLocator from, MessageLocator to,
                                          Long serverModSeq, Instant at) {
-        String messageId = id.value();
+        MessageId messageId = id;
         StoredMessage m = byId.get(messageId);
         if (m == null || !m.locator().equals(from) || findByLocator(accountId, to).isPresent()) {
             return false;
@@ -189,15 +189,15 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     public synchronized List<StoredMessage> findRematchCandidates(AccountId accountId, String folder,
                                                                   UidValidity newUidValidity, String messageIdHeader,
                                                                   long size) {
-        return byId.values().stream().filter(m -> m.accountId().equals(accountId.value()) && !m.destroyed()
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && !m.destroyed()
                 && folder.equals(m.folder()) && Objects.equals(messageIdHeader, m.messageIdHeader())
                 && m.size() == size && !Objects.equals(m.locator().uidValidity(), newUidValidity.value())).toList();
     }
 
     @Override
     public synchronized void markDeleteRequested(AccountId accountId, MessageId messageId) {
-        StoredMessage m = byId.get(messageId.value());
-        byId.put(messageId.value(), with(m, m.locator(), m.keywords(), m.modseq(), m.serverModSeq(), m.lastServerEventAt(),
+        StoredMessage m = byId.get(messageId);
+        byId.put(messageId, with(m, m.locator(), m.keywords(), m.modseq(), m.serverModSeq(), m.lastServerEventAt(),
                 m.destroyed(), true));
     }
 
@@ -205,7 +205,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     public synchronized List<StoredMessage> list(AccountId accountId, String folder, ModSeq beforeCreatedModseq,
                                                  int limit) {
         return byId.values().stream()
-                .filter(m -> m.accountId().equals(accountId.value()) && !m.destroyed())
+                .filter(m -> m.accountId().equals(accountId) && !m.destroyed())
                 .filter(m -> folder == null || folder.equals(m.folder()))
                 .filter(m -> beforeCreatedModseq == null || m.createdModseq() < beforeCreatedModseq.value())
                 .sorted(Comparator.comparingLong(StoredMessage::createdModseq).reversed()).limit(limit).toList();
@@ -213,13 +213,13 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
 
     @Override
     public synchronized List<String> contentRefs(AccountId accountId) {
-        return byId.values().stream().filter(m -> m.accountId().equals(accountId.value()) && m.contentRef() != null)
+        return byId.values().stream().filter(m -> m.accountId().equals(accountId) && m.contentRef() != null)
                 .map(StoredMessage::contentRef).toList();
     }
 
     @Override
     public synchronized void deleteAccount(AccountId accountId) {
-        byId.values().removeIf(m -> m.accountId().equals(accountId.value()));
+        byId.values().removeIf(m -> m.accountId().equals(accountId));
     }
 
     @Override
@@ -236,7 +236,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     public synchronized Map<MessageLocator, StoredMessage> findAtOwnLocations(AccountId accountId,
                                                                               Collection<MessageLocator> locators) {
         Map<MessageLocator, StoredMessage> found = new LinkedHashMap<>(findByLocators(accountId, locators));
-        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId.value(), e.getKey().key())));
+        found.entrySet().removeIf(e -> !e.getValue().id().equals(MessageIds.of(accountId, e.getKey().key())));
         return found;
     }
 
@@ -256,7 +256,7 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
         Set<MessageId> taken = new HashSet<>();
         for (StoredMessage message : messages) {
             if (!insert(message)) {
-                taken.add(MessageId.of(message.id()));
+                taken.add(message.id());
             }
         }
         return taken;

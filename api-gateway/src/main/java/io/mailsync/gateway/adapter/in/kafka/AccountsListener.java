@@ -3,7 +3,12 @@ package io.mailsync.gateway.adapter.in.kafka;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MalformedRecordException;
-import io.mailsync.gateway.application.AccountDirectory;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.GrantScope;
+import io.mailsync.gateway.application.FollowAccounts;
+import io.mailsync.gateway.domain.Tenancy;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -13,17 +18,17 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
-/** Keeps the {@link AccountDirectory} in step with the compacted accounts topic: read in full, then followed. */
+/** Keeps the account directory (owners, grants) in step with the compacted accounts topic: read in full, then followed. */
 @Component
 class AccountsListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(AccountsListener.class);
 
-    private final AccountDirectory directory;
+    private final FollowAccounts accounts;
     private final EventCodec codec;
 
-    AccountsListener(AccountDirectory directory, EventCodec codec) {
-        this.directory = directory;
+    AccountsListener(FollowAccounts accounts, EventCodec codec) {
+        this.accounts = accounts;
         this.codec = codec;
     }
 
@@ -37,17 +42,30 @@ class AccountsListener implements ConsumerSeekAware {
             groupId = "#{@consumerGroups.perInstance('gateway-accounts')}",
             properties = "auto.offset.reset=earliest")
     void on(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            directory.removed(record.key()); // tombstone: the account is gone
-            return;
-        }
         try {
+            if (record.value() == null) {
+                accounts.apply(AccountId.of(record.key()), java.util.Optional.empty()); // tombstone: the account is gone
+                return;
+            }
             codec.decode(record.value(), AccountSpec.class)
-                    .ifPresent(spec -> directory.registered(spec.accountId(), spec.customerId()));
-        } catch (MalformedRecordException e) {
+                    .ifPresent(spec -> accounts.apply(AccountId.of(spec.accountId()), java.util.Optional.of(tenancy(spec))));
+        } catch (MalformedRecordException | IllegalArgumentException e) {
+            // IllegalArgumentException: an account id that cannot be one (ADR 0012) names no account to route
             // sync-service owns this topic and its dead letters; the gateway only skips what it cannot read
             log.warn("skipping unreadable account record at {}-{}@{}", record.topic(), record.partition(),
                     record.offset());
         }
+    }
+
+    /** The owner and the grants; a grant naming no scope this build knows grants nothing. */
+    private static Tenancy tenancy(AccountSpec spec) {
+        Map<String, Set<GrantScope>> grants = new HashMap<>();
+        for (AccountSpec.Grant grant : spec.grantsOrNone()) {
+            Set<GrantScope> scopes = GrantScope.known(grant.scopes());
+            if (!scopes.isEmpty()) {
+                grants.put(grant.person(), scopes);
+            }
+        }
+        return new Tenancy(spec.customerId(), grants);
     }
 }

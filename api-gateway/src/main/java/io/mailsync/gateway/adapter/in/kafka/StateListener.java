@@ -3,6 +3,7 @@ package io.mailsync.gateway.adapter.in.kafka;
 import io.mailsync.events.AccountStateAdvanced;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MalformedRecordException;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.gateway.application.PushHub;
 import io.mailsync.gateway.application.settings.PushSettings;
 import java.time.Instant;
@@ -50,8 +51,9 @@ class StateListener implements ConsumerSeekAware {
         }
         try {
             codec.decode(record.value(), AccountStateAdvanced.class)
-                    .ifPresent(advanced -> hub.advanced(advanced.accountId(), advanced.state()));
-        } catch (MalformedRecordException e) {
+                    .ifPresent(advanced -> hub.advanced(AccountId.of(advanced.accountId()), advanced.state()));
+        } catch (MalformedRecordException | IllegalArgumentException e) {
+            // IllegalArgumentException: an account id that cannot be one (ADR 0012) has no stream to tell
             log.warn("skipping unreadable state record at {}-{}@{}", record.topic(), record.partition(),
                     record.offset());
         }

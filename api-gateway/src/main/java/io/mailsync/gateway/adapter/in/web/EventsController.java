@@ -1,8 +1,17 @@
 package io.mailsync.gateway.adapter.in.web;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.gateway.application.PushHub;
 import io.mailsync.gateway.application.settings.PushSettings;
 import io.mailsync.gateway.domain.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * holds at most {@code push.max-streams-per-customer} streams on a replica (issue 16); more answer 429.
  */
 @RestController
+@Tag(name = "push", description = "Server-sent events of an account's state changes, served by the gateway itself")
 class EventsController implements SmartLifecycle {
 
     private final PushHub hub;
@@ -53,11 +63,37 @@ class EventsController implements SmartLifecycle {
     }
 
     @GetMapping(path = ApiRoutes.EVENTS_PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable String accountId,
+    @Operation(operationId = "streamEvents", summary = "Push: a stream of the account's state changes",
+            description = "Each event is `event: state`, `id: <state>`; on one, call /changes?since=<your last state>."
+                    + " Reconnect with Last-Event-ID to hear what you missed first: `event: changes` (id: the new"
+                    + " state, data: the /changes answer since your id, one per page), or `event: resync` (no id)"
+                    + " when that state is too old or unknown — fetch afresh. A `: ping` comment comes every 30 s.")
+    @ApiResponse(responseCode = "200", description = "The stream; it stays open", content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = String.class), examples = {
+                    @ExampleObject(name = "state change", value = PushExamples.STATE),
+                    @ExampleObject(name = "missed changes", value = PushExamples.CHANGES),
+                    @ExampleObject(name = "resync", value = PushExamples.RESYNC)}))
+    @ApiResponse(responseCode = "404", description = "No such account of this customer")
+    @ApiResponse(responseCode = "429", description = "This customer has as many event streams open on this replica as"
+            + " it may (20 by default); close one first", headers = @Header(name = "Retry-After",
+            description = "seconds", schema = @Schema(type = "integer")))
+    SseEmitter events(@Parameter(description = "the account", example = "acc-1") @PathVariable String accountId,
+            @Parameter(description = "the last event id (state) this client heard: the missed changes come first",
+                    example = "42")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        AccountId account;
+        try {
+            account = AccountId.of(accountId);
+        } catch (IllegalArgumentException e) {
+            // TenantFilter already answers this for a caller (an id on no account record is not served here)
+            Problems.write(request, response, HttpStatus.NOT_FOUND, "no such account");
+            return null;
+        }
         // the security chain requires sub, so a stream always belongs to a customer (issue 16)
-        String customer = Callers.current().map(Caller::customerId).orElseThrow();
+        Caller caller = Callers.current().orElseThrow();
+        String customer = caller.customerId();
+        String person = caller.isAdmin() ? null : customer; // a revocation cuts off a person, never provisioning
         AtomicInteger streams = perCustomer.computeIfAbsent(customer, c -> new AtomicInteger());
         if (streams.incrementAndGet() > settings.maxStreamsPerCustomer()) {
             release(customer, streams);
@@ -67,16 +103,16 @@ class EventsController implements SmartLifecycle {
             return null;
         }
         SseEmitter emitter = new SseEmitter(settings.streamTimeout().toMillis());
-        PushStream stream = new PushStream(accountId, emitter, writers);
+        PushStream stream = new PushStream(account, emitter, writers);
         open.add(stream);
         stream.opened();
         PushHub.Subscription subscription;
         if (lastEventId == null || lastEventId.isBlank()) {
-            subscription = hub.subscribe(accountId, null, stream);
+            subscription = hub.subscribe(account, person, null, stream);
         } else {
             stream.hold(); // live changes wait behind the missed ones
-            subscription = hub.subscribe(accountId, null, stream);
-            resume(accountId, lastEventId.strip(), request.getHeader(HttpHeaders.AUTHORIZATION), stream);
+            subscription = hub.subscribe(account, person, null, stream);
+            resume(account, lastEventId.strip(), request.getHeader(HttpHeaders.AUTHORIZATION), stream);
         }
         stream.onClose(() -> {
             subscription.close();
@@ -93,7 +129,7 @@ class EventsController implements SmartLifecycle {
      * Replays what the client missed since {@code lastEventId} (issue 19), on this request's thread so the call to
      * sync-service runs as the caller; when sync-service cannot answer, the latest state the gateway knows stands in.
      */
-    private void resume(String accountId, String lastEventId, String authorization, PushStream stream) {
+    private void resume(AccountId accountId, String lastEventId, String authorization, PushStream stream) {
         switch (missed.since(accountId, lastEventId, authorization)) {
             case MissedChanges.Missed m -> stream.replayed(m.pages());
             case MissedChanges.Resync r -> stream.resync(r.reason());

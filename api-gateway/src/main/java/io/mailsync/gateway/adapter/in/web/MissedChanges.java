@@ -1,5 +1,6 @@
 package io.mailsync.gateway.adapter.in.web;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.gateway.application.settings.DownstreamSettings;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class MissedChanges {
                 .build();
     }
 
-    Replay since(String accountId, String lastEventId, String authorization) {
+    Replay since(AccountId accountId, String lastEventId, String authorization) {
         List<Page> pages = new ArrayList<>();
         String since = lastEventId;
         for (int page = 0; page < MAX_PAGES; page++) {
@@ -71,7 +72,7 @@ class MissedChanges {
             String path = "/api/v1/accounts/" + accountId + "/changes";
             String from = since;
             ServerResponse guarded = guard.call(ApiRoutes.SYNC, path, () -> {
-                ResponseEntity<String> got = sync.get().uri(CHANGES, accountId, from)
+                ResponseEntity<String> got = sync.get().uri(CHANGES, accountId.value(), from)
                         .header(HttpHeaders.AUTHORIZATION, authorization)
                         .retrieve().onStatus(status -> true, (request, response) -> { })
                         .toEntity(String.class);

@@ -1,5 +1,6 @@
 package io.mailsync.gateway.adapter.in.web;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.gateway.application.PushHub;
 import java.io.IOException;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class PushStream implements PushHub.Subscriber {
 
-    private final String accountId;
+    private final AccountId accountId;
     private final SseEmitter emitter;
     private final Executor writer;
     private final AtomicReference<String> pending = new AtomicReference<>();
@@ -25,7 +26,7 @@ final class PushStream implements PushHub.Subscriber {
     private volatile boolean held;
     private volatile Runnable onClose = () -> { };
 
-    PushStream(String accountId, SseEmitter emitter, Executor writer) {
+    PushStream(AccountId accountId, SseEmitter emitter, Executor writer) {
         this.accountId = accountId;
         this.emitter = emitter;
         this.writer = writer;
@@ -61,8 +62,17 @@ final class PushStream implements PushHub.Subscriber {
      */
     void resync(String reason) {
         send(SseEmitter.event().name("resync")
-                .data("{\"accountId\":\"" + json(accountId) + "\",\"reason\":\"" + json(reason) + "\"}"));
+                .data("{\"accountId\":\"" + json(accountId.value()) + "\",\"reason\":\"" + json(reason) + "\"}"));
         release();
+    }
+
+    /** The person's access was revoked (issue 23): one {@code revoked} event, then the stream ends. */
+    @Override
+    public void cutOff() {
+        writer.execute(() -> {
+            send(SseEmitter.event().name("revoked").data("{\"accountId\":\"" + json(accountId.value()) + "\"}"));
+            close();
+        });
     }
 
     void release() {
@@ -81,7 +91,7 @@ final class PushStream implements PushHub.Subscriber {
                     // data-free (JMAP push): the state is the event id; the client asks /changes?since=<its last>.
                     // An event without a data line is never dispatched by EventSource, so data repeats the state.
                     send(SseEmitter.event().name("state").id(state)
-                            .data("{\"accountId\":\"" + json(accountId) + "\",\"state\":\"" + json(state) + "\"}"));
+                            .data("{\"accountId\":\"" + json(accountId.value()) + "\",\"state\":\"" + json(state) + "\"}"));
                 }
             } finally {
                 writing.set(false);

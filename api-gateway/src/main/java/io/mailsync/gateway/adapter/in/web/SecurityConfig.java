@@ -1,6 +1,7 @@
 package io.mailsync.gateway.adapter.in.web;
 
 import io.mailsync.gateway.application.CheckAccountAccess;
+import io.mailsync.gateway.application.CheckStreamAccess;
 import io.mailsync.gateway.application.settings.CorsSettings;
 import io.mailsync.support.security.ApiSecurityCustomizer;
 import java.util.List;
@@ -21,11 +22,11 @@ class SecurityConfig {
 
     @Bean
     ApiSecurityCustomizer gatewayFilters(CorsSettings corsSettings, CheckAccountAccess access,
-            RateLimits rateLimits) {
+            CheckStreamAccess streams, RateLimits rateLimits) {
         return http -> http
                 .cors(cors -> cors.configurationSource(cors(corsSettings)))
                 .addFilterAfter(new RateLimitFilter(rateLimits), AuthorizationFilter.class)
-                .addFilterAfter(new TenantFilter(access), RateLimitFilter.class);
+                .addFilterAfter(new TenantFilter(access, streams), RateLimitFilter.class);
     }
 
     private static CorsConfigurationSource cors(CorsSettings cors) {

@@ -1,6 +1,8 @@
 package io.mailsync.gateway.adapter.in.web;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.gateway.application.CheckAccountAccess;
+import io.mailsync.gateway.application.CheckStreamAccess;
 import io.mailsync.gateway.domain.AccountAccess;
 import io.mailsync.gateway.domain.ApiPath;
 import io.mailsync.gateway.domain.Caller;
@@ -23,9 +25,11 @@ import org.springframework.web.util.UriUtils;
 class TenantFilter extends OncePerRequestFilter {
 
     private final CheckAccountAccess access;
+    private final CheckStreamAccess streams;
 
-    TenantFilter(CheckAccountAccess access) {
+    TenantFilter(CheckAccountAccess access, CheckStreamAccess streams) {
         this.access = access;
+        this.streams = streams;
     }
 
     @Override
@@ -42,13 +46,29 @@ class TenantFilter extends OncePerRequestFilter {
         }
         Optional<Caller> caller = Callers.current();
         if (accountId.isPresent() && caller.isPresent()) {
-            AccountAccess decision = access.check(caller.get(), accountId.get());
+            // an id that cannot be an AccountId is on no account record: unverified, for the service to refuse
+            AccountAccess decision = accountId.flatMap(TenantFilter::named)
+                    .map(id -> access.check(caller.get(), id)).orElse(AccountAccess.UNVERIFIED);
             boolean servedHere = "events".equals(ApiPath.route(path));
             if (decision == AccountAccess.HIDDEN || (servedHere && decision == AccountAccess.UNVERIFIED)) {
                 Problems.write(request, response, HttpStatus.NOT_FOUND, "no such account");
                 return;
             }
+            if (servedHere && !accountId.flatMap(TenantFilter::named).map(id -> streams.mayRead(caller.get(), id))
+                    .orElse(false)) {
+                // shared with the caller, but not to read (issue 23): the service's answer for a missing scope
+                Problems.write(request, response, HttpStatus.FORBIDDEN, "your access to this account does not include read");
+                return;
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    private static Optional<AccountId> named(String accountId) {
+        try {
+            return Optional.of(AccountId.of(accountId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -6,7 +6,10 @@ import io.mailsync.events.MailCommand;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.AccountSessions;
+import io.mailsync.support.kafka.ConsumerGroups;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,13 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
@@ -30,14 +34,17 @@ import org.springframework.stereotype.Component;
  * assigned to this consumer are the accounts this fetcher owns. On assignment they are read from the beginning
  * (the topic is compacted: the latest registration of every account); on revocation their sessions are closed
  * before the partitions move on. A registration written before its partition was assigned here is a takeover (or a
- * restart) and is staggered with the rest; one written since is a new registration and opens at once. Commands are
- * co-partitioned and read by the same consumer, so they reach the owner of their account; their offsets are
- * committed only once applied ({@link CommandOffsets}, issue 15).
+ * restart) and is staggered with the rest; one written since is a new registration and opens at once. The group
+ * subscribes to the accounts topic alone and uses the sticky {@code uniform} assignor, so a failed member's partitions
+ * go to the survivors without a revocation round first (ADR 0007); the co-partitioned commands follow by partition
+ * number ({@link CommandPartitions}), so they reach the owner of their account; their offsets are committed only
+ * once applied ({@link CommandOffsets}, issue 15).
  */
 @Component
 class AccountOwnershipListener implements ConsumerSeekAware {
 
     static final String ID = "fetcher-ownership";
+    static final String COMMANDS_ID = "fetcher-commands";
     private static final Logger log = LoggerFactory.getLogger(AccountOwnershipListener.class);
 
     private final AccountSessions sessions;
@@ -46,29 +53,33 @@ class AccountOwnershipListener implements ConsumerSeekAware {
     private final CommandOffsets offsets;
     private final Map<Integer, Set<AccountId>> accountsByPartition = new ConcurrentHashMap<>();
     private final Map<Integer, Long> assignedAtMillis = new ConcurrentHashMap<>();
+    private final CommandPartitions commands;
+    private final Admin admin;
     private final Clock clock;
 
+    @SuppressWarnings("unchecked")
     AccountOwnershipListener(AccountSessions sessions, EventCodec codec, TopicNames topics,
-                             @Lazy KafkaListenerEndpointRegistry registry, Clock clock) {
+                             ConcurrentKafkaListenerContainerFactory<?, ?> factory, ConsumerGroups groups,
+                             KafkaAdmin kafkaAdmin, Clock clock) {
         this.sessions = sessions;
         this.codec = codec;
         this.topics = topics;
         this.clock = clock;
-        this.offsets = new CommandOffsets(tp -> registry.getListenerContainer(ID).pausePartition(tp),
-                tp -> registry.getListenerContainer(ID).resumePartition(tp));
+        this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        this.commands = new CommandPartitions((ConcurrentKafkaListenerContainerFactory<String, String>) factory,
+                topics.commands(), groups.named(FetcherGroups.COMMANDS), this::onCommand,
+                new InheritedCommandOffsets(admin, groups.named(FetcherGroups.COMMANDS),
+                        groups.named(FetcherGroups.OWNERSHIP)));
+        this.offsets = new CommandOffsets(commands::pause, commands::resume);
     }
 
     @KafkaListener(id = ID,
-            topics = {"#{@topicNames.accounts()}", "#{@topicNames.commands()}"},
+            topics = "#{@topicNames.accounts()}",
             groupId = "#{@consumerGroups.named('" + FetcherGroups.OWNERSHIP + "')}",
-            properties = {"auto.offset.reset=earliest", "group.protocol=consumer", "group.remote.assignor=range"})
+            properties = {"auto.offset.reset=earliest", "group.protocol=consumer", "group.remote.assignor=uniform"})
     void onRecord(ConsumerRecord<String, String> record, Acknowledgment ack) {
-        if (record.topic().equals(topics.accounts())) {
-            onAccount(record);
-            ack.acknowledge(); // re-read from the beginning on every assignment anyway
-        } else {
-            onCommand(record, ack);
-        }
+        onAccount(record);
+        ack.acknowledge(); // re-read from the beginning on every assignment anyway
     }
 
     private void onAccount(ConsumerRecord<String, String> record) {
@@ -95,9 +106,20 @@ class AccountOwnershipListener implements ConsumerSeekAware {
 
     /**
      * A malformed command propagates to the dead-letter topic untracked (the error handler does not commit it, and
-     * the next applied command's commit passes it); a tombstone or an unknown type is done at once.
+     * the next applied command's commit passes it); a tombstone or an unknown type is done at once. A record of a
+     * partition being let go (read while its container stops) is left to the next owner.
+     * <p>
+     * The annotation declares what the command consumers read and in which group (deploy's ACLs are checked against
+     * the listeners' annotations); it is never started as one container on the whole topic —
+     * {@link CommandPartitions} runs one per followed partition, calling this method.
      */
-    private void onCommand(ConsumerRecord<String, String> record, Acknowledgment ack) {
+    @KafkaListener(id = COMMANDS_ID, autoStartup = "false",
+            topics = "#{@topicNames.commands()}",
+            groupId = "#{@consumerGroups.named('" + FetcherGroups.COMMANDS + "')}")
+    void onCommand(ConsumerRecord<String, String> record, Acknowledgment ack) {
+        if (!commands.follows(record.partition())) {
+            return;
+        }
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         var command = record.value() == null ? java.util.Optional.<MailCommand>empty()
                 : codec.decode(record.value(), MailCommand.class);
@@ -118,15 +140,24 @@ class AccountOwnershipListener implements ConsumerSeekAware {
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         List<TopicPartition> accounts = assignments.keySet().stream()
                 .filter(tp -> tp.topic().equals(topics.accounts())).toList();
-        assignments.keySet().stream().filter(tp -> tp.topic().equals(topics.commands())).forEach(offsets::forget);
+        if (accounts.isEmpty()) {
+            return;
+        }
+        List<Integer> numbers = accounts.stream().map(TopicPartition::partition).sorted().toList();
+        numbers.forEach(p -> offsets.forget(new TopicPartition(topics.commands(), p)));
         long now = clock.millis();
-        accounts.forEach(tp -> assignedAtMillis.put(tp.partition(), now));
-        log.info("owning account partitions {}", accounts.stream().map(TopicPartition::partition).sorted().toList());
+        numbers.forEach(p -> assignedAtMillis.put(p, now));
+        log.info("owning account partitions {}", numbers);
         callback.seekToBeginning(accounts);
+        commands.follow(numbers);
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        List<Integer> numbers = partitions.stream().filter(tp -> tp.topic().equals(topics.accounts()))
+                .map(TopicPartition::partition).toList();
+        // no command is read for these accounts from here on; those read and not applied go to the next owner
+        commands.release(numbers);
         List<AccountId> released = new ArrayList<>();
         for (TopicPartition tp : partitions) {
             if (tp.topic().equals(topics.accounts())) {
@@ -144,7 +175,19 @@ class AccountOwnershipListener implements ConsumerSeekAware {
                 log.info("{} commands not applied yet go to the partitions' next owner", unapplied);
             }
         }
-        partitions.stream().filter(tp -> tp.topic().equals(topics.commands())).forEach(offsets::forget);
+        numbers.forEach(p -> offsets.forget(new TopicPartition(topics.commands(), p)));
+    }
+
+    /** The context closes: the command consumers go with the ownership consumer. */
+    @PreDestroy
+    void close() {
+        commands.releaseAll();
+        admin.close(Duration.ofSeconds(5));
+    }
+
+    /** The commands partitions this fetcher reads now (those of its accounts partitions). */
+    Set<Integer> commandPartitions() {
+        return commands.followed();
     }
 
     /** Commands whose account has no registration after this long were for a removed account. */

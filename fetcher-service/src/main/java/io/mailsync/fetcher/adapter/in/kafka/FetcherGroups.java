@@ -4,6 +4,8 @@ package io.mailsync.fetcher.adapter.in.kafka;
 final class FetcherGroups {
 
     static final String OWNERSHIP = "fetcher";
+    /** Offsets of {@code mail.commands}, read by the owner of each partition's accounts (ADR 0007). */
+    static final String COMMANDS = "fetcher-commands";
 
     private FetcherGroups() {
     }

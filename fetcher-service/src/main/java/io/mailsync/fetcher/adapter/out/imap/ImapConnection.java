@@ -43,12 +43,18 @@ final class ImapConnection implements MailboxConnection {
     private final Set<String> capabilities = new HashSet<>();
     private final ImapFolders folders;
     private final ImapUsage usage;
+    private final ImapOneConnection one;
+
+    ImapConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout) {
+        this(store, idleWakeUp, answerTimeout, false);
+    }
 
     /**
      * Capabilities are read once, right after login: asked later, while a folder holds the store's connection,
      * Angus opens a second connection just to answer (two per mailbox, found by the P3 benchmark).
+     * {@code oneConnection}: the host budgets connections (issue 22), so other folders' work never opens a second.
      */
-    ImapConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout) {
+    ImapConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout, boolean oneConnection) {
         this.store = store;
         this.idleWakeUp = idleWakeUp;
         this.answerTimeout = answerTimeout;
@@ -70,6 +76,7 @@ final class ImapConnection implements MailboxConnection {
         }
         this.folders = new ImapFolders(store, opened, has("UIDPLUS"), has("MOVE"));
         this.usage = new ImapUsage(store, opened, has("QUOTA"));
+        this.one = new ImapOneConnection(oneConnection, opened, this::select, this::reselect, () -> closed);
     }
 
     private boolean has(String capability) {
@@ -78,24 +85,44 @@ final class ImapConnection implements MailboxConnection {
 
     @Override
     public RemoteFolder open(String name) {
+        IMAPFolder folder = one.open(name);
         try {
-            IMAPFolder folder = (IMAPFolder) store.getFolder(name);
-            boolean qresync = has("QRESYNC");
-            boolean condstore = qresync || has("CONDSTORE");
-            if (qresync) {
-                folder.open(Folder.READ_WRITE, ENABLE_QRESYNC);
-            } else if (condstore) {
-                folder.open(Folder.READ_WRITE, ResyncData.CONDSTORE);
-            } else {
-                folder.open(Folder.READ_WRITE);
-            }
-            opened.add(folder);
-            ImapRemoteFolder remote = new ImapRemoteFolder(folder, supportsPush(), condstore, qresync, idleWakeUp,
-                    () -> serverError, answerTimeout);
+            ImapRemoteFolder remote = new ImapRemoteFolder(folder, supportsPush(), condstore(), has("QRESYNC"),
+                    idleWakeUp, () -> serverError, answerTimeout);
             waiting.add(remote);
             return remote;
         } catch (MessagingException e) {
+            one.failed(folder, e);
             throw ImapFailures.translate("select " + name, e);
+        }
+    }
+
+    private boolean condstore() {
+        return has("QRESYNC") || has("CONDSTORE");
+    }
+
+    private IMAPFolder select(String name) throws MessagingException {
+        IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+        select(folder);
+        return folder;
+    }
+
+    private void reselect(IMAPFolder folder) throws MessagingException {
+        select(folder);
+        for (ImapRemoteFolder remote : waiting) {
+            if (remote.isOn(folder)) {
+                remote.selectedAgain();
+            }
+        }
+    }
+
+    private void select(IMAPFolder folder) throws MessagingException {
+        if (has("QRESYNC")) {
+            folder.open(Folder.READ_WRITE, ENABLE_QRESYNC);
+        } else if (condstore()) {
+            folder.open(Folder.READ_WRITE, ResyncData.CONDSTORE);
+        } else {
+            folder.open(Folder.READ_WRITE);
         }
     }
 
@@ -112,6 +139,7 @@ final class ImapConnection implements MailboxConnection {
                 } catch (MessagingException e) {
                     throw ImapFailures.translate("close " + folder.name(), e);
                 }
+                one.released(open);
                 return;
             }
         }
@@ -134,27 +162,30 @@ final class ImapConnection implements MailboxConnection {
 
     @Override
     public void append(String name, String specialUse, byte[] rfc822, Set<Keyword> keywords, Instant internalDate) {
-        folders.append(name, specialUse, rfc822, keywords, internalDate);
+        one.around(() -> {
+            folders.append(name, specialUse, rfc822, keywords, internalDate);
+            return null;
+        });
     }
 
     @Override
     public String resolveFolder(String name, String specialUse) {
-        return folders.resolveFolder(name, specialUse);
+        return one.around(() -> folders.resolveFolder(name, specialUse));
     }
 
     @Override
     public List<Found> findByMessageId(String name, String messageIdHeader) {
-        return folders.findByMessageId(name, messageIdHeader);
+        return one.around(() -> folders.findByMessageId(name, messageIdHeader));
     }
 
     @Override
     public boolean expunge(String name, Collection<Uid> uids) {
-        return folders.expunge(name, uids);
+        return one.around(() -> folders.expunge(name, uids));
     }
 
     @Override
     public boolean move(MessageLocator from, String target) {
-        return folders.move(from, target);
+        return one.around(() -> folders.move(from, target));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.fetcher.adapter.out.mime.LoginProperties;
 import io.mailsync.fetcher.adapter.out.mime.MailSessionProperties;
 import io.mailsync.fetcher.application.port.out.ConnectionTimeouts;
 import io.mailsync.fetcher.application.port.out.MailLogin;
@@ -66,19 +67,25 @@ class ImapMailServer implements MailServer {
         String protocol = account.security() == AccountSpec.Security.SSL ? "imaps" : "imap";
         // one Session per configuration, not per login: Session.getInstance loads the providers anew each time
         // (issue 18, P8: a few ms of every connection, and heap per session); the key is all properties() reads
-        Session session = sessions.computeIfAbsent(
-                List.of(protocol, account.security(), account.trustAnyCertificate()),
-                key -> Session.getInstance(properties(account, protocol)));
+        // issue 22: a login acting as the mailbox's user (an authorization id) needs a session of its own
+        Session session = LoginProperties.shareable(login) ? sessions.computeIfAbsent(
+                List.of(protocol, account.security(), account.trustAnyCertificate(), login.mechanism()),
+                key -> Session.getInstance(properties(login, protocol)))
+                : Session.getInstance(properties(login, protocol));
         try {
             Store store = session.getStore(protocol);
-            store.connect(account.host(), account.port(), account.username(), login.password());
-            return new ImapConnection((org.eclipse.angus.mail.imap.IMAPStore) store, idleWakeUp, answerTimeout);
+            store.connect(account.host(), account.port(), login.user(), login.secret());
+            // issue 22: a budgeted host counts one connection per mailbox, so the mailbox never opens a second
+            boolean oneConnection = account.hostLogin() != null && account.hostLogin().connectionBudget() != null;
+            return new ImapConnection((org.eclipse.angus.mail.imap.IMAPStore) store, idleWakeUp, answerTimeout,
+                    oneConnection);
         } catch (MessagingException e) {
             throw ImapFailures.translate("login to " + account.host() + ":" + account.port(), e);
         }
     }
 
-    private Properties properties(AccountSpec account, String protocol) {
+    private Properties properties(MailLogin login, String protocol) {
+        AccountSpec account = login.account();
         // IDLE is quiet for up to the renewal interval, so the read timeout outlasts it; any command that waits
         // longer for a byte is on a dead connection (a black hole mid-FETCH), and the session reconnects
         Properties props = MailSessionProperties.of(account, protocol, connectTimeout, readTimeout, sockets);
@@ -90,6 +97,6 @@ class ImapMailServer implements MailServer {
         // issue 15: every response to the store's listeners, so an untagged NO/BAD (a server-side error that leaves
         // the connection open but the mailbox unsynced) ends the session's wait instead of going unnoticed
         props.put(p + "enableresponseevents", "true");
-        return props;
+        return LoginProperties.add(props, protocol, login);
     }
 }

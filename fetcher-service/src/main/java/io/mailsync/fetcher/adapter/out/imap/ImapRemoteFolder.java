@@ -22,7 +22,7 @@ final class ImapRemoteFolder implements RemoteFolder {
     private final IMAPFolder folder;
     private final boolean condstore;
     private final boolean qresync;
-    private final ModSeq highestModSeq;
+    private volatile ModSeq highestModSeq;
     private final ImapWaiter waiter;
     private final ImapSummaries summaries;
 
@@ -32,11 +32,27 @@ final class ImapRemoteFolder implements RemoteFolder {
         this.folder = folder;
         this.condstore = condstore;
         this.qresync = qresync;
-        long highest = condstore ? folder.getHighestModSeq() : -1;
-        // Angus answers -1 where the server said NOMODSEQ (RFC 7162 §3.1.2.2): as without CONDSTORE, no modseq
-        this.highestModSeq = highest >= 0 ? ModSeq.of(highest) : null;
+        this.highestModSeq = selectedModSeq();
         this.waiter = new ImapWaiter(folder, idle, idleWakeUp, serverError, answerTimeout);
         this.summaries = new ImapSummaries(folder, condstore);
+    }
+
+    /**
+     * Issue 22: the folder was set aside and selected again (a budgeted host's one connection): HIGHESTMODSEQ is the
+     * new selection's, so a rebuild after a UIDVALIDITY change in between never starts from the old incarnation's.
+     */
+    void selectedAgain() throws MessagingException {
+        highestModSeq = selectedModSeq();
+    }
+
+    boolean isOn(IMAPFolder other) {
+        return folder == other;
+    }
+
+    private ModSeq selectedModSeq() throws MessagingException {
+        long highest = condstore ? folder.getHighestModSeq() : -1;
+        // Angus answers -1 where the server said NOMODSEQ (RFC 7162 §3.1.2.2): as without CONDSTORE, no modseq
+        return highest >= 0 ? ModSeq.of(highest) : null;
     }
 
     @Override
@@ -90,6 +106,23 @@ final class ImapRemoteFolder implements RemoteFolder {
         } catch (MessagingException e) {
             throw ImapFailures.translate("fetch from " + name(), e);
         }
+    }
+
+    @Override
+    public List<Uid> search(io.mailsync.events.SearchCriteria criteria) {
+        return call("SEARCH in " + name(), () -> {
+            var term = ImapSearchTerms.of(criteria);
+            Message[] found = term.isPresent() ? folder.search(term.get()) : folder.getMessages();
+            jakarta.mail.FetchProfile uids = new jakarta.mail.FetchProfile();
+            uids.add(jakarta.mail.UIDFolder.FetchProfileItem.UID);
+            folder.fetch(found, uids);
+            List<Uid> result = new java.util.ArrayList<>(found.length);
+            for (Message m : found) {
+                result.add(new Uid(folder.getUID(m)));
+            }
+            result.sort(null);
+            return result;
+        });
     }
 
     @Override

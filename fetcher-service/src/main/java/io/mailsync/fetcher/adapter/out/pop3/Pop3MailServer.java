@@ -1,6 +1,7 @@
 package io.mailsync.fetcher.adapter.out.pop3;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.fetcher.adapter.out.mime.LoginProperties;
 import io.mailsync.fetcher.adapter.out.mime.MailSessionProperties;
 import io.mailsync.fetcher.application.port.out.ConnectionTimeouts;
 import io.mailsync.fetcher.application.port.out.MailLogin;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Pop3MailServer implements Pop3Server {
 
+    /** Angus' answer when {@code mail.pop3.auth.mechanisms} and the server's CAPA SASL have nothing in common. */
+    private static final String NO_COMMON = "No authentication mechanisms supported by both server and client";
+
     private final Duration connectTimeout;
     private final Duration readTimeout;
     /** Issue 16 (SSRF): sockets that refuse internal addresses after DNS resolution. */
@@ -39,10 +43,10 @@ class Pop3MailServer implements Pop3Server {
     public Pop3Drop connect(MailLogin login) {
         AccountSpec account = login.account();
         String protocol = account.security() == AccountSpec.Security.SSL ? "pop3s" : "pop3";
-        Session session = Session.getInstance(properties(account, protocol));
+        Session session = Session.getInstance(LoginProperties.add(properties(account, protocol), protocol, login));
         try {
             POP3Store store = (POP3Store) session.getStore(protocol);
-            store.connect(account.host(), account.port(), account.username(), login.password());
+            store.connect(account.host(), account.port(), login.user(), login.secret());
             POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
             return new Pop3Session(store, inbox);
@@ -52,6 +56,11 @@ class Pop3MailServer implements Pop3Server {
     }
 
     static MailServerException translate(String what, MessagingException e) {
+        if (e instanceof AuthenticationFailedException && String.valueOf(e.getMessage()).startsWith(NO_COMMON)) {
+            // not a refused credential: the server's AUTH offers none of the host's mechanisms (CAPA SASL)
+            return new MailServerException.Unsupported(what + ": the POP3 server offers none of the login "
+                    + "mechanisms of the host profile (an OAuth host needs SASL XOAUTH2 over POP3)");
+        }
         if (e instanceof AuthenticationFailedException) {
             return new MailServerException.AuthenticationFailed(what + ": credentials refused", e);
         }

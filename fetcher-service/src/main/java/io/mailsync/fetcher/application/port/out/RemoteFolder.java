@@ -37,6 +37,14 @@ public interface RemoteFolder {
     /** Up to {@code max} messages with UID at least {@code fromUid}, in UID order, read best effort. */
     List<MessageSummary> messagesFrom(long fromUid, int max);
 
+    /**
+     * {@code UID SEARCH} (RFC 3501 §6.4.4) on the server, which has every body (issue 20): the UIDs of the messages that
+     * meet every criterion given, ascending.
+     */
+    default List<Uid> search(io.mailsync.events.SearchCriteria criteria) {
+        throw new MailServerException.Unsupported("this folder cannot be searched on the server");
+    }
+
     /** The raw message ({@code BODY.PEEK[]}: reading it never sets {@code \Seen}); empty when it is gone. */
     Optional<byte[]> raw(Uid uid);
 

@@ -2,6 +2,7 @@ package io.mailsync.quota.adapter.in.kafka;
 
 import io.mailsync.events.MalformedRecordException;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.GrantScope;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailboxUsageSampled;
@@ -11,6 +12,7 @@ import io.mailsync.quota.application.QuotaAccount;
 import io.mailsync.quota.application.RecordUsage;
 import io.mailsync.quota.application.UsageSample;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -59,7 +61,9 @@ class QuotaListeners {
         switch (codec.decode(record.value())) {
             case EventCodec.Decoded.Known(AccountSpec spec) -> provision.apply(AccountId.of(spec.accountId()), Optional.of(
                     new QuotaAccount(AccountId.of(spec.accountId()), spec.customerId(), spec.contactAddress(),
-                            spec.quotaLimitBytes(), spec.quotaLimitMessages(), spec.plan())));
+                            spec.quotaLimitBytes(), spec.quotaLimitMessages(), spec.plan(), spec.grantedTo(GrantScope.READ),
+                            spec.grantsOrNone().stream().map(AccountSpec.Grant::contactAddress)
+                                    .filter(Objects::nonNull).toList())));
             case EventCodec.Decoded.Known(WireRecord other) ->
                     log.debug("skipping {} on the accounts topic", other.getClass().getSimpleName());
             case EventCodec.Decoded.Unknown unknown ->

@@ -11,6 +11,7 @@ import io.mailsync.quota.application.port.out.AccountStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,9 @@ class MongoAccountStore implements AccountStore {
                 .append("contactAddress", account.contactAddress())
                 .append("limitBytes", account.limitBytes())
                 .append("limitMessages", account.limitMessages())
-                .append("plan", account.plan());
+                .append("plan", account.plan())
+                .append("readers", List.copyOf(account.readers()))
+                .append("grantContacts", account.grantContacts());
         accounts.replaceOne(Filters.eq("_id", account.accountId().value()), doc, new ReplaceOptions().upsert(true));
     }
 
@@ -40,7 +43,12 @@ class MongoAccountStore implements AccountStore {
         Document doc = accounts.find(Filters.eq("_id", accountId.value())).first();
         return Optional.ofNullable(doc).map(d -> new QuotaAccount(AccountId.of(d.getString("_id")), d.getString("customerId"),
                 d.getString("contactAddress"), d.getLong("limitBytes"), d.getLong("limitMessages"),
-                d.getString("plan")));
+                d.getString("plan"), Set.copyOf(strings(d, "readers")), strings(d, "grantContacts")));
+    }
+
+    private static List<String> strings(Document doc, String key) {
+        List<String> list = doc.getList(key, String.class);
+        return list == null ? List.of() : list;
     }
 
     @Override

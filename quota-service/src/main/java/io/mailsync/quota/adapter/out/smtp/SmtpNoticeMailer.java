@@ -6,6 +6,7 @@ import io.mailsync.quota.domain.Notice;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -32,7 +33,12 @@ class SmtpNoticeMailer implements NoticeMailer {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
-            helper.setTo(account.contactAddress());
+            List<String> recipients = account.recipients();
+            helper.setTo(recipients.getFirst());
+            if (recipients.size() > 1) {
+                // issue 23: the people the mailbox is shared with, blind: none learns the others' addresses
+                helper.setBcc(recipients.subList(1, recipients.size()).toArray(String[]::new));
+            }
             helper.setSubject(rendered.subject());
             helper.setText(rendered.body());
             // lets a reader (and a test) tie the e-mail to the quota.alerts event with the same id

@@ -21,15 +21,24 @@ final class AccountJson {
     record RegisterRequest(String customerId, String protocol, String host, Integer port, String security,
                            Boolean trustAnyCertificate, String username, String password, List<String> folders,
                            String pollInterval, RetentionJson retention, Boolean storeBodies, Long quotaLimitBytes,
-                           Long quotaLimitMessages, String contactAddress, String plan) {
+                           Long quotaLimitMessages, String contactAddress, String plan, String mailHost) {
 
         RegisterAccountCommand toCommand() {
             if (port == null) {
                 throw new IllegalArgumentException("port is required");
             }
+            return toCommandAt(host, port, parse(AccountSpec.Security.class, security, "security"),
+                    Boolean.TRUE.equals(trustAnyCertificate));
+        }
+
+        /** Issue 22: a mailbox on a registered mail host has the host's address and security, not its own. */
+        RegisterAccountCommand toCommandAt(String atHost, int atPort, AccountSpec.Security atSecurity,
+                                           boolean atTrustAny) {
+            if (mailHost != null && (host != null || port != null || security != null)) {
+                throw new IllegalArgumentException("give either mailHost or host, port and security");
+            }
             return new RegisterAccountCommand(customerId, parse(AccountSpec.Protocol.class, protocol, "protocol"),
-                    host, port, parse(AccountSpec.Security.class, security, "security"),
-                    Boolean.TRUE.equals(trustAnyCertificate), username, password, folders, duration(pollInterval),
+                    atHost, atPort, atSecurity, atTrustAny, username, password, folders, duration(pollInterval),
                     retention == null ? null : new AccountSpec.Pop3Retention(
                             parse(AccountSpec.Pop3Retention.Policy.class, retention.policy(), "retention.policy"),
                             retention.days()),
@@ -54,7 +63,7 @@ final class AccountJson {
                            String security, boolean trustAnyCertificate, String username, List<String> folders,
                            String pollInterval, RetentionJson retention, boolean storeBodies, Long quotaLimitBytes,
                            Long quotaLimitMessages, String contactAddress, String plan, String status,
-                           String statusReason, Instant statusAt, Instant createdAt) {
+                           String statusReason, Instant statusAt, Instant createdAt, String mailHost) {
 
         static AccountResponse of(Account account) {
             AccountSpec s = account.spec();
@@ -62,7 +71,8 @@ final class AccountJson {
                     s.security().name(), s.trustAnyCertificate(), s.username(), s.folders(),
                     s.pollInterval().toString(), new RetentionJson(s.retention().policy().name(), s.retention().days()),
                     s.storeBodies(), s.quotaLimitBytes(), s.quotaLimitMessages(), s.contactAddress(), s.plan(),
-                    account.status(), publicReason(account.status()), account.statusAt(), account.createdAt());
+                    account.status(), publicReason(account.status()), account.statusAt(), account.createdAt(),
+                    s.hostLogin() == null ? null : s.hostLogin().hostId());
         }
 
         /**
@@ -83,7 +93,8 @@ final class AccountJson {
     record AccountList(List<AccountResponse> accounts) {
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+    /** An enum from its name, case and '-' forgiven; a missing or unknown one is a 400 naming the choices. */
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
         if (value == null) {
             throw new IllegalArgumentException(field + " is required: one of " + List.of(type.getEnumConstants()));
         }

@@ -25,7 +25,7 @@ final class MessageJson {
             Map<String, Boolean> keywords = new TreeMap<>();
             m.keywords().forEach(k -> keywords.put(k.value(), true));
             Envelope e = m.envelope();
-            return new MessageView(m.id(), m.folder(), e.messageIdHeader(), e.from(), e.to(), e.cc(), e.subject(),
+            return new MessageView(m.id().value(), m.folder(), e.messageIdHeader(), e.from(), e.to(), e.cc(), e.subject(),
                     e.sentAt(), m.receivedAt(), m.size(), keywords);
         }
     }
@@ -33,7 +33,7 @@ final class MessageJson {
     record MessageList(String accountId, String state, List<MessageView> messages, String nextCursor) {
 
         static MessageList of(ListMessages.MessagePage page) {
-            return new MessageList(page.accountId(), page.state().text(),
+            return new MessageList(page.accountId().value(), page.state().text(),
                     page.messages().stream().map(MessageView::of).toList(), page.nextCursor());
         }
     }
@@ -48,7 +48,7 @@ final class MessageJson {
 
     record DeviceView(String deviceId, Instant deliveredAt, Instant readAt) {
         static DeviceView of(DeviceStore.DeviceRecord r) {
-            return new DeviceView(r.deviceId(), r.deliveredAt(), r.readAt());
+            return new DeviceView(r.deviceId().value(), r.deliveredAt(), r.readAt());
         }
     }
 
@@ -63,7 +63,7 @@ final class MessageJson {
                        List<String> created, List<String> updated, List<String> destroyed) {
 
         static ChangesView of(GetChanges.Changes c) {
-            return new ChangesView(c.accountId(), c.oldState().text(), c.newState().text(),
+            return new ChangesView(c.accountId().value(), c.oldState().text(), c.newState().text(),
                     c.changes().hasMoreChanges(), c.changes().created(), c.changes().updated(),
                     c.changes().destroyed());
         }

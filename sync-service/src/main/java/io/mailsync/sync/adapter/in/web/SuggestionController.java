@@ -1,9 +1,16 @@
 package io.mailsync.sync.adapter.in.web;
 
-import io.mailsync.sync.application.SuggestSpaceSavings;
 import io.mailsync.sync.application.SuggestSpaceSavings.Suggestions;
+import io.mailsync.sync.application.SuggestSpaceSavings;
 import io.mailsync.sync.domain.FolderUsage;
 import io.mailsync.sync.domain.StoredMessage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -18,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * subjects and senders.
  */
 @RestController
+@Tag(name = "quota")
 class SuggestionController {
 
     private final SuggestSpaceSavings suggestions;
@@ -27,16 +35,24 @@ class SuggestionController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/quota/suggestions")
+    @Operation(operationId = "getSpaceSuggestions", summary = "What to delete to free space: the largest and oldest"
+            + " messages and the fullest folders")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(
+            schema = @Schema(implementation = SuggestionsView.class),
+                    examples = @ExampleObject(ApiExamples.SUGGESTIONS)))
+    @ApiResponse(responseCode = "400", description = "Bad input: what is wrong, in words")
+    @ApiResponse(responseCode = "404", description = "No such account of this customer")
     SuggestionsView suggestions(JwtAuthenticationToken token, @PathVariable String accountId,
+                                @Parameter(description = "how many messages per list", example = "10")
                                 @RequestParam(required = false) Integer limit) {
-        return SuggestionsView.of(suggestions.suggest(Callers.of(token), accountId, limit));
+        return SuggestionsView.of(suggestions.suggest(Callers.of(token), Ids.account(accountId), limit));
     }
 
     record SuggestionsView(String accountId, long messages, long bytes, List<MessageSuggestion> largest,
                            List<MessageSuggestion> oldest, List<FolderSuggestion> folders) {
 
         static SuggestionsView of(Suggestions s) {
-            return new SuggestionsView(s.accountId(), s.messages(), s.bytes(),
+            return new SuggestionsView(s.accountId().value(), s.messages(), s.bytes(),
                     s.largest().stream().map(MessageSuggestion::of).toList(),
                     s.oldest().stream().map(MessageSuggestion::of).toList(),
                     s.folders().stream().map(FolderSuggestion::of).toList());
@@ -47,7 +63,7 @@ class SuggestionController {
     record MessageSuggestion(String id, String folder, String subject, List<String> from, Instant receivedAt,
                              long size, long frees) {
         static MessageSuggestion of(StoredMessage m) {
-            return new MessageSuggestion(m.id(), m.folder(), m.envelope().subject(), m.envelope().from(),
+            return new MessageSuggestion(m.id().value(), m.folder(), m.envelope().subject(), m.envelope().from(),
                     m.receivedAt(), m.size(), m.size());
         }
     }

@@ -119,6 +119,8 @@ class MongoAccountStore implements AccountStore {
                 .append("quotaLimitMessages", spec.quotaLimitMessages())
                 .append("contactAddress", spec.contactAddress())
                 .append("plan", spec.plan())
+                .append(GrantDocs.FIELD, GrantDocs.toDocuments(spec.grants()))
+                .append("hostLogin", HostLoginDocs.toDocument(spec.hostLogin())) // issue 22: the host's login, copied
                 .append("updatedAt", date(spec.updatedAt()))
                 .append("status", account.status())
                 .append("statusReason", account.statusReason())
@@ -126,7 +128,7 @@ class MongoAccountStore implements AccountStore {
                 .append("createdAt", date(account.createdAt()));
     }
 
-    private static Account toAccount(Document doc) {
+    static Account toAccount(Document doc) {
         AccountSpec spec = new AccountSpec(doc.getString("_id"), doc.getString("customerId"),
                 AccountSpec.Protocol.valueOf(doc.getString("protocol")), doc.getString("host"), doc.getInteger("port"),
                 AccountSpec.Security.valueOf(doc.getString("security")), doc.getBoolean("trustAnyCertificate", false),
@@ -136,7 +138,8 @@ class MongoAccountStore implements AccountStore {
                         doc.getInteger("retentionDays")),
                 doc.getBoolean("storeBodies", false), Docs.longOrNull(doc, "quotaLimitBytes"),
                 Docs.longOrNull(doc, "quotaLimitMessages"), doc.getString("contactAddress"), instant(doc, "updatedAt"),
-                doc.getString("plan"));
+                doc.getString("plan"), GrantDocs.fromDocument(doc),
+                HostLoginDocs.from(doc.get("hostLogin", Document.class)));
         return new Account(spec, doc.getString("status"), doc.getString("statusReason"), instant(doc, "statusAt"),
                 instant(doc, "createdAt"), Docs.longOrNull(doc, "ownerEpoch"));
     }

@@ -65,7 +65,10 @@ class MongoChangeLog implements ChangeLog {
                 .append("modseq", entry.modseq())
                 .append("messageId", entry.messageId())
                 .append("kind", entry.kind().name())
-                .append("at", date(entry.at()));
+                .append("at", date(entry.at()))
+                .append("person", entry.person())
+                .append("device", entry.device())
+                .append("personal", entry.personal() ? true : null);
     }
 
     @Override
@@ -108,6 +111,7 @@ class MongoChangeLog implements ChangeLog {
 
     private static ChangeEntry toEntry(Document doc) {
         return new ChangeEntry(Docs.longOr(doc, "modseq", 0), doc.getString("messageId"),
-                ChangeKind.valueOf(doc.getString("kind")), instant(doc, "at"));
+                ChangeKind.valueOf(doc.getString("kind")), instant(doc, "at"), doc.getString("person"),
+                doc.getString("device"), doc.getBoolean("personal", false));
     }
 }

@@ -4,6 +4,7 @@ import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
 
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.DeviceStore;
 import io.mailsync.sync.domain.Device;
@@ -38,43 +39,44 @@ class MongoDeviceStore implements DeviceStore {
 
     @Override
     public void insert(Device device) {
-        mongo.insert(new Document("_id", device.deviceId()).append("accountId", device.accountId())
+        mongo.insert(new Document("_id", device.deviceId().value()).append("accountId", device.accountId().value())
                 .append("name", device.name()).append("registeredAt", date(device.registeredAt()))
                 .append("ackState", device.ackState()), DEVICES);
     }
 
     @Override
-    public Optional<Device> find(AccountId accountId, String deviceId) {
-        return Optional.ofNullable(mongo.findById(deviceId, Document.class, DEVICES))
+    public Optional<Device> find(AccountId accountId, DeviceId deviceId) {
+        return Optional.ofNullable(mongo.findById(deviceId.value(), Document.class, DEVICES))
                 .filter(doc -> accountId.value().equals(doc.getString("accountId"))).map(doc -> new Device(
-                doc.getString("_id"), doc.getString("accountId"), doc.getString("name"),
+                DeviceId.of(doc.getString("_id")), AccountId.of(doc.getString("accountId")), doc.getString("name"),
                 instant(doc, "registeredAt"), doc.getString("ackState")));
     }
 
     @Override
-    public void acknowledge(AccountId accountId, String deviceId, String state) {
+    public void acknowledge(AccountId accountId, DeviceId deviceId, String state) {
         // callers found the device through find(accountId, deviceId) first
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(deviceId)), new Update().set("ackState", state), DEVICES);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(deviceId.value())), new Update().set("ackState", state),
+                DEVICES);
     }
 
     @Override
-    public void delivered(AccountId accountId, String deviceId, List<MessageId> messageIds, Instant at) {
+    public void delivered(AccountId accountId, DeviceId deviceId, List<MessageId> messageIds, Instant at) {
         if (messageIds.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RECORDS);
         for (MessageId messageId : messageIds) {
             bulk.upsert(recordId(deviceId, messageId), new Update().setOnInsert("accountId", accountId.value())
-                    .setOnInsert("deviceId", deviceId).setOnInsert("messageId", messageId.value())
+                    .setOnInsert("deviceId", deviceId.value()).setOnInsert("messageId", messageId.value())
                     .min("deliveredAt", date(at)));
         }
         bulk.execute();
     }
 
     @Override
-    public void read(AccountId accountId, String deviceId, MessageId messageId, Instant at) {
+    public void read(AccountId accountId, DeviceId deviceId, MessageId messageId, Instant at) {
         mongo.upsert(recordId(deviceId, messageId), new Update().setOnInsert("accountId", accountId.value())
-                .setOnInsert("deviceId", deviceId).setOnInsert("messageId", messageId.value())
+                .setOnInsert("deviceId", deviceId.value()).setOnInsert("messageId", messageId.value())
                 .min("deliveredAt", date(at)).min("readAt", date(at)), RECORDS);
     }
 
@@ -83,7 +85,7 @@ class MongoDeviceStore implements DeviceStore {
         Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("messageId")
                 .is(messageId.value()));
         return mongo.find(query, Document.class, RECORDS).stream()
-                .map(doc -> new DeviceRecord(doc.getString("deviceId"), instant(doc, "deliveredAt"),
+                .map(doc -> new DeviceRecord(DeviceId.of(doc.getString("deviceId")), instant(doc, "deliveredAt"),
                         instant(doc, "readAt")))
                 .toList();
     }
@@ -94,7 +96,7 @@ class MongoDeviceStore implements DeviceStore {
         mongo.remove(Query.query(Criteria.where("accountId").is(accountId.value())), RECORDS);
     }
 
-    private static Query recordId(String deviceId, MessageId messageId) {
-        return Query.query(Criteria.where("_id").is(deviceId + "|" + messageId.value()));
+    private static Query recordId(DeviceId deviceId, MessageId messageId) {
+        return Query.query(Criteria.where("_id").is(deviceId.value() + "|" + messageId.value()));
     }
 }

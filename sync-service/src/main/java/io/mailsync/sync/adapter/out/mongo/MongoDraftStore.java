@@ -1,6 +1,8 @@
 package io.mailsync.sync.adapter.out.mongo;
 
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.DraftStore;
 import io.mailsync.sync.domain.Draft;
 import java.util.Optional;
@@ -27,9 +29,9 @@ class MongoDraftStore implements DraftStore {
     @Override
     public boolean create(Draft draft) {
         try {
-            mongo.insert(new Document("_id", key(draft.accountId(), draft.draftId()))
-                    .append("accountId", draft.accountId()).append("draftId", draft.draftId())
-                    .append("deviceId", draft.deviceId()).append("messageId", draft.messageId())
+            mongo.insert(new Document("_id", key(draft.accountId().value(), draft.draftId()))
+                    .append("accountId", draft.accountId().value()).append("draftId", draft.draftId())
+                    .append("deviceId", draft.deviceId().value()).append("messageId", draft.messageId().value())
                     .append("version", draft.version()), COLLECTION);
             return true;
         } catch (DuplicateKeyException e) {
@@ -40,15 +42,16 @@ class MongoDraftStore implements DraftStore {
     @Override
     public Optional<Draft> find(AccountId accountId, String draftId) {
         return Optional.ofNullable(mongo.findById(key(accountId.value(), draftId), Document.class, COLLECTION))
-                .map(doc -> new Draft(doc.getString("accountId"), doc.getString("draftId"), doc.getString("deviceId"),
-                        doc.getString("messageId"), doc.getInteger("version")));
+                .map(doc -> new Draft(AccountId.of(doc.getString("accountId")), doc.getString("draftId"),
+                        DeviceId.of(doc.getString("deviceId")), MessageId.of(doc.getString("messageId")),
+                        doc.getInteger("version")));
     }
 
     @Override
-    public boolean advance(Draft current, String newMessageId) {
-        Query query = Query.query(Criteria.where("_id").is(key(current.accountId(), current.draftId()))
-                .and("messageId").is(current.messageId()));
-        return mongo.updateFirst(query, new Update().set("messageId", newMessageId)
+    public boolean advance(Draft current, MessageId newMessageId) {
+        Query query = Query.query(Criteria.where("_id").is(key(current.accountId().value(), current.draftId()))
+                .and("messageId").is(current.messageId().value()));
+        return mongo.updateFirst(query, new Update().set("messageId", newMessageId.value())
                 .set("version", current.version() + 1), COLLECTION).getMatchedCount() > 0;
     }
 

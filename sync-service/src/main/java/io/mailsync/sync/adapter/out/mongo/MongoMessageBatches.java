@@ -60,7 +60,7 @@ class MongoMessageBatches implements MessageBatches {
                                                                  Collection<MessageLocator> locators) {
         Map<String, MessageLocator> locatorById = new HashMap<>();
         for (MessageLocator locator : locators) {
-            locatorById.put(MessageIds.of(accountId.value(), locator.key()), locator);
+            locatorById.put(MessageIds.of(accountId, locator.key()).value(), locator);
         }
         if (locatorById.isEmpty()) {
             return Map.of();
@@ -103,7 +103,7 @@ class MongoMessageBatches implements MessageBatches {
                 .map(m -> new InsertOneModel<>(MongoMessageStore.toDocument(m))).toList();
         Set<MessageId> taken = new HashSet<>();
         for (int index : Bulk.writeSkippingDuplicates(mongo.getCollection(MongoMessageStore.COLLECTION), inserts)) {
-            taken.add(MessageId.of(messages.get(index).id()));
+            taken.add(messages.get(index).id());
         }
         return taken;
     }

@@ -82,7 +82,7 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
         if (!insert(message)) {
             return false;
         }
-        mongo.updateFirst(byId(message.id()), new Update().set("awaitingAppend", true),
+        mongo.updateFirst(byId(message.id().value()), new Update().set("awaitingAppend", true),
                 COLLECTION);
         return true;
     }
@@ -153,8 +153,8 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
     }
 
     static Document toDocument(StoredMessage m) {
-        return new Document("_id", m.id())
-                .append("accountId", m.accountId())
+        return new Document("_id", m.id().value())
+                .append("accountId", m.accountId().value())
                 .append("locatorKey", m.locator().key())
                 .append("folder", m.folder())
                 .append("uidValidity", m.locator().uidValidity())
@@ -183,7 +183,7 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
         MessageLocator locator = uidl != null ? MessageLocator.pop3(uidl)
                 : MessageLocator.imap(doc.getString("folder"), Docs.longOrNull(doc, "uidValidity"),
                 Docs.longOrNull(doc, "uid"));
-        return new StoredMessage(doc.getString("_id"), doc.getString("accountId"), locator,
+        return new StoredMessage(MessageId.of(doc.getString("_id")), AccountId.of(doc.getString("accountId")), locator,
                 new Envelope(doc.getString("messageIdHeader"), Docs.strings(doc, "from"), Docs.strings(doc, "to"),
                         Docs.strings(doc, "cc"), doc.getString("subject"), instant(doc, "sentAt")),
                 instant(doc, "receivedAt"),

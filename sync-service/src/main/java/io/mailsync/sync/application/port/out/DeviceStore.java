@@ -1,6 +1,7 @@
 package io.mailsync.sync.application.port.out;
 
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.Device;
 import java.time.Instant;
@@ -12,18 +13,18 @@ public interface DeviceStore {
 
     void insert(Device device);
 
-    Optional<Device> find(AccountId accountId, String deviceId);
+    Optional<Device> find(AccountId accountId, DeviceId deviceId);
 
-    void acknowledge(AccountId accountId, String deviceId, String state);
+    void acknowledge(AccountId accountId, DeviceId deviceId, String state);
 
-    void delivered(AccountId accountId, String deviceId, List<MessageId> messageIds, Instant at);
+    void delivered(AccountId accountId, DeviceId deviceId, List<MessageId> messageIds, Instant at);
 
-    void read(AccountId accountId, String deviceId, MessageId messageId, Instant at);
+    void read(AccountId accountId, DeviceId deviceId, MessageId messageId, Instant at);
 
     List<DeviceRecord> records(AccountId accountId, MessageId messageId);
 
     void deleteAccount(AccountId accountId);
 
-    record DeviceRecord(String deviceId, Instant deliveredAt, Instant readAt) {
+    record DeviceRecord(DeviceId deviceId, Instant deliveredAt, Instant readAt) {
     }
 }

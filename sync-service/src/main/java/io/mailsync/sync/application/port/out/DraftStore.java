@@ -1,6 +1,7 @@
 package io.mailsync.sync.application.port.out;
 
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.Draft;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public interface DraftStore {
     Optional<Draft> find(AccountId accountId, String draftId);
 
     /** Moves the draft to its next version, only if {@code current} is still the current one (a concurrent save). */
-    boolean advance(Draft current, String newMessageId);
+    boolean advance(Draft current, MessageId newMessageId);
 
     void remove(AccountId accountId, String draftId);
 

@@ -7,6 +7,7 @@ import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountCounterContract;
 import io.mailsync.sync.application.port.out.MessagePortsContract;
 import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.SettableClock;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
@@ -25,11 +26,17 @@ class MongoAdaptersTest {
 
     @Nested
     class Counter implements AccountCounterContract {
-        private final MongoAccountCounter counter = new MongoAccountCounter(MONGO);
+        private final SettableClock clock = SettableClock.systemTime();
+        private final MongoAccountCounter counter = new MongoAccountCounter(MONGO, clock);
 
         @Override
         public AccountCounter counter() {
             return counter;
+        }
+
+        @Override
+        public SettableClock clock() {
+            return clock;
         }
     }
 

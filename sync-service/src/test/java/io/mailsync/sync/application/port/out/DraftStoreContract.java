@@ -3,6 +3,8 @@ package io.mailsync.sync.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.DeviceId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.domain.Draft;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,14 +17,14 @@ public interface DraftStoreContract {
     @Test
     default void aDraftIsCreatedOnceAndAdvancesOnlyFromItsCurrentVersion() {
         String account = "acc-" + UUID.randomUUID();
-        Draft first = new Draft(account, "d1", "phone", "m1", 1);
+        Draft first = new Draft(AccountId.of(account), "d1", DeviceId.of("phone"), MessageId.of("m1"), 1);
 
         assertThat(drafts().create(first)).isTrue();
-        assertThat(drafts().create(new Draft(account, "d1", "laptop", "mX", 1))).isFalse();
+        assertThat(drafts().create(new Draft(AccountId.of(account), "d1", DeviceId.of("laptop"), MessageId.of("mX"), 1))).isFalse();
         assertThat(drafts().find(AccountId.of(account), "d1")).contains(first);
-        assertThat(drafts().advance(first, "m2")).isTrue();
-        assertThat(drafts().advance(first, "m3")).as("a save over a version that is no longer current").isFalse();
-        assertThat(drafts().find(AccountId.of(account), "d1")).contains(new Draft(account, "d1", "phone", "m2", 2));
+        assertThat(drafts().advance(first, MessageId.of("m2"))).isTrue();
+        assertThat(drafts().advance(first, MessageId.of("m3"))).as("a save over a version that is no longer current").isFalse();
+        assertThat(drafts().find(AccountId.of(account), "d1")).contains(new Draft(AccountId.of(account), "d1", DeviceId.of("phone"), MessageId.of("m2"), 2));
         assertThat(drafts().find(AccountId.of("other-account"), "d1")).isEmpty();
 
         drafts().remove(AccountId.of(account), "d1");
@@ -33,9 +35,9 @@ public interface DraftStoreContract {
     default void removingAnAccountForgetsItsDraftsOnly() {
         String gone = "acc-" + UUID.randomUUID();
         String kept = "acc-" + UUID.randomUUID();
-        drafts().create(new Draft(gone, "d1", "phone", "m1", 1));
-        drafts().create(new Draft(gone, "d2", "phone", "m2", 1));
-        drafts().create(new Draft(kept, "d1", "phone", "m3", 1));
+        drafts().create(new Draft(AccountId.of(gone), "d1", DeviceId.of("phone"), MessageId.of("m1"), 1));
+        drafts().create(new Draft(AccountId.of(gone), "d2", DeviceId.of("phone"), MessageId.of("m2"), 1));
+        drafts().create(new Draft(AccountId.of(kept), "d1", DeviceId.of("phone"), MessageId.of("m3"), 1));
 
         drafts().deleteAccount(AccountId.of(gone));
 

@@ -36,7 +36,7 @@ public interface MessagePortsContract {
 
     private static StoredMessage message(String accountId, String id, MessageLocator locator, long modseq) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new StoredMessage(id, accountId, locator, new Envelope("<" + id + "@test>", List.of("a@test"),
+        return new StoredMessage(MessageId.of(id), AccountId.of(accountId), locator, new Envelope("<" + id + "@test>", List.of("a@test"),
                 List.of("b@test"), List.of(), "subject " + id, now), now, 100, Set.of(Keyword.SEEN), null, modseq, modseq,
                 null, now, false, false);
     }
@@ -65,7 +65,7 @@ public interface MessagePortsContract {
 
         assertThat(messages().filing().insert(message(account, "m1-" + account, at, 1))).isTrue();
         assertThat(messages().filing().insert(message(account, "m2-" + account, at, 2))).isFalse();
-        assertThat(messages().lookup().findByLocator(AccountId.of(account), at).orElseThrow().id()).isEqualTo("m1-" + account);
+        assertThat(messages().lookup().findByLocator(AccountId.of(account), at).orElseThrow().id()).isEqualTo(MessageId.of("m1-" + account));
     }
 
     @Test
@@ -81,7 +81,7 @@ public interface MessagePortsContract {
         assertThat(taken).containsExactlyInAnyOrder(MessageId.of("m1-" + account), MessageId.of("m3-" + account));
         assertThat(messages().batches().findByLocators(AccountId.of(account), List.of(one, two, MessageLocator.imap("INBOX", 1, 3))))
                 .containsOnlyKeys(one, two)
-                .hasEntrySatisfying(two, m -> assertThat(m.id()).isEqualTo("m2-" + account));
+                .hasEntrySatisfying(two, m -> assertThat(m.id()).isEqualTo(MessageId.of("m2-" + account)));
     }
 
     @Test
@@ -90,9 +90,9 @@ public interface MessagePortsContract {
         MessageLocator from = MessageLocator.imap("INBOX", 1, 1);
         MessageLocator to = MessageLocator.imap("INBOX", 2, 1);
         MessageLocator own = MessageLocator.imap("INBOX", 1, 2);
-        messages().filing().insert(message(account, MessageIds.of(account, from.key()), from, 1));
-        messages().filing().insert(message(account, MessageIds.of(account, own.key()), own, 2));
-        messages().resets().relocate(AccountId.of(account), MessageId.of(MessageIds.of(account, from.key())), from, to,
+        messages().filing().insert(message(account, MessageIds.of(AccountId.of(account), from.key()).value(), from, 1));
+        messages().filing().insert(message(account, MessageIds.of(AccountId.of(account), own.key()).value(), own, 2));
+        messages().resets().relocate(AccountId.of(account), MessageIds.of(AccountId.of(account), from.key()), from, to,
                 null, Instant.now());
 
         assertThat(messages().batches().findAtOwnLocations(AccountId.of(account), List.of(from, to, own))).containsOnlyKeys(own);
@@ -199,7 +199,7 @@ public interface MessagePortsContract {
         assertThat(messages().resets().relocate(owner, MessageId.of(id), before, after, null, Instant.now())).isFalse();
 
         StoredMessage moved = messages().lookup().findByLocator(AccountId.of(account), after).orElseThrow();
-        assertThat(moved.id()).isEqualTo(id);
+        assertThat(moved.id()).isEqualTo(MessageId.of(id));
         assertThat(moved.keywords()).containsExactly(Keyword.SEEN);
         assertThat(messages().lookup().findByLocator(AccountId.of(account), before)).isEmpty();
     }

@@ -6,6 +6,7 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.MalformedRecordException;
 import io.mailsync.events.WireRecord;
 import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.GrantScope;
 import io.mailsync.webhook.application.FanOut;
 import io.mailsync.webhook.application.TrackAccountOwners;
 import io.mailsync.webhook.domain.AccountEvent;
@@ -62,12 +63,13 @@ class FanOutListeners {
     void onAccount(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             if (record.key() != null) {
-                owners.apply(accountId(record.key()), Optional.empty());
+                owners.apply(accountId(record.key()), Optional.empty(), java.util.Set.of());
             }
             return;
         }
         if (codec.decode(record.value()) instanceof EventCodec.Decoded.Known(AccountSpec spec)) {
-            owners.apply(accountId(spec.accountId()), Optional.of(spec.customerId()));
+            // issue 23: people it is shared with to read; a grant without read delivers nothing
+            owners.apply(accountId(spec.accountId()), Optional.of(spec.customerId()), spec.grantedTo(GrantScope.READ));
         }
     }
 

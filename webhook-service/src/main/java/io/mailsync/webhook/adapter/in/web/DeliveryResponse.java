@@ -10,7 +10,7 @@ record DeliveryResponse(String eventId, String type, String accountId, Instant o
                         int attempts, Instant lastAttemptAt, Integer lastStatusCode, String lastError) {
 
     static DeliveryResponse of(DeliveryLogEntry e) {
-        return new DeliveryResponse(e.delivery().eventId(), e.delivery().type(), e.delivery().accountId(),
+        return new DeliveryResponse(e.delivery().eventId(), e.delivery().type(), e.delivery().accountId().value(),
                 e.delivery().occurredAt(), e.status().name(), e.attempts(), e.lastAttemptAt(),
                 e.lastStatusCode() == 0 ? null : e.lastStatusCode(), e.lastError());
     }

@@ -76,7 +76,7 @@ class HttpWebhookSender implements WebhookSender, AutoCloseable {
 
         static byte[] of(Delivery d) {
             return JSON.writeValueAsBytes(new Body(d.eventId(), d.type(), d.occurredAt(), d.subscriptionId(),
-                    d.accountId(), new java.util.TreeMap<>(d.data())));
+                    d.accountId().value(), new java.util.TreeMap<>(d.data())));
         }
     }
 

@@ -5,12 +5,15 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.webhook.application.port.out.AccountOwners;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** {@code {_id: accountId, customerId}}; replaying the accounts topic writes the same documents again. */
+/** {@code {_id: accountId, customerId, readers}}; replaying the accounts topic writes the same documents again. */
 @Component
 class MongoAccountOwners implements AccountOwners {
 
@@ -27,9 +30,16 @@ class MongoAccountOwners implements AccountOwners {
     }
 
     @Override
-    public void record(AccountId account, String customerId) {
+    public Set<String> readersOf(AccountId account) {
+        return Optional.ofNullable(owners.find(Filters.eq("_id", account.value())).first())
+                .map(doc -> doc.getList("readers", String.class)).map(Set::copyOf).orElse(Set.of());
+    }
+
+    @Override
+    public void record(AccountId account, String customerId, Set<String> readers) {
         owners.replaceOne(Filters.eq("_id", account.value()),
-                new Document("_id", account.value()).append("customerId", customerId),
+                new Document("_id", account.value()).append("customerId", customerId)
+                        .append("readers", List.copyOf(new TreeSet<>(readers))),
                 new ReplaceOptions().upsert(true));
     }
 

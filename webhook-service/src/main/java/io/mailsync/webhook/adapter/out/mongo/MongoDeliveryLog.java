@@ -7,6 +7,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.webhook.application.port.out.DeliveryLog;
 import io.mailsync.webhook.domain.Delivery;
 import io.mailsync.webhook.domain.DeliveryLogEntry;
@@ -73,7 +74,7 @@ class MongoDeliveryLog implements DeliveryLog {
                 Updates.setOnInsert("subscriptionId", d.subscriptionId()),
                 Updates.setOnInsert("eventId", d.eventId()),
                 Updates.setOnInsert("type", d.type()),
-                Updates.setOnInsert("accountId", d.accountId()),
+                Updates.setOnInsert("accountId", d.accountId().value()),
                 Updates.setOnInsert("occurredAt", Date.from(d.occurredAt())),
                 Updates.setOnInsert("data", new Document(new HashMap<>(d.data()))));
         log.updateOne(Filters.eq("_id", id(d.subscriptionId(), d.eventId())), Updates.combine(onInsert, changes),
@@ -102,7 +103,8 @@ class MongoDeliveryLog implements DeliveryLog {
         Map<String, String> data = new HashMap<>();
         doc.get("data", Document.class).forEach((k, v) -> data.put(k, String.valueOf(v)));
         Delivery delivery = new Delivery(doc.getString("subscriptionId"), doc.getString("eventId"),
-                doc.getString("type"), doc.getString("accountId"), doc.getDate("occurredAt").toInstant(), data, false);
+                doc.getString("type"), AccountId.of(doc.getString("accountId")), doc.getDate("occurredAt").toInstant(),
+                data, false);
         Date last = doc.getDate("lastAttemptAt");
         return new DeliveryLogEntry(delivery, DeliveryStatus.valueOf(doc.getString("status")),
                 doc.getInteger("attempts", 0), last == null ? null : last.toInstant(),

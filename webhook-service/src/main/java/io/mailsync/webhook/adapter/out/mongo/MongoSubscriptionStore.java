@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.webhook.application.port.out.SubscriptionStore;
 import io.mailsync.webhook.domain.EventType;
@@ -33,8 +34,7 @@ class MongoSubscriptionStore implements SubscriptionStore {
 
     @Override
     public void save(Subscription s) {
-        List<Document> secrets = s.secrets().stream().map(secret -> new Document("encrypted", secret.encrypted())
-                .append("retiresAt", secret.retiresAt() == null ? null : Date.from(secret.retiresAt()))).toList();
+        List<Document> secrets = secretDocs(s.secrets());
         Document doc = new Document("_id", s.id().value())
                 .append("customerId", s.customerId())
                 .append("url", s.url().toString())
@@ -62,6 +62,26 @@ class MongoSubscriptionStore implements SubscriptionStore {
     @Override
     public boolean delete(SubscriptionId id) {
         return subscriptions.deleteOne(Filters.eq("_id", id.value())).getDeletedCount() > 0;
+    }
+
+    @Override
+    public List<Subscription> page(SubscriptionId after, int limit) {
+        List<Subscription> found = new ArrayList<>();
+        subscriptions.find(after == null ? Filters.empty() : Filters.gt("_id", after.value()))
+                .sort(Sorts.ascending("_id")).limit(limit).forEach(doc -> found.add(subscription(doc)));
+        return found;
+    }
+
+    @Override
+    public boolean replaceSecrets(SubscriptionId id, List<SealedSecret> expected, List<SealedSecret> next) {
+        return subscriptions.updateOne(Filters.and(Filters.eq("_id", id.value()),
+                        Filters.eq("secrets", secretDocs(expected))),
+                Updates.set("secrets", secretDocs(next))).getModifiedCount() > 0;
+    }
+
+    private static List<Document> secretDocs(List<SealedSecret> secrets) {
+        return secrets.stream().map(secret -> new Document("encrypted", secret.encrypted())
+                .append("retiresAt", secret.retiresAt() == null ? null : Date.from(secret.retiresAt()))).toList();
     }
 
     private static Subscription subscription(Document doc) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsync.events.MalformedRecordException;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.webhook.domain.Delivery;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ class DeliveryListenerTest {
     @Test
     void theGoldenRecordReadsBackToTheDeliveryItWasWrittenFrom() throws IOException {
         assertThat(DeliveryListener.delivery(record(golden()))).isEqualTo(new Delivery(
-                "wh_0123456789abcdef0123456789abcdef", "acc-1:s7", "account.state", "acc-1",
+                "wh_0123456789abcdef0123456789abcdef", "acc-1:s7", "account.state", AccountId.of("acc-1"),
                 Instant.parse("2026-12-03T10:00:00Z"), Map.of("state", "s7"), false));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.mailsync.events.crypto.WebhookSignature;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.support.net.MailServerGuardProperties;
 import io.mailsync.support.net.MailServerPolicy;
 import io.mailsync.webhook.domain.Delivery;
@@ -29,7 +30,7 @@ class HttpWebhookSenderTest {
     }
 
     private static final Delivery DELIVERY = new Delivery("wh_0123456789abcdef0123456789abcdef", "acc-1:s7",
-            "account.state", "acc-1", Instant.parse("2026-12-03T10:00:00Z"), Map.of("state", "s7"), false);
+            "account.state", AccountId.of("acc-1"), Instant.parse("2026-12-03T10:00:00Z"), Map.of("state", "s7"), false);
 
     private HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();

@@ -2,6 +2,7 @@ package io.mailsync.webhook.adapter.out.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.webhook.domain.Delivery;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class KafkaDeliveryQueueTest {
 
     static final Delivery GOLDEN = new Delivery("wh_0123456789abcdef0123456789abcdef", "acc-1:s7", "account.state",
-            "acc-1", Instant.parse("2026-12-03T10:00:00Z"), Map.of("state", "s7"), false);
+            AccountId.of("acc-1"), Instant.parse("2026-12-03T10:00:00Z"), Map.of("state", "s7"), false);
 
     @Test
     void aDeliveryIsWrittenAsTheGoldenFileSays() throws IOException {

@@ -19,4 +19,14 @@ class MongoAccountOwnersTest {
         owners.forget(account);
         assertThat(owners.ownerOf(account)).isEmpty();
     }
+
+    @Test
+    void readersAreKeptWithTheOwnerAndGoneWithARevocation() {
+        AccountId account = AccountId.of("acc-" + UUID.randomUUID());
+        owners.record(account, "owner", java.util.Set.of("bob", "carol"));
+        assertThat(owners.readersOf(account)).containsExactlyInAnyOrder("bob", "carol");
+        owners.record(account, "owner", java.util.Set.of("carol"));
+        assertThat(owners.readersOf(account)).containsExactly("carol");
+        assertThat(owners.readersOf(AccountId.of("acc-unknown-" + UUID.randomUUID()))).isEmpty();
+    }
 }

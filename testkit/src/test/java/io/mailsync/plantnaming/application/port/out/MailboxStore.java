@@ -1,0 +1,6 @@
+package io.mailsync.plantnaming.application.port.out;
+
+public interface MailboxStore {
+
+    int count(String accountId);
+}

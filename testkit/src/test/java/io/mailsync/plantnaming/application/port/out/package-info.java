@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: a port. */
+package io.mailsync.plantnaming.application.port.out;

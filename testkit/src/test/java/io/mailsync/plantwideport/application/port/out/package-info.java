@@ -1,0 +1,2 @@
+/** Planted for HexagonRulesTest: a port of eleven verbs. */
+package io.mailsync.plantwideport.application.port.out;
