@@ -6,16 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.FetchMessageBody;
 import io.mailsync.events.MessageArrived;
-import io.mailsync.events.MessageBodyFetched;
 import io.mailsync.events.MessageBodyFetched.Outcome;
+import io.mailsync.events.MessageBodyFetched;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.testkit.Dovecot;
-import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.MailText;
 import io.mailsync.testkit.TopicReader;
 import jakarta.mail.Flags;
@@ -110,7 +111,8 @@ class BodyOnDemandIT extends FetcherIntegrationTest {
     }
 
     private static FetchMessageBody request(String accountId, MessageLocator locator, Instant answerBy) {
-        return new FetchMessageBody(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone"), locator,
+        return new FetchMessageBody(UUID.randomUUID(), Instant.now(), AccountId.of(accountId), Origin.device("phone"),
+                locator,
                 answerBy);
     }
 

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.gridfs.GridFSBuckets;
-import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.AccountSpec.Pop3Retention.Policy;
+import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
@@ -17,8 +17,8 @@ import io.mailsync.fetcher.application.port.out.MaildropStore;
 import io.mailsync.fetcher.domain.UidlRecord;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
-import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.MailText;
 import io.mailsync.testkit.MongoKit;
 import jakarta.mail.Flags;
@@ -127,7 +127,7 @@ class Pop3IT extends FetcherIntegrationTest {
     }
 
     private static DeleteFromServer deleteFromServer(String accountId, String uidl) {
-        return new DeleteFromServer(UUID.randomUUID(), Instant.now(), accountId, Origin.system("sync"),
+        return new DeleteFromServer(UUID.randomUUID(), Instant.now(), AccountId.of(accountId), Origin.system("sync"),
                 io.mailsync.events.MessageLocator.pop3(uidl), null);
     }
 

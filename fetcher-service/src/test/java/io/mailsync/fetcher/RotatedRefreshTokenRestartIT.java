@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClients;
 import io.mailsync.events.AccountSpec;
-import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
-import io.mailsync.events.HostLogin;
+import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.HostLogin.Mechanism;
+import io.mailsync.events.HostLogin;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
@@ -101,7 +101,7 @@ class RotatedRefreshTokenRestartIT {
         HostLogin host = new HostLogin("rotating-provider", Mechanism.OAUTHBEARER, null, null, null,
                 new HostLogin.OAuthClient(oauth.tokenUri(), "mailsync", CIPHER.encrypt(
                         HostLogin.secretContext("rotating-provider"), CLIENT_SECRET), "mail"), null);
-        return spec.withSecret(CIPHER.encrypt(spec.accountId(), refreshToken), Instant.now())
+        return spec.withSecret(CIPHER.encrypt(spec.accountId().value(), refreshToken), Instant.now())
                 .withHostLogin(host, Instant.now());
     }
 

@@ -80,7 +80,7 @@ public final class AccountSessions {
     }
 
     private void open(AccountSpec spec, boolean spread) {
-        sessions.compute(AccountId.of(spec.accountId()), (id, session) -> {
+        sessions.compute(spec.accountId(), (id, session) -> {
             if (session == null) {
                 boolean starting = spread && startWindow();
                 AccountSession started = new AccountSession(spec, with,
@@ -110,7 +110,7 @@ public final class AccountSessions {
     public void command(MailCommand command, Runnable done) {
         // here, on the listener's thread, the command's trace is current; the session applies it on its own thread
         PendingCommand pending = new PendingCommand(command, done, with.tracing().capture(command));
-        AccountId account = AccountId.of(command.accountId());
+        AccountId account = command.accountId();
         AccountSession session = sessions.get(account);
         if (session != null) {
             session.enqueue(pending);

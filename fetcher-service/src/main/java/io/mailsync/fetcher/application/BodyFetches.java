@@ -2,8 +2,8 @@ package io.mailsync.fetcher.application;
 
 import io.mailsync.events.CommandReply;
 import io.mailsync.events.FetchMessageBody;
-import io.mailsync.events.MessageBodyFetched;
 import io.mailsync.events.MessageBodyFetched.Outcome;
+import io.mailsync.events.MessageBodyFetched;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Uid;
@@ -79,7 +79,7 @@ final class BodyFetches {
 
     private MessageBodyFetched store(FetchMessageBody request, byte[] raw, Long ownerEpoch) {
         try {
-            String ref = contents.put(AccountId.of(request.accountId()), request.locator().key(), raw);
+            String ref = contents.put(request.accountId(), request.locator().key(), raw);
             return MessageBodyFetched.stored(request, clock.instant(), ref, raw.length, ownerEpoch);
         } catch (RuntimeException storeDown) {
             log.warn("account {}: body request {}: the content store refused: {}", request.accountId(),

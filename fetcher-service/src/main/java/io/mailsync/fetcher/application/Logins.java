@@ -1,28 +1,28 @@
 package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
-import io.mailsync.events.HostLogin;
 import io.mailsync.events.HostLogin.Mechanism;
+import io.mailsync.events.HostLogin;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.events.mail.AccountId;
-import io.mailsync.fetcher.application.port.out.AccessTokens;
 import io.mailsync.fetcher.application.port.out.AccessTokens.AccessToken;
+import io.mailsync.fetcher.application.port.out.AccessTokens;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.RotatedRefreshTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a registration into the login of its next connection (issue 22): the mailbox's own password, the host's
@@ -88,7 +88,7 @@ public final class Logins {
             throw new MailServerException.Unsupported("the mailbox has no password and its host profile does not "
                     + "log in for it");
         }
-        return secrets.decrypt(account.accountId(), account.encryptedSecret());
+        return secrets.decrypt(account.accountId().value(), account.encryptedSecret());
     }
 
     private String master(HostLogin host) {
@@ -100,7 +100,7 @@ public final class Logins {
      * grant with it, at the same moment, would be refused and the mailbox reported AUTH_FAILED.
      */
     private String token(AccountSpec account, HostLogin host) {
-        synchronized (refreshing.computeIfAbsent(account.accountId(), id -> new Object())) {
+        synchronized (refreshing.computeIfAbsent(account.accountId().value(), id -> new Object())) {
             return tokenOf(account, host);
         }
     }
@@ -110,14 +110,14 @@ public final class Logins {
             throw new MailServerException.Unsupported("the mailbox has no refresh token for " + host.mechanism());
         }
         Instant now = clock.instant();
-        AccountId id = AccountId.of(account.accountId());
-        String registered = secrets.decrypt(account.accountId(), account.encryptedSecret());
+        AccountId id = account.accountId();
+        String registered = secrets.decrypt(account.accountId().value(), account.encryptedSecret());
         // the lineage, not the ciphertext: a key rotation re-encrypts the registered token, and it is still the same
-        String lineage = lineage(account.accountId(), registered);
+        String lineage = lineage(account.accountId().value(), registered);
         Held current = held.get(account.accountId());
         if (current != null && current.lineage().equals(lineage)) {
             if (!current.persisted()) {
-                held.put(account.accountId(), current.persisted(persist(id, lineage, current.token())));
+                held.put(account.accountId().value(), current.persisted(persist(id, lineage, current.token())));
             }
             if (now.isBefore(current.refreshAt())) {
                 return current.token().value();
@@ -131,7 +131,7 @@ public final class Logins {
                 : secrets.decrypt(HostLogin.secretContext(host.hostId()), client.encryptedClientSecret());
         AccessToken fresh = tokens.refresh(client, clientSecret, refreshToken);
         boolean persisted = fresh.refreshToken().equals(refreshToken) || persist(id, lineage, fresh);
-        held.put(account.accountId(), new Held(lineage, fresh, refreshAt(now, fresh.expiresAt()), persisted));
+        held.put(account.accountId().value(), new Held(lineage, fresh, refreshAt(now, fresh.expiresAt()), persisted));
         return fresh.value();
     }
 

@@ -12,8 +12,8 @@ import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.ChangeLog;
-import io.mailsync.sync.application.port.out.MessageBatches;
 import io.mailsync.sync.application.port.out.MessageBatches.ServerEventWrite;
+import io.mailsync.sync.application.port.out.MessageBatches;
 import io.mailsync.sync.application.port.out.StatePublisher;
 import io.mailsync.sync.domain.Account;
 import io.mailsync.sync.domain.ChangeEntry;
@@ -65,7 +65,7 @@ final class EventRun {
     EventRun(Ports ports, Account account) {
         this.ports = ports;
         this.account = account;
-        this.accountId = AccountId.of(account.accountId());
+        this.accountId = account.accountId();
     }
 
     /** Applies {@code events} from {@code from} on while they can be batched; returns the first index not applied. */

@@ -87,7 +87,8 @@ public class SearchMessages {
     private List<StoredMessage> onServer(Account account, SearchCriteria criteria, String folder) {
         Instant now = clock.instant();
         List<String> folders = folder != null ? List.of(folder) : account.spec().folders();
-        SearchMailbox request = new SearchMailbox(UUID.randomUUID(), now, account.accountId(), ORIGIN, folders,
+        SearchMailbox request = new SearchMailbox(UUID.randomUUID(), now, account.accountId(), ORIGIN,
+                folders,
                 criteria, now.plus(bodies.answerBy()));
         MailboxSearched reply = await(request);
         if (reply.outcome() == MailboxSearched.Outcome.FAILED || stale(account, reply)) {
@@ -95,7 +96,7 @@ public class SearchMessages {
         }
         List<MessageLocator> locators = reply.folders().stream().flatMap(hits -> hits.uids().stream()
                 .map(uid -> MessageLocator.imap(hits.folder(), hits.uidValidity(), uid))).toList();
-        return List.copyOf(batches.findByLocators(AccountId.of(account.accountId()), locators).values());
+        return List.copyOf(batches.findByLocators(account.accountId(), locators).values());
     }
 
     private MailboxSearched await(SearchMailbox request) {

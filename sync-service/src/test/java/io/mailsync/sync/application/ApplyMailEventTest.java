@@ -2,8 +2,8 @@ package io.mailsync.sync.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountSpec.Pop3Retention;
+import io.mailsync.events.AccountSpec;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.FolderReset;
 import io.mailsync.events.MessageArrived;
@@ -35,17 +35,6 @@ class ApplyMailEventTest {
                 .satisfies(m -> assertThat(m.keywords()).containsExactly(Keyword.SEEN));
         assertThat(f.state(account)).isEqualTo("1-1");
         assertThat(f.published.states()).hasSize(1);
-    }
-
-    /** ADR 0012: an event naming no well-formed account id is one for an unknown account, skipped, never a failure. */
-    @Test
-    void anEventWhoseAccountIdCannotBeOneIsSkippedLikeAnUnknownAccount() {
-        MessageArrived nameless = MailEvents.imapArrived("x".repeat(AccountId.MAX_LENGTH + 1), 1, "lost");
-
-        f.apply.apply(nameless);
-        f.applyAll.apply(java.util.List.of(nameless));
-
-        assertThat(f.published.states()).isEmpty();
     }
 
     @Test
@@ -108,12 +97,13 @@ class ApplyMailEventTest {
         String account = f.imapAccount();
         MessageArrived before = MailEvents.imapArrived(account, 3, "kept");
         f.apply.apply(before);
-        FolderReset reset = new FolderReset(UUID.randomUUID(), Instant.now(), account, Origin.session("s"), "INBOX",
+        FolderReset reset = new FolderReset(UUID.randomUUID(), Instant.now(), AccountId.of(account),
+                Origin.session("s"), "INBOX",
                 7L, 8L);
 
         f.apply.apply(reset);
         f.apply.apply(reset);
-        f.apply.apply(new MessageArrived(UUID.randomUUID(), Instant.now(), account, Origin.session("s"),
+        f.apply.apply(new MessageArrived(UUID.randomUUID(), Instant.now(), AccountId.of(account), Origin.session("s"),
                 MessageLocator.imap("INBOX", 8, 1), null, before.messageIdHeader(), before.from(), before.to(),
                 before.cc(), before.subject(), before.sentAt(), before.receivedAt(), before.size(), Set.of(), null,
                 true));
@@ -138,7 +128,8 @@ class ApplyMailEventTest {
 
     private static MessageFlagsChanged flags(String account, MessageLocator at, Long modSeq, Set<String> added,
                                              Set<String> removed) {
-        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), account, Origin.server(), at, modSeq, added,
+        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), AccountId.of(account), Origin.server(), at,
+                modSeq, added,
                 removed, null);
     }
 }

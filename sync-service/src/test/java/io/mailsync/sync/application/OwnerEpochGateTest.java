@@ -2,8 +2,8 @@ package io.mailsync.sync.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
@@ -77,12 +77,13 @@ class OwnerEpochGateTest {
     }
 
     private static AccountStatusChanged status(String account, Status status, String fetcher) {
-        return new AccountStatusChanged(UUID.randomUUID(), Instant.now(), account,
+        return new AccountStatusChanged(UUID.randomUUID(), Instant.now(), AccountId.of(account),
                 Origin.session(fetcher + "/" + account), status, null);
     }
 
     private static MessageFlagsChanged flags(String account, MessageArrived at, Set<String> added) {
-        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), account, Origin.server(), at.locator(), null,
+        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), AccountId.of(account), Origin.server(),
+                at.locator(), null,
                 added, Set.of(), added);
     }
 }

@@ -54,7 +54,7 @@ class RepublishAccountsTest {
 
         assertThat(republishWith(new SecretCipher("k", KEY_A)).republishAll().published()).isEqualTo(1203);
 
-        assertThat(published).extracting(AccountSpec::accountId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(published).extracting(spec -> spec.accountId().value()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(published).allSatisfy(spec -> assertThat(spec.encryptedSecret()).startsWith("v1:"));
     }
 
