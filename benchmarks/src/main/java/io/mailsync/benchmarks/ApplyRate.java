@@ -177,7 +177,8 @@ final class ApplyRate {
                             Updates.setOnInsert("size", e.size()), Updates.setOnInsert("keywords", List.of())),
                             upsert));
                     changeWrites.add(new InsertOneModel<>(new Document("_id", id + ":" + record.offset() + ":" + seq)
-                            .append("accountId", e.accountId()).append("messageId", id).append("kind", "CREATED")));
+                            .append("accountId", e.accountId().value()).append("messageId", id).append("kind",
+                            "CREATED")));
                     count++;
                 }
                 if (!messageWrites.isEmpty()) {

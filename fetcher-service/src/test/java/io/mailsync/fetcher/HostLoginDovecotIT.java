@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.AccountSpec;
-import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.FolderReset;
-import io.mailsync.events.HostLogin.Mechanism;
 import io.mailsync.events.HostLogin;
+import io.mailsync.events.HostLogin.Mechanism;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClients;
 import io.mailsync.events.AccountSpec;
-import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.AccountStatusChanged;
-import io.mailsync.events.HostLogin.Mechanism;
+import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.HostLogin;
+import io.mailsync.events.HostLogin.Mechanism;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;

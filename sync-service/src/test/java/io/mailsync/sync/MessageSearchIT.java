@@ -3,8 +3,8 @@ package io.mailsync.sync;
 import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailsync.events.MailboxSearched.FolderHits;
 import io.mailsync.events.MailboxSearched;
+import io.mailsync.events.MailboxSearched.FolderHits;
 import io.mailsync.events.SearchMailbox;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.support.content.GridFsBlobStore;

@@ -144,7 +144,7 @@ public final class AccountSessions {
         List<PendingCommand> unapplied = release(List.of(accountId));
         cursors.forget(accountId);
         drops.forget(accountId);
-        with.logins().forget(accountId.value()); // issue 22: its access token is not kept
+        with.logins().forget(accountId); // issue 22: its access token is not kept
         unapplied.forEach(PendingCommand::complete);
     }
 

@@ -2,8 +2,8 @@ package io.mailsync.fetcher.application;
 
 import io.mailsync.events.CommandReply;
 import io.mailsync.events.FetchMessageBody;
-import io.mailsync.events.MessageBodyFetched.Outcome;
 import io.mailsync.events.MessageBodyFetched;
+import io.mailsync.events.MessageBodyFetched.Outcome;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Uid;

@@ -1,12 +1,12 @@
 package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
-import io.mailsync.events.HostLogin.Mechanism;
 import io.mailsync.events.HostLogin;
+import io.mailsync.events.HostLogin.Mechanism;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.events.mail.AccountId;
-import io.mailsync.fetcher.application.port.out.AccessTokens.AccessToken;
 import io.mailsync.fetcher.application.port.out.AccessTokens;
+import io.mailsync.fetcher.application.port.out.AccessTokens.AccessToken;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.RotatedRefreshTokens;
@@ -40,8 +40,8 @@ public final class Logins {
     private final AccessTokens tokens;
     private final RotatedRefreshTokens rotated;
     private final Clock clock;
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
-    private final Map<String, Object> refreshing = new ConcurrentHashMap<>();
+    private final Map<AccountId, Held> held = new ConcurrentHashMap<>();
+    private final Map<AccountId, Object> refreshing = new ConcurrentHashMap<>();
 
     /** A token and when to stop using it; {@code lineage} names the registered refresh token it descends from. */
     private record Held(String lineage, AccessToken token, Instant refreshAt, boolean persisted) {
@@ -78,7 +78,7 @@ public final class Logins {
     }
 
     /** The account is gone (or moved): its token is not kept. */
-    void forget(String accountId) {
+    void forget(AccountId accountId) {
         held.remove(accountId);
         refreshing.remove(accountId);
     }
@@ -100,7 +100,7 @@ public final class Logins {
      * grant with it, at the same moment, would be refused and the mailbox reported AUTH_FAILED.
      */
     private String token(AccountSpec account, HostLogin host) {
-        synchronized (refreshing.computeIfAbsent(account.accountId().value(), id -> new Object())) {
+        synchronized (refreshing.computeIfAbsent(account.accountId(), id -> new Object())) {
             return tokenOf(account, host);
         }
     }
@@ -117,7 +117,7 @@ public final class Logins {
         Held current = held.get(account.accountId());
         if (current != null && current.lineage().equals(lineage)) {
             if (!current.persisted()) {
-                held.put(account.accountId().value(), current.persisted(persist(id, lineage, current.token())));
+                held.put(account.accountId(), current.persisted(persist(id, lineage, current.token())));
             }
             if (now.isBefore(current.refreshAt())) {
                 return current.token().value();
@@ -131,7 +131,7 @@ public final class Logins {
                 : secrets.decrypt(HostLogin.secretContext(host.hostId()), client.encryptedClientSecret());
         AccessToken fresh = tokens.refresh(client, clientSecret, refreshToken);
         boolean persisted = fresh.refreshToken().equals(refreshToken) || persist(id, lineage, fresh);
-        held.put(account.accountId().value(), new Held(lineage, fresh, refreshAt(now, fresh.expiresAt()), persisted));
+        held.put(account.accountId(), new Held(lineage, fresh, refreshAt(now, fresh.expiresAt()), persisted));
         return fresh.value();
     }
 

@@ -1,7 +1,7 @@
 package io.mailsync.fetcher.application;
 
-import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.Origin;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;

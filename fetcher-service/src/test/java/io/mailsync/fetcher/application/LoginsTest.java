@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsync.events.AccountSpec;
-import io.mailsync.events.HostLogin.Mechanism;
 import io.mailsync.events.HostLogin;
+import io.mailsync.events.HostLogin.Mechanism;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.AccessTokens;

@@ -1,7 +1,7 @@
 package io.mailsync.fetcher.support;
 
-import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.TopicNames;

@@ -2,8 +2,8 @@ package io.mailsync.sync.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.DeleteFromServer;
 import io.mailsync.events.FolderReset;
 import io.mailsync.events.MessageArrived;

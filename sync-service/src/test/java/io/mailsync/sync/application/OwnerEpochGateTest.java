@@ -2,8 +2,8 @@ package io.mailsync.sync.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.AccountStatusChanged;
+import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageFlagsChanged;

@@ -83,7 +83,7 @@ class RepublishAccountsTest {
             assertThat(stored(id).updatedAt()).as("when the password last changed").isAfter(registered);
         }
         assertThat(published).extracting(AccountSpec::encryptedSecret).allMatch(s -> s.startsWith("v1:b:"));
-        assertThat(published).filteredOn(s -> s.accountId().equals(alreadyB)).singleElement()
+        assertThat(published).filteredOn(s -> s.accountId().value().equals(alreadyB)).singleElement()
                 .extracting(AccountSpec::encryptedSecret).isEqualTo(stored(alreadyB).encryptedSecret());
         // the old key can go now: nothing needs it
         assertThat(fixture.accounts.page(null, 1000)).noneMatch(a -> onlyB.needsReEncryption(a.spec().encryptedSecret()));

@@ -1,9 +1,9 @@
 package io.mailsync.testkit.builders;
 
+import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.AccountSpec.Protocol;
 import io.mailsync.events.AccountSpec.Security;
-import io.mailsync.events.AccountSpec;
 import io.mailsync.events.mail.AccountId;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,7 @@ public final class AccountSpecBuilder {
     }
 
     public AccountSpecBuilder forAccount(String accountId) {
-        return forAccount(accountId);
+        return forAccount(AccountId.of(accountId));
     }
 
     public AccountSpecBuilder ofCustomer(String customerId) {

@@ -19,7 +19,7 @@ public abstract class EventBuilder<B extends EventBuilder<B>> {
     }
 
     public B forAccount(String accountId) {
-        return forAccount(accountId);
+        return forAccount(AccountId.of(accountId));
     }
 
     public B withEventId(UUID eventId) {

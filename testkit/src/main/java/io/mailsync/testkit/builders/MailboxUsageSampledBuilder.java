@@ -1,7 +1,7 @@
 package io.mailsync.testkit.builders;
 
-import io.mailsync.events.MailboxUsageSampled.Source;
 import io.mailsync.events.MailboxUsageSampled;
+import io.mailsync.events.MailboxUsageSampled.Source;
 import io.mailsync.events.mail.AccountId;
 
 /**

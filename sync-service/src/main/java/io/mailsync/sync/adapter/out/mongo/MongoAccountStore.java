@@ -99,7 +99,7 @@ class MongoAccountStore implements AccountStore {
 
     private static Document toDocument(Account account) {
         AccountSpec spec = account.spec();
-        return new Document("_id", spec.accountId())
+        return new Document("_id", spec.accountId().value())
                 .append("mailboxKey", String.join("\n", spec.customerId(), spec.protocol().name(),
                         spec.host().toLowerCase(Locale.ROOT), String.valueOf(spec.port()), spec.username()))
                 .append("customerId", spec.customerId())
