@@ -6,6 +6,7 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStateAdvanced;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.testkit.KafkaKit;
 import java.time.Instant;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class Broker implements AutoCloseable {
 
     /** The account's spec as sync-service publishes it after a grant or a revocation (issue 23). */
     public void accountSpec(AccountSpec spec) {
-        send(names.accounts(), spec.accountId(), codec.encode(spec));
+        send(names.accounts(), spec.accountId().value(), codec.encode(spec));
     }
 
     public void accountRemoved(String accountId) {
@@ -41,7 +42,8 @@ public final class Broker implements AutoCloseable {
     }
 
     public void stateAdvanced(String accountId, String state) {
-        send(names.state(), accountId, codec.encode(new AccountStateAdvanced(accountId, state, Instant.now())));
+        send(names.state(), accountId, codec.encode(new AccountStateAdvanced(AccountId.of(accountId), state,
+                Instant.now())));
     }
 
     public void raw(String topic, String key, String value) {

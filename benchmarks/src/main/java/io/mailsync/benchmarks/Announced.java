@@ -69,13 +69,14 @@ final class Announced {
     private void note(Object record, long now) {
         switch (record) {
             case MessageArrived a -> {
-                counts.computeIfAbsent(a.accountId(), x -> new AtomicInteger()).incrementAndGet();
-                lastAt.put(a.accountId(), now);
-                times.computeIfAbsent(a.accountId(), x -> new CopyOnWriteArrayList<>()).add(now);
+                counts.computeIfAbsent(a.accountId().value(), x -> new AtomicInteger()).incrementAndGet();
+                lastAt.put(a.accountId().value(), now);
+                times.computeIfAbsent(a.accountId().value(), x -> new CopyOnWriteArrayList<>()).add(now);
             }
-            case MessageFlagsChanged c -> flagsChangedAt.putIfAbsent(key(c.accountId(), c.locator().uid()), now);
-            case SetFlags s -> commandAt.putIfAbsent(key(s.accountId(), s.locator().uid()), now);
-            case AccountSpec spec -> specAt.putIfAbsent(spec.accountId(), now);
+            case MessageFlagsChanged c -> flagsChangedAt.putIfAbsent(key(c.accountId().value(), c.locator().uid()),
+                    now);
+            case SetFlags s -> commandAt.putIfAbsent(key(s.accountId().value(), s.locator().uid()), now);
+            case AccountSpec spec -> specAt.putIfAbsent(spec.accountId().value(), now);
             case AccountStatusChanged status -> statusAt.putIfAbsent(status.accountId() + "|" + status.status(), now);
             default -> {
             }

@@ -14,6 +14,7 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -108,7 +109,8 @@ final class ApplyRate {
             for (int i = 0; i < events; i++) {
                 String account = accounts.get(i % accounts.size());
                 long uid = 1_000_000L + i / accounts.size();
-                MessageArrived event = new MessageArrived(UUID.randomUUID(), now, account, Origin.session("p4"),
+                MessageArrived event = new MessageArrived(UUID.randomUUID(), now, AccountId.of(account),
+                        Origin.session("p4"),
                         MessageLocator.imap("INBOX", 1, uid), uid, "<p4-" + i + "@bench.test>",
                         List.of("ann@sender.test"), List.of("user@example.test"), List.of(), "P4 #" + i, now, now,
                         1000 + i % 5000, Set.of(), null, false);
@@ -163,7 +165,7 @@ final class ApplyRate {
                         continue;
                     }
                     String id = e.accountId() + ":" + e.locator().key();
-                    int seq = perAccount.merge(e.accountId(), 1, Integer::sum);
+                    int seq = perAccount.merge(e.accountId().value(), 1, Integer::sum);
                     messageWrites.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
                             Updates.setOnInsert("accountId", e.accountId()),
                             Updates.setOnInsert("folder", e.locator().folder()),
@@ -175,7 +177,8 @@ final class ApplyRate {
                             Updates.setOnInsert("size", e.size()), Updates.setOnInsert("keywords", List.of())),
                             upsert));
                     changeWrites.add(new InsertOneModel<>(new Document("_id", id + ":" + record.offset() + ":" + seq)
-                            .append("accountId", e.accountId()).append("messageId", id).append("kind", "CREATED")));
+                            .append("accountId", e.accountId().value()).append("messageId", id).append("kind",
+                            "CREATED")));
                     count++;
                 }
                 if (!messageWrites.isEmpty()) {

@@ -10,6 +10,7 @@ import io.mailsync.events.MessageBodyFetched;
 import io.mailsync.events.MessageBodyFetched.Outcome;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
@@ -110,7 +111,8 @@ class BodyOnDemandIT extends FetcherIntegrationTest {
     }
 
     private static FetchMessageBody request(String accountId, MessageLocator locator, Instant answerBy) {
-        return new FetchMessageBody(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone"), locator,
+        return new FetchMessageBody(UUID.randomUUID(), Instant.now(), AccountId.of(accountId), Origin.device("phone"),
+                locator,
                 answerBy);
     }
 

@@ -53,9 +53,11 @@ class DovecotAppendIT extends FetcherIntegrationTest {
                 "see you").getBytes(StandardCharsets.UTF_8);
         String contentRef = contents.put(AccountId.of(accountId), "sent", rfc822);
 
-        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("phone-1"),
                 "Sent", "\\Sent", contentRef, rfc822.length, header, Set.of("$seen"), null));
-        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("phone-1"),
                 "INBOX", null, contentRef, rfc822.length, header, Set.of("$flagged"), null));
 
         List<MessageArrived> arrived = await().atMost(Duration.ofSeconds(20))
@@ -88,9 +90,11 @@ class DovecotAppendIT extends FetcherIntegrationTest {
                 .getBytes(StandardCharsets.UTF_8);
         byte[] v2 = MailText.withMessageId(header, user.address(), "bob@example.net", "draft", "first and more words")
                 .getBytes(StandardCharsets.UTF_8);
-        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("phone-1"),
                 "Drafts", "\\Drafts", contents.put(AccountId.of(accountId), "d1", v1), v1.length, header, Set.of("$draft"), null));
-        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("phone-1"),
                 "Drafts", "\\Drafts", contents.put(AccountId.of(accountId), "d2", v2), v2.length, header, Set.of("$draft"), null,
                 header));
         String trashHeader = "<" + UUID.randomUUID() + "@example.net>";
@@ -98,7 +102,7 @@ class DovecotAppendIT extends FetcherIntegrationTest {
         MessageArrived delivered = await().atMost(Duration.ofSeconds(20)).until(() -> events
                 .of(MessageArrived.class, accountId).stream().filter(a -> trashHeader.equals(a.messageIdHeader()))
                 .findFirst(), java.util.Optional::isPresent).orElseThrow();
-        accounts.command(new io.mailsync.events.MoveMessage(UUID.randomUUID(), Instant.now(), accountId,
+        accounts.command(new io.mailsync.events.MoveMessage(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
                 Origin.device("phone-1"), delivered.locator(), "Trash", "\\Trash", trashHeader, delivered.size()));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Mailboxes.withInbox(dovecot.imapPort(),

@@ -11,6 +11,7 @@ import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.fetcher.support.ToggleProxy;
@@ -76,7 +77,8 @@ class DovecotImapIT extends FetcherIntegrationTest {
         assertThat(arrived.modSeq()).isNotNull();
         awaitStatus(accountId, Status.IDLE);
 
-        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("phone-1"),
                 arrived.locator(), Set.of("$seen"), Set.of(), arrived.modSeq()));
 
         MessageFlagsChanged applied = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
@@ -86,7 +88,8 @@ class DovecotImapIT extends FetcherIntegrationTest {
         assertThat(seenOnServer(dovecot, user, arrived)).isTrue();
 
         // a device that still knows the old modseq: RFC 7162 UNCHANGEDSINCE refuses, the newer state stays
-        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("tablet-1"),
+        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("tablet-1"),
                 arrived.locator(), Set.of(), Set.of("$seen"), arrived.modSeq()));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> events.of(MessageFlagsChanged.class, accountId).size() == 1);
@@ -106,7 +109,8 @@ class DovecotImapIT extends FetcherIntegrationTest {
         MessageArrived sent = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(30));
         assertThat(sent.locator().folder()).isEqualTo(Dovecot.SENT);
 
-        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("phone-1"),
                 sent.locator(), Set.of("$flagged"), Set.of(), null));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> dovecot.doveadm("fetch", "-u", user.login(), "flags",

@@ -12,6 +12,7 @@ import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.Topics;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.support.DeadLetterTap;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
@@ -130,7 +131,8 @@ class GreenMailImapIT extends FetcherIntegrationTest {
         MessageArrived arrived = awaitFirst(MessageArrived.class, accountId, Duration.ofSeconds(20));
         awaitStatus(accountId, Status.IDLE);
 
-        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+        accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("phone-1"),
                 arrived.locator(), Set.of("$seen"), Set.of(), null));
 
         MessageFlagsChanged changed = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
@@ -196,11 +198,13 @@ class GreenMailImapIT extends FetcherIntegrationTest {
         awaitStatus(accountId, Status.IDLE);
 
         // issue 11, sent mail: GreenMail marks no SPECIAL-USE folder, so the named one is created
-        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("phone-1"),
                 "Sent", "\\Sent", original.contentRef(), original.size(), original.messageIdHeader(),
                 Set.of("$seen"), null));
         // issue 11, a restored message: back to INBOX, where the IDLE session sees it arrive
-        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId, Origin.device("phone-1"),
+        accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("phone-1"),
                 "INBOX", null, original.contentRef(), original.size(), original.messageIdHeader(),
                 Set.of("$flagged"), original.receivedAt()));
 

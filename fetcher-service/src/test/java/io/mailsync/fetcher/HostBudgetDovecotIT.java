@@ -116,14 +116,14 @@ class HostBudgetDovecotIT {
                     String accountId = accountIds.get(i);
                     MailUser user = users.get(i);
                     MessageArrived archived = arrived(events, accountId, ARCHIVE).getFirst();
-                    accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), accountId,
+                    accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
                             Origin.device("phone-1"), archived.locator(), Set.of("$flagged"), Set.of(),
                             archived.modSeq()));
                     String header = "<" + UUID.randomUUID() + "@example.net>";
                     byte[] sent = MailText.withMessageId(header, user.address(), "b@example.net", "sent", "3")
                             .getBytes(StandardCharsets.UTF_8);
                     String ref = contents.put(AccountId.of(accountId), "s", sent);
-                    accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), accountId,
+                    accounts.command(new AppendMessage(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
                             Origin.device("phone-1"), "Sent", "\\Sent", ref, sent.length, header, Set.of("$seen"),
                             null));
                     dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "second", "2"));

@@ -71,19 +71,19 @@ class HostLoginDovecotIT extends FetcherIntegrationTest {
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "one", "1"));
         AccountSpec spec = accounts.register(withoutPassword(accounts.imap("acc-" + UUID.randomUUID(),
                 dovecot.imapPort(), user.login(), "unused"), master(Mechanism.MASTER_PLAIN)));
-        MessageArrived arrived = awaitFirst(MessageArrived.class, spec.accountId(), Duration.ofSeconds(20));
-        awaitStatus(spec.accountId(), Status.IDLE);
+        MessageArrived arrived = awaitFirst(MessageArrived.class, spec.accountId().value(), Duration.ofSeconds(20));
+        awaitStatus(spec.accountId().value(), Status.IDLE);
 
         accounts.command(new SetFlags(UUID.randomUUID(), Instant.now(), spec.accountId(), Origin.device("phone-1"),
                 arrived.locator(), Set.of("$seen"), Set.of(), arrived.modSeq()));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> dovecot.doveadm("fetch", "-u", user.login(), "flags",
                 "mailbox", "INBOX", "all").contains("\\Seen"));
-        assertThat(awaitFirst(MessageFlagsChanged.class, spec.accountId(), Duration.ofSeconds(10)).origin())
+        assertThat(awaitFirst(MessageFlagsChanged.class, spec.accountId().value(), Duration.ofSeconds(10)).origin())
                 .isEqualTo(Origin.device("phone-1"));
         assertThat(dovecot.log()).contains("Master user logging in as " + user.login())
                 .contains("Login: user=<" + user.login() + ">, method=PLAIN");
-        accounts.remove(spec.accountId());
+        accounts.remove(spec.accountId().value());
     }
 
     @Test
@@ -93,9 +93,9 @@ class HostLoginDovecotIT extends FetcherIntegrationTest {
         AccountSpec spec = accounts.register(withoutPassword(accounts.imap("acc-" + UUID.randomUUID(),
                 dovecot.imapPort(), user.login(), "unused"), master(Mechanism.MASTER_SEPARATOR)));
 
-        assertThat(awaitFirst(MessageArrived.class, spec.accountId(), Duration.ofSeconds(20)).subject())
+        assertThat(awaitFirst(MessageArrived.class, spec.accountId().value(), Duration.ofSeconds(20)).subject())
                 .isEqualTo("star");
-        accounts.remove(spec.accountId());
+        accounts.remove(spec.accountId().value());
     }
 
     @Test
@@ -105,10 +105,10 @@ class HostLoginDovecotIT extends FetcherIntegrationTest {
         AccountSpec spec = accounts.register(withoutPassword(accounts.pop3("acc-" + UUID.randomUUID(),
                 dovecot.pop3Port(), user.login(), "unused", null), master(Mechanism.MASTER_PLAIN)));
 
-        assertThat(awaitFirst(MessageArrived.class, spec.accountId(), Duration.ofSeconds(20)).subject())
+        assertThat(awaitFirst(MessageArrived.class, spec.accountId().value(), Duration.ofSeconds(20)).subject())
                 .isEqualTo("pop");
         assertThat(dovecot.log()).contains("pop3-login: Info: Login: user=<" + user.login() + ">, method=PLAIN");
-        accounts.remove(spec.accountId());
+        accounts.remove(spec.accountId().value());
     }
 
     @Test
@@ -120,10 +120,10 @@ class HostLoginDovecotIT extends FetcherIntegrationTest {
         AccountSpec spec = accounts.register(withoutPassword(accounts.imap("acc-" + UUID.randomUUID(),
                 dovecot.imapPort(), user.login(), "unused"), host));
 
-        AccountStatusChanged failed = awaitStatus(spec.accountId(), Status.AUTH_FAILED);
+        AccountStatusChanged failed = awaitStatus(spec.accountId().value(), Status.AUTH_FAILED);
 
         assertThat(failed.reason()).doesNotContain(wrong).doesNotContain(MASTER_PASSWORD);
-        accounts.remove(spec.accountId());
+        accounts.remove(spec.accountId().value());
     }
 
     @Test
@@ -206,7 +206,7 @@ class HostLoginDovecotIT extends FetcherIntegrationTest {
         HostLogin host = new HostLogin("mail-provider", mechanism, null, null, null, new HostLogin.OAuthClient(
                 oauth.tokenUri(), "mailsync", CIPHER.encrypt(HostLogin.secretContext("mail-provider"), CLIENT_SECRET),
                 "mail"), null);
-        return spec.withSecret(CIPHER.encrypt(spec.accountId(), refreshToken), Instant.now())
+        return spec.withSecret(CIPHER.encrypt(spec.accountId().value(), refreshToken), Instant.now())
                 .withHostLogin(host, Instant.now());
     }
 }

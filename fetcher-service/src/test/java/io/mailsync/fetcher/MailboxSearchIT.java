@@ -9,6 +9,7 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SearchCriteria;
 import io.mailsync.events.SearchMailbox;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.testkit.Dovecot;
@@ -98,7 +99,8 @@ class MailboxSearchIT extends FetcherIntegrationTest {
     }
 
     private static List<String> subjects(String accountId, SearchCriteria criteria, Map<String, Long> uidBySubject) {
-        SearchMailbox request = new SearchMailbox(UUID.randomUUID(), Instant.now(), accountId, Origin.device("d"),
+        SearchMailbox request = new SearchMailbox(UUID.randomUUID(), Instant.now(), AccountId.of(accountId),
+                Origin.device("d"),
                 List.of("INBOX"), criteria, Instant.now().plusSeconds(60));
         accounts.command(request);
         MailboxSearched reply = await().atMost(WITHIN).until(() -> TopicReader.read(topics.replies(), accountId,

@@ -127,7 +127,7 @@ class Pop3IT extends FetcherIntegrationTest {
     }
 
     private static DeleteFromServer deleteFromServer(String accountId, String uidl) {
-        return new DeleteFromServer(UUID.randomUUID(), Instant.now(), accountId, Origin.system("sync"),
+        return new DeleteFromServer(UUID.randomUUID(), Instant.now(), AccountId.of(accountId), Origin.system("sync"),
                 io.mailsync.events.MessageLocator.pop3(uidl), null);
     }
 

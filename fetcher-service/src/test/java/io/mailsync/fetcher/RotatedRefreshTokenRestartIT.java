@@ -101,7 +101,7 @@ class RotatedRefreshTokenRestartIT {
         HostLogin host = new HostLogin("rotating-provider", Mechanism.OAUTHBEARER, null, null, null,
                 new HostLogin.OAuthClient(oauth.tokenUri(), "mailsync", CIPHER.encrypt(
                         HostLogin.secretContext("rotating-provider"), CLIENT_SECRET), "mail"), null);
-        return spec.withSecret(CIPHER.encrypt(spec.accountId(), refreshToken), Instant.now())
+        return spec.withSecret(CIPHER.encrypt(spec.accountId().value(), refreshToken), Instant.now())
                 .withHostLogin(host, Instant.now());
     }
 

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.GrantScope;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 @WireType(name = "AccountSpec", version = 1)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AccountSpec(
-        String accountId,
+        AccountId accountId,
         String customerId,
         Protocol protocol,
         String host,
@@ -44,7 +45,7 @@ public record AccountSpec(
      * Without grants or a host profile (both added within v1 and absent on older records — issue 23: nobody else
      * shares the mailbox; issue 22: the mailbox's own LOGIN).
      */
-    public AccountSpec(String accountId, String customerId, Protocol protocol, String host, int port,
+    public AccountSpec(AccountId accountId, String customerId, Protocol protocol, String host, int port,
                        Security security, boolean trustAnyCertificate, String username, String encryptedSecret,
                        List<String> folders, Duration pollInterval, Pop3Retention retention, boolean storeBodies,
                        Long quotaLimitBytes, Long quotaLimitMessages, String contactAddress, Instant updatedAt,
@@ -55,7 +56,7 @@ public record AccountSpec(
     }
 
     /** Shared with {@code grants} (issue 23), logging in with its own LOGIN. */
-    public AccountSpec(String accountId, String customerId, Protocol protocol, String host, int port,
+    public AccountSpec(AccountId accountId, String customerId, Protocol protocol, String host, int port,
                        Security security, boolean trustAnyCertificate, String username, String encryptedSecret,
                        List<String> folders, Duration pollInterval, Pop3Retention retention, boolean storeBodies,
                        Long quotaLimitBytes, Long quotaLimitMessages, String contactAddress, Instant updatedAt,
@@ -66,7 +67,7 @@ public record AccountSpec(
     }
 
     /** Logging in as its host profile says (issue 22), not shared. */
-    public AccountSpec(String accountId, String customerId, Protocol protocol, String host, int port,
+    public AccountSpec(AccountId accountId, String customerId, Protocol protocol, String host, int port,
                        Security security, boolean trustAnyCertificate, String username, String encryptedSecret,
                        List<String> folders, Duration pollInterval, Pop3Retention retention, boolean storeBodies,
                        Long quotaLimitBytes, Long quotaLimitMessages, String contactAddress, Instant updatedAt,
@@ -77,7 +78,7 @@ public record AccountSpec(
     }
 
     /** Without a plan (added within v1: absent on older records): quota-service applies its default plan. */
-    public AccountSpec(String accountId, String customerId, Protocol protocol, String host, int port,
+    public AccountSpec(AccountId accountId, String customerId, Protocol protocol, String host, int port,
                        Security security, boolean trustAnyCertificate, String username, String encryptedSecret,
                        List<String> folders, Duration pollInterval, Pop3Retention retention, boolean storeBodies,
                        Long quotaLimitBytes, Long quotaLimitMessages, String contactAddress, Instant updatedAt) {

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  */
 @WireType(name = "AccountStateAdvanced", version = 1)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AccountStateAdvanced(String accountId, String state, Instant occurredAt) implements WireRecord {
+public record AccountStateAdvanced(AccountId accountId, String state, Instant occurredAt) implements WireRecord {
 
     public AccountStateAdvanced {
         Objects.requireNonNull(accountId, "accountId");

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import java.util.UUID;
 public record AccountStatusChanged(
         UUID eventId,
         Instant occurredAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         Status status,
         String reason,
@@ -27,7 +28,7 @@ public record AccountStatusChanged(
     }
 
     /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
-    public AccountStatusChanged(UUID eventId, Instant occurredAt, String accountId, Origin origin, Status status,
+    public AccountStatusChanged(UUID eventId, Instant occurredAt, AccountId accountId, Origin origin, Status status,
             String reason) {
         this(eventId, occurredAt, accountId, origin, status, reason, null);
     }

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -27,7 +28,7 @@ import java.util.UUID;
 public record AppendMessage(
         UUID commandId,
         Instant issuedAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         String folder,
         String specialUse,
@@ -39,7 +40,7 @@ public record AppendMessage(
         String replacesMessageIdHeader) implements MailCommand {
 
     /** Without a replaced draft (a sent copy, a restored message). */
-    public AppendMessage(UUID commandId, Instant issuedAt, String accountId, Origin origin, String folder,
+    public AppendMessage(UUID commandId, Instant issuedAt, AccountId accountId, Origin origin, String folder,
                          String specialUse, String contentRef, long size, String messageIdHeader, Set<String> flags,
                          Instant receivedAt) {
         this(commandId, issuedAt, accountId, origin, folder, specialUse, contentRef, size, messageIdHeader, flags,

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import java.util.UUID;
 public record FetchMessageBody(
         UUID commandId,
         Instant issuedAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         MessageLocator locator,
         Instant answerBy) implements MailCommand {

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,7 +16,7 @@ import java.util.UUID;
 public record FolderReset(
         UUID eventId,
         Instant occurredAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         String folder,
         Long oldUidValidity,
@@ -30,7 +31,7 @@ public record FolderReset(
     }
 
     /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
-    public FolderReset(UUID eventId, Instant occurredAt, String accountId, Origin origin, String folder,
+    public FolderReset(UUID eventId, Instant occurredAt, AccountId accountId, Origin origin, String folder,
             Long oldUidValidity, long newUidValidity) {
         this(eventId, occurredAt, accountId, origin, folder, oldUidValidity, newUidValidity, null);
     }

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.UUID;
 public record MailboxSearched(
         UUID commandId,
         Instant occurredAt,
-        String accountId,
+        AccountId accountId,
         Outcome outcome,
         List<FolderHits> folders,
         Long ownerEpoch,

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import java.util.UUID;
 public record MailboxUsageSampled(
         UUID eventId,
         Instant occurredAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         Source source,
         Long storageUsedBytes,
@@ -33,7 +34,7 @@ public record MailboxUsageSampled(
     }
 
     /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
-    public MailboxUsageSampled(UUID eventId, Instant occurredAt, String accountId, Origin origin, Source source,
+    public MailboxUsageSampled(UUID eventId, Instant occurredAt, AccountId accountId, Origin origin, Source source,
             Long storageUsedBytes, Long storageLimitBytes, Long messageCount, Long messageLimit) {
         this(eventId, occurredAt, accountId, origin, source, storageUsedBytes, storageLimitBytes, messageCount,
                 messageLimit, null);

@@ -2,6 +2,7 @@ package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Envelope;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.UUID;
 public record MessageArrived(
         UUID eventId,
         Instant occurredAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         MessageLocator locator,
         Long modSeq,
@@ -58,7 +59,7 @@ public record MessageArrived(
     }
 
     /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
-    public MessageArrived(UUID eventId, Instant occurredAt, String accountId, Origin origin, MessageLocator locator,
+    public MessageArrived(UUID eventId, Instant occurredAt, AccountId accountId, Origin origin, MessageLocator locator,
             Long modSeq, String messageIdHeader, List<String> from, List<String> to, List<String> cc, String subject,
             Instant sentAt, Instant receivedAt, long size, Set<String> flags, String contentRef, boolean rebuild) {
         this(eventId, occurredAt, accountId, origin, locator, modSeq, messageIdHeader, from, to, cc, subject, sentAt,
@@ -66,7 +67,7 @@ public record MessageArrived(
     }
 
     /** From what the fetcher read of the message; {@code modSeq}, {@code contentRef} and the epoch as above. */
-    public MessageArrived(UUID eventId, Instant occurredAt, String accountId, Origin origin, MessageLocator locator,
+    public MessageArrived(UUID eventId, Instant occurredAt, AccountId accountId, Origin origin, MessageLocator locator,
             Long modSeq, Envelope envelope, Instant receivedAt, long size, Set<String> flags, String contentRef,
             boolean rebuild) {
         this(eventId, occurredAt, accountId, origin, locator, modSeq, envelope.messageIdHeader(), envelope.from(),

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import java.util.UUID;
 public record MessageBodyFetched(
         UUID commandId,
         Instant occurredAt,
-        String accountId,
+        AccountId accountId,
         MessageLocator locator,
         Outcome outcome,
         String contentRef,

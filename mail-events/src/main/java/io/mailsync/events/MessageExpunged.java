@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import java.util.UUID;
 public record MessageExpunged(
         UUID eventId,
         Instant occurredAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         MessageLocator locator,
         Long ownerEpoch) implements MailEvent {
@@ -24,7 +25,8 @@ public record MessageExpunged(
     }
 
     /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
-    public MessageExpunged(UUID eventId, Instant occurredAt, String accountId, Origin origin, MessageLocator locator) {
+    public MessageExpunged(UUID eventId, Instant occurredAt, AccountId accountId, Origin origin,
+            MessageLocator locator) {
         this(eventId, occurredAt, accountId, origin, locator, null);
     }
 

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -18,7 +19,7 @@ import java.util.UUID;
 public record MessageFlagsChanged(
         UUID eventId,
         Instant occurredAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         MessageLocator locator,
         Long modSeq,
@@ -38,7 +39,7 @@ public record MessageFlagsChanged(
     }
 
     /** Without an owner epoch: what producers before issue 15 wrote, and what tests and tools still build. */
-    public MessageFlagsChanged(UUID eventId, Instant occurredAt, String accountId, Origin origin,
+    public MessageFlagsChanged(UUID eventId, Instant occurredAt, AccountId accountId, Origin origin,
             MessageLocator locator, Long modSeq, Set<String> added, Set<String> removed, Set<String> current) {
         this(eventId, occurredAt, accountId, origin, locator, modSeq, added, removed, current, null);
     }

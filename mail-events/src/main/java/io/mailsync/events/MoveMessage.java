@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import java.util.UUID;
 public record MoveMessage(
         UUID commandId,
         Instant issuedAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         MessageLocator from,
         String toFolder,

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import java.util.UUID;
 public record QuotaForecastWarning(
         UUID eventId,
         Instant occurredAt,
-        String accountId,
+        AccountId accountId,
         Resource resource,
         double percent,
         Instant expectedFullAt,

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import java.util.UUID;
 public record QuotaLevelCrossed(
         UUID eventId,
         Instant occurredAt,
-        String accountId,
+        AccountId accountId,
         Resource resource,
         int level,
         Direction direction,

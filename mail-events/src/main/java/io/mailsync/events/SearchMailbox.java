@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.UUID;
 public record SearchMailbox(
         UUID commandId,
         Instant issuedAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         List<String> folders,
         SearchCriteria criteria,

@@ -1,6 +1,7 @@
 package io.mailsync.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.UUID;
 public record SetFlags(
         UUID commandId,
         Instant issuedAt,
-        String accountId,
+        AccountId accountId,
         Origin origin,
         MessageLocator locator,
         Set<String> add,

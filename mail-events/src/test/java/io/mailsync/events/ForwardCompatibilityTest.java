@@ -56,4 +56,21 @@ class ForwardCompatibilityTest {
                 .hasMessageContaining("MessageExpunged v1 is malformed")
                 .hasMessageContaining("exactly one of them");
     }
+
+    /** ADR 0012: the wire records hold an {@code AccountId}; one that cannot be one makes the record poison. */
+    @Test
+    void aRecordWhoseAccountIdCannotBeOneIsMalformedNamingTheField() {
+        String tooLong = "x".repeat(201);
+        assertThatThrownBy(() -> codec.decode("""
+                {"type":"MessageExpunged","eventId":"6f1c1a52-3a57-4c1e-9a7e-0d4f5a1b2c3d",
+                 "occurredAt":"2026-11-26T08:15:30Z","accountId":"%s","locator":{"uidl":"UID-0001"}}\
+                """.formatted(tooLong)))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("MessageExpunged v1 is malformed")
+                .hasMessageContaining("an account id is 1 to 200 characters");
+        assertThatThrownBy(() -> codec.decode("""
+                {"type":"MessageExpunged","eventId":"6f1c1a52-3a57-4c1e-9a7e-0d4f5a1b2c3d",
+                 "occurredAt":"2026-11-26T08:15:30Z","accountId":" ","locator":{"uidl":"UID-0001"}}"""))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("an account id");
+    }
 }

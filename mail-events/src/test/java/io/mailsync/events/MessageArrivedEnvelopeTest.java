@@ -2,6 +2,7 @@ package io.mailsync.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Envelope;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class MessageArrivedEnvelopeTest {
     void builtFromAnEnvelopeItWritesTheGoldenJsonAndReadsBackToTheSameEnvelope() throws Exception {
         Envelope envelope = new Envelope("<m42@example.net>", List.of("Alice <alice@example.net>"),
                 List.of("bob@example.org"), List.of(), "Hello", Samples.AT.minusSeconds(60));
-        MessageArrived arrived = new MessageArrived(Samples.ID, Samples.AT, "acc-1", Samples.SESSION,
+        MessageArrived arrived = new MessageArrived(Samples.ID, Samples.AT, AccountId.of("acc-1"), Samples.SESSION,
                 Samples.INBOX_42, 17L, envelope, Samples.AT, 2048, Set.of("$seen"), null, false).withOwnerEpoch(3);
 
         String golden = Files.readString(Path.of("src/test/resources/golden/MessageArrived.v1.json"));

@@ -2,6 +2,7 @@ package io.mailsync.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.AccountId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ class OwnerEpochCompatibilityTest {
 
     @Test
     void theEpochTravelsAndAStampedCopyKeepsEverythingElse() {
-        MessageExpunged plain = new MessageExpunged(Samples.ID, Samples.AT, "acc-1", Samples.SESSION,
+        MessageExpunged plain = new MessageExpunged(Samples.ID, Samples.AT, AccountId.of("acc-1"), Samples.SESSION,
                 MessageLocator.pop3("UID-0001"));
 
         MailEvent stamped = plain.withOwnerEpoch(42);

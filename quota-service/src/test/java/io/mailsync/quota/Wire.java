@@ -64,7 +64,7 @@ final class Wire implements AutoCloseable {
     }
 
     void publish(WireRecord record) {
-        send(record instanceof AccountSpec ? topics.accounts() : topics.events(), record.accountId(),
+        send(record instanceof AccountSpec ? topics.accounts() : topics.events(), record.accountId().value(),
                 codec.encode(record));
     }
 

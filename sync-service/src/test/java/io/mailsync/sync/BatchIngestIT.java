@@ -62,11 +62,11 @@ class BatchIngestIT extends SyncIntegrationTest {
             }
         }
         for (MessageArrived arrived : arrivals) { // then each read, then unread: the last word is unread
-            burst.add(MailEvents.flagsChanged(arrived.accountId(), arrived.locator(), Origin.server(),
+            burst.add(MailEvents.flagsChanged(arrived.accountId().value(), arrived.locator(), Origin.server(),
                     Set.of("$Seen"), Set.of()));
         }
         for (MessageArrived arrived : arrivals) {
-            burst.add(MailEvents.flagsChanged(arrived.accountId(), arrived.locator(), Origin.server(), Set.of(),
+            burst.add(MailEvents.flagsChanged(arrived.accountId().value(), arrived.locator(), Origin.server(), Set.of(),
                     Set.of("$Seen")));
         }
         burst.addAll(arrivals.subList(0, 30)); // replays

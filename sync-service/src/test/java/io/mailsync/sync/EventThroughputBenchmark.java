@@ -46,7 +46,7 @@ class EventThroughputBenchmark extends SyncIntegrationTest {
             String accountId = accounts.get(uid % ACCOUNTS);
             arrivals.add(MailEvents.imapArrived(accountId, uid, "bulk " + uid));
         }
-        List<MessageFlagsChanged> flags = arrivals.stream().map(a -> MailEvents.flagsChanged(a.accountId(),
+        List<MessageFlagsChanged> flags = arrivals.stream().map(a -> MailEvents.flagsChanged(a.accountId().value(),
                 a.locator(), Origin.server(), Set.of("$seen"), Set.of())).toList();
         long perAccount = MESSAGES / ACCOUNTS;
 

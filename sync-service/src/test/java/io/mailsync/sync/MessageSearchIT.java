@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsync.events.MailboxSearched;
 import io.mailsync.events.MailboxSearched.FolderHits;
 import io.mailsync.events.SearchMailbox;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.support.content.GridFsBlobStore;
 import io.mailsync.sync.support.Broker;
 import io.mailsync.sync.support.SyncIntegrationTest;
@@ -82,7 +83,8 @@ class MessageSearchIT extends SyncIntegrationTest {
     private static void answer(String accountId, int nth, List<Long> uids) {
         Thread.ofVirtual().start(() -> {
             SearchMailbox asked = awaitSearches(accountId, nth).get(nth - 1);
-            Broker.publish(topics.replies(), new MailboxSearched(asked.commandId(), Instant.now(), accountId,
+            Broker.publish(topics.replies(), new MailboxSearched(asked.commandId(), Instant.now(),
+                    AccountId.of(accountId),
                     MailboxSearched.Outcome.FOUND, List.of(new FolderHits("INBOX", 7, uids)), null, null));
         });
     }

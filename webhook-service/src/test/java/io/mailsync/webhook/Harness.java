@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.mailsync.events.AccountStateAdvanced;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.WebhookReceiver;
@@ -86,7 +87,8 @@ final class Harness implements AutoCloseable {
     }
 
     void stateAdvanced(String account, String state) throws Exception {
-        send(topics.state(), account, CODEC.encode(new AccountStateAdvanced(account, state, Instant.now())));
+        send(topics.state(), account, CODEC.encode(new AccountStateAdvanced(AccountId.of(account), state,
+                Instant.now())));
     }
 
     String token(String customer) {

@@ -1,21 +1,21 @@
 package io.mailsync.webhook;
 
-import io.mailsync.testkit.openapi.DocumentedStatuses;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
 import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.QuotaAlert;
 import io.mailsync.events.QuotaLevelCrossed;
-import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.WebhookReceiver;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,7 +88,7 @@ class WebhooksIT {
         try (WebhookReceiver receiver = WebhookReceiver.up()) {
             h.subscribed(ca[0], ca[1], receiver, List.of("message.arrived", "quota.level"));
             MessageArrived arrived = aMessageArrived().forAccount(ca[1]).inFolder("INBOX").withUid(5).build();
-            QuotaLevelCrossed level = new QuotaLevelCrossed(UUID.randomUUID(), Instant.now(), ca[1],
+            QuotaLevelCrossed level = new QuotaLevelCrossed(UUID.randomUUID(), Instant.now(), AccountId.of(ca[1]),
                     QuotaAlert.Resource.STORAGE, 90, QuotaLevelCrossed.Direction.UP, 90, 100, 90.0);
             h.send(topics.events(), ca[1], "{\"type\":\"SomethingNew\",\"schemaVersion\":1,\"accountId\":\"" + ca[1]
                     + "\"}"); // a type this build does not know is skipped (forward compatibility)

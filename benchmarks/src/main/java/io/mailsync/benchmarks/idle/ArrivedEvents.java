@@ -45,7 +45,7 @@ final class ArrivedEvents implements AutoCloseable {
                 if (r.value() != null && r.value().contains("\"MessageArrived\"")
                         && CODEC.decode(r.value()) instanceof EventCodec.Decoded.Known k
                         && k.record() instanceof MessageArrived arrived) {
-                    this.arrived.putIfAbsent(arrived.accountId(), now);
+                    this.arrived.putIfAbsent(arrived.accountId().value(), now);
                 }
             }
         }

@@ -5,6 +5,7 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.testkit.KafkaKit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +166,8 @@ public final class IdleCapacity {
                     for (; registered < target; registered++) {
                         ServerProcess s = servers.get(registered % servers.size());
                         AccountSpec spec = spec(registered, s.port, cipher);
-                        producer.send(new ProducerRecord<>(topics.accounts(), spec.accountId(), CODEC.encode(spec)));
+                        producer.send(new ProducerRecord<>(topics.accounts(), spec.accountId().value(),
+                                CODEC.encode(spec)));
                     }
                     producer.flush();
                     int[] counts = ServerProcess.awaitSelected(servers, target, fetcher, deadline);
@@ -208,7 +210,7 @@ public final class IdleCapacity {
 
     private static AccountSpec spec(int i, int port, SecretCipher cipher) {
         String accountId = "p3-" + i;
-        return new AccountSpec(accountId, "p3-customer", AccountSpec.Protocol.IMAP, "127.0.0.1", port,
+        return new AccountSpec(AccountId.of(accountId), "p3-customer", AccountSpec.Protocol.IMAP, "127.0.0.1", port,
                 AccountSpec.Security.NONE, false, "u" + i, cipher.encrypt(accountId, "pw"), null, null, null, false,
                 null, null, null, Instant.now());
     }

@@ -50,7 +50,7 @@ final class AccountSession implements SessionControl {
         this.stagger = stagger;
         this.paced = paced;
         this.origin = Origin.session(with.context().settings().instanceId() + "/" + spec.accountId());
-        this.id = AccountId.of(spec.accountId());
+        this.id = spec.accountId();
         this.fence = new Fence(id, with.epochs(), with.lease());
         // statuses carry the epoch but go out even when the lease lapsed: a stale owner's last STOPPED is ignored
         // downstream by its epoch, a current owner's is applied
@@ -58,8 +58,8 @@ final class AccountSession implements SessionControl {
                 with.context().clock());
         SessionSettings settings = with.context().settings();
         this.backoff = new Backoff(settings.backoffStart(), settings.backoffMax(), settings.stableAfter());
-        this.connection = new HeldConnection(spec.accountId());
-        this.thread = new SessionThread(spec.accountId());
+        this.connection = new HeldConnection(spec.accountId().value());
+        this.thread = new SessionThread(spec.accountId().value());
     }
 
     AccountId accountId() {

@@ -80,7 +80,7 @@ public final class AccountSessions {
     }
 
     private void open(AccountSpec spec, boolean spread) {
-        sessions.compute(AccountId.of(spec.accountId()), (id, session) -> {
+        sessions.compute(spec.accountId(), (id, session) -> {
             if (session == null) {
                 boolean starting = spread && startWindow();
                 AccountSession started = new AccountSession(spec, with,
@@ -110,7 +110,7 @@ public final class AccountSessions {
     public void command(MailCommand command, Runnable done) {
         // here, on the listener's thread, the command's trace is current; the session applies it on its own thread
         PendingCommand pending = new PendingCommand(command, done, with.tracing().capture(command));
-        AccountId account = AccountId.of(command.accountId());
+        AccountId account = command.accountId();
         AccountSession session = sessions.get(account);
         if (session != null) {
             session.enqueue(pending);
@@ -144,7 +144,7 @@ public final class AccountSessions {
         List<PendingCommand> unapplied = release(List.of(accountId));
         cursors.forget(accountId);
         drops.forget(accountId);
-        with.logins().forget(accountId.value()); // issue 22: its access token is not kept
+        with.logins().forget(accountId); // issue 22: its access token is not kept
         unapplied.forEach(PendingCommand::complete);
     }
 

@@ -79,7 +79,7 @@ final class BodyFetches {
 
     private MessageBodyFetched store(FetchMessageBody request, byte[] raw, Long ownerEpoch) {
         try {
-            String ref = contents.put(AccountId.of(request.accountId()), request.locator().key(), raw);
+            String ref = contents.put(request.accountId(), request.locator().key(), raw);
             return MessageBodyFetched.stored(request, clock.instant(), ref, raw.length, ownerEpoch);
         } catch (RuntimeException storeDown) {
             log.warn("account {}: body request {}: the content store refused: {}", request.accountId(),

@@ -41,20 +41,20 @@ final class FolderEvents {
         String contentRef = storeBodies
                 ? folder.raw(m.uid()).map(raw -> with.contents().put(accountId, at.key(), raw)).orElse(null)
                 : null;
-        return new MessageArrived(UUID.randomUUID(), with.clock().instant(), accountId.value(), origin, at,
+        return new MessageArrived(UUID.randomUUID(), with.clock().instant(), accountId, origin, at,
                 Wire.modSeq(m.modSeq()), m.envelope(), m.receivedAt(), m.size(), Wire.keywords(m.keywords()),
                 contentRef, cursor.isRebuild(m.uid()));
     }
 
     MessageFlagsChanged flagsChanged(FlagChange c, Origin cause, FolderCursor cursor) {
-        return new MessageFlagsChanged(UUID.randomUUID(), with.clock().instant(), accountId.value(), cause,
+        return new MessageFlagsChanged(UUID.randomUUID(), with.clock().instant(), accountId, cause,
                 locator(c.uid(), cursor), Wire.modSeq(c.modSeq()), Wire.keywords(c.added()),
                 Wire.keywords(c.removed()), Wire.keywords(c.current()));
     }
 
     /** Seen gone by the server itself (a full comparison or {@code VANISHED}). */
     MessageExpunged expunged(Uid uid, FolderCursor cursor) {
-        return new MessageExpunged(UUID.randomUUID(), with.clock().instant(), accountId.value(), Origin.server(),
+        return new MessageExpunged(UUID.randomUUID(), with.clock().instant(), accountId, Origin.server(),
                 locator(uid, cursor));
     }
 

@@ -45,7 +45,7 @@ final class FolderRebuild {
         if (stored.isEmpty()) {
             start = new FolderCursor(folder.name(), validity, 1, folder.highestModSeq(), 0);
         } else {
-            with.publisher().publish(new FolderReset(UUID.randomUUID(), with.clock().instant(), accountId.value(),
+            with.publisher().publish(new FolderReset(UUID.randomUUID(), with.clock().instant(), accountId,
                     origin, folder.name(), stored.get().uidValidity().value(), validity.value()));
             // the old index stays until the rebuild is done: retireStaleUids() needs its UIDs, even after a restart
             start = new FolderCursor(folder.name(), validity, 1, folder.highestModSeq(), folder.uidNext());
@@ -66,7 +66,7 @@ final class FolderRebuild {
             List<MailEvent> expunged = with.cursors().loadIndex(accountId, folder.name(), stale).keySet().stream()
                     .sorted()
                     .<MailEvent>map(uid -> new MessageExpunged(UUID.randomUUID(), with.clock().instant(),
-                            accountId.value(), Origin.server(), Wire.imap(folder.name(), stale, uid)))
+                            accountId, Origin.server(), Wire.imap(folder.name(), stale, uid)))
                     .toList();
             if (!expunged.isEmpty()) {
                 with.publisher().publish(expunged);

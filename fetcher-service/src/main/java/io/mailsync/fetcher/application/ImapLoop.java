@@ -85,7 +85,7 @@ final class ImapLoop {
             }
             RemoteFolder inbox = c.open(INBOX);
             control.onCommand(inbox::wakeUp);
-            FolderSync sync = new FolderSync(AccountId.of(account.accountId()), origin, inbox, with, account.storeBodies());
+            FolderSync sync = new FolderSync(account.accountId(), origin, inbox, with, account.storeBodies());
             boolean push = c.supportsPush();
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
             OtherFolders others = new OtherFolders(account, origin, c, with);

@@ -13,16 +13,16 @@ import io.mailsync.fetcher.application.port.out.RotatedRefreshTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a registration into the login of its next connection (issue 22): the mailbox's own password, the host's
@@ -40,8 +40,8 @@ public final class Logins {
     private final AccessTokens tokens;
     private final RotatedRefreshTokens rotated;
     private final Clock clock;
-    private final Map<String, Held> held = new ConcurrentHashMap<>();
-    private final Map<String, Object> refreshing = new ConcurrentHashMap<>();
+    private final Map<AccountId, Held> held = new ConcurrentHashMap<>();
+    private final Map<AccountId, Object> refreshing = new ConcurrentHashMap<>();
 
     /** A token and when to stop using it; {@code lineage} names the registered refresh token it descends from. */
     private record Held(String lineage, AccessToken token, Instant refreshAt, boolean persisted) {
@@ -78,7 +78,7 @@ public final class Logins {
     }
 
     /** The account is gone (or moved): its token is not kept. */
-    void forget(String accountId) {
+    void forget(AccountId accountId) {
         held.remove(accountId);
         refreshing.remove(accountId);
     }
@@ -88,7 +88,7 @@ public final class Logins {
             throw new MailServerException.Unsupported("the mailbox has no password and its host profile does not "
                     + "log in for it");
         }
-        return secrets.decrypt(account.accountId(), account.encryptedSecret());
+        return secrets.decrypt(account.accountId().value(), account.encryptedSecret());
     }
 
     private String master(HostLogin host) {
@@ -110,10 +110,10 @@ public final class Logins {
             throw new MailServerException.Unsupported("the mailbox has no refresh token for " + host.mechanism());
         }
         Instant now = clock.instant();
-        AccountId id = AccountId.of(account.accountId());
-        String registered = secrets.decrypt(account.accountId(), account.encryptedSecret());
+        AccountId id = account.accountId();
+        String registered = secrets.decrypt(account.accountId().value(), account.encryptedSecret());
         // the lineage, not the ciphertext: a key rotation re-encrypts the registered token, and it is still the same
-        String lineage = lineage(account.accountId(), registered);
+        String lineage = lineage(account.accountId().value(), registered);
         Held current = held.get(account.accountId());
         if (current != null && current.lineage().equals(lineage)) {
             if (!current.persisted()) {

@@ -34,7 +34,7 @@ final class OtherFolders {
         this.origin = origin;
         this.connection = connection;
         this.with = with;
-        this.accountId = AccountId.of(account.accountId());
+        this.accountId = account.accountId();
         boolean budget = with.settings().maxConnections() >= 2
                 || (account.hostLogin() != null && account.hostLogin().connectionBudget() != null);
         this.folders = budget ? account.folders().stream().filter(f -> !f.equalsIgnoreCase("INBOX")).toList()

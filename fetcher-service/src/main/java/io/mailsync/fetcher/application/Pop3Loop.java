@@ -77,7 +77,7 @@ final class Pop3Loop {
                 List<String> deleted = poll(account, drop);
                 // forgotten before QUIT makes them real (RFC 1939 §6): should the QUIT fail, a message comes back
                 // as a duplicate arrival (idempotent downstream), never as a false expunge of stored mail
-                drops.remove(AccountId.of(account.accountId()), deleted);
+                drops.remove(account.accountId(), deleted);
                 drop.commit();
                 Duration loginDelay = drop.loginDelay().orElse(Duration.ZERO);
                 wait = loginDelay.compareTo(wait) > 0 ? loginDelay : wait;
@@ -91,7 +91,7 @@ final class Pop3Loop {
 
     /** Returns the UIDLs marked for deletion; they go when the session commits. */
     private List<String> poll(AccountSpec account, Pop3Drop drop) {
-        AccountId accountId = AccountId.of(account.accountId());
+        AccountId accountId = account.accountId();
         List<DropEntry> entries = drop.list();
         Map<String, UidlRecord> known = drops.load(accountId);
         Instant now = with.clock().instant();
@@ -111,12 +111,12 @@ final class Pop3Loop {
         List<String> gone = known.keySet().stream().filter(uidl -> !present.contains(uidl)).sorted().toList();
         if (!gone.isEmpty()) {
             with.publisher().publish(gone.stream().<MailEvent>map(uidl -> new MessageExpunged(UUID.randomUUID(),
-                    now, accountId.value(), Origin.server(), MessageLocator.pop3(uidl))).toList());
+                    now, accountId, Origin.server(), MessageLocator.pop3(uidl))).toList());
             drops.remove(accountId, gone);
         }
 
         long[] stat = drop.stat();
-        with.publisher().publish(new MailboxUsageSampled(UUID.randomUUID(), now, accountId.value(), origin,
+        with.publisher().publish(new MailboxUsageSampled(UUID.randomUUID(), now, accountId, origin,
                 MailboxUsageSampled.Source.POP3_STAT, stat[1], null, stat[0], null));
 
         return deleteDue(account, drop, entries, known, now);
@@ -128,7 +128,7 @@ final class Pop3Loop {
         String contentRef = null;
         if (storesBodies(account)) {
             byte[] raw = drop.retrieve(entry);
-            contentRef = contents.put(AccountId.of(account.accountId()), locator.key(), raw); // claim check: before the event
+            contentRef = contents.put(account.accountId(), locator.key(), raw); // claim check: before the event
             m = drop.parse(entry, raw);
         } else {
             m = drop.headers(entry);
@@ -156,7 +156,7 @@ final class Pop3Loop {
         for (PendingCommand next = control.nextCommand(); next != null; next = control.nextCommand()) {
             try {
                 if (next.command() instanceof DeleteFromServer delete && delete.locator().isPop3()) {
-                    drops.markStoredDownstream(AccountId.of(account.accountId()), delete.locator().uidl());
+                    drops.markStoredDownstream(account.accountId(), delete.locator().uidl());
                 }
             } catch (RuntimeException e) {
                 control.retryFirst(next);

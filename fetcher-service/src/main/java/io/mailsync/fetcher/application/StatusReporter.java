@@ -3,6 +3,7 @@ package io.mailsync.fetcher.application;
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
 import java.time.Clock;
 import java.util.List;
@@ -18,13 +19,13 @@ final class StatusReporter {
 
     private static final Logger log = LoggerFactory.getLogger(StatusReporter.class);
 
-    private final String accountId;
+    private final AccountId accountId;
     private final Origin origin;
     private final MailEventPublisher publisher;
     private final Clock clock;
     private volatile Status current;
 
-    StatusReporter(String accountId, Origin origin, MailEventPublisher publisher, Clock clock) {
+    StatusReporter(AccountId accountId, Origin origin, MailEventPublisher publisher, Clock clock) {
         this.accountId = accountId;
         this.origin = origin;
         this.publisher = publisher;

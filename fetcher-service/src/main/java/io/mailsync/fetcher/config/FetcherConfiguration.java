@@ -9,19 +9,20 @@ import io.mailsync.fetcher.application.OwnershipSettings;
 import io.mailsync.fetcher.application.Ports;
 import io.mailsync.fetcher.application.ReEncryptRefreshTokens;
 import io.mailsync.fetcher.application.SessionSettings;
-import io.mailsync.fetcher.application.port.out.CommandReplies;
 import io.mailsync.fetcher.application.port.out.AccessTokens;
+import io.mailsync.fetcher.application.port.out.CommandReplies;
 import io.mailsync.fetcher.application.port.out.CommandTracing;
 import io.mailsync.fetcher.application.port.out.ConnectionTimeouts;
 import io.mailsync.fetcher.application.port.out.ContentStore;
 import io.mailsync.fetcher.application.port.out.CursorStore;
+import io.mailsync.fetcher.application.port.out.HostSlots;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
 import io.mailsync.fetcher.application.port.out.MailServer;
-import io.mailsync.fetcher.application.port.out.HostSlots;
 import io.mailsync.fetcher.application.port.out.MaildropStore;
 import io.mailsync.fetcher.application.port.out.OwnerEpochs;
 import io.mailsync.fetcher.application.port.out.Pop3Server;
 import io.mailsync.fetcher.application.port.out.RotatedRefreshTokens;
+import io.mailsync.support.crypto.CredentialKeys;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.UUID;
@@ -38,12 +39,8 @@ class FetcherConfiguration {
     }
 
     @Bean
-    SecretCipher secretCipher(MailsyncProperties properties) {
-        MailsyncProperties.Crypto crypto = properties.crypto();
-        if (crypto == null || crypto.keyId() == null || crypto.key() == null) {
-            throw new IllegalStateException("mailsync.crypto.key-id and mailsync.crypto.key must be set");
-        }
-        return new SecretCipher(crypto.keyId(), crypto.key(), crypto.previousKeys());
+    SecretCipher secretCipher(CredentialKeys keys) {
+        return keys.cipher();
     }
 
     @Bean

@@ -28,7 +28,7 @@ class AccountSessionsTest {
 
     private final Set<String> tried = ConcurrentHashMap.newKeySet();
     private final MailServer server = login -> {
-        tried.add(login.account().accountId());
+        tried.add(login.account().accountId().value());
         throw new MailServerException.Unreachable("refused by the test", null);
     };
     private AccountSessions sessions;

@@ -6,6 +6,7 @@ import io.mailsync.events.MailCommand;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ class CommandQueueTest {
     }
 
     private static MailCommand command() {
-        return new SetFlags(UUID.randomUUID(), Instant.now(), "acc-1", Origin.device("phone"),
+        return new SetFlags(UUID.randomUUID(), Instant.now(), AccountId.of("acc-1"), Origin.device("phone"),
                 MessageLocator.imap("INBOX", 100, 1), Set.of("$seen"), Set.of(), null);
     }
 }

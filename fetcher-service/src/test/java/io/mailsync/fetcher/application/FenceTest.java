@@ -64,7 +64,7 @@ class FenceTest {
     }
 
     private static MessageExpunged expunged() {
-        return new MessageExpunged(UUID.randomUUID(), Instant.now(), "acc-1", Origin.server(),
+        return new MessageExpunged(UUID.randomUUID(), Instant.now(), AccountId.of("acc-1"), Origin.server(),
                 MessageLocator.imap("INBOX", 7, 1));
     }
 }

@@ -90,7 +90,8 @@ class FolderCommandsTest {
     void aMoveWhoseAnswerWasLostFindsTheMessageInTheTargetAndDoesNothingMore() {
         commands.append(server, append("INBOX", null, "<m@example.net>", "trash me", null));
         Stored message = server.folder("INBOX").getFirst();
-        MoveMessage move = new MoveMessage(UUID.randomUUID(), Instant.now(), "acc-1", Origin.device("phone"),
+        MoveMessage move = new MoveMessage(UUID.randomUUID(), Instant.now(), AccountId.of("acc-1"),
+                Origin.device("phone"),
                 MessageLocator.imap("INBOX", 1, message.uid()), "Trash", "\\Trash", "<m@example.net>", message.size());
 
         commands.move(server, move);
@@ -105,7 +106,8 @@ class FolderCommandsTest {
                 .getBytes(StandardCharsets.US_ASCII);
         String ref = contents.put(AccountId.of("acc-1"), "x", rfc822);
         Set<String> flags = "\\Drafts".equals(specialUse) ? Set.of("$draft") : Set.of("$seen");
-        return new AppendMessage(UUID.randomUUID(), Instant.now(), "acc-1", Origin.device("phone"), folder, specialUse,
+        return new AppendMessage(UUID.randomUUID(), Instant.now(), AccountId.of("acc-1"), Origin.device("phone"),
+                folder, specialUse,
                 ref, rfc822.length, header, flags, null, replaces);
     }
 

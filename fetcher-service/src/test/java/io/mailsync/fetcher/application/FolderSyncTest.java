@@ -97,7 +97,7 @@ class FolderSyncTest {
         FolderSync sync = announced(inbox);
 
         // the session logs it as refused and commits it: retrying cannot help (ImapLoop.applyCommands)
-        assertThatThrownBy(() -> sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(),
+        assertThatThrownBy(() -> sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT,
                 Origin.device("phone"), MessageLocator.imap("INBOX", 100, uid), Set.of("$seen", "no way"), Set.of(),
                 null))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'no way' is not a keyword");
         assertThat(inbox.flagsOf(new Uid(uid)).orElseThrow().keywords()).isEmpty();
@@ -241,7 +241,7 @@ class FolderSyncTest {
         long uid = inbox.deliver();
         FolderSync sync = announced(inbox);
 
-        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(), Origin.device("phone"),
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
                 MessageLocator.imap("INBOX", 100, uid), Set.of("$seen"), Set.of(), null));
         sync.sync();
 
@@ -263,7 +263,7 @@ class FolderSyncTest {
         FolderSync sync = announced(inbox);
 
         inbox.setKeywords(uid, "$flagged"); // the other client, not announced yet
-        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(), Origin.device("phone"),
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
                 MessageLocator.imap("INBOX", 100, uid), Set.of("$seen"), Set.of(), null));
 
         assertThat(publisher.of(MessageFlagsChanged.class)).satisfiesExactly(
@@ -291,7 +291,7 @@ class FolderSyncTest {
 
         // the device marks it unread; right after the STORE another client marks it read again
         FakeFolder.afterNextStore(inbox, () -> inbox.setKeywords(uid, "$seen"));
-        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(), Origin.device("phone"),
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
                 MessageLocator.imap("INBOX", 100, uid), Set.of(), Set.of("$seen"), null));
 
         assertThat(publisher.of(MessageFlagsChanged.class)).satisfiesExactly(
@@ -312,7 +312,7 @@ class FolderSyncTest {
         FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
         sync.sync();
 
-        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT.value(), Origin.device("phone"),
+        sync.apply(new SetFlags(UUID.randomUUID(), Instant.now(), ACCOUNT, Origin.device("phone"),
                 MessageLocator.imap("INBOX", 99, uid), Set.of("$seen"), Set.of(), null));
 
         assertThat(inbox.flagsOf(new Uid(uid)).orElseThrow().keywords()).isEmpty();

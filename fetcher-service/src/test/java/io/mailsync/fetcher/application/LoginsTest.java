@@ -7,6 +7,7 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.events.HostLogin;
 import io.mailsync.events.HostLogin.Mechanism;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.AccessTokens;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.application.port.out.MailServerException;
@@ -131,7 +132,7 @@ class LoginsTest {
     }
 
     private static AccountSpec spec(String user, String encryptedSecret, HostLogin host) {
-        return new AccountSpec("acc-1", "cust-1", AccountSpec.Protocol.IMAP, "imap.example", 143,
+        return new AccountSpec(AccountId.of("acc-1"), "cust-1", AccountSpec.Protocol.IMAP, "imap.example", 143,
                 AccountSpec.Security.NONE, false, user, encryptedSecret, null, null, null, false, null, null, null,
                 Instant.now(), null, host);
     }

@@ -6,6 +6,7 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.testkit.KafkaKit;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class AccountFeed implements AutoCloseable {
     }
 
     public AccountSpec imap(String accountId, int port, String login, String password) {
-        return new AccountSpec(accountId, "cust-1", AccountSpec.Protocol.IMAP, "127.0.0.1", port,
+        return new AccountSpec(AccountId.of(accountId), "cust-1", AccountSpec.Protocol.IMAP, "127.0.0.1", port,
                 AccountSpec.Security.NONE, false, login, cipher.encrypt(accountId, password), List.of("INBOX"),
                 Duration.ofSeconds(1), null, false, null, null, null, Instant.now());
     }
@@ -59,20 +60,21 @@ public final class AccountFeed implements AutoCloseable {
     }
 
     public AccountSpec pop3(String accountId, int port, String login, String password, Pop3Retention retention) {
-        return new AccountSpec(accountId, "cust-1", AccountSpec.Protocol.POP3, "127.0.0.1", port,
+        return new AccountSpec(AccountId.of(accountId), "cust-1", AccountSpec.Protocol.POP3, "127.0.0.1", port,
                 AccountSpec.Security.NONE, false, login, cipher.encrypt(accountId, password), List.of("INBOX"),
                 Duration.ofMillis(500), retention, true, null, null, null, Instant.now());
     }
 
     public AccountSpec withPassword(AccountSpec spec, String password) {
         return new AccountSpec(spec.accountId(), spec.customerId(), spec.protocol(), spec.host(), spec.port(),
-                spec.security(), spec.trustAnyCertificate(), spec.username(), cipher.encrypt(spec.accountId(), password),
+                spec.security(), spec.trustAnyCertificate(), spec.username(), cipher.encrypt(spec.accountId().value(),
+                        password),
                 spec.folders(), spec.pollInterval(), spec.retention(), spec.storeBodies(), spec.quotaLimitBytes(),
                 spec.quotaLimitMessages(), spec.contactAddress(), Instant.now());
     }
 
     public AccountSpec register(AccountSpec spec) {
-        send(spec.accountId(), codec.encode(spec));
+        send(spec.accountId().value(), codec.encode(spec));
         return spec;
     }
 
@@ -82,7 +84,7 @@ public final class AccountFeed implements AutoCloseable {
 
     /** Plays the sync service sending work to the account's owner. */
     public void command(MailCommand command) {
-        send(topics.commands(), command.accountId(), codec.encode(command));
+        send(topics.commands(), command.accountId().value(), codec.encode(command));
     }
 
     /** Any text on any topic: a poison record, as a buggy producer would write it. */

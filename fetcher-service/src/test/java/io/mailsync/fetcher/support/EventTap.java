@@ -53,7 +53,7 @@ public final class EventTap implements AutoCloseable {
 
     public <T extends MailEvent> List<T> of(Class<T> type, String accountId) {
         return events.stream().filter(type::isInstance).map(type::cast)
-                .filter(e -> e.accountId().equals(accountId)).toList();
+                .filter(e -> e.accountId().value().equals(accountId)).toList();
     }
 
     @Override

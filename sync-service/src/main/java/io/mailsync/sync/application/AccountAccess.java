@@ -44,13 +44,4 @@ public class AccountAccess {
         return account.spec().grantsOrNone().stream().filter(g -> g.person().equals(person))
                 .map(Grant::fromWire).filter(Objects::nonNull).findFirst();
     }
-
-    /** The account a caller or an event names, where the name can be one; empty (no such account) where not. */
-    static Optional<AccountId> named(String accountId) {
-        try {
-            return Optional.of(AccountId.of(accountId));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

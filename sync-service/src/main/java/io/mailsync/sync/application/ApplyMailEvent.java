@@ -55,7 +55,7 @@ public class ApplyMailEvent {
     }
 
     public void apply(MailEvent event) {
-        Optional<Account> account = AccountAccess.named(event.accountId()).flatMap(accounts::find);
+        Optional<Account> account = accounts.find(event.accountId());
         if (account.isEmpty()) {
             log.debug("skipping {} for unknown account {}", event.getClass().getSimpleName(), event.accountId());
             return;
@@ -76,7 +76,7 @@ public class ApplyMailEvent {
             case MessageFlagsChanged flags -> flagsChanged(flags);
             case MessageExpunged expunged -> expunged(account, expunged);
             case FolderReset reset -> folderReset(reset);
-            case AccountStatusChanged status -> accounts.updateStatus(AccountId.of(status.accountId()),
+            case AccountStatusChanged status -> accounts.updateStatus(status.accountId(),
                     status.status().name(),
                     status.reason(), status.occurredAt());
             case MailboxUsageSampled ignored -> {
@@ -87,7 +87,7 @@ public class ApplyMailEvent {
 
     private void flagsChanged(MessageFlagsChanged event) {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            Optional<StoredMessage> found = messages.findByLocator(AccountId.of(event.accountId()), event.locator());
+            Optional<StoredMessage> found = messages.findByLocator(event.accountId(), event.locator());
             if (found.isEmpty() || found.get().destroyed() || isOlder(found.get(), event)) {
                 return;
             }
@@ -97,18 +97,18 @@ public class ApplyMailEvent {
             boolean echo = event.origin() != null && event.origin().kind() == Origin.Kind.DEVICE;
             if (echo || (added.isEmpty() && removed.isEmpty())) {
                 // the server confirming a device's write-back: already applied when the device made it
-                server.recordServerEvent(AccountId.of(event.accountId()), message.id(), event.modSeq(),
+                server.recordServerEvent(event.accountId(), message.id(), event.modSeq(),
                         event.occurredAt());
                 return;
             }
             Set<Keyword> next = KeywordDelta.of(added, removed).applyTo(message.keywords());
             if (next.equals(message.keywords())) {
-                server.recordServerEvent(AccountId.of(event.accountId()), message.id(), event.modSeq(),
+                server.recordServerEvent(event.accountId(), message.id(), event.modSeq(),
                         event.occurredAt());
                 return;
             }
-            if (changes.record(AccountId.of(event.accountId()), message.id(), ChangeKind.UPDATED,
-                    modseq -> server.applyServerKeywords(AccountId.of(event.accountId()), message.id(),
+            if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
+                    modseq -> server.applyServerKeywords(event.accountId(), message.id(),
                             ModSeq.of(message.modseq()), next, ModSeq.of(modseq), event.modSeq(), event.occurredAt())).isPresent()) {
                 return;
             }
@@ -130,7 +130,7 @@ public class ApplyMailEvent {
 
     private void expunged(Account account, MessageExpunged event) {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            Optional<StoredMessage> found = messages.findByLocator(AccountId.of(event.accountId()), event.locator());
+            Optional<StoredMessage> found = messages.findByLocator(event.accountId(), event.locator());
             if (found.isEmpty() || found.get().destroyed()) {
                 return;
             }
@@ -138,13 +138,13 @@ public class ApplyMailEvent {
             if (account.isPop3() && message.deleteRequested()) {
                 return; // we asked for it (retention policy): for POP3 mailsync keeps the message, the server need not
             }
-            Optional<Instant> restored = destruction.restoredAt(AccountId.of(event.accountId()),
+            Optional<Instant> restored = destruction.restoredAt(event.accountId(),
                     message.id());
             if (restored.isPresent() && !event.occurredAt().isAfter(restored.get())) {
                 return; // a replay of the deletion the user has since undone
             }
-            if (changes.record(AccountId.of(event.accountId()), message.id(), ChangeKind.DESTROYED,
-                    modseq -> destruction.markDestroyed(AccountId.of(event.accountId()), message.id(),
+            if (changes.record(event.accountId(), message.id(), ChangeKind.DESTROYED,
+                    modseq -> destruction.markDestroyed(event.accountId(), message.id(),
                             ModSeq.of(message.modseq()), ModSeq.of(modseq), event.occurredAt()))
                     .isPresent()) {
                 return;
@@ -155,7 +155,7 @@ public class ApplyMailEvent {
 
     /** UIDVALIDITY changed: a new epoch, so every device resyncs; messages keep their ids when re-matched. */
     private void folderReset(FolderReset event) {
-        counter.newEpoch(AccountId.of(event.accountId()), event.folder() + "\n" + event.newUidValidity())
-                .ifPresent(state -> changes.announce(AccountId.of(event.accountId()), state));
+        counter.newEpoch(event.accountId(), event.folder() + "\n" + event.newUidValidity())
+                .ifPresent(state -> changes.announce(event.accountId(), state));
     }
 }

@@ -1,6 +1,7 @@
 package io.mailsync.sync.application;
 
 import io.mailsync.events.MailEvent;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.AccountStore;
 import io.mailsync.sync.application.port.out.ChangeLog;
@@ -41,15 +42,15 @@ public class ApplyMailEvents {
     }
 
     public void apply(List<MailEvent> events) {
-        Map<String, List<MailEvent>> byAccount = new LinkedHashMap<>();
+        Map<AccountId, List<MailEvent>> byAccount = new LinkedHashMap<>();
         for (MailEvent event : events) {
             byAccount.computeIfAbsent(event.accountId(), id -> new ArrayList<>()).add(event);
         }
         byAccount.forEach(this::applyToAccount);
     }
 
-    private void applyToAccount(String accountId, List<MailEvent> events) {
-        Optional<Account> account = AccountAccess.named(accountId).flatMap(accounts::find);
+    private void applyToAccount(AccountId accountId, List<MailEvent> events) {
+        Optional<Account> account = accounts.find(accountId);
         if (account.isEmpty()) {
             log.debug("skipping {} events for unknown account {}", events.size(), accountId);
             return;

@@ -65,7 +65,7 @@ final class EventRun {
     EventRun(Ports ports, Account account) {
         this.ports = ports;
         this.account = account;
-        this.accountId = AccountId.of(account.accountId());
+        this.accountId = account.accountId();
     }
 
     /** Applies {@code events} from {@code from} on while they can be batched; returns the first index not applied. */

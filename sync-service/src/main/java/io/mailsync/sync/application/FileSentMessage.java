@@ -84,7 +84,7 @@ public class FileSentMessage {
         if (imap) {
             Origin origin = deviceId == null ? Origin.system("sync-sent") : Origin.device(deviceId);
             commands.send(new AppendMessage(UUID.nameUUIDFromBytes(("sent\n" + id).getBytes(StandardCharsets.UTF_8)),
-                    now, accountId.value(), origin, settings.folderForSent(), "\\Sent", contentRef, sent.size(),
+                    now, accountId, origin, settings.folderForSent(), "\\Sent", contentRef, sent.size(),
                     sent.messageIdHeader(), Keyword.values(keywords), now));
         }
         StoredMessage[] filed = new StoredMessage[1];

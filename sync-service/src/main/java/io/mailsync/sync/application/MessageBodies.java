@@ -60,7 +60,7 @@ public class MessageBodies {
             return content.open(message.contentRef()).orElseThrow(() -> new SyncProblems.NotFound(
                     "the body of message " + message.id() + " is no longer in the content store"));
         }
-        AccountId accountId = AccountId.of(account.accountId());
+        AccountId accountId = account.accountId();
         MessageId messageId = message.id();
         Optional<InputStream> kept = fetched.find(accountId, messageId).filter(b -> b.keptAt(clock.instant()))
                 .flatMap(b -> content.open(b.contentRef()));
@@ -96,7 +96,8 @@ public class MessageBodies {
 
     private CompletableFuture<Optional<FetchedBody>> request(Account account, StoredMessage message) {
         Instant now = clock.instant();
-        FetchMessageBody request = new FetchMessageBody(UUID.randomUUID(), now, account.accountId(), ORIGIN,
+        FetchMessageBody request = new FetchMessageBody(UUID.randomUUID(), now, account.accountId(),
+                ORIGIN,
                 message.locator(), now.plus(settings.answerBy()));
         try {
             // kept when it comes, whether or not anyone still waits: the client's retry then finds it
@@ -117,7 +118,7 @@ public class MessageBodies {
         }
         return switch (reply.outcome()) {
             case STORED -> {
-                FetchedBody mine = new FetchedBody(AccountId.of(account.accountId()), message.id(),
+                FetchedBody mine = new FetchedBody(account.accountId(), message.id(),
                         reply.contentRef(), reply.size(), clock.instant().plus(settings.keepFor()));
                 FetchedBody kept = fetched.keep(mine);
                 if (!kept.contentRef().equals(mine.contentRef())) {

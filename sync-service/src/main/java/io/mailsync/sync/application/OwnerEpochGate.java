@@ -19,7 +19,7 @@ final class OwnerEpochGate {
     private static final Logger log = LoggerFactory.getLogger(OwnerEpochGate.class);
 
     private final AccountStore accounts;
-    private final String accountId;
+    private final AccountId accountId;
     private long newest;
 
     OwnerEpochGate(AccountStore accounts, Account account) {
@@ -45,6 +45,6 @@ final class OwnerEpochGate {
     }
 
     void raise(MailEvent event) {
-        newest = Math.max(newest, accounts.raiseOwnerEpoch(AccountId.of(accountId), event.ownerEpoch()));
+        newest = Math.max(newest, accounts.raiseOwnerEpoch(accountId, event.ownerEpoch()));
     }
 }

@@ -32,7 +32,7 @@ public class PersonalView {
     /** Whether {@code caller}'s {@code $seen} on {@code account} is their own. */
     boolean isPrivateFor(Caller caller, Account account) {
         return !caller.mayAct(account.customerId())
-                && modes.modeOf(AccountId.of(account.accountId())) == ReadStateMode.PRIVATE;
+                && modes.modeOf(account.accountId()) == ReadStateMode.PRIVATE;
     }
 
     /** The messages as {@code caller} sees them: their own {@code $seen} where the mailbox keeps read state private. */

@@ -34,7 +34,7 @@ public class PopSearch {
     }
 
     List<StoredMessage> search(Account account, SearchCriteria criteria, String folder) {
-        AccountId id = AccountId.of(account.accountId());
+        AccountId id = account.accountId();
         List<StoredMessage> found = new ArrayList<>();
         ModSeq before = null;
         for (int scanned = 0; scanned < MAX_SCANNED; ) {

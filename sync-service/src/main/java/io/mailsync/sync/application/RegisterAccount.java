@@ -63,14 +63,15 @@ public class RegisterAccount {
                     + "internal, loopback, link-local and metadata addresses, and ports other than the mail ports, "
                     + "are refused unless the operator allows them");
         }
-        String accountId = "a-" + UUID.randomUUID();
+        AccountId accountId = AccountId.of("a-" + UUID.randomUUID());
         // MongoDB keeps milliseconds: the spec published now equals the one republished from the store on startup
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AccountSpec spec = new AccountSpec(accountId, customerId, command.protocol(), command.host(), command.port(),
                 command.security(), command.trustAnyCertificate(), command.username(),
-                command.password() == null ? null : cipher.encrypt(accountId, command.password()), command.folders(),
-                command.pollInterval(), command.retention(), command.storeBodies(), command.quotaLimitBytes(),
-                command.quotaLimitMessages(), command.contactAddress(), now, command.plan(), hostLogin);
+                command.password() == null ? null : cipher.encrypt(accountId.value(), command.password()),
+                command.folders(), command.pollInterval(), command.retention(), command.storeBodies(),
+                command.quotaLimitBytes(), command.quotaLimitMessages(), command.contactAddress(), now, command.plan(),
+                hostLogin);
         Account account = new Account(spec, Account.PENDING, null, null, now);
         if (!accounts.insert(account)) {
             throw new SyncProblems.Conflict("this mailbox (" + command.protocol() + " " + command.username() + " at "
@@ -79,7 +80,7 @@ public class RegisterAccount {
         try {
             publisher.publish(spec);
         } catch (RuntimeException e) {
-            accounts.delete(AccountId.of(accountId)); // not published means not registered: the caller may simply retry
+            accounts.delete(accountId); // not published means not registered: the caller may simply retry
             throw new SyncProblems.Unavailable("the account could not be published; nothing was registered", e);
         }
         return account;

@@ -67,7 +67,7 @@ public class RepublishAccounts {
                 publisher.publish(spec);
                 published++;
             }
-            after = page.isEmpty() ? after : AccountId.of(page.getLast().accountId());
+            after = page.isEmpty() ? after : page.getLast().accountId();
             if (reEncrypted > 0 && published % (PAGE * 10) == 0) {
                 log.info("credential key rotation: {} re-encrypted so far, {} accounts read", reEncrypted, published);
             }
@@ -83,14 +83,14 @@ public class RepublishAccounts {
     private AccountSpec reEncrypted(AccountSpec spec) {
         String password;
         try {
-            password = cipher.decrypt(spec.accountId(), spec.encryptedSecret());
+            password = cipher.decrypt(spec.accountId().value(), spec.encryptedSecret());
         } catch (SecretCipher.UndecryptableSecretException e) {
             log.warn("account {}: its password cannot be re-encrypted: {}", spec.accountId(), e.getMessage());
             return null;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AccountSpec rotated = spec.withSecret(cipher.encrypt(spec.accountId(), password), now);
-        if (!accounts.replaceSecret(AccountId.of(spec.accountId()), spec.encryptedSecret(), rotated.encryptedSecret(),
+        AccountSpec rotated = spec.withSecret(cipher.encrypt(spec.accountId().value(), password), now);
+        if (!accounts.replaceSecret(spec.accountId(), spec.encryptedSecret(), rotated.encryptedSecret(),
                 now)) {
             // replaced (or removed) since it was read: what is stored now is newer, and was published when it changed
             return spec;

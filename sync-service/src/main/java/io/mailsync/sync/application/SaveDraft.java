@@ -108,7 +108,7 @@ public class SaveDraft {
         boolean imap = !account.isPop3();
         if (imap) {
             commands.send(new AppendMessage(UUID.nameUUIDFromBytes(("draft\n" + messageId).getBytes(
-                    StandardCharsets.UTF_8)), now, accountId.value(), Origin.device(deviceId), folders.drafts(),
+                    StandardCharsets.UTF_8)), now, accountId, Origin.device(deviceId), folders.drafts(),
                             "\\Drafts",
                     contentRef, version.size(), version.messageIdHeader(), Keyword.values(KEYWORDS), now,
                     previous.map(StoredMessage::messageIdHeader).orElse(null)));

@@ -6,7 +6,6 @@ import io.mailsync.events.Origin;
 import io.mailsync.events.SearchCriteria;
 import io.mailsync.events.SearchMailbox;
 import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountCounter;
 import io.mailsync.sync.application.port.out.MailboxOwner;
 import io.mailsync.sync.application.port.out.MessageBatches;
@@ -17,7 +16,6 @@ import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.domain.SyncState;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -59,35 +57,23 @@ public class SearchMessages {
     public ListMessages.MessagePage search(Caller caller, AccountId accountId, String query, String folder,
                                            Integer limit, String cursor) {
         Account account = access.require(caller, accountId);
-        int size = limit == null ? settings.defaultPageSize() : limit;
-        if (size < 1 || size > settings.maxPageSize()) {
-            throw new IllegalArgumentException("limit is 1 to " + settings.maxPageSize());
-        }
-        if (folder != null && (folder.isBlank() || folder.length() > 255)) {
-            throw new IllegalArgumentException("folder is 1 to 255 characters");
-        }
-        Long before = cursor == null ? null : parseCursor(cursor);
+        PageRequest request = PageRequest.of(folder, limit, cursor, settings);
         SearchCriteria criteria = SearchQuery.parse(query);
-        AccountId id = accountId;
-        SyncState state = counter.current(id).state();
-        List<StoredMessage> found = new ArrayList<>(account.isPop3() ? pop.search(account, criteria, folder)
-                : onServer(account, criteria, folder));
-        List<StoredMessage> page = found.stream().filter(m -> !m.destroyed())
-                .filter(m -> before == null || m.createdModseq() < before)
+        SyncState state = counter.current(accountId).state();
+        List<StoredMessage> found = account.isPop3() ? pop.search(account, criteria, folder)
+                : onServer(account, criteria, folder);
+        PageRequest.Page page = request.cut(found.stream().filter(m -> !m.destroyed())
+                .filter(m -> request.after(m.createdModseq()))
                 .sorted(Comparator.comparingLong(StoredMessage::createdModseq).reversed())
-                .limit(size + 1L).toList();
-        String next = null;
-        if (page.size() > size) {
-            page = page.subList(0, size);
-            next = "c" + page.get(size - 1).createdModseq();
-        }
-        return new ListMessages.MessagePage(accountId, state, List.copyOf(page), next);
+                .limit(request.size() + 1L).toList());
+        return new ListMessages.MessagePage(accountId, state, page.messages(), page.nextCursor());
     }
 
     private List<StoredMessage> onServer(Account account, SearchCriteria criteria, String folder) {
         Instant now = clock.instant();
         List<String> folders = folder != null ? List.of(folder) : account.spec().folders();
-        SearchMailbox request = new SearchMailbox(UUID.randomUUID(), now, account.accountId(), ORIGIN, folders,
+        SearchMailbox request = new SearchMailbox(UUID.randomUUID(), now, account.accountId(), ORIGIN,
+                folders,
                 criteria, now.plus(bodies.answerBy()));
         MailboxSearched reply = await(request);
         if (reply.outcome() == MailboxSearched.Outcome.FAILED || stale(account, reply)) {
@@ -95,7 +81,7 @@ public class SearchMessages {
         }
         List<MessageLocator> locators = reply.folders().stream().flatMap(hits -> hits.uids().stream()
                 .map(uid -> MessageLocator.imap(hits.folder(), hits.uidValidity(), uid))).toList();
-        return List.copyOf(batches.findByLocators(AccountId.of(account.accountId()), locators).values());
+        return List.copyOf(batches.findByLocators(account.accountId(), locators).values());
     }
 
     private MailboxSearched await(SearchMailbox request) {
@@ -120,10 +106,4 @@ public class SearchMessages {
         return new SyncProblems.MailboxUnavailable(why + "; try again shortly", bodies.retryAfter());
     }
 
-    private static long parseCursor(String cursor) {
-        if (!cursor.matches("c\\d{1,18}")) {
-            throw new IllegalArgumentException("cursor is the nextCursor of a previous page");
-        }
-        return ModSeq.of(Long.parseLong(cursor.substring(1))).value();
-    }
 }

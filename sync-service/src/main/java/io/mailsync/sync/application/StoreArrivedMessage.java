@@ -51,8 +51,8 @@ public class StoreArrivedMessage {
     }
 
     public void store(Account account, MessageArrived event) {
-        String accountId = event.accountId();
-        Optional<StoredMessage> existing = messages.findByLocator(AccountId.of(accountId), event.locator());
+        AccountId accountId = event.accountId();
+        Optional<StoredMessage> existing = messages.findByLocator(accountId, event.locator());
         if (existing.isPresent()) {
             handOff(account, existing.get()); // a replay; the hand-off may not have made it last time
             return;
@@ -63,10 +63,10 @@ public class StoreArrivedMessage {
         if (!event.locator().isPop3() && event.messageIdHeader() != null && adoptAppended(event)) {
             return;
         }
-        MessageId id = MessageIds.of(AccountId.of(accountId), event.locator().key());
+        MessageId id = MessageIds.of(accountId, event.locator().key());
         StoredMessage[] inserted = new StoredMessage[1];
-        changes.record(AccountId.of(accountId), id, ChangeKind.CREATED, modseq -> {
-            StoredMessage message = new StoredMessage(id, AccountId.of(accountId), event.locator(), event.envelope(),
+        changes.record(accountId, id, ChangeKind.CREATED, modseq -> {
+            StoredMessage message = new StoredMessage(id, accountId, event.locator(), event.envelope(),
                     event.receivedAt(),
                     event.size(), Keyword.validAmong(event.flags()), event.contentRef(), modseq, modseq,
                     event.modSeq(), event.occurredAt(), false, false);
@@ -76,7 +76,7 @@ public class StoreArrivedMessage {
         });
         // not inserted: someone stored this location first (a concurrent replay); hand off what is stored
         StoredMessage stored = inserted[0] != null ? inserted[0]
-                : messages.findByLocator(AccountId.of(accountId), event.locator()).orElseThrow();
+                : messages.findByLocator(accountId, event.locator()).orElseThrow();
         handOff(account, stored);
     }
 
@@ -86,7 +86,7 @@ public class StoreArrivedMessage {
      */
     private boolean adoptAppended(MessageArrived event) {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
-            List<StoredMessage> waiting = filing.findAwaitingAppend(AccountId.of(event.accountId()),
+            List<StoredMessage> waiting = filing.findAwaitingAppend(event.accountId(),
                     event.messageIdHeader());
             Optional<StoredMessage> match = waiting.stream().filter(m -> m.size() == event.size()).findFirst()
                     .or(() -> waiting.size() == 1 ? Optional.of(waiting.getFirst()) : Optional.empty());
@@ -94,8 +94,8 @@ public class StoreArrivedMessage {
                 return false;
             }
             StoredMessage message = match.get();
-            if (changes.record(AccountId.of(event.accountId()), message.id(), ChangeKind.UPDATED,
-                    modseq -> filing.adoptAppended(AccountId.of(event.accountId()), message.id(),
+            if (changes.record(event.accountId(), message.id(), ChangeKind.UPDATED,
+                    modseq -> filing.adoptAppended(event.accountId(), message.id(),
                             ModSeq.of(message.modseq()), event.locator(), ModSeq.of(modseq), event.modSeq(),
                             event.occurredAt())).isPresent()) {
                 return true;
@@ -108,7 +108,7 @@ public class StoreArrivedMessage {
         if (event.messageIdHeader() == null) {
             return false;
         }
-        AccountId accountId = AccountId.of(event.accountId());
+        AccountId accountId = event.accountId();
         List<StoredMessage> candidates = resets.findRematchCandidates(accountId, event.locator().folder(),
                 new UidValidity(event.locator().uidValidity()), event.messageIdHeader(), event.size());
         for (StoredMessage candidate : candidates) {
@@ -141,6 +141,6 @@ public class StoreArrivedMessage {
         commands.send(new DeleteFromServer(commandId, clock.instant(), account.accountId(),
                 Origin.system("sync-retention"), message.locator(),
                 notBefore.equals(Instant.EPOCH) ? null : notBefore));
-        filing.markDeleteRequested(AccountId.of(account.accountId()), message.id());
+        filing.markDeleteRequested(account.accountId(), message.id());
     }
 }

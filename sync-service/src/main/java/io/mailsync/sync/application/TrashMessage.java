@@ -64,7 +64,7 @@ public class TrashMessage {
                 // stable per (message, location): a retried request sends a command the fetcher can take twice
                 UUID commandId = UUID.nameUUIDFromBytes(("trash\n" + messageId + "\n" + message.locator().key())
                         .getBytes(StandardCharsets.UTF_8));
-                commands.send(new MoveMessage(commandId, clock.instant(), accountId.value(),
+                commands.send(new MoveMessage(commandId, clock.instant(), accountId,
                         deviceId == null ? Origin.system("sync-trash") : Origin.device(deviceId), message.locator(),
                         folders.trash(), "\\Trash", message.messageIdHeader(), message.size()));
             }

@@ -100,7 +100,7 @@ public class UpdateKeywords {
         }
         // no UNCHANGEDSINCE: +FLAGS/-FLAGS deltas commute, and the read-wins decision is already made here; a
         // conditional STORE would only lose the write when another client touched any flag of the message meanwhile
-        return new SetFlags(UUID.randomUUID(), clock.instant(), accountId.value(), Origin.device(deviceId.value()),
+        return new SetFlags(UUID.randomUUID(), clock.instant(), accountId, Origin.device(deviceId.value()),
                 before.locator(),
                 Keyword.values(add), Keyword.values(remove), null);
     }

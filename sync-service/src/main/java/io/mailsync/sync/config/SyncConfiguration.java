@@ -4,6 +4,7 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.sync.application.DeletedMailSettings;
 import io.mailsync.sync.application.MailFolderSettings;
+import io.mailsync.support.crypto.CredentialKeys;
 import io.mailsync.sync.application.SyncSettings;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({CryptoProperties.class, SyncProperties.class})
+@EnableConfigurationProperties(SyncProperties.class)
 class SyncConfiguration {
 
     @Bean
@@ -22,12 +23,8 @@ class SyncConfiguration {
     }
 
     @Bean
-    SecretCipher secretCipher(CryptoProperties crypto) {
-        if (crypto.keyId() == null || crypto.key() == null) {
-            throw new IllegalStateException("mailsync.crypto.key-id and mailsync.crypto.key must be set"
-                    + " (the key is 32 random bytes, base64: openssl rand -base64 32)");
-        }
-        return new SecretCipher(crypto.keyId(), crypto.key(), crypto.previousKeys());
+    SecretCipher secretCipher(CredentialKeys keys) {
+        return keys.cipher();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.mailsync.sync.domain;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ public record Account(AccountSpec spec, String status, String statusReason, Inst
         this(spec, status, statusReason, statusAt, createdAt, null);
     }
 
-    public String accountId() {
+    public AccountId accountId() {
         return spec.accountId();
     }
 

@@ -26,7 +26,8 @@ class AccountAccessTest {
     void aGrantAllowsItsScopesAndRefusesTheRestWith403() {
         shared("acc-1", "read");
 
-        assertThat(access.require(new Caller("bob", false, Need.READ), AccountId.of("acc-1")).accountId()).isEqualTo("acc-1");
+        assertThat(access.require(new Caller("bob", false, Need.READ),
+                AccountId.of("acc-1")).accountId()).isEqualTo(AccountId.of("acc-1"));
         assertThatThrownBy(() -> access.require(new Caller("bob", false, Need.WRITE), AccountId.of("acc-1")))
                 .isInstanceOf(SyncProblems.Forbidden.class).hasMessageContaining("does not include write");
         assertThatThrownBy(() -> access.require(new Caller("bob", false, Need.MANAGE_DEVICES), AccountId.of("acc-1")))

@@ -37,17 +37,6 @@ class ApplyMailEventTest {
         assertThat(f.published.states()).hasSize(1);
     }
 
-    /** ADR 0012: an event naming no well-formed account id is one for an unknown account, skipped, never a failure. */
-    @Test
-    void anEventWhoseAccountIdCannotBeOneIsSkippedLikeAnUnknownAccount() {
-        MessageArrived nameless = MailEvents.imapArrived("x".repeat(AccountId.MAX_LENGTH + 1), 1, "lost");
-
-        f.apply.apply(nameless);
-        f.applyAll.apply(java.util.List.of(nameless));
-
-        assertThat(f.published.states()).isEmpty();
-    }
-
     @Test
     void anOlderServerFlagEventIsIgnoredByServerModseq() {
         String account = f.imapAccount();
@@ -108,12 +97,13 @@ class ApplyMailEventTest {
         String account = f.imapAccount();
         MessageArrived before = MailEvents.imapArrived(account, 3, "kept");
         f.apply.apply(before);
-        FolderReset reset = new FolderReset(UUID.randomUUID(), Instant.now(), account, Origin.session("s"), "INBOX",
+        FolderReset reset = new FolderReset(UUID.randomUUID(), Instant.now(), AccountId.of(account),
+                Origin.session("s"), "INBOX",
                 7L, 8L);
 
         f.apply.apply(reset);
         f.apply.apply(reset);
-        f.apply.apply(new MessageArrived(UUID.randomUUID(), Instant.now(), account, Origin.session("s"),
+        f.apply.apply(new MessageArrived(UUID.randomUUID(), Instant.now(), AccountId.of(account), Origin.session("s"),
                 MessageLocator.imap("INBOX", 8, 1), null, before.messageIdHeader(), before.from(), before.to(),
                 before.cc(), before.subject(), before.sentAt(), before.receivedAt(), before.size(), Set.of(), null,
                 true));
@@ -138,7 +128,8 @@ class ApplyMailEventTest {
 
     private static MessageFlagsChanged flags(String account, MessageLocator at, Long modSeq, Set<String> added,
                                              Set<String> removed) {
-        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), account, Origin.server(), at, modSeq, added,
+        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), AccountId.of(account), Origin.server(), at,
+                modSeq, added,
                 removed, null);
     }
 }

@@ -146,16 +146,19 @@ class ApplyMailEventsTest {
         String account = f.imapAccount();
         MessageArrived before = MailEvents.imapArrived(account, 3, "kept");
         f.applyAll.apply(List.of(before));
-        f.applyAll.apply(List.of(new io.mailsync.events.FolderReset(UUID.randomUUID(), Instant.now(), account,
+        f.applyAll.apply(List.of(new io.mailsync.events.FolderReset(UUID.randomUUID(), Instant.now(),
+                AccountId.of(account),
                 Origin.session("s"), "INBOX", 7L, 8L)));
-        MessageArrived rebuilt = new MessageArrived(UUID.randomUUID(), Instant.now(), account, Origin.session("s"),
+        MessageArrived rebuilt = new MessageArrived(UUID.randomUUID(), Instant.now(), AccountId.of(account),
+                Origin.session("s"),
                 MessageLocator.imap("INBOX", 8, 1), null, before.messageIdHeader(), before.from(), before.to(),
                 before.cc(), before.subject(), before.sentAt(), before.receivedAt(), before.size(), Set.of(), null,
                 true);
         f.applyAll.apply(List.of(rebuilt));
 
         // the same message announced again without the rebuild mark, and a flag change at its new location
-        MessageArrived again = new MessageArrived(UUID.randomUUID(), Instant.now(), account, Origin.session("s"),
+        MessageArrived again = new MessageArrived(UUID.randomUUID(), Instant.now(), AccountId.of(account),
+                Origin.session("s"),
                 rebuilt.locator(), null, before.messageIdHeader(), before.from(), before.to(), before.cc(),
                 before.subject(), before.sentAt(), before.receivedAt(), before.size(), Set.of(), null, false);
         f.applyAll.apply(List.of(again, flags(account, rebuilt.locator(), 40L, Set.of("$Seen"), Set.of())));
@@ -187,7 +190,8 @@ class ApplyMailEventsTest {
         Function<Integer, MessageLocator> at = uid -> MessageLocator.imap("INBOX", 7, (long) uid);
         List<MailEvent> events = new ArrayList<>();
         for (long uid = 1; uid <= 6; uid++) {
-            events.add(new MessageArrived(new UUID(0, uid), T0, account, Origin.session("s"), at.apply((int) uid), uid,
+            events.add(new MessageArrived(new UUID(0, uid), T0, AccountId.of(account), Origin.session("s"),
+                    at.apply((int) uid), uid,
                     "<" + uid + "@t>", List.of("a@t"), List.of("b@t"), List.of(), "s" + uid, T0, T0, 100 + uid,
                     uid % 2 == 0 ? Set.of("$Seen") : Set.of(), null, false));
         }
@@ -221,7 +225,8 @@ class ApplyMailEventsTest {
 
     private static MessageFlagsChanged flags(String account, MessageLocator at, Long modSeq, Set<String> added,
                                              Set<String> removed) {
-        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), account, Origin.server(), at, modSeq, added,
+        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), AccountId.of(account), Origin.server(), at,
+                modSeq, added,
                 removed, null);
     }
 }

@@ -77,12 +77,13 @@ class OwnerEpochGateTest {
     }
 
     private static AccountStatusChanged status(String account, Status status, String fetcher) {
-        return new AccountStatusChanged(UUID.randomUUID(), Instant.now(), account,
+        return new AccountStatusChanged(UUID.randomUUID(), Instant.now(), AccountId.of(account),
                 Origin.session(fetcher + "/" + account), status, null);
     }
 
     private static MessageFlagsChanged flags(String account, MessageArrived at, Set<String> added) {
-        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), account, Origin.server(), at.locator(), null,
+        return new MessageFlagsChanged(UUID.randomUUID(), Instant.now(), AccountId.of(account), Origin.server(),
+                at.locator(), null,
                 added, Set.of(), added);
     }
 }

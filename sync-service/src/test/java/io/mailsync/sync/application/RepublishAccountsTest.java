@@ -54,7 +54,7 @@ class RepublishAccountsTest {
 
         assertThat(republishWith(new SecretCipher("k", KEY_A)).republishAll().published()).isEqualTo(1203);
 
-        assertThat(published).extracting(AccountSpec::accountId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(published).extracting(spec -> spec.accountId().value()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(published).allSatisfy(spec -> assertThat(spec.encryptedSecret()).startsWith("v1:"));
     }
 
@@ -83,7 +83,7 @@ class RepublishAccountsTest {
             assertThat(stored(id).updatedAt()).as("when the password last changed").isAfter(registered);
         }
         assertThat(published).extracting(AccountSpec::encryptedSecret).allMatch(s -> s.startsWith("v1:b:"));
-        assertThat(published).filteredOn(s -> s.accountId().equals(alreadyB)).singleElement()
+        assertThat(published).filteredOn(s -> s.accountId().value().equals(alreadyB)).singleElement()
                 .extracting(AccountSpec::encryptedSecret).isEqualTo(stored(alreadyB).encryptedSecret());
         // the old key can go now: nothing needs it
         assertThat(fixture.accounts.page(null, 1000)).noneMatch(a -> onlyB.needsReEncryption(a.spec().encryptedSecret()));

@@ -37,14 +37,14 @@ public final class Broker {
     }
 
     public static void publish(String topic, WireRecord record) {
-        publishRaw(topic, record.accountId(), CODEC.encode(record));
+        publishRaw(topic, record.accountId().value(), CODEC.encode(record));
     }
 
     /** Sends many records and waits once for all of them (a fetcher's burst). */
     public static void publishAll(String topic, List<? extends WireRecord> records) {
         List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
         for (WireRecord record : records) {
-            sent.add(producer().send(new ProducerRecord<>(topic, record.accountId(), CODEC.encode(record))));
+            sent.add(producer().send(new ProducerRecord<>(topic, record.accountId().value(), CODEC.encode(record))));
         }
         producer().flush();
         for (java.util.concurrent.Future<?> future : sent) {

@@ -4,6 +4,7 @@ import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountSpec.Pop3Retention;
 import io.mailsync.events.AccountSpec.Protocol;
 import io.mailsync.events.AccountSpec.Security;
+import io.mailsync.events.mail.AccountId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.UUID;
  */
 public final class AccountSpecBuilder {
 
-    private String accountId = "account-" + UUID.randomUUID();
+    private AccountId accountId = AccountId.of("account-" + UUID.randomUUID());
     private String customerId = "customer-" + UUID.randomUUID();
     private Protocol protocol = Protocol.IMAP;
     private String host = "imap.example.test";
@@ -43,9 +44,13 @@ public final class AccountSpecBuilder {
         return new AccountSpecBuilder();
     }
 
-    public AccountSpecBuilder forAccount(String accountId) {
+    public AccountSpecBuilder forAccount(AccountId accountId) {
         this.accountId = accountId;
         return this;
+    }
+
+    public AccountSpecBuilder forAccount(String accountId) {
+        return forAccount(AccountId.of(accountId));
     }
 
     public AccountSpecBuilder ofCustomer(String customerId) {

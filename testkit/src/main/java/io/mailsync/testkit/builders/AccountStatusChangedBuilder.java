@@ -2,6 +2,7 @@ package io.mailsync.testkit.builders;
 
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.mail.AccountId;
 
 /** {@code anAccountStatusChange().forAccount(id).to(Status.AUTH_FAILED, "wrong password").build()}. */
 public final class AccountStatusChangedBuilder extends EventBuilder<AccountStatusChangedBuilder> {

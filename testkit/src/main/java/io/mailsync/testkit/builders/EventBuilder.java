@@ -1,6 +1,7 @@
 package io.mailsync.testkit.builders;
 
 import io.mailsync.events.Origin;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,12 +10,16 @@ public abstract class EventBuilder<B extends EventBuilder<B>> {
 
     protected UUID eventId = UUID.randomUUID();
     protected Instant occurredAt = Instant.now();
-    protected String accountId = "account-" + UUID.randomUUID();
+    protected AccountId accountId = AccountId.of("account-" + UUID.randomUUID());
     protected Origin origin = Origin.session("fetcher-test");
 
-    public B forAccount(String accountId) {
+    public B forAccount(AccountId accountId) {
         this.accountId = accountId;
         return self();
+    }
+
+    public B forAccount(String accountId) {
+        return forAccount(AccountId.of(accountId));
     }
 
     public B withEventId(UUID eventId) {

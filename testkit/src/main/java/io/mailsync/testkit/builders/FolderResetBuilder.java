@@ -1,6 +1,7 @@
 package io.mailsync.testkit.builders;
 
 import io.mailsync.events.FolderReset;
+import io.mailsync.events.mail.AccountId;
 
 /** {@code aFolderReset().forAccount(id).inFolder("INBOX").from(7L).to(8).build()}: UIDVALIDITY changed. */
 public final class FolderResetBuilder extends EventBuilder<FolderResetBuilder> {
@@ -33,6 +34,7 @@ public final class FolderResetBuilder extends EventBuilder<FolderResetBuilder> {
     }
 
     public FolderReset build() {
-        return new FolderReset(eventId, occurredAt, accountId, origin, folder, oldUidValidity, newUidValidity);
+        return new FolderReset(eventId, occurredAt, accountId, origin, folder, oldUidValidity,
+                newUidValidity);
     }
 }

@@ -2,6 +2,7 @@ package io.mailsync.testkit.builders;
 
 import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MailboxUsageSampled.Source;
+import io.mailsync.events.mail.AccountId;
 
 /**
  * {@code aMailboxUsageSample().forAccount(id).using(bytes).of(limit).build()}: what GETQUOTAROOT (RFC 9208) reported;

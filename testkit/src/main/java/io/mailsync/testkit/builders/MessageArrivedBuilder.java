@@ -2,6 +2,7 @@ package io.mailsync.testkit.builders;
 
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -167,7 +168,8 @@ public final class MessageArrivedBuilder extends EventBuilder<MessageArrivedBuil
     }
 
     public MessageArrived build() {
-        return new MessageArrived(eventId, occurredAt, accountId, origin, locator(), modSeq, messageIdHeader, from, to,
+        return new MessageArrived(eventId, occurredAt, accountId, origin, locator(), modSeq,
+                messageIdHeader, from, to,
                 cc, subject, sentAt, receivedAt, size, flags, contentRef, rebuild);
     }
 }

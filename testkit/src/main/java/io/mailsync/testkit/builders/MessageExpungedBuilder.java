@@ -2,6 +2,7 @@ package io.mailsync.testkit.builders;
 
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
 
 /** {@code aMessageExpunged().forAccount(id).at(locator).build()}: a message gone from the server. */
 public final class MessageExpungedBuilder extends EventBuilder<MessageExpungedBuilder> {

@@ -2,6 +2,7 @@ package io.mailsync.testkit.builders;
 
 import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
 import java.util.Set;
 
 /**
@@ -57,7 +58,8 @@ public final class MessageFlagsChangedBuilder extends EventBuilder<MessageFlagsC
     }
 
     public MessageFlagsChanged build() {
-        return new MessageFlagsChanged(eventId, occurredAt, accountId, origin, locator, modSeq, added, removed,
+        return new MessageFlagsChanged(eventId, occurredAt, accountId, origin, locator, modSeq, added,
+                removed,
                 current);
     }
 }

@@ -16,6 +16,7 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.WireRecord;
+import io.mailsync.events.mail.AccountId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,8 @@ class BuildersTest {
 
         assertThat(aMessageArrivedLike(original).build()).isEqualTo(original);
         assertThat(aMessageArrivedLike(original).withContentRef("gridfs:2").build())
-                .isEqualTo(new MessageArrived(original.eventId(), original.occurredAt(), "a", Origin.server(),
+                .isEqualTo(new MessageArrived(original.eventId(), original.occurredAt(), AccountId.of("a"),
+                Origin.server(),
                         MessageLocator.imap("Sent", 42, 7), 9L, "<m@x>", List.of("alice@x"), List.of("bob@x"),
                         List.of("carol@x"), "lunch?", original.sentAt(), original.receivedAt(), 99,
                         Set.of("$seen"), "gridfs:2", true));

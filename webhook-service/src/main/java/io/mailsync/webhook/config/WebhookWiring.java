@@ -1,6 +1,6 @@
 package io.mailsync.webhook.config;
 
-import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.support.crypto.CredentialKeys;
 import io.mailsync.support.net.MailServerGuardProperties;
 import io.mailsync.support.net.MailServerPolicy;
 import io.mailsync.webhook.application.CreateSubscription;
@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Maps configuration to the settings the use cases own, and builds the use cases. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({WebhookProperties.class, CryptoProperties.class})
+@EnableConfigurationProperties(WebhookProperties.class)
 class WebhookWiring {
 
     @Bean
@@ -60,12 +60,8 @@ class WebhookWiring {
     }
 
     @Bean
-    SubscriptionSecrets subscriptionSecrets(CryptoProperties crypto) {
-        if (crypto.keyId() == null || crypto.key() == null) {
-            throw new IllegalStateException("mailsync.crypto.key-id and mailsync.crypto.key must be set"
-                    + " (webhook secrets are stored encrypted)");
-        }
-        return new SubscriptionSecrets(new SecretCipher(crypto.keyId(), crypto.key(), crypto.previousKeys()));
+    SubscriptionSecrets subscriptionSecrets(CredentialKeys keys) {
+        return new SubscriptionSecrets(keys.cipher()); // webhook secrets are stored sealed
     }
 
     @Bean

@@ -18,7 +18,7 @@ public final class InMemoryAccountStore implements AccountStore {
         boolean duplicate = accounts.values().stream().anyMatch(a -> a.customerId().equals(account.customerId())
                 && a.spec().protocol() == account.spec().protocol() && a.spec().host().equalsIgnoreCase(account.spec().host())
                 && a.spec().port() == account.spec().port() && a.spec().username().equals(account.spec().username()));
-        return !duplicate && accounts.putIfAbsent(account.accountId(), account) == null;
+        return !duplicate && accounts.putIfAbsent(account.accountId().value(), account) == null;
     }
 
     @Override

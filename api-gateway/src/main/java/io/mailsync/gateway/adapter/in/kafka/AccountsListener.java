@@ -8,8 +8,8 @@ import io.mailsync.events.mail.GrantScope;
 import io.mailsync.gateway.application.FollowAccounts;
 import io.mailsync.gateway.domain.Tenancy;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -48,7 +48,7 @@ class AccountsListener implements ConsumerSeekAware {
                 return;
             }
             codec.decode(record.value(), AccountSpec.class)
-                    .ifPresent(spec -> accounts.apply(AccountId.of(spec.accountId()), java.util.Optional.of(tenancy(spec))));
+                    .ifPresent(spec -> accounts.apply(spec.accountId(), java.util.Optional.of(tenancy(spec))));
         } catch (MalformedRecordException | IllegalArgumentException e) {
             // IllegalArgumentException: an account id that cannot be one (ADR 0012) names no account to route
             // sync-service owns this topic and its dead letters; the gateway only skips what it cannot read

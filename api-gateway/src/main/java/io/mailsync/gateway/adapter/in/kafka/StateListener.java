@@ -51,7 +51,7 @@ class StateListener implements ConsumerSeekAware {
         }
         try {
             codec.decode(record.value(), AccountStateAdvanced.class)
-                    .ifPresent(advanced -> hub.advanced(AccountId.of(advanced.accountId()), advanced.state()));
+                    .ifPresent(advanced -> hub.advanced(advanced.accountId(), advanced.state()));
         } catch (MalformedRecordException | IllegalArgumentException e) {
             // IllegalArgumentException: an account id that cannot be one (ADR 0012) has no stream to tell
             log.warn("skipping unreadable state record at {}-{}@{}", record.topic(), record.partition(),

@@ -94,7 +94,7 @@ class AccountOwnershipListener implements ConsumerSeekAware {
         }
         // a malformed record propagates: the container's error handler sends it to the dead-letter topic
         codec.decode(record.value(), AccountSpec.class).ifPresentOrElse(spec -> {
-            owned(record.partition()).add(AccountId.of(spec.accountId()));
+            owned(record.partition()).add(spec.accountId());
             if (writtenBeforeAssignment(record)) {
                 sessions.takeOver(spec);
             } else {

@@ -1,7 +1,7 @@
 package io.mailsync.fetcher.adapter.out.kafka;
 
-import io.mailsync.events.EventCodec;
 import io.mailsync.events.CommandReply;
+import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
 import io.mailsync.fetcher.application.port.out.CommandReplies;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +29,7 @@ class KafkaCommandReplies implements CommandReplies {
     @Override
     public void reply(CommandReply reply) {
         try {
-            kafka.send(topic, reply.accountId(), codec.encode(reply)).get(ACK_SECONDS, TimeUnit.SECONDS);
+            kafka.send(topic, reply.accountId().value(), codec.encode(reply)).get(ACK_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while answering on " + topic, e);

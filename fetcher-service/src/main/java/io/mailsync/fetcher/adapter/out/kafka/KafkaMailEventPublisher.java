@@ -4,13 +4,13 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailEvent;
 import io.mailsync.events.TopicNames;
 import io.mailsync.fetcher.application.port.out.MailEventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +39,7 @@ class KafkaMailEventPublisher implements MailEventPublisher {
     @Override
     public Sent send(List<? extends MailEvent> events) {
         List<CompletableFuture<?>> sent = events.stream()
-                .<CompletableFuture<?>>map(e -> kafka.send(topic, e.accountId(), codec.encode(e)))
+                .<CompletableFuture<?>>map(e -> kafka.send(topic, e.accountId().value(), codec.encode(e)))
                 .toList();
         return () -> awaitAcks(events, sent);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.HostLogin.Mechanism;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import java.time.Instant;
 import java.util.Properties;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class LoginPropertiesTest {
 
-    private static final AccountSpec ACCOUNT = new AccountSpec("acc-1", "cust-1", AccountSpec.Protocol.IMAP,
+    private static final AccountSpec ACCOUNT = new AccountSpec(AccountId.of("acc-1"), "cust-1",
+            AccountSpec.Protocol.IMAP,
             "imap.example", 143, AccountSpec.Security.NONE, false, "alice", null, null, null, null, false, null, null,
             null, Instant.now());
 

@@ -1,12 +1,12 @@
 package io.mailsync.quota.adapter.in.kafka;
 
-import io.mailsync.events.MalformedRecordException;
-import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.GrantScope;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailboxUsageSampled;
+import io.mailsync.events.MalformedRecordException;
 import io.mailsync.events.WireRecord;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.GrantScope;
 import io.mailsync.quota.application.ProvisionAccount;
 import io.mailsync.quota.application.QuotaAccount;
 import io.mailsync.quota.application.RecordUsage;
@@ -44,7 +44,7 @@ class QuotaListeners {
     void onEvent(ConsumerRecord<String, String> record) {
         if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
                 MailboxUsageSampled s)) {
-            recordUsage.record(new UsageSample(AccountId.of(s.accountId()), s.occurredAt().truncatedTo(ChronoUnit.MILLIS),
+            recordUsage.record(new UsageSample(s.accountId(), s.occurredAt().truncatedTo(ChronoUnit.MILLIS),
                     s.storageUsedBytes(), s.storageLimitBytes(), s.messageCount(), s.messageLimit()));
         }
     }
@@ -59,8 +59,8 @@ class QuotaListeners {
             return;
         }
         switch (codec.decode(record.value())) {
-            case EventCodec.Decoded.Known(AccountSpec spec) -> provision.apply(AccountId.of(spec.accountId()), Optional.of(
-                    new QuotaAccount(AccountId.of(spec.accountId()), spec.customerId(), spec.contactAddress(),
+            case EventCodec.Decoded.Known(AccountSpec spec) -> provision.apply(spec.accountId(), Optional.of(
+                    new QuotaAccount(spec.accountId(), spec.customerId(), spec.contactAddress(),
                             spec.quotaLimitBytes(), spec.quotaLimitMessages(), spec.plan(), spec.grantedTo(GrantScope.READ),
                             spec.grantsOrNone().stream().map(AccountSpec.Grant::contactAddress)
                                     .filter(Objects::nonNull).toList())));

@@ -1,11 +1,11 @@
 package io.mailsync.quota.adapter.out.kafka;
 
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.QuotaAlert;
 import io.mailsync.events.QuotaForecastWarning;
 import io.mailsync.events.QuotaLevelCrossed;
 import io.mailsync.events.TopicNames;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.port.out.AlertPublisher;
 import io.mailsync.quota.domain.Levels;
 import io.mailsync.quota.domain.Notice;
@@ -48,11 +48,11 @@ class KafkaAlertPublisher implements AlertPublisher {
         long used = notice.usage().used();
         long limit = notice.usage().limit();
         return switch (notice) {
-            case Notice.LevelReached l -> new QuotaLevelCrossed(l.id(), occurredAt, accountId.value(), resource, l.level(),
+            case Notice.LevelReached l -> new QuotaLevelCrossed(l.id(), occurredAt, accountId, resource, l.level(),
                     QuotaLevelCrossed.Direction.UP, used, limit, percent);
-            case Notice.BackUnderQuota b -> new QuotaLevelCrossed(b.id(), occurredAt, accountId.value(), resource,
+            case Notice.BackUnderQuota b -> new QuotaLevelCrossed(b.id(), occurredAt, accountId, resource,
                     Levels.FULL, QuotaLevelCrossed.Direction.DOWN, used, limit, percent);
-            case Notice.FullSoon f -> new QuotaForecastWarning(f.id(), occurredAt, accountId.value(), resource, percent,
+            case Notice.FullSoon f -> new QuotaForecastWarning(f.id(), occurredAt, accountId, resource, percent,
                     f.forecast().fullAt(), Math.round(f.forecast().daysToFull() * 10) / 10.0);
         };
     }

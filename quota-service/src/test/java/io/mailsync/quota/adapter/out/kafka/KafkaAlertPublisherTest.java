@@ -1,12 +1,12 @@
 package io.mailsync.quota.adapter.out.kafka;
 
-import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.QuotaAlert;
 import io.mailsync.events.QuotaForecastWarning;
 import io.mailsync.events.QuotaLevelCrossed;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.domain.Forecast;
 import io.mailsync.quota.domain.Notice;
 import io.mailsync.quota.domain.Resource;
@@ -30,7 +30,7 @@ class KafkaAlertPublisherTest {
     void levelsGoUpAndTheWayBackUnderGoesDown() {
         UUID id = UUID.randomUUID();
         assertThat(roundTrip(new Notice.LevelReached(id, Resource.MESSAGE, 95, new Usage(9_612, 10_000), null)))
-                .isEqualTo(new QuotaLevelCrossed(id, T, "acc-1", QuotaAlert.Resource.MESSAGE, 95,
+                .isEqualTo(new QuotaLevelCrossed(id, T, AccountId.of("acc-1"), QuotaAlert.Resource.MESSAGE, 95,
                         QuotaLevelCrossed.Direction.UP, 9_612, 10_000, 96.1));
         QuotaLevelCrossed down = (QuotaLevelCrossed) roundTrip(
                 new Notice.BackUnderQuota(UUID.randomUUID(), Resource.STORAGE, new Usage(97, 100)));

@@ -67,7 +67,7 @@ final class AccountJson {
 
         static AccountResponse of(Account account) {
             AccountSpec s = account.spec();
-            return new AccountResponse(s.accountId(), s.customerId(), s.protocol().name(), s.host(), s.port(),
+            return new AccountResponse(s.accountId().value(), s.customerId(), s.protocol().name(), s.host(), s.port(),
                     s.security().name(), s.trustAnyCertificate(), s.username(), s.folders(),
                     s.pollInterval().toString(), new RetentionJson(s.retention().policy().name(), s.retention().days()),
                     s.storeBodies(), s.quotaLimitBytes(), s.quotaLimitMessages(), s.contactAddress(), s.plan(),

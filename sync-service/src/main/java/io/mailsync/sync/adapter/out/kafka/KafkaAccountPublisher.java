@@ -23,7 +23,7 @@ class KafkaAccountPublisher implements AccountPublisher {
 
     @Override
     public void publish(AccountSpec spec) {
-        Sends.await(kafka.send(topics.accounts(), spec.accountId(), codec.encode(spec)));
+        Sends.await(kafka.send(topics.accounts(), spec.accountId().value(), codec.encode(spec)));
     }
 
     @Override

@@ -22,6 +22,6 @@ class KafkaCommandPublisher implements CommandPublisher {
 
     @Override
     public void send(MailCommand command) {
-        Sends.await(kafka.send(topics.commands(), command.accountId(), codec.encode(command)));
+        Sends.await(kafka.send(topics.commands(), command.accountId().value(), codec.encode(command)));
     }
 }

@@ -72,7 +72,7 @@ class KafkaMailboxOwner implements MailboxOwner, ConsumerSeekAware {
         answer.orTimeout(left, TimeUnit.MILLISECONDS)
                 .whenComplete((reply, failure) -> pending.remove(request.commandId(), answer));
         try {
-            Sends.await(kafka.send(topics.commands(), request.accountId(), codec.encode(request)));
+            Sends.await(kafka.send(topics.commands(), request.accountId().value(), codec.encode(request)));
         } catch (RuntimeException notSent) {
             answer.completeExceptionally(notSent);
         }

@@ -32,7 +32,7 @@ class KafkaStatePublisher implements StatePublisher {
 
     @Override
     public void stateAdvanced(AccountId accountId, SyncState state) {
-        String value = codec.encode(new AccountStateAdvanced(accountId.value(), state.text(), clock.instant()));
+        String value = codec.encode(new AccountStateAdvanced(accountId, state.text(), clock.instant()));
         kafka.send(topics.state(), accountId.value(), value).whenComplete((result, failure) -> {
             if (failure != null) {
                 log.warn("state signal for {} not published: {}", accountId, failure.getMessage());

@@ -99,7 +99,7 @@ class MongoAccountStore implements AccountStore {
 
     private static Document toDocument(Account account) {
         AccountSpec spec = account.spec();
-        return new Document("_id", spec.accountId())
+        return new Document("_id", spec.accountId().value())
                 .append("mailboxKey", String.join("\n", spec.customerId(), spec.protocol().name(),
                         spec.host().toLowerCase(Locale.ROOT), String.valueOf(spec.port()), spec.username()))
                 .append("customerId", spec.customerId())
@@ -129,7 +129,7 @@ class MongoAccountStore implements AccountStore {
     }
 
     static Account toAccount(Document doc) {
-        AccountSpec spec = new AccountSpec(doc.getString("_id"), doc.getString("customerId"),
+        AccountSpec spec = new AccountSpec(AccountId.of(doc.getString("_id")), doc.getString("customerId"),
                 AccountSpec.Protocol.valueOf(doc.getString("protocol")), doc.getString("host"), doc.getInteger("port"),
                 AccountSpec.Security.valueOf(doc.getString("security")), doc.getBoolean("trustAnyCertificate", false),
                 doc.getString("username"), doc.getString("encryptedSecret"), Docs.strings(doc, "folders"),

@@ -51,7 +51,8 @@ class MongoAdaptersTest {
             String id = "a-" + UUID.randomUUID();
             AccountId account = AccountId.of(id);
             java.time.Instant now = java.time.Instant.now();
-            accounts.insert(new io.mailsync.sync.domain.Account(new io.mailsync.events.AccountSpec(id, "c-1",
+            accounts.insert(new io.mailsync.sync.domain.Account(new io.mailsync.events.AccountSpec(AccountId.of(id),
+                    "c-1",
                     io.mailsync.events.AccountSpec.Protocol.IMAP, "mail.test", 993,
                     io.mailsync.events.AccountSpec.Security.SSL, false, "u-" + id, "v1:k:s", java.util.List.of("INBOX"),
                     java.time.Duration.ofMinutes(1), null, false, null, null, null, now), "PENDING", null, null, now));

@@ -145,9 +145,9 @@ public interface MessagePortsContract {
         String id = "m-" + account;
         MessageLocator at = MessageLocator.imap("INBOX", 1, 9);
         messages().filing().insert(message(account, id, at, 1));
-        SetFlags first = new SetFlags(UUID.randomUUID(), Instant.now(), account, Origin.device("d"), at,
+        SetFlags first = new SetFlags(UUID.randomUUID(), Instant.now(), AccountId.of(account), Origin.device("d"), at,
                 Set.of("$flagged"), Set.of(), null);
-        SetFlags second = new SetFlags(UUID.randomUUID(), Instant.now(), account, Origin.device("d"), at,
+        SetFlags second = new SetFlags(UUID.randomUUID(), Instant.now(), AccountId.of(account), Origin.device("d"), at,
                 Set.of(), Set.of("$seen"), null);
 
         messages().keywords().updateKeywords(AccountId.of(account), MessageId.of(id), ModSeq.of(1), Set.of(Keyword.SEEN, Keyword.FLAGGED), ModSeq.of(2), first);

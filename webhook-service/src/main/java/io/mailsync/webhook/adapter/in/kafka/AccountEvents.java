@@ -28,16 +28,17 @@ final class AccountEvents {
 
     static Optional<AccountEvent> of(WireRecord record) {
         return switch (record) {
-            case MessageArrived m when !m.rebuild() -> Optional.of(event(m.accountId(), EventType.MESSAGE_ARRIVED,
+            case MessageArrived m when !m.rebuild() -> Optional.of(event(m.accountId().value(),
+                    EventType.MESSAGE_ARRIVED,
                     m.eventId().toString(), m.occurredAt(), located(m.locator())));
             case MessageFlagsChanged f -> {
                 Map<String, String> data = located(f.locator());
                 data.put("added", keywords(f.added()));
                 data.put("removed", keywords(f.removed()));
-                yield Optional.of(event(f.accountId(), EventType.KEYWORDS_CHANGED, f.eventId().toString(),
+                yield Optional.of(event(f.accountId().value(), EventType.KEYWORDS_CHANGED, f.eventId().toString(),
                         f.occurredAt(), data));
             }
-            case MessageExpunged x -> Optional.of(event(x.accountId(), EventType.MESSAGE_DESTROYED,
+            case MessageExpunged x -> Optional.of(event(x.accountId().value(), EventType.MESSAGE_DESTROYED,
                     x.eventId().toString(), x.occurredAt(), located(x.locator())));
             case AccountStatusChanged s -> {
                 Map<String, String> data = new LinkedHashMap<>();
@@ -45,10 +46,11 @@ final class AccountEvents {
                 if (s.reason() != null) {
                     data.put("reason", s.reason());
                 }
-                yield Optional.of(event(s.accountId(), EventType.ACCOUNT_STATUS, s.eventId().toString(),
+                yield Optional.of(event(s.accountId().value(), EventType.ACCOUNT_STATUS, s.eventId().toString(),
                         s.occurredAt(), data));
             }
-            case QuotaLevelCrossed q -> Optional.of(event(q.accountId(), EventType.QUOTA_LEVEL, q.eventId().toString(),
+            case QuotaLevelCrossed q -> Optional.of(event(q.accountId().value(), EventType.QUOTA_LEVEL,
+                    q.eventId().toString(),
                     q.occurredAt(), Map.of("resource", q.resource().name(), "level", Integer.toString(q.level()),
                             "direction", q.direction().name(), "percent", Double.toString(q.percent()))));
             default -> Optional.empty();

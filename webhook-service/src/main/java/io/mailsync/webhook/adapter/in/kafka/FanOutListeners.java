@@ -39,7 +39,7 @@ class FanOutListeners {
     void onState(ConsumerRecord<String, String> record) {
         if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
                 AccountStateAdvanced advanced)) {
-            fanOut.fanOut(AccountEvent.stateChanged(accountId(advanced.accountId()), advanced.state(),
+            fanOut.fanOut(AccountEvent.stateChanged(accountId(advanced.accountId().value()), advanced.state(),
                     advanced.occurredAt()));
         }
     }
@@ -69,7 +69,8 @@ class FanOutListeners {
         }
         if (codec.decode(record.value()) instanceof EventCodec.Decoded.Known(AccountSpec spec)) {
             // issue 23: people it is shared with to read; a grant without read delivers nothing
-            owners.apply(accountId(spec.accountId()), Optional.of(spec.customerId()), spec.grantedTo(GrantScope.READ));
+            owners.apply(accountId(spec.accountId().value()), Optional.of(spec.customerId()),
+                    spec.grantedTo(GrantScope.READ));
         }
     }
 

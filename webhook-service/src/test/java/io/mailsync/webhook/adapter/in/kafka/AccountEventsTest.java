@@ -1,10 +1,10 @@
 package io.mailsync.webhook.adapter.in.kafka;
 
 import static io.mailsync.testkit.builders.AccountStatusChangedBuilder.anAccountStatusChange;
+import static io.mailsync.testkit.builders.MailboxUsageSampledBuilder.aMailboxUsageSample;
 import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static io.mailsync.testkit.builders.MessageExpungedBuilder.aMessageExpunged;
 import static io.mailsync.testkit.builders.MessageFlagsChangedBuilder.aMessageFlagsChanged;
-import static io.mailsync.testkit.builders.MailboxUsageSampledBuilder.aMailboxUsageSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.events.AccountStatusChanged;
@@ -12,6 +12,7 @@ import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.QuotaAlert;
 import io.mailsync.events.QuotaLevelCrossed;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.webhook.domain.AccountEvent;
 import io.mailsync.webhook.domain.EventType;
 import java.time.Instant;
@@ -50,7 +51,7 @@ class AccountEventsTest {
         assertThat(AccountEvents.of(anAccountStatusChange().forAccount("a1")
                 .to(AccountStatusChanged.Status.AUTH_FAILED, "login refused").build()).orElseThrow().data())
                 .isEqualTo(Map.of("status", "AUTH_FAILED", "reason", "login refused"));
-        QuotaLevelCrossed q = new QuotaLevelCrossed(UUID.randomUUID(), Instant.now(), "a1",
+        QuotaLevelCrossed q = new QuotaLevelCrossed(UUID.randomUUID(), Instant.now(), AccountId.of("a1"),
                 QuotaAlert.Resource.STORAGE, 90, QuotaLevelCrossed.Direction.UP, 90, 100, 90.0);
         assertThat(AccountEvents.of(q).orElseThrow())
                 .extracting(AccountEvent::type, AccountEvent::eventId)
