@@ -47,15 +47,11 @@ final class FlagPush {
             BareImap.Entry first = index.get(ids.getFirst());
             other.store(first.uid(), "\\Flagged", true);
             state = awaitUpdated(api, accountId, state, apiIds.get(ids.getFirst()), Duration.ofSeconds(60)).state();
-            long next = System.nanoTime();
+            Pacer pacer = new Pacer(SPACING);
             for (int i = 1; i <= changes && System.nanoTime() < deadline; i++) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(Duration.ofNanos(wait));
-                }
+                pacer.awaitNext();
                 BareImap.Entry target = index.get(ids.get(i));
                 long sent = System.nanoTime();
-                next = sent + SPACING.toNanos();
                 other.store(target.uid(), "\\Flagged", true);
                 Seen seen = awaitUpdated(api, accountId, state, apiIds.get(ids.get(i)), Duration.ofSeconds(30));
                 if (seen == null) {

@@ -45,14 +45,9 @@ final class PushLatency {
             // warm-up: the fetcher's session is up and IDLE once the first message went all the way through
             state = deliverAndAwait(stack, user, api, accountId, state, 0, Duration.ofSeconds(60)).state;
             bare.awaitExists(1);
-            long next = System.nanoTime();
+            Pacer pacer = new Pacer(SPACING);
             for (int i = 1; i <= deliveries && System.nanoTime() < deadline; i++) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(Duration.ofNanos(wait));
-                }
-                long sent = System.nanoTime();
-                next = sent + SPACING.toNanos();
+                long sent = pacer.awaitNext();
                 sentAt.add(sent);
                 Seen seen = deliverAndAwait(stack, user, api, accountId, state, i, Duration.ofSeconds(30));
                 state = seen.state;

@@ -46,14 +46,9 @@ final class WebhookLatency {
             awaitDeliveries(receiver, 1, Duration.ofSeconds(60));
             bare.awaitExists(1);
             long deadline = System.nanoTime() + budget.toNanos();
-            long next = System.nanoTime();
+            Pacer pacer = new Pacer(SPACING);
             for (int i = 1; i <= deliveries && System.nanoTime() < deadline; i++) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(Duration.ofNanos(wait));
-                }
-                long sent = System.nanoTime();
-                next = sent + SPACING.toNanos();
+                long sent = pacer.awaitNext();
                 deliver(stack, user, i);
                 WebhookReceiver.Request delivered = awaitDeliveries(receiver, i + 1, Duration.ofSeconds(30));
                 Long bareAt = bare.awaitExists(i + 1);

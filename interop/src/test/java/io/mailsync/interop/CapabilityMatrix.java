@@ -69,7 +69,7 @@ public final class CapabilityMatrix {
                 + "UID STORE; mailsync never COPYs or MOVEs");
         fallbacks.put("MOVE", "not used: mailsync never moves a message");
         fallbacks.put("POP3 UIDL", "none: the account gets an \"unsupported\" account error, "
-                + "retried slowly (fetcher Pop3Session)");
+                + "retried slowly (fetcher AngusPop3Drop)");
         fallbacks.put("POP3 TOP", "not needed by default: POP3 bodies are kept, so the fetcher RETRs; with "
                 + "fetcher pop3.store-bodies off it reads headers with TOP n 0 whether CAPA lists TOP or not "
                 + "(GreenMail leaves TOP out of CAPA)");

@@ -1,6 +1,5 @@
 package io.mailsync.gateway.config;
 
-import io.mailsync.events.EventCodec;
 import io.mailsync.gateway.application.AccountDirectory;
 import io.mailsync.gateway.application.CheckAccountAccess;
 import io.mailsync.gateway.application.CheckStreamAccess;
@@ -12,11 +11,6 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the use cases; topic names and consumer groups come from service-support (ADR 0011). */
 @Configuration(proxyBeanMethods = false)
 public class GatewayBeans {
-
-    @Bean
-    EventCodec eventCodec() {
-        return new EventCodec();
-    }
 
     @Bean
     AccountDirectory accountDirectory() {

@@ -1,6 +1,5 @@
 package io.mailsync.fetcher.config;
 
-import io.mailsync.events.EventCodec;
 import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.fetcher.application.AccountSessions;
 import io.mailsync.fetcher.application.HostBreakers;
@@ -22,7 +21,6 @@ import io.mailsync.fetcher.application.port.out.MaildropStore;
 import io.mailsync.fetcher.application.port.out.OwnerEpochs;
 import io.mailsync.fetcher.application.port.out.Pop3Server;
 import io.mailsync.fetcher.application.port.out.RotatedRefreshTokens;
-import io.mailsync.support.crypto.CredentialKeys;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.UUID;
@@ -32,21 +30,6 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the use cases to their ports. */
 @Configuration(proxyBeanMethods = false)
 class FetcherConfiguration {
-
-    @Bean
-    EventCodec eventCodec() {
-        return new EventCodec();
-    }
-
-    @Bean
-    SecretCipher secretCipher(CredentialKeys keys) {
-        return keys.cipher();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     ConnectionTimeouts connectionTimeouts(FetcherProperties properties) {

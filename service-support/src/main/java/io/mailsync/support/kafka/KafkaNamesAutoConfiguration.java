@@ -1,5 +1,6 @@
 package io.mailsync.support.kafka;
 
+import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,8 +9,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * The topic names and consumer groups of a service, from {@code mailsync.kafka.*} (ADR 0011). Listeners name them
- * as {@code #{@topicNames.events()}} and {@code #{@consumerGroups.named('sync')}}; publishers take {@link TopicNames}.
+ * What a service needs to speak on Kafka (ADR 0011): the topic names and consumer groups, from
+ * {@code mailsync.kafka.*}, and the wire codec of mail-events. Listeners name them as {@code #{@topicNames.events()}}
+ * and {@code #{@consumerGroups.named('sync')}}; publishers take {@link TopicNames} and {@link EventCodec}.
  */
 @AutoConfiguration
 @ConditionalOnClass(TopicNames.class)
@@ -20,6 +22,12 @@ public class KafkaNamesAutoConfiguration {
     @ConditionalOnMissingBean
     TopicNames topicNames(MailsyncKafkaProperties properties) {
         return new TopicNames(properties.namespace());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
     }
 
     @Bean

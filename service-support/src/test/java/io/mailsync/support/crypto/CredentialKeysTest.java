@@ -3,6 +3,7 @@ package io.mailsync.support.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mailsync.events.crypto.SecretCipher;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,19 +22,22 @@ class CredentialKeysTest {
     void everyServiceBindsTheSameKeysAndACipherOfThemOpensWhatAPreviousKeySealed() {
         runner.withPropertyValues("mailsync.crypto.key-id=b", "mailsync.crypto.key=" + KEY_B,
                 "mailsync.crypto.previous-keys.a=" + KEY_A).run(context -> {
-                    CredentialKeys keys = context.getBean(CredentialKeys.class);
+                    SecretCipher cipher = context.getBean(SecretCipher.class);
                     String sealedUnderA = new CredentialKeys("a", KEY_A, Map.of()).cipher().encrypt("acc-1", "pw");
 
-                    assertThat(keys.cipher().decrypt("acc-1", sealedUnderA)).isEqualTo("pw");
-                    assertThat(keys.cipher().encrypt("acc-1", "pw")).startsWith("v1:b:");
+                    assertThat(cipher.decrypt("acc-1", sealedUnderA)).isEqualTo("pw");
+                    assertThat(cipher.encrypt("acc-1", "pw")).startsWith("v1:b:");
                 });
     }
 
     @Test
-    void aServiceThatSealsSecretsDoesNotStartWithoutAKeyAndSaysWhichSettingsAreMissing() {
-        runner.run(context -> assertThatThrownBy(() -> context.getBean(CredentialKeys.class).cipher())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("mailsync.crypto.key-id and mailsync.crypto.key must be set"));
+    void aServiceThatSealsNothingStartsWithoutAKeyAndOneThatSealsSecretsIsToldWhichSettingsAreMissing() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThatThrownBy(() -> context.getBean(SecretCipher.class))
+                    .rootCause().isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("mailsync.crypto.key-id and mailsync.crypto.key must be set");
+        });
     }
 
     @Test

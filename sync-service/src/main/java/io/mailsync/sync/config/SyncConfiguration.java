@@ -1,12 +1,8 @@
 package io.mailsync.sync.config;
 
-import io.mailsync.events.EventCodec;
-import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.sync.application.DeletedMailSettings;
 import io.mailsync.sync.application.MailFolderSettings;
-import io.mailsync.support.crypto.CredentialKeys;
 import io.mailsync.sync.application.SyncSettings;
-import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,21 +12,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(SyncProperties.class)
 class SyncConfiguration {
-
-    @Bean
-    EventCodec eventCodec() {
-        return new EventCodec();
-    }
-
-    @Bean
-    SecretCipher secretCipher(CredentialKeys keys) {
-        return keys.cipher();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     MailFolderSettings mailFolderSettings(SyncProperties properties) {

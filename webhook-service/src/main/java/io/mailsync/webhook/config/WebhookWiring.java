@@ -1,6 +1,6 @@
 package io.mailsync.webhook.config;
 
-import io.mailsync.support.crypto.CredentialKeys;
+import io.mailsync.events.crypto.SecretCipher;
 import io.mailsync.support.net.MailServerGuardProperties;
 import io.mailsync.support.net.MailServerPolicy;
 import io.mailsync.webhook.application.CreateSubscription;
@@ -23,7 +23,6 @@ import io.mailsync.webhook.application.port.out.SubscriptionStore;
 import io.mailsync.webhook.application.port.out.TargetGuard;
 import io.mailsync.webhook.application.port.out.WebhookSender;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,12 +31,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookProperties.class)
 class WebhookWiring {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /**
      * The same SSRF guard as mailbox registration (service-support, ADR 0008), with the receivers' allow-list and
@@ -60,8 +53,8 @@ class WebhookWiring {
     }
 
     @Bean
-    SubscriptionSecrets subscriptionSecrets(CredentialKeys keys) {
-        return new SubscriptionSecrets(keys.cipher()); // webhook secrets are stored sealed
+    SubscriptionSecrets subscriptionSecrets(SecretCipher cipher) {
+        return new SubscriptionSecrets(cipher); // webhook secrets are stored sealed
     }
 
     @Bean

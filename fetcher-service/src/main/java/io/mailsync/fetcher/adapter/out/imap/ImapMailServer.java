@@ -77,7 +77,7 @@ class ImapMailServer implements MailServer {
             store.connect(account.host(), account.port(), login.user(), login.secret());
             // issue 22: a budgeted host counts one connection per mailbox, so the mailbox never opens a second
             boolean oneConnection = account.hostLogin() != null && account.hostLogin().connectionBudget() != null;
-            return new ImapConnection((org.eclipse.angus.mail.imap.IMAPStore) store, idleWakeUp, answerTimeout,
+            return new ImapMailboxConnection((org.eclipse.angus.mail.imap.IMAPStore) store, idleWakeUp, answerTimeout,
                     oneConnection);
         } catch (MessagingException e) {
             throw ImapFailures.translate("login to " + account.host() + ":" + account.port(), e);

@@ -18,7 +18,7 @@ final class ImapUsage {
     private final List<IMAPFolder> opened;
     private final boolean quota;
 
-    /** {@code opened}: the session's open folders, shared with the {@link ImapConnection} that opens them. */
+    /** {@code opened}: the session's open folders, shared with the {@link ImapMailboxConnection} that opens them. */
     ImapUsage(IMAPStore store, List<IMAPFolder> opened, boolean quota) {
         this.store = store;
         this.opened = opened;

@@ -25,7 +25,7 @@ class ImapConnectionCloseIT {
         MailUser user = dovecot.newUser("leak", null);
         IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", dovecot.imapPort(), user.login(), user.password());
-        ImapConnection connection = new ImapConnection(store, () -> { }, Duration.ofSeconds(10));
+        ImapMailboxConnection connection = new ImapMailboxConnection(store, () -> { }, Duration.ofSeconds(10));
         await().atMost(Duration.ofSeconds(10)).until(() -> sessions(dovecot, user) == 1);
 
         connection.abort();

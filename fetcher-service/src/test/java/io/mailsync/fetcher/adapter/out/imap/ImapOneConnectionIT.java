@@ -37,7 +37,7 @@ class ImapOneConnectionIT {
         dovecot.deliver(user, "Archive", MailText.simple("a@example.net", user.address(), "archived", "0"));
         String trashed = "<" + UUID.randomUUID() + "@example.net>";
         dovecot.deliver(user, MailText.withMessageId(trashed, "a@example.net", user.address(), "spam", "1"));
-        ImapConnection c = connect(dovecot, user);
+        ImapMailboxConnection c = connect(dovecot, user);
         RemoteFolder inbox = c.open("INBOX");
         assertThat(inbox.messageCount()).isEqualTo(1);
         assertThat(sessions(dovecot, user)).isEqualTo(1);
@@ -73,7 +73,7 @@ class ImapOneConnectionIT {
     void afterAnAbortNoOtherFolderWorkLogsInAgain() {
         Dovecot dovecot = Dovecot.shared();
         MailUser user = dovecot.newUser("aborted", null);
-        ImapConnection c = connect(dovecot, user);
+        ImapMailboxConnection c = connect(dovecot, user);
         c.open("INBOX");
         c.abort();
         await().atMost(Duration.ofSeconds(10)).until(() -> sessions(dovecot, user) == 0);
@@ -85,11 +85,11 @@ class ImapOneConnectionIT {
         c.close();
     }
 
-    private static ImapConnection connect(Dovecot dovecot, MailUser user) {
+    private static ImapMailboxConnection connect(Dovecot dovecot, MailUser user) {
         try {
             IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
             store.connect("127.0.0.1", dovecot.imapPort(), user.login(), user.password());
-            return new ImapConnection(store, () -> { }, Duration.ofSeconds(10), true);
+            return new ImapMailboxConnection(store, () -> { }, Duration.ofSeconds(10), true);
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

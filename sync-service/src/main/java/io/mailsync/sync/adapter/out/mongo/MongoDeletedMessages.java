@@ -28,7 +28,7 @@ class MongoDeletedMessages implements DeletedMessages {
 
     MongoDeletedMessages(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(MongoMessageStore.COLLECTION).createIndex(new Index().on("destroyed", Sort.Direction.ASC)
+        mongo.indexOps(MongoMessageLookup.COLLECTION).createIndex(new Index().on("destroyed", Sort.Direction.ASC)
                 .on("deletedAt", Sort.Direction.ASC));
     }
 
@@ -37,13 +37,13 @@ class MongoDeletedMessages implements DeletedMessages {
         Query query = Query.query(Criteria.where("accountId").is(accountId.value()).and("destroyed").is(true)
                         .and("deletedAt").gte(date(since)).and("contentRef").ne(null).and("bodyPurged").ne(true))
                 .with(Sort.by(Sort.Order.desc("deletedAt"), Sort.Order.asc("_id"))).limit(limit);
-        return mongo.find(query, Document.class, MongoMessageStore.COLLECTION).stream()
+        return mongo.find(query, Document.class, MongoMessageLookup.COLLECTION).stream()
                 .map(MongoDeletedMessages::toDeleted).toList();
     }
 
     @Override
     public Optional<DeletedMessage> find(AccountId accountId, MessageId messageId) {
-        return Optional.ofNullable(mongo.findById(messageId.value(), Document.class, MongoMessageStore.COLLECTION))
+        return Optional.ofNullable(mongo.findById(messageId.value(), Document.class, MongoMessageLookup.COLLECTION))
                 .filter(doc -> accountId.value().equals(doc.getString("accountId")))
                 .filter(doc -> doc.getBoolean("destroyed", false) && doc.getDate("deletedAt") != null)
                 .map(MongoDeletedMessages::toDeleted);
@@ -59,25 +59,25 @@ class MongoDeletedMessages implements DeletedMessages {
         if (!awaitingAppend) {
             update.set("deleteRequested", true); // POP3: mailsync keeps it; the server copy is not coming back
         }
-        return mongo.updateFirst(query, update, MongoMessageStore.COLLECTION).getMatchedCount() > 0;
+        return mongo.updateFirst(query, update, MongoMessageLookup.COLLECTION).getMatchedCount() > 0;
     }
 
     @Override
     public List<DeletedMessage> expiredBefore(Instant cutoff, int limit) {
         Query query = Query.query(Criteria.where("destroyed").is(true).and("deletedAt").lt(date(cutoff))
                 .and("contentRef").ne(null).and("bodyPurged").ne(true)).limit(limit);
-        return mongo.find(query, Document.class, MongoMessageStore.COLLECTION).stream()
+        return mongo.find(query, Document.class, MongoMessageLookup.COLLECTION).stream()
                 .map(MongoDeletedMessages::toDeleted).toList();
     }
 
     @Override
     public void bodyPurged(AccountId accountId, MessageId messageId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(messageId.value())),
-                new Update().set("bodyPurged", true).unset("contentRef"), MongoMessageStore.COLLECTION);
+                new Update().set("bodyPurged", true).unset("contentRef"), MongoMessageLookup.COLLECTION);
     }
 
     private static DeletedMessage toDeleted(Document doc) {
-        return new DeletedMessage(MongoMessageStore.toMessage(doc), instant(doc, "deletedAt"),
+        return new DeletedMessage(MongoMessageLookup.toMessage(doc), instant(doc, "deletedAt"),
                 doc.getBoolean("bodyPurged", false));
     }
 }

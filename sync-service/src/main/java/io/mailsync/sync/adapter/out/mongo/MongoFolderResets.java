@@ -37,7 +37,7 @@ class MongoFolderResets implements FolderResets {
                 .set("uidValidity", to.uidValidity()).set("uid", to.uid()).set("serverModSeq", serverModSeq)
                 .set("lastServerEventAt", date(at));
         try {
-            return mongo.updateFirst(query, update, MongoMessageStore.COLLECTION).getModifiedCount() > 0;
+            return mongo.updateFirst(query, update, MongoMessageLookup.COLLECTION).getModifiedCount() > 0;
         } catch (DuplicateKeyException e) {
             return false; // another message already holds the new location
         }
@@ -50,6 +50,6 @@ class MongoFolderResets implements FolderResets {
                 .and("messageIdHeader").is(messageIdHeader)
                 .and("folder").is(folder).and("size").is(size).and("destroyed").is(false)
                 .and("uidValidity").ne(newUidValidity.value()));
-        return mongo.find(query, Document.class, MongoMessageStore.COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
+        return mongo.find(query, Document.class, MongoMessageLookup.COLLECTION).stream().map(MongoMessageLookup::toMessage).toList();
     }
 }

@@ -1,6 +1,6 @@
 package io.mailsync.sync.adapter.out.mongo;
 
-import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.updateIfUnchanged;
+import static io.mailsync.sync.adapter.out.mongo.MongoMessageLookup.updateIfUnchanged;
 
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.SetFlags;
@@ -47,14 +47,14 @@ class MongoKeywordUpdates implements KeywordUpdates {
         String encoded = codec.encode(writeBack);
         Query stillQueued = Query.query(Criteria.where("_id").is(messageId.value()).and("writeBacks").is(encoded));
         mongo.updateFirst(stillQueued, new Update().pull("writeBacks", encoded).inc("pendingWriteBacks", -1),
-                MongoMessageStore.COLLECTION);
+                MongoMessageLookup.COLLECTION);
     }
 
     @Override
     public List<PendingWriteBack> pendingWriteBacks(int limit) {
         Query query = Query.query(Criteria.where("pendingWriteBacks").gt(0)).limit(limit);
         List<PendingWriteBack> pending = new ArrayList<>();
-        for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
+        for (Document doc : mongo.find(query, Document.class, MongoMessageLookup.COLLECTION)) {
             for (String encoded : Docs.strings(doc, "writeBacks")) {
                 codec.decode(encoded, SetFlags.class).ifPresent(command -> pending.add(
                         new PendingWriteBack(AccountId.of(doc.getString("accountId")),

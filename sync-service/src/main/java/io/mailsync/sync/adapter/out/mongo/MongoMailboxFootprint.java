@@ -27,16 +27,16 @@ class MongoMailboxFootprint implements MailboxFootprint {
     public List<StoredMessage> largest(AccountId accountId, int limit) {
         Query query = Query.query(live(accountId)).with(Sort.by(Sort.Order.desc("size"), Sort.Order.asc("_id")))
                 .limit(limit);
-        return mongo.find(query, Document.class, MongoMessageStore.COLLECTION).stream()
-                .map(MongoMessageStore::toMessage).toList();
+        return mongo.find(query, Document.class, MongoMessageLookup.COLLECTION).stream()
+                .map(MongoMessageLookup::toMessage).toList();
     }
 
     @Override
     public List<StoredMessage> oldest(AccountId accountId, int limit) {
         Query query = Query.query(live(accountId).and("receivedAt").ne(null))
                 .with(Sort.by(Sort.Order.asc("receivedAt"), Sort.Order.asc("_id"))).limit(limit);
-        return mongo.find(query, Document.class, MongoMessageStore.COLLECTION).stream()
-                .map(MongoMessageStore::toMessage).toList();
+        return mongo.find(query, Document.class, MongoMessageLookup.COLLECTION).stream()
+                .map(MongoMessageLookup::toMessage).toList();
     }
 
     @Override
@@ -45,7 +45,7 @@ class MongoMailboxFootprint implements MailboxFootprint {
                 Aggregation.match(live(accountId)),
                 Aggregation.group("folder").count().as("messages").sum("size").as("bytes"),
                 Aggregation.sort(Sort.by(Sort.Order.desc("bytes"), Sort.Order.asc("_id"))));
-        return mongo.aggregate(aggregation, MongoMessageStore.COLLECTION, Document.class).getMappedResults().stream()
+        return mongo.aggregate(aggregation, MongoMessageLookup.COLLECTION, Document.class).getMappedResults().stream()
                 .map(doc -> new FolderUsage(String.valueOf(doc.get("_id")), Docs.longOr(doc, "messages", 0),
                         Docs.longOr(doc, "bytes", 0)))
                 .toList();

@@ -29,7 +29,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Ingest's batches on {@link MongoMessageStore}'s collection: each one round trip (two when a write lost). */
+/** Ingest's batches on {@link MongoMessageLookup}'s collection: each one round trip (two when a write lost). */
 @Component
 class MongoMessageBatches implements MessageBatches {
 
@@ -49,8 +49,8 @@ class MongoMessageBatches implements MessageBatches {
         Query query = Query.query(Criteria.where("accountId").is(accountId.value())
                 .and("locatorKey").in(byKey.keySet()));
         Map<MessageLocator, StoredMessage> found = new HashMap<>();
-        for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
-            found.put(byKey.get(doc.getString("locatorKey")), MongoMessageStore.toMessage(doc));
+        for (Document doc : mongo.find(query, Document.class, MongoMessageLookup.COLLECTION)) {
+            found.put(byKey.get(doc.getString("locatorKey")), MongoMessageLookup.toMessage(doc));
         }
         return found;
     }
@@ -68,10 +68,10 @@ class MongoMessageBatches implements MessageBatches {
         // by _id alone: the one index the MongoDB wire server uses with $in (it scans for a compound one)
         Query query = Query.query(Criteria.where("_id").in(locatorById.keySet()));
         Map<MessageLocator, StoredMessage> found = new HashMap<>();
-        for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
+        for (Document doc : mongo.find(query, Document.class, MongoMessageLookup.COLLECTION)) {
             MessageLocator at = locatorById.get(doc.getString("_id"));
             if (at.key().equals(doc.getString("locatorKey")) && accountId.value().equals(doc.getString("accountId"))) {
-                found.put(at, MongoMessageStore.toMessage(doc));
+                found.put(at, MongoMessageLookup.toMessage(doc));
             }
         }
         return found;
@@ -80,7 +80,7 @@ class MongoMessageBatches implements MessageBatches {
     @Override
     public Set<String> awaitingAppendAmong(AccountId accountId, Collection<String> messageIdHeaders) {
         if (messageIdHeaders.isEmpty() || !mongo.exists(Query.query(Criteria.where("accountId").is(accountId.value())
-                .and("awaitingAppend").is(true)), MongoMessageStore.COLLECTION)) {
+                .and("awaitingAppend").is(true)), MongoMessageLookup.COLLECTION)) {
             return Set.of(); // almost always: only sent copies and restores wait, and not for long
         }
         Query query = Query.query(Criteria.where("accountId").is(accountId.value())
@@ -88,7 +88,7 @@ class MongoMessageBatches implements MessageBatches {
                 .and("awaitingAppend").is(true).and("destroyed").is(false));
         query.fields().include("messageIdHeader");
         Set<String> awaited = new HashSet<>();
-        for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
+        for (Document doc : mongo.find(query, Document.class, MongoMessageLookup.COLLECTION)) {
             awaited.add(doc.getString("messageIdHeader"));
         }
         return awaited;
@@ -100,9 +100,9 @@ class MongoMessageBatches implements MessageBatches {
             return Set.of();
         }
         List<InsertOneModel<Document>> inserts = messages.stream()
-                .map(m -> new InsertOneModel<>(MongoMessageStore.toDocument(m))).toList();
+                .map(m -> new InsertOneModel<>(MongoMessageLookup.toDocument(m))).toList();
         Set<MessageId> taken = new HashSet<>();
-        for (int index : Bulk.writeSkippingDuplicates(mongo.getCollection(MongoMessageStore.COLLECTION), inserts)) {
+        for (int index : Bulk.writeSkippingDuplicates(mongo.getCollection(MongoMessageLookup.COLLECTION), inserts)) {
             taken.add(messages.get(index).id());
         }
         return taken;
@@ -133,7 +133,7 @@ class MongoMessageBatches implements MessageBatches {
                         Filters.eq("modseq", w.expectedModseq().value())), Updates.combine(sets)));
             }
         }
-        BulkWriteResult result = mongo.getCollection(MongoMessageStore.COLLECTION).bulkWrite(updates,
+        BulkWriteResult result = mongo.getCollection(MongoMessageLookup.COLLECTION).bulkWrite(updates,
                 new BulkWriteOptions().ordered(false));
         if (result.getMatchedCount() >= writes.size()) {
             return Set.of();
@@ -145,7 +145,7 @@ class MongoMessageBatches implements MessageBatches {
         Query query = Query.query(Criteria.where("_id").in(wanted.keySet()));
         query.fields().include("modseq");
         Set<String> lost = new HashSet<>(wanted.keySet());
-        for (Document doc : mongo.find(query, Document.class, MongoMessageStore.COLLECTION)) {
+        for (Document doc : mongo.find(query, Document.class, MongoMessageLookup.COLLECTION)) {
             if (wanted.get(doc.getString("_id")) == Docs.longOr(doc, "modseq", 0)) {
                 lost.remove(doc.getString("_id"));
             }

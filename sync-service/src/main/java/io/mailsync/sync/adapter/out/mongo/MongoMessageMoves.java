@@ -30,7 +30,7 @@ class MongoMessageMoves implements MessageMoves {
                 .set("uidValidity", to.uidValidity()).set("uid", to.uid()).set("uidl", to.uidl())
                 .set("modseq", modseq.value()).set("awaitingAppend", awaitingServerCopy);
         try {
-            return mongo.updateFirst(query, update, MongoMessageStore.COLLECTION).getMatchedCount() > 0;
+            return mongo.updateFirst(query, update, MongoMessageLookup.COLLECTION).getMatchedCount() > 0;
         } catch (DuplicateKeyException e) {
             return false;
         }

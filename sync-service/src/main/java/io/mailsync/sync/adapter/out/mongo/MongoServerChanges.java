@@ -2,8 +2,8 @@ package io.mailsync.sync.adapter.out.mongo;
 
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 import static io.mailsync.sync.adapter.out.mongo.Docs.instant;
-import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.byId;
-import static io.mailsync.sync.adapter.out.mongo.MongoMessageStore.updateIfUnchanged;
+import static io.mailsync.sync.adapter.out.mongo.MongoMessageLookup.byId;
+import static io.mailsync.sync.adapter.out.mongo.MongoMessageLookup.updateIfUnchanged;
 
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.Keyword;
@@ -35,7 +35,7 @@ class MongoServerChanges implements ServerChanges, MessageDestruction {
         if (serverModSeq != null) {
             update.max("serverModSeq", serverModSeq);
         }
-        mongo.updateFirst(byId(messageId.value()), update, MongoMessageStore.COLLECTION);
+        mongo.updateFirst(byId(messageId.value()), update, MongoMessageLookup.COLLECTION);
     }
 
     @Override
@@ -58,7 +58,7 @@ class MongoServerChanges implements ServerChanges, MessageDestruction {
 
     @Override
     public Optional<Instant> restoredAt(AccountId accountId, MessageId messageId) {
-        return Optional.ofNullable(mongo.findOne(byId(messageId.value()), Document.class, MongoMessageStore.COLLECTION))
+        return Optional.ofNullable(mongo.findOne(byId(messageId.value()), Document.class, MongoMessageLookup.COLLECTION))
                 .filter(doc -> accountId.value().equals(doc.getString("accountId")))
                 .map(doc -> instant(doc, "restoredAt"));
     }

@@ -90,7 +90,7 @@ class MongoAdaptersTest {
 
     @Nested
     class Messages implements MessagePortsContract {
-        private final MongoMessageStore store = new MongoMessageStore(MONGO);
+        private final MongoMessageLookup store = new MongoMessageLookup(MONGO);
 
         @Override
         public MessagePorts messages() {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** Logs in to POP3 servers (POP3S, STLS or, where the account says so, plaintext). */
 @Component
-class Pop3MailServer implements Pop3Server {
+class AngusPop3Server implements Pop3Server {
 
     /** Angus' answer when {@code mail.pop3.auth.mechanisms} and the server's CAPA SASL have nothing in common. */
     private static final String NO_COMMON = "No authentication mechanisms supported by both server and client";
@@ -33,7 +33,7 @@ class Pop3MailServer implements Pop3Server {
     /** Issue 16 (SSRF): sockets that refuse internal addresses after DNS resolution. */
     private final SocketFactory sockets;
 
-    Pop3MailServer(ConnectionTimeouts timeouts, MailServerPolicy policy) {
+    AngusPop3Server(ConnectionTimeouts timeouts, MailServerPolicy policy) {
         this.connectTimeout = timeouts.connect();
         this.readTimeout = Duration.ofMinutes(2);
         this.sockets = policy.socketFactory();
@@ -49,7 +49,7 @@ class Pop3MailServer implements Pop3Server {
             store.connect(account.host(), account.port(), login.user(), login.secret());
             POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
-            return new Pop3Session(store, inbox);
+            return new AngusPop3Drop(store, inbox);
         } catch (MessagingException e) {
             throw translate("login to " + account.host() + ":" + account.port(), e);
         }

@@ -27,7 +27,7 @@ import org.eclipse.angus.mail.pop3.POP3Message;
 import org.eclipse.angus.mail.pop3.POP3Store;
 
 /** One POP3 session: TRANSACTION state until {@link #commit()} (QUIT, deletions applied) or {@link #close()}. */
-final class Pop3Session implements Pop3Drop {
+final class AngusPop3Drop implements Pop3Drop {
 
     private static final Session PARSING = Session.getInstance(new Properties());
 
@@ -36,7 +36,7 @@ final class Pop3Session implements Pop3Drop {
     private Message[] messages;
     private volatile boolean done;
 
-    Pop3Session(POP3Store store, POP3Folder inbox) {
+    AngusPop3Drop(POP3Store store, POP3Folder inbox) {
         this.store = store;
         this.inbox = inbox;
     }
@@ -75,7 +75,7 @@ final class Pop3Session implements Pop3Drop {
             }
             return entries;
         } catch (MessagingException e) {
-            throw Pop3MailServer.translate("UIDL", e);
+            throw AngusPop3Server.translate("UIDL", e);
         }
     }
 
@@ -86,7 +86,7 @@ final class Pop3Session implements Pop3Drop {
             MimeMessage headersOnly = new MimeMessage(PARSING, m.top(0));
             return summary(headersOnly, entry.size());
         } catch (MessagingException e) {
-            throw Pop3MailServer.translate("TOP " + entry.number(), e);
+            throw AngusPop3Server.translate("TOP " + entry.number(), e);
         }
     }
 
@@ -95,7 +95,7 @@ final class Pop3Session implements Pop3Drop {
         try (InputStream raw = ((POP3Message) inbox.getMessage(entry.number())).getMimeStream()) {
             return raw.readAllBytes();
         } catch (MessagingException e) {
-            throw Pop3MailServer.translate("RETR " + entry.number(), e);
+            throw AngusPop3Server.translate("RETR " + entry.number(), e);
         } catch (IOException e) {
             throw new MailServerException.Unreachable("RETR " + entry.number() + ": " + e.getMessage(), e);
         }
@@ -116,7 +116,7 @@ final class Pop3Session implements Pop3Drop {
         try {
             return new long[] {inbox.getMessageCount(), Math.max(0, inbox.getSize())};
         } catch (MessagingException e) {
-            throw Pop3MailServer.translate("STAT", e);
+            throw AngusPop3Server.translate("STAT", e);
         }
     }
 
@@ -125,7 +125,7 @@ final class Pop3Session implements Pop3Drop {
         try {
             inbox.getMessage(entry.number()).setFlag(Flags.Flag.DELETED, true);
         } catch (MessagingException e) {
-            throw Pop3MailServer.translate("DELE " + entry.number(), e);
+            throw AngusPop3Server.translate("DELE " + entry.number(), e);
         }
     }
 
@@ -139,7 +139,7 @@ final class Pop3Session implements Pop3Drop {
             inbox.close(true);
             store.close();
         } catch (MessagingException e) {
-            throw Pop3MailServer.translate("QUIT", e);
+            throw AngusPop3Server.translate("QUIT", e);
         }
     }
 

@@ -30,15 +30,15 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * the session's open folder of that name where there is one (the connection it holds), else on a folder opened for
  * the command and closed after.
  */
-final class ImapFolders implements MailboxFolders {
+final class ImapMailboxFolders implements MailboxFolders {
 
     private final IMAPStore store;
     private final List<IMAPFolder> opened;
     private final boolean uidplus;
     private final boolean moveCommand;
 
-    /** {@code opened}: the session's open folders, shared with the {@link ImapConnection} that opens them. */
-    ImapFolders(IMAPStore store, List<IMAPFolder> opened, boolean uidplus, boolean moveCommand) {
+    /** {@code opened}: the session's open folders, shared with the {@link ImapMailboxConnection} that opens them. */
+    ImapMailboxFolders(IMAPStore store, List<IMAPFolder> opened, boolean uidplus, boolean moveCommand) {
         this.store = store;
         this.opened = opened;
         this.uidplus = uidplus;

@@ -32,13 +32,13 @@ import org.springframework.stereotype.Component;
  * {@link MongoMessageMoves}, {@link MongoDeletedMessages} and {@link MongoMailboxFootprint}.
  */
 @Component
-class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages {
+class MongoMessageLookup implements MessageLookup, MessageFiling, AccountMessages {
 
     static final String COLLECTION = "messages";
 
     private final MongoTemplate mongo;
 
-    MongoMessageStore(MongoTemplate mongo) {
+    MongoMessageLookup(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("locatorKey", Sort.Direction.ASC).unique());
@@ -67,14 +67,14 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
         // by _id alone (an index lookup everywhere); the account is checked here, so ids can't cross accounts
         return Optional.ofNullable(mongo.findById(messageId.value(), Document.class, COLLECTION))
                 .filter(doc -> accountId.value().equals(doc.getString("accountId")))
-                .map(MongoMessageStore::toMessage);
+                .map(MongoMessageLookup::toMessage);
     }
 
     @Override
     public Optional<StoredMessage> findByLocator(AccountId accountId, MessageLocator locator) {
         Query query = Query.query(Criteria.where("accountId").is(accountId.value())
                 .and("locatorKey").is(locator.key()));
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoMessageStore::toMessage);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(MongoMessageLookup::toMessage);
     }
 
     @Override
@@ -92,7 +92,7 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
         Query query = Query.query(Criteria.where("accountId").is(accountId.value())
                 .and("messageIdHeader").is(messageIdHeader)
                 .and("awaitingAppend").is(true).and("destroyed").is(false));
-        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageLookup::toMessage).toList();
     }
 
     @Override
@@ -124,7 +124,7 @@ class MongoMessageStore implements MessageLookup, MessageFiling, AccountMessages
             criteria = criteria.and("createdModseq").lt(beforeCreatedModseq.value());
         }
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdModseq")).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageStore::toMessage).toList();
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageLookup::toMessage).toList();
     }
 
     @Override

@@ -21,10 +21,10 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
 
 /**
- * One logged-in IMAP store and the folders the session opens on it. The folder commands are {@link ImapFolders}',
+ * One logged-in IMAP store and the folders the session opens on it. The folder commands are {@link ImapMailboxFolders}',
  * the usage readings {@link ImapUsage}'s, both on the same store and open folders.
  */
-final class ImapConnection implements MailboxConnection {
+final class ImapMailboxConnection implements MailboxConnection {
 
     /**
      * Selecting with QRESYNC parameters makes Angus send {@code ENABLE QRESYNC} first (RFC 7162 §3.2.3). The
@@ -41,11 +41,11 @@ final class ImapConnection implements MailboxConnection {
     private volatile String serverError;
     private volatile boolean closed;
     private final Set<String> capabilities = new HashSet<>();
-    private final ImapFolders folders;
+    private final ImapMailboxFolders folders;
     private final ImapUsage usage;
     private final ImapOneConnection one;
 
-    ImapConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout) {
+    ImapMailboxConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout) {
         this(store, idleWakeUp, answerTimeout, false);
     }
 
@@ -54,7 +54,7 @@ final class ImapConnection implements MailboxConnection {
      * Angus opens a second connection just to answer (two per mailbox, found by the P3 benchmark).
      * {@code oneConnection}: the host budgets connections (issue 22), so other folders' work never opens a second.
      */
-    ImapConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout, boolean oneConnection) {
+    ImapMailboxConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout, boolean oneConnection) {
         this.store = store;
         this.idleWakeUp = idleWakeUp;
         this.answerTimeout = answerTimeout;
@@ -74,7 +74,7 @@ final class ImapConnection implements MailboxConnection {
                 throw ImapFailures.translate("capabilities", e);
             }
         }
-        this.folders = new ImapFolders(store, opened, has("UIDPLUS"), has("MOVE"));
+        this.folders = new ImapMailboxFolders(store, opened, has("UIDPLUS"), has("MOVE"));
         this.usage = new ImapUsage(store, opened, has("QUOTA"));
         this.one = new ImapOneConnection(oneConnection, opened, this::select, this::reselect, () -> closed);
     }
