@@ -21,8 +21,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
 
 /**
- * One logged-in IMAP store and the folders the session opens on it. The folder commands are {@link ImapMailboxFolders}',
- * the usage readings {@link ImapUsage}'s, both on the same store and open folders.
+ * One logged-in IMAP store and the folders the session opens on it. The folder commands are
+ * {@link ImapMailboxFolders}', the usage readings {@link ImapUsage}'s, both on the same store and open folders.
  */
 final class ImapMailboxConnection implements MailboxConnection {
 

@@ -50,6 +50,7 @@ class MongoFolderResets implements FolderResets {
                 .and("messageIdHeader").is(messageIdHeader)
                 .and("folder").is(folder).and("size").is(size).and("destroyed").is(false)
                 .and("uidValidity").ne(newUidValidity.value()));
-        return mongo.find(query, Document.class, MongoMessageLookup.COLLECTION).stream().map(MongoMessageLookup::toMessage).toList();
+        return mongo.find(query, Document.class, MongoMessageLookup.COLLECTION).stream()
+                .map(MongoMessageLookup::toMessage).toList();
     }
 }

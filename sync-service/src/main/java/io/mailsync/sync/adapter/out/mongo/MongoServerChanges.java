@@ -58,7 +58,8 @@ class MongoServerChanges implements ServerChanges, MessageDestruction {
 
     @Override
     public Optional<Instant> restoredAt(AccountId accountId, MessageId messageId) {
-        return Optional.ofNullable(mongo.findOne(byId(messageId.value()), Document.class, MongoMessageLookup.COLLECTION))
+        return Optional.ofNullable(mongo.findOne(byId(messageId.value()), Document.class,
+                        MongoMessageLookup.COLLECTION))
                 .filter(doc -> accountId.value().equals(doc.getString("accountId")))
                 .map(doc -> instant(doc, "restoredAt"));
     }
