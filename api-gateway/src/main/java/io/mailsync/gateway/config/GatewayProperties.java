@@ -62,6 +62,11 @@ public record GatewayProperties(
      *                     {@code max-request-size}): a customer posting megabytes cannot take the services' time
      *                     from the others (issue 16); at least {@code max-request-size}
      * @param storeTimeout longer than this and a replica falls back to its own buckets for a while
+     * @param maxDelay     a request over a limit is held this long at most (less if a token is back sooner) before
+     *                     it answers 429, so a client retrying at once cannot flood the gateway (0: refuse at once)
+     * @param maxHeldPerCustomer requests of one customer held at once on one replica; more answer 429 at once
+     * @param maxHeld      requests of all customers held at once on one replica (each keeps a server thread: keep it
+     *                     well under {@code server.tomcat.threads.max}, 200 by default)
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
@@ -69,7 +74,10 @@ public record GatewayProperties(
             @DefaultValue("1000") int perClient,
             @DefaultValue("1s") Duration period,
             @DefaultValue("2MB") DataSize bytesPerCustomer,
-            @DefaultValue("500ms") Duration storeTimeout) {
+            @DefaultValue("500ms") Duration storeTimeout,
+            @DefaultValue("1s") Duration maxDelay,
+            @DefaultValue("16") int maxHeldPerCustomer,
+            @DefaultValue("100") int maxHeld) {
     }
 
     /**

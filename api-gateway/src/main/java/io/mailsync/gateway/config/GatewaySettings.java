@@ -18,7 +18,8 @@ public class GatewaySettings {
     RequestLimits requestLimits(GatewayProperties properties) {
         GatewayProperties.RateLimit limit = properties.rateLimit();
         return new RequestLimits(properties.maxRequestSize().toBytes(), limit.enabled(), limit.perCustomer(),
-                limit.perClient(), limit.period(), limit.bytesPerCustomer().toBytes(), limit.storeTimeout());
+                limit.perClient(), limit.period(), limit.bytesPerCustomer().toBytes(), limit.storeTimeout(),
+                new RequestLimits.OverLimit(limit.maxDelay(), limit.maxHeldPerCustomer(), limit.maxHeld()));
     }
 
     @Bean

@@ -32,8 +32,12 @@ class RateLimits {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
 
-    /** The outcome for one request, with what the RateLimit headers say (draft-ietf-httpapi-ratelimit-headers). */
-    record Decision(boolean allowed, String policy, long remaining, long resetSeconds, long retryAfterSeconds) {
+    /**
+     * The outcome for one request, with what the RateLimit headers say (draft-ietf-httpapi-ratelimit-headers);
+     * {@code waitNanos}: for a refusal, how long until the refusing bucket has a token again.
+     */
+    record Decision(boolean allowed, String policy, long remaining, long resetSeconds, long retryAfterSeconds,
+            long waitNanos) {
     }
 
     private final boolean enabled;
@@ -109,7 +113,7 @@ class RateLimits {
                 <= client.getRemainingTokens() * perCustomer.getBandwidths()[0].getCapacity();
         ConsumptionProbe tighter = customerTighter ? customer : client;
         return new Decision(true, customerTighter ? "customer" : "client", tighter.getRemainingTokens(),
-                seconds(tighter.getNanosToWaitForReset()), 0);
+                seconds(tighter.getNanosToWaitForReset()), 0, 0);
     }
 
     /**
@@ -127,7 +131,7 @@ class RateLimits {
 
     private Decision refused(String policy, ConsumptionProbe probe) {
         long retry = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
-        return new Decision(false, policy, 0, retry, retry);
+        return new Decision(false, policy, 0, retry, retry, probe.getNanosToWaitForRefill());
     }
 
     private ConsumptionProbe consume(String key, BucketConfiguration configuration) {
