@@ -170,6 +170,24 @@ class GatewayIT extends SharedGateway {
     }
 
     @Test
+    void malformedRequestsCountAgainstTheirCustomersLimit() {
+        String sloppy = jwt.token("sloppy", "mail.read");
+        String malformed = "/api/v1/accounts/acc-sloppy/changes?since=%ff%fe";
+        for (int i = 0; i < 30; i++) {
+            assertThat(client.get(malformed, sloppy).statusCode()).as("request %d", i).isEqualTo(400);
+        }
+        HttpResponse<String> over = client.get(malformed, sloppy);
+        assertThat(over.statusCode()).as("the 31st in the minute: over the customer's 30").isEqualTo(429);
+        assertProblem(over, 429);
+        assertThat(over.headers().firstValue("Retry-After")).isPresent();
+        assertThat(client.get("/api/v1/accounts", sloppy).statusCode()).as("one bucket for all its requests")
+                .isEqualTo(429);
+        assertThat(client.get(malformed, "not-a-token").statusCode()).as("no verified caller: nobody to count for")
+                .isEqualTo(400);
+        assertThat(sync.received()).isEmpty();
+    }
+
+    @Test
     void tooLargeBodiesAre413BeforeReachingTheService() {
         String writer = jwt.token("c1", "mail.write");
         byte[] big = new byte[65 * 1024];

@@ -23,15 +23,18 @@ public class RequestHygieneFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String problem = problemWith(request.getRequestURI(), "path");
-        if (problem == null) {
-            problem = problemWith(request.getQueryString(), "query");
-        }
+        String problem = problemWith(request);
         if (problem != null) {
             ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST, problem);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Why the request's path or query is not valid percent-encoded UTF-8, or null when both are. */
+    public static String problemWith(HttpServletRequest request) {
+        String problem = problemWith(request.getRequestURI(), "path");
+        return problem != null ? problem : problemWith(request.getQueryString(), "query");
     }
 
     /** Why {@code raw} is not valid percent-encoded UTF-8, or null when it is. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /** The {@link Caller} behind the current request's verified token. */
@@ -24,13 +25,17 @@ final class Callers {
         if (!(authentication instanceof JwtAuthenticationToken jwt) || jwt.getToken().getSubject() == null) {
             return Optional.empty();
         }
-        String subject = jwt.getToken().getSubject();
-        String client = firstNonBlank(jwt.getToken().getClaimAsString("azp"),
-                jwt.getToken().getClaimAsString("client_id"), subject);
         Set<Scope> scopes = jwt.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("SCOPE_")).map(a -> Scope.of(a.substring("SCOPE_".length())))
                 .flatMap(Optional::stream).collect(Collectors.toSet());
-        return Optional.of(new Caller(subject, client, scopes));
+        return Optional.of(of(jwt.getToken(), scopes));
+    }
+
+    /** The caller of a verified token that has a {@code sub}. */
+    static Caller of(Jwt token, Set<Scope> scopes) {
+        String subject = token.getSubject();
+        String client = firstNonBlank(token.getClaimAsString("azp"), token.getClaimAsString("client_id"), subject);
+        return new Caller(subject, client, scopes);
     }
 
     private static String firstNonBlank(String... values) {

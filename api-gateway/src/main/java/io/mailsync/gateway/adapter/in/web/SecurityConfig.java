@@ -3,7 +3,6 @@ package io.mailsync.gateway.adapter.in.web;
 import io.mailsync.gateway.application.CheckAccountAccess;
 import io.mailsync.gateway.application.CheckStreamAccess;
 import io.mailsync.gateway.application.settings.CorsSettings;
-import io.mailsync.gateway.application.settings.RequestLimits;
 import io.mailsync.support.security.ApiSecurityCustomizer;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -23,11 +22,10 @@ class SecurityConfig {
 
     @Bean
     ApiSecurityCustomizer gatewayFilters(CorsSettings corsSettings, CheckAccountAccess access,
-            CheckStreamAccess streams, RateLimits rateLimits, RequestLimits requestLimits) {
+            CheckStreamAccess streams, RateLimitAdmission admission) {
         return http -> http
                 .cors(cors -> cors.configurationSource(cors(corsSettings)))
-                .addFilterAfter(new RateLimitFilter(rateLimits, new OverLimitHold(requestLimits.overLimit())),
-                        AuthorizationFilter.class)
+                .addFilterAfter(new RateLimitFilter(admission), AuthorizationFilter.class)
                 .addFilterAfter(new TenantFilter(access, streams), RateLimitFilter.class);
     }
 

@@ -1,15 +1,17 @@
 package io.mailsync.gateway.adapter.in.web;
 
 import io.mailsync.gateway.application.settings.RequestLimits;
+import io.mailsync.support.web.RequestHygieneAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * The servlet filters outside Spring Security: the access log outermost, then the body limit, so a too-large or
- * unacceptable body is refused before anything reads it.
+ * The servlet filters outside Spring Security: the access log outermost, then the limit for malformed requests,
+ * then the body limit, so a too-large or unacceptable body is refused before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
@@ -21,6 +23,16 @@ class WebFilters {
     FilterRegistrationBean<AccessLogFilter> accessLogFilter(MeterRegistry meters) {
         FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter(meters));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+        return registration;
+    }
+
+    /** Just before the request-line check that answers 400 before authentication (service-support). */
+    @Bean
+    FilterRegistrationBean<MalformedRequestLimit> malformedRequestLimit(JwtDecoder tokens,
+            RateLimitAdmission admission) {
+        FilterRegistrationBean<MalformedRequestLimit> registration =
+                new FilterRegistrationBean<>(new MalformedRequestLimit(tokens, admission));
+        registration.setOrder(RequestHygieneAutoConfiguration.ORDER - 1);
         return registration;
     }
 
