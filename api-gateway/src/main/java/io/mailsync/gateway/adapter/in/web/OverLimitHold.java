@@ -25,8 +25,8 @@ final class OverLimitHold {
         this.maxDelayNanos = settings.maxDelay().toNanos();
         this.perCustomer = settings.maxHeldPerCustomer();
         this.all = new Semaphore(settings.maxHeld());
-        // a customer's semaphore is only dropped while nothing of theirs is held: it is taken and released within
-        // one request, and a customer idle for a minute holds nothing
+        // a customer idle for a minute holds nothing; one dropped for size while holding (100,000 customers newer)
+        // only loosens that customer's bound, never the replica's
         this.customers = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(1)).build();
     }
 
