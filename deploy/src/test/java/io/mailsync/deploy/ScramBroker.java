@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -145,9 +146,31 @@ final class ScramBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now and below the kernel's ephemeral range: the services bind theirs seconds after it is picked,
+     * and a port from the ephemeral range (what {@code new ServerSocket(0)} gives) can be taken meanwhile as the
+     * local end of any outgoing connection (CI once saw "Port ... was already in use" for a management port).
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int ephemeralLow = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(10_000, ephemeralLow);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another listener has it: try another
+            }
+        }
+        throw new IOException("no free port between 10000 and " + ephemeralLow);
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            // a line, "32768\t60999"; not Files.readString: it trusts the size procfs reports and read "3" here
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst().trim();
+            return Math.max(10_001, Integer.parseInt(range.split("\\s+")[0]));
+        } catch (IOException | RuntimeException e) {
+            return 32_768; // Linux's default start
         }
     }
 }
