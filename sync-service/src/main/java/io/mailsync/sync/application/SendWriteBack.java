@@ -1,18 +1,25 @@
 package io.mailsync.sync.application;
 
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.SetFlags;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.CommandPublisher;
-import io.mailsync.sync.application.port.out.KeywordUpdates.PendingWriteBack;
 import io.mailsync.sync.application.port.out.KeywordUpdates;
+import io.mailsync.sync.application.port.out.KeywordUpdates.PendingWriteBack;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands queued write-backs ({@code SetFlags}) to the broker and drops them from the message's outbox. Sent at once
- * after a device's edit; whatever could not be sent then is retried by {@link #retryPending()}. A command sent twice
- * (a crash between send and drop) is harmless: {@code +FLAGS}/{@code -FLAGS} are idempotent.
+ * Hands queued write-backs ({@code SetFlags}) to the broker and drops them from the message's outbox. A device's edit
+ * dispatches its write-back at once without waiting for the broker ({@link #sendSoon}; issue 18, P7: the server
+ * should have the flag within milliseconds, and the edit's answer need not wait for the acknowledgement); whatever
+ * could not be sent then is retried by {@link #retryPending()}. A command sent twice (a crash between send and drop)
+ * is harmless: {@code +FLAGS}/{@code -FLAGS} are idempotent. A command still on its way is never sent again by this
+ * replica: a second copy arriving after a later edit's command would undo that edit on the server.
  */
 public class SendWriteBack {
 
@@ -21,14 +28,41 @@ public class SendWriteBack {
 
     private final KeywordUpdates messages;
     private final CommandPublisher commands;
+    private final Executor afterSend;
+    private final Set<UUID> onTheirWay = ConcurrentHashMap.newKeySet();
 
-    public SendWriteBack(KeywordUpdates messages, CommandPublisher commands) {
+    /**
+     * @param afterSend runs the outbox update once the broker has a dispatched command (not on the producer's own
+     *                  thread, which must not wait for the database)
+     */
+    public SendWriteBack(KeywordUpdates messages, CommandPublisher commands, Executor afterSend) {
         this.messages = messages;
         this.commands = commands;
+        this.afterSend = afterSend;
+    }
+
+    /**
+     * Dispatches a write-back that is already in its message's outbox and returns at once; once the broker has it,
+     * it leaves the outbox. If the broker does not take it, it stays there for {@link #retryPending()}.
+     */
+    public void sendSoon(AccountId accountId, MessageId messageId, SetFlags command) {
+        onTheirWay.add(command.commandId());
+        commands.dispatch(command).whenCompleteAsync((sent, failure) -> {
+            try {
+                if (failure == null) {
+                    messages.writeBackSent(accountId, messageId, command);
+                } else {
+                    log.warn("write-back {} for account {} not sent yet, will retry: {}", command.commandId(),
+                            accountId, failure.getMessage());
+                }
+            } finally {
+                onTheirWay.remove(command.commandId());
+            }
+        }, afterSend);
     }
 
     /** Returns whether the command reached the broker; if not it stays queued for {@link #retryPending()}. */
-    public boolean send(AccountId accountId, MessageId messageId, SetFlags command) {
+    boolean send(AccountId accountId, MessageId messageId, SetFlags command) {
         try {
             commands.send(command);
         } catch (RuntimeException e) {
@@ -40,10 +74,13 @@ public class SendWriteBack {
         return true;
     }
 
-    /** Sends what is still queued; returns how many were sent. */
+    /** Sends what is still queued (and not on its way already); returns how many were sent. */
     public int retryPending() {
         int sent = 0;
         for (PendingWriteBack pending : messages.pendingWriteBacks(BATCH)) {
+            if (onTheirWay.contains(pending.command().commandId())) {
+                continue;
+            }
             if (!send(pending.accountId(), pending.messageId(), pending.command())) {
                 break; // the broker is still away: try again next round
             }

@@ -65,7 +65,8 @@ public class UpdateKeywords {
         for (int attempt = 0; attempt < MessageChanges.ATTEMPTS; attempt++) {
             StoredMessage message = RequestedMessage.find(messages, accountId, messageId).filter(m -> !m.destroyed())
                     .orElseThrow(() -> new SyncProblems.NotFound("no message " + messageId + " in account " + accountId));
-            long epoch = counter.current(accountId).state().epoch();
+            // the account's epoch only matters to a state the device names (a read fewer for a plain edit)
+            long epoch = base == null && condition == null ? 0 : counter.current(accountId).state().epoch();
             if (condition != null && (condition.epoch() != epoch || message.modseq() > condition.modseq())) {
                 throw new SyncProblems.PreconditionFailed("message " + messageId + " changed after state " + ifState);
             }
@@ -78,15 +79,24 @@ public class UpdateKeywords {
             }
             SetFlags writeBack = account.isPop3() ? null : writeBack(accountId, deviceId, message, effective.get());
             MessageId id = message.id();
-            Optional<SyncState> state = changes.record(accountId, id, ChangeKind.UPDATED, modseq ->
-                    keywords.updateKeywords(accountId, id,
-                            ModSeq.of(message.modseq()), next, ModSeq.of(modseq), writeBack));
+            long[] written = new long[1];
+            Optional<SyncState> state = changes.record(accountId, id, ChangeKind.UPDATED, modseq -> {
+                if (!keywords.updateKeywords(accountId, id, ModSeq.of(message.modseq()), next, ModSeq.of(modseq),
+                        writeBack)) {
+                    return false;
+                }
+                written[0] = modseq;
+                if (writeBack != null) {
+                    // first, and without waiting for the broker: the server's flag is what the device's user sees
+                    // on the customer's other mail clients (issue 18, P7); the outbox keeps it until it is sent
+                    sendWriteBack.sendSoon(accountId, id, writeBack);
+                }
+                return true;
+            });
             if (state.isPresent()) {
                 recordRead(accountId, deviceId, id, next);
-                if (writeBack != null) {
-                    sendWriteBack.send(accountId, id, writeBack);
-                }
-                return new Result(messages.find(accountId, id).orElseThrow(), state.get());
+                // the update was conditional on the message as read above: it is that message with these keywords
+                return new Result(message.changed(next, written[0]), state.get());
             }
         }
         throw new SyncProblems.Conflict("message " + messageId + " is changing concurrently; retry");

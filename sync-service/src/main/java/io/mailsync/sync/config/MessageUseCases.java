@@ -61,7 +61,8 @@ class MessageUseCases {
 
     @Bean
     SendWriteBack sendWriteBack(KeywordUpdates messages, CommandPublisher commands) {
-        return new SendWriteBack(messages, commands);
+        // the outbox update after the broker's acknowledgement, on a thread of its own rather than the producer's
+        return new SendWriteBack(messages, commands, task -> Thread.ofVirtual().name("write-back-sent").start(task));
     }
 
     @Bean

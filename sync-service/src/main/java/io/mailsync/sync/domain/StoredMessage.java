@@ -50,6 +50,12 @@ public record StoredMessage(
         return locator.folderName();
     }
 
+    /** The message after a change of its keywords written at {@code atModseq}. */
+    public StoredMessage changed(Set<Keyword> newKeywords, long atModseq) {
+        return new StoredMessage(id, accountId, locator, envelope, receivedAt, size, newKeywords, contentRef,
+                createdModseq, atModseq, serverModSeq, lastServerEventAt, destroyed, deleteRequested);
+    }
+
     /** The same message as one person sees it (issue 23: their own {@code $seen} on private read state). */
     public StoredMessage withKeywords(Set<Keyword> seenBy) {
         return new StoredMessage(id, accountId, locator, envelope, receivedAt, size, seenBy, contentRef, createdModseq,

@@ -66,6 +66,26 @@ class UpdateKeywordsTest {
     }
 
     @Test
+    void aWriteBackOnItsWayIsNotSentTwiceAndLeavesTheOutboxOnceTheBrokerHasIt() {
+        String account = f.imapAccount();
+        String device = f.device(account);
+        f.apply.apply(MailEvents.imapArrived(account, 1, "m"));
+        String id = MessageIds.of(AccountId.of(account), "imap:INBOX:7:1").value();
+        f.published.slowBroker(true);
+
+        UpdateKeywords.Result result = f.update.update(Fixture.OWNER, AccountId.of(account), id, DeviceId.of(device),
+                delta("$seen", true), null, null);
+
+        assertThat(result.message().keywords()).containsExactly(Keyword.SEEN);
+        assertThat(result.message().modseq()).as("the message as written").isEqualTo(2);
+        assertThat(f.published.commands()).as("dispatched before the edit answered").hasSize(1);
+        assertThat(f.sendWriteBack.retryPending()).as("not acknowledged yet, but on its way: not sent again").isZero();
+        f.published.acknowledge();
+        assertThat(f.sendWriteBack.retryPending()).as("acknowledged: no longer in the outbox").isZero();
+        assertThat(f.published.commands()).hasSize(1);
+    }
+
+    @Test
     void aNoOpEditNeitherAdvancesTheStateNorWritesBack() {
         String account = f.imapAccount();
         String device = f.device(account);

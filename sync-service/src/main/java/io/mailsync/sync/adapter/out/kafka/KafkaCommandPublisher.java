@@ -4,6 +4,8 @@ import io.mailsync.events.EventCodec;
 import io.mailsync.events.MailCommand;
 import io.mailsync.events.TopicNames;
 import io.mailsync.sync.application.port.out.CommandPublisher;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,5 +25,15 @@ class KafkaCommandPublisher implements CommandPublisher {
     @Override
     public void send(MailCommand command) {
         Sends.await(kafka.send(topics.commands(), command.accountId().value(), codec.encode(command)));
+    }
+
+    @Override
+    public CompletionStage<Void> dispatch(MailCommand command) {
+        try {
+            return kafka.send(topics.commands(), command.accountId().value(), codec.encode(command))
+                    .thenApply(sent -> null);
+        } catch (RuntimeException e) { // the producer refuses at once (no metadata within max.block.ms, closed)
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }
