@@ -11,6 +11,11 @@ final class HeaderLimits {
     static final int MAX_LINE = 8 * 1024;
     /** The whole header block. */
     static final int MAX_HEADER = 256 * 1024;
+    /**
+     * One field, folded lines and all: thousands of recipients fit; a From of comments nested 100k deep (R17's noisy
+     * neighbour) is refused before it is parsed, stored and filed.
+     */
+    static final int MAX_FIELD = 192 * 1024;
     /** Header fields (lines that do not continue the field before them). */
     static final int MAX_FIELDS = 1000;
 
@@ -24,6 +29,7 @@ final class HeaderLimits {
     static int check(byte[] message) {
         int fields = 0;
         int lineStart = 0;
+        int fieldStart = 0;
         for (int i = 0; i < message.length; i++) {
             if (i - lineStart > MAX_LINE) {
                 throw new IllegalArgumentException("a header line of the message is longer than " + MAX_LINE
@@ -39,8 +45,14 @@ final class HeaderLimits {
             if (i - lineStart == 1) { // an empty line (CRLF): the header ends here
                 return i + 1;
             }
-            if (message[lineStart] != ' ' && message[lineStart] != '\t' && ++fields > MAX_FIELDS) {
-                throw new IllegalArgumentException("the message header has more than " + MAX_FIELDS + " fields");
+            if (message[lineStart] != ' ' && message[lineStart] != '\t') {
+                if (++fields > MAX_FIELDS) {
+                    throw new IllegalArgumentException("the message header has more than " + MAX_FIELDS + " fields");
+                }
+                fieldStart = lineStart;
+            } else if (i - fieldStart > MAX_FIELD) {
+                throw new IllegalArgumentException("a header field of the message is longer than " + MAX_FIELD / 1024
+                        + " KiB");
             }
             lineStart = i + 1;
         }

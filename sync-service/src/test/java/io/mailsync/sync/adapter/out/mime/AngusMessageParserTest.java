@@ -69,6 +69,10 @@ class AngusMessageParserTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 1000 fields");
         assertThatThrownBy(() -> parse("To: a@b.c" + ",\r\n a@b.c".repeat(40_000) + "\r\n\r\nbody"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KiB");
+        // under the header's limit, but one field of comments nested 100k deep: nothing to file or list
+        assertThatThrownBy(() -> parse("From: a@b.c " + ("(".repeat(35) + ")".repeat(35) + "\r\n ").repeat(2_900)
+                + "\r\nSubject: deep\r\n\r\nbody"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field of the message is longer");
         assertThatThrownBy(() -> parser.parse(new byte[0], "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
     }

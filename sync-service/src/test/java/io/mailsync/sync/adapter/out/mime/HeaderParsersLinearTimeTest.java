@@ -80,7 +80,7 @@ class HeaderParsersLinearTimeTest {
     @Test
     void encodedWordSubjects() {
         LinearTime.assertLinear("Subject: of n encoded words",
-                n -> folded("Subject", "=?UTF-8?Q?J=C3=BCrgen?= ", n, ""), 4_000, this::parse);
+                n -> folded("Subject", "=?UTF-8?Q?J=C3=BCrgen?= ", n, ""), 3_500, this::parse);
     }
 
     @Test
