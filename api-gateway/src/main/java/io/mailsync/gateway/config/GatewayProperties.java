@@ -60,7 +60,8 @@ public record GatewayProperties(
      * @param period       the period; a bucket is full again at the start of each
      * @param bytesPerCustomer request body bytes one customer may send per period (a chunked body counts as
      *                     {@code max-request-size}): a customer posting megabytes cannot take the services' time
-     *                     from the others (issue 16); at least {@code max-request-size}
+     *                     from the others (issue 16); at least {@code max-request-size}. A body no larger than
+     *                     this over {@code per-customer} is counted by the request limits alone
      * @param storeTimeout longer than this and a replica falls back to its own buckets for a while
      * @param maxDelay     a request over a limit is held this long at most (less if a token is back sooner) before
      *                     it answers 429, so a client retrying at once cannot flood the gateway (0: refuse at once)

@@ -46,6 +46,7 @@ class RateLimits {
     private final BucketConfiguration perClient;
     private final BucketConfiguration bytesPerCustomer;
     private final long maxRequestBytes;
+    private final long bytesPerRequest;
     private final String policyHeader;
     private final long windowSeconds;
     private final CircuitBreaker store;
@@ -67,6 +68,7 @@ class RateLimits {
         this.maxRequestBytes = limit.maxRequestBytes();
         long bytes = limit.bytesPerCustomer();
         this.bytesPerCustomer = bucket(bytes, limit.period());
+        this.bytesPerRequest = bytes / Math.max(1, limit.perCustomer());
         this.windowSeconds = Math.max(1, (limit.period().toMillis() + 999) / 1000);
         this.policyHeader = "\"customer\";q=" + limit.perCustomer() + ";w=" + windowSeconds
                 + ", \"client\";q=" + limit.perClient() + ";w=" + windowSeconds
@@ -118,11 +120,14 @@ class RateLimits {
 
     /**
      * Takes a request body's bytes from its customer's byte budget ({@code contentLength} -1: a chunked body of
-     * unknown size counts as the largest allowed). Empty bodies cost nothing.
+     * unknown size counts as the largest allowed). A body no larger than one request's share of the budget (the
+     * budget over the customer's request limit; 20 KiB by default) costs nothing here: while the request limit
+     * holds, such bodies cannot exceed the budget, so a device's flag edit is not a third round trip to the store
+     * (issue 18, P7) and is not refused because the same customer uploaded megabytes.
      */
     Decision takeBytes(Caller caller, long contentLength) {
         long bytes = contentLength < 0 ? maxRequestBytes : Math.min(contentLength, maxRequestBytes);
-        if (bytes == 0) {
+        if (bytes <= bytesPerRequest) {
             return null;
         }
         ConsumptionProbe probe = consume("bytes:" + caller.customerId(), bytesPerCustomer, bytes);
