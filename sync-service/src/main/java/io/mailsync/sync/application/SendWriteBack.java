@@ -55,6 +55,9 @@ public class SendWriteBack {
                     log.warn("write-back {} for account {} not sent yet, will retry: {}", command.commandId(),
                             accountId, failure.getMessage());
                 }
+            } catch (RuntimeException e) {
+                log.warn("write-back {} for account {} sent, but still in the outbox (it will be sent again): {}",
+                        command.commandId(), accountId, e.getMessage());
             } finally {
                 onTheirWay.remove(command.commandId());
             }
