@@ -76,8 +76,10 @@ public final class Benchmarks {
                         () -> List.of(WebhookLatency.run(stack, scale.flagChanges, scale.p6Budget))));
             }
             if (wanted.contains("P7")) {
-                figures.addAll(measure(stack, "P7", WriteBack.TARGET, () -> List.of(WriteBack.run(stack, scale.p7Lanes,
-                        scale.p7EditsPerLane, scale.p7Budget))));
+                // -Dbench.p7.lanes: the same number of edits in fewer lanes, the path's latency without queueing
+                int lanes = Math.max(1, Integer.getInteger("bench.p7.lanes", scale.p7Lanes));
+                figures.addAll(measure(stack, "P7", WriteBack.TARGET, () -> List.of(WriteBack.run(stack, lanes,
+                        scale.p7Lanes * scale.p7EditsPerLane / lanes, scale.p7Budget))));
             }
             if (wanted.contains("P8")) {
                 figures.addAll(measure(stack, "P8", FirstSync.TARGET, () -> FirstSync.run(stack, scale.registrations,
