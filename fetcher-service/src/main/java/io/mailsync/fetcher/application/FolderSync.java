@@ -52,8 +52,6 @@ final class FolderSync {
     private FolderIndex index;
     private Instant lastFullCompare = Instant.MIN;
     private boolean staleRetired;
-    /** {@link RemoteFolder#existsSeen()} when the last complete look for new messages began; null before the first. */
-    private Long lookedAtExists;
 
     FolderSync(AccountId accountId, Origin origin, RemoteFolder folder, SyncContext with) {
         this(accountId, origin, folder, with, false);
@@ -72,23 +70,7 @@ final class FolderSync {
 
     /** What changed since the last call; returns how many events it published. */
     int sync() {
-        return announceIfAdded() + retireStaleUids() + reconcileFlags();
-    }
-
-    /**
-     * Issue 18 (P6): no EXISTS since the last look means no message was added (RFC 3501 §7.3.1: the server reports
-     * every addition with one), so the round trip that lists the messages above the cursor is skipped — after an IDLE
-     * woken by flag changes or expunges only. Counted, not compared: an EXPUNGE and an EXISTS can leave the message
-     * count as it was.
-     */
-    private int announceIfAdded() {
-        long exists = folder.existsSeen();
-        if (lookedAtExists != null && lookedAtExists == exists) {
-            return 0;
-        }
-        int announced = announceNew();
-        lookedAtExists = exists; // read before the look began: an EXISTS during it makes the next sync look again
-        return announced;
+        return announceNew() + retireStaleUids() + reconcileFlags();
     }
 
     /** How long the folder may wait before a due full comparison (no limit where QRESYNC reports everything). */

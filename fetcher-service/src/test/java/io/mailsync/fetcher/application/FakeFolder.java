@@ -34,9 +34,6 @@ final class FakeFolder implements RemoteFolder {
     private final TreeMap<Long, Long> expungedAt = new TreeMap<>();
     int fullComparisons;
     int changedSinceQueries;
-    /** What the server reported as EXISTS: one per delivery, as an IMAP session sees it. */
-    long existsSeen;
-    int listings;
 
     FakeFolder(String name, long uidValidity, boolean condstore, boolean qresync) {
         this.name = name;
@@ -48,7 +45,6 @@ final class FakeFolder implements RemoteFolder {
     long deliver(String... keywords) {
         long uid = uidNext++;
         messages.put(uid, state(uid, keywords));
-        existsSeen++;
         return uid;
     }
 
@@ -110,13 +106,7 @@ final class FakeFolder implements RemoteFolder {
     }
 
     @Override
-    public long existsSeen() {
-        return existsSeen;
-    }
-
-    @Override
     public List<MessageSummary> messagesFrom(long fromUid, int max) {
-        listings++;
         return messages.tailMap(fromUid, true).values().stream().limit(max)
                 .map(m -> new MessageSummary(m.uid(), condstore ? m.modSeq() : null, new Envelope(
                         "<" + m.uid().value() + "@test>", List.of("a@example.net"), List.of("b@example.net"), List.of(),

@@ -72,36 +72,6 @@ class FolderSyncTest {
     }
 
     /**
-     * Issue 18 (P6): after a wait ended by a flag change only (no EXISTS) nothing is listed; an expunge and a delivery
-     * in one wait leave the message count as it was, and the new message is still announced.
-     */
-    @Test
-    void newMailIsListedOnlyAfterAnExistsAndIsAnnouncedWhenAnExpungeLeftTheCountAsItWas() {
-        FakeFolder inbox = new FakeFolder("INBOX", 100, true, true);
-        inbox.deliver();
-        inbox.deliver();
-        FolderSync sync = new FolderSync(ACCOUNT, SESSION, inbox, context);
-        sync.sync();
-        int listings = inbox.listings;
-
-        inbox.setKeywords(1, "\\Seen");
-        sync.sync();
-        assertThat(inbox.listings).isEqualTo(listings);
-        assertThat(publisher.of(MessageFlagsChanged.class)).singleElement()
-                .satisfies(c -> assertThat(c.added()).containsExactly("$seen"));
-
-        int count = inbox.messageCount();
-        inbox.expunge(2);
-        long third = inbox.deliver();
-        assertThat(inbox.messageCount()).isEqualTo(count);
-        sync.sync();
-
-        assertThat(publisher.of(MessageArrived.class)).extracting(m -> m.locator().uid())
-                .containsExactly(1L, 2L, third);
-        assertThat(publisher.of(MessageExpunged.class)).extracting(m -> m.locator().uid()).containsExactly(2L);
-    }
-
-    /**
      * ADR 0012: a server flag no JMAP keyword can spell (RFC 8621 §4.1.1) is not announced — the message arrives with
      * its other keywords, and a change of that flag alone is no change; a mixed-case flag arrives in lower case.
      */

@@ -129,9 +129,6 @@ final class ImapMailboxConnection implements MailboxConnection {
     @Override
     public void release(RemoteFolder folder) {
         waiting.remove(folder);
-        if (folder instanceof ImapRemoteFolder remote) {
-            remote.released();
-        }
         for (IMAPFolder open : opened) {
             if (open.getFullName().equals(folder.name())) {
                 opened.remove(open);

@@ -25,7 +25,6 @@ final class ImapRemoteFolder implements RemoteFolder {
     private volatile ModSeq highestModSeq;
     private final ImapWaiter waiter;
     private final ImapSummaries summaries;
-    private final ImapExistsCount exists = new ImapExistsCount();
 
     ImapRemoteFolder(IMAPFolder folder, boolean idle, boolean condstore, boolean qresync, Runnable idleWakeUp,
                      java.util.function.Supplier<String> serverError, Duration answerTimeout)
@@ -36,7 +35,6 @@ final class ImapRemoteFolder implements RemoteFolder {
         this.highestModSeq = selectedModSeq();
         this.waiter = new ImapWaiter(folder, idle, idleWakeUp, serverError, answerTimeout);
         this.summaries = new ImapSummaries(folder, condstore);
-        this.exists.selected(folder);
     }
 
     /**
@@ -45,12 +43,6 @@ final class ImapRemoteFolder implements RemoteFolder {
      */
     void selectedAgain() throws MessagingException {
         highestModSeq = selectedModSeq();
-        exists.selected(folder);
-    }
-
-    /** The session is done with the folder: its connection goes back to Angus' pool without this one listening. */
-    void released() {
-        exists.released();
     }
 
     boolean isOn(IMAPFolder other) {
@@ -105,11 +97,6 @@ final class ImapRemoteFolder implements RemoteFolder {
     @Override
     public int messageCount() {
         return call("message count", folder::getMessageCount);
-    }
-
-    @Override
-    public long existsSeen() {
-        return exists.seen();
     }
 
     @Override

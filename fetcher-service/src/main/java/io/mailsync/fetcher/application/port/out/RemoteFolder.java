@@ -34,13 +34,6 @@ public interface RemoteFolder {
     /** The number of messages the server last reported (updated by any command's untagged responses). */
     int messageCount();
 
-    /**
-     * A number that changes whenever the server may have added messages: the EXISTS responses (RFC 3501 §7.3.1) seen
-     * on the folder, plus one per selection. Unchanged, no message was added since it was read — also where an
-     * EXPUNGE and an EXISTS left {@link #messageCount()} as it was (issue 18, P6).
-     */
-    long existsSeen();
-
     /** Up to {@code max} messages with UID at least {@code fromUid}, in UID order, read best effort. */
     List<MessageSummary> messagesFrom(long fromUid, int max);
 
