@@ -221,8 +221,8 @@ final class AccountSession implements SessionControl {
     }
 
     @Override
-    public void onCommand(Runnable arriving, Runnable wakeUp) {
-        commands.onArrival(arriving, wakeUp);
+    public void onCommand(Runnable wakeUp) {
+        commands.onArrival(wakeUp);
     }
 
     private void failed(Status failure, RuntimeException e, Duration retryIn) {

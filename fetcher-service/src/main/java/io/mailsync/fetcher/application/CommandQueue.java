@@ -18,15 +18,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 final class CommandQueue {
 
     private final Deque<PendingCommand> commands = new ConcurrentLinkedDeque<>();
-    private volatile Runnable arriving;
     private volatile Runnable wakeUp;
     private CommandTracing.Span applying;
 
     void add(PendingCommand command) {
-        Runnable a = arriving;
-        if (a != null) {
-            a.run(); // before the command is visible: what it starts begins after the command arrived
-        }
         commands.add(command);
         Runnable w = wakeUp;
         if (w != null) {
@@ -50,13 +45,8 @@ final class CommandQueue {
         commands.addFirst(command);
     }
 
-    /**
-     * Called with what to do when a command arrives: {@code arriving} at once on the adding thread, before the command
-     * is queued (it must not block), then {@code wakeUp} on a thread of its own to interrupt the loop's wait (null:
-     * nothing).
-     */
-    void onArrival(Runnable arriving, Runnable wakeUp) {
-        this.arriving = arriving;
+    /** Called with a way to interrupt the loop's wait when a command arrives (null: none). */
+    void onArrival(Runnable wakeUp) {
         this.wakeUp = wakeUp;
     }
 

@@ -27,7 +27,6 @@ final class Fence {
     private final OwnerEpochs epochs;
     private final Lease lease;
     private volatile Long epoch;
-    private final OwnerChecks commandChecks = new OwnerChecks(this::holdsNow);
 
     Fence(AccountId accountId, OwnerEpochs epochs, Lease lease) {
         this.accountId = accountId;
@@ -39,7 +38,6 @@ final class Fence {
     long take(String owner) {
         long taken = epochs.take(accountId, owner);
         epoch = taken;
-        commandChecks.moveOn(); // a read of the epoch before never decides for this one
         return taken;
     }
 
@@ -70,44 +68,10 @@ final class Fence {
     /** The lease and, in the shared store, the epoch: before every cursor write. */
     void checkOwner() {
         checkLease();
-        if (!holdsNow()) {
-            throw lost();
-        }
-    }
-
-    /**
-     * A command is arriving for the session (before it is queued): the epoch read that decides whether it may be
-     * written begins now, beside the wake-up that ends the IDLE (issue 18, P7), not after the IDLE ended.
-     */
-    void commandArriving() {
-        commandChecks.arriving();
-    }
-
-    /** The session goes on to wait: epoch reads begun before now decide no command taken after it. */
-    void commandsWaitFromNow() {
-        commandChecks.moveOn();
-    }
-
-    /**
-     * Before a command is written to the server: the lease, and the epoch by a read begun after the command arrived
-     * and after the session last began to wait: under way since its arrival (a command that came during the wait
-     * costs no round trip after it), or begun now, as {@link #checkOwner()} reads.
-     */
-    void checkOwnerForCommand() {
-        checkLease();
-        if (!commandChecks.holds()) {
-            throw lost();
-        }
-        checkLease(); // again after the wait, right before the write
-    }
-
-    private OwnershipLost lost() {
-        return new OwnershipLost("account " + accountId + ": owner epoch " + epoch + " is no longer the newest", true);
-    }
-
-    private boolean holdsNow() {
         Long mine = epoch;
-        return mine != null && epochs.holds(accountId, mine);
+        if (mine == null || !epochs.holds(accountId, mine)) {
+            throw new OwnershipLost("account " + accountId + ": owner epoch " + mine + " is no longer the newest", true);
+        }
     }
 
     MailEvent stamp(MailEvent event) {

@@ -84,9 +84,7 @@ final class ImapLoop {
                 control.status(Status.CONNECTED); // a mailbox polled within its host's budget stays POLLING
             }
             RemoteFolder inbox = c.open(INBOX);
-            // issue 18 (P7): a command's epoch read begins as it arrives, in parallel with the DONE that ends the IDLE
-            control.onCommand(fence::commandArriving, inbox::wakeUp);
-            fence.commandsWaitFromNow(); // reads begun before this connection decide nothing on it
+            control.onCommand(inbox::wakeUp);
             FolderSync sync = new FolderSync(account.accountId(), origin, inbox, with, account.storeBodies());
             boolean push = c.supportsPush();
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
@@ -105,33 +103,33 @@ final class ImapLoop {
                     return true;
                 }
                 control.status(push ? Status.IDLE : Status.POLLING);
-                fence.commandsWaitFromNow();
                 inbox.awaitChange(min(min(renew, sync.untilFullCompare()), min(untilUsage(), others.untilDue())));
             }
             return false;
         } finally {
             slot.cutBy(null);
-            control.onCommand(null, null);
+            control.onCommand(null);
             control.holding(null);
         }
     }
 
     /**
      * Applies the queued commands, each completed (its offset committed) only once the server has it or refused it
-     * for good (issue 15). Each is written only after an owner-epoch read begun since it arrived and since the wait
-     * began ({@link Fence#checkOwnerForCommand()}): a stale owner must not write to the server. A lost connection or
-     * a lost claim puts it back first in line: the next connection — or, should the account move, its next owner —
-     * applies it again, and each command is safe to repeat.
+     * for good (issue 15). A lost connection or a lost claim puts it back first in line: the next connection — or,
+     * should the account move, its next owner — applies it again, and each command is safe to repeat.
      */
     private void applyCommands(SessionControl control, FolderSync sync, OtherFolders others, MailboxConnection c,
                                RemoteFolder inbox) {
-        for (PendingCommand next = control.nextCommand(); next != null; next = control.nextCommand()) {
+        PendingCommand next = control.nextCommand();
+        if (next != null) {
             try {
-                fence.checkOwnerForCommand();
-            } catch (RuntimeException e) {
-                control.retryFirst(next); // the claim is lost or could not be read: not the command's failure
-                throw e;
+                fence.checkOwner(); // a stale owner must not write to the server
+            } catch (OwnershipLost lost) {
+                control.retryFirst(next);
+                throw lost;
             }
+        }
+        for (; next != null; next = control.nextCommand()) {
             try {
                 apply(next.command(), sync, others, c, inbox);
             } catch (MailServerException.Unreachable | OwnershipLost e) {

@@ -25,9 +25,6 @@ interface SessionControl {
     /** Waits, woken early by a stop or a new registration. */
     void pause(java.time.Duration duration);
 
-    /**
-     * Called with what to do when a command arrives (nulls: nothing): {@code arriving} at once, on the arriving
-     * thread and before the command is queued — it must not block; {@code wakeUp} then, to interrupt the loop's wait.
-     */
-    void onCommand(Runnable arriving, Runnable wakeUp);
+    /** Called with a way to interrupt the loop's wait when a command arrives (null: none). */
+    void onCommand(Runnable wakeUp);
 }
