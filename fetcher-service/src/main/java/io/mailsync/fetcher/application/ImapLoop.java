@@ -33,6 +33,8 @@ final class ImapLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ImapLoop.class);
     private static final String INBOX = "INBOX";
+    /** Attempts at a command that fails neither by the connection, the claim nor the server's refusal. */
+    static final int ATTEMPTS = 3;
 
     private final MailServer server;
     private final SyncContext with;
@@ -115,8 +117,11 @@ final class ImapLoop {
 
     /**
      * Applies the queued commands, each completed (its offset committed) only once the server has it or refused it
-     * for good (issue 15). A lost connection or a lost claim puts it back first in line: the next connection — or,
-     * should the account move, its next owner — applies it again, and each command is safe to repeat.
+     * for good (issue 15). A lost connection, a lost claim or a failed owner check (the epoch store unreachable) puts
+     * it back first in line: the next connection — or, should the account move, its next owner — applies it again,
+     * and each command is safe to repeat. Any other failure while applying it (a store, the broker) puts it back too,
+     * up to {@link #ATTEMPTS} times; a command that fails every time is then given up with an error in the log, so
+     * it cannot hold its account's later commands back for good.
      */
     private void applyCommands(SessionControl control, FolderSync sync, OtherFolders others, MailboxConnection c,
                                RemoteFolder inbox) {
@@ -124,9 +129,9 @@ final class ImapLoop {
         if (next != null) {
             try {
                 fence.checkOwner(); // a stale owner must not write to the server
-            } catch (OwnershipLost lost) {
-                control.retryFirst(next);
-                throw lost;
+            } catch (RuntimeException e) {
+                control.retryFirst(next); // the claim is lost or could not be checked: not the command's fault
+                throw e;
             }
         }
         for (; next != null; next = control.nextCommand()) {
@@ -139,6 +144,14 @@ final class ImapLoop {
                 // refused by the server or not expressible: retrying cannot help, and must not loop
                 log.warn("account {}: {} {} refused: {}", next.command().accountId(),
                         next.command().getClass().getSimpleName(), next.command().commandId(), e.getMessage());
+            } catch (RuntimeException e) {
+                PendingCommand failed = next.failedOnce();
+                if (failed.failures() < ATTEMPTS) {
+                    control.retryFirst(failed); // the session reports the failure and connects again after a pause
+                    throw e;
+                }
+                log.error("account {}: {} {} given up after {} failed attempts", next.command().accountId(),
+                        next.command().getClass().getSimpleName(), next.command().commandId(), ATTEMPTS, e);
             }
             next.complete();
         }
