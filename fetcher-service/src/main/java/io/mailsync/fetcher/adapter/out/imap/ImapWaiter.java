@@ -3,6 +3,8 @@ package io.mailsync.fetcher.adapter.out.imap;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +22,8 @@ final class ImapWaiter {
 
     private static final int WAKE_ATTEMPTS = 50;
     private static final Duration WAKE_RETRY = Duration.ofMillis(100);
+    /** Every IDLE's watchdog timers: one daemon thread for the JVM; a cancelled timer leaves the queue at once. */
+    private static final ScheduledThreadPoolExecutor TIMERS = timers();
 
     private final IMAPFolder folder;
     private final boolean idle;
@@ -28,7 +32,6 @@ final class ImapWaiter {
     private final Duration answerTimeout;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private final Semaphore pollWake = new Semaphore(0);
-    private volatile boolean idling;
 
     ImapWaiter(IMAPFolder folder, boolean idle, Runnable idleWakeUp, Supplier<String> serverError,
                Duration answerTimeout) {
@@ -37,6 +40,13 @@ final class ImapWaiter {
         this.idleWakeUp = idleWakeUp;
         this.serverError = serverError;
         this.answerTimeout = answerTimeout;
+    }
+
+    private static ScheduledThreadPoolExecutor timers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("imap-idle-timers").daemon().factory());
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
     }
 
     void awaitChange(Duration maxWait) {
@@ -51,22 +61,9 @@ final class ImapWaiter {
         }
         // the watchdog ends the IDLE before maxWait (re-issued before RFC 2177's 29 minutes), and cuts the
         // connection off when the server does not answer the DONE: a silent server is found within maxWait + answer
-        Thread watchdog = Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(maxWait);
-                Thread.ofVirtual().start(this::wakeUp);
-                Thread.sleep(answerTimeout);
-                if (idling) {
-                    folder.forceClose();
-                }
-            } catch (InterruptedException ignored) {
-                // IDLE ended first
-            } catch (MessagingException | RuntimeException ignored) {
-                // closing anyway
-            }
-        });
+        Watchdog watchdog = new Watchdog();
+        watchdog.start(maxWait);
         try {
-            idling = true;
             folder.idle(true);
             idleWakeUp.run();
         } catch (MessagingException e) {
@@ -74,9 +71,8 @@ final class ImapWaiter {
         } catch (IllegalStateException e) {
             throw new MailServerException.Unreachable("IDLE on " + folder.getFullName() + ": " + e.getMessage(), e);
         } finally {
-            idling = false;
+            watchdog.end();
             wakeRequested.set(false);
-            watchdog.interrupt();
         }
         failOnServerError();
     }
@@ -101,6 +97,48 @@ final class ImapWaiter {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * One IDLE's timers, on the JVM's shared scheduler rather than a thread per session (issue 18, P3: a sleeping
+     * thread per IDLE costs its stack): at {@code maxWait} the IDLE is ended, and if it is still going
+     * {@code answerTimeout} later the connection is closed. Each IDLE has its own, so a timer that fires just as its
+     * IDLE ends can never close the next one.
+     */
+    private final class Watchdog {
+
+        private volatile boolean idling = true;
+        private volatile ScheduledFuture<?> next;
+
+        void start(Duration maxWait) {
+            next = TIMERS.schedule(this::ended, maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void ended() {
+            if (!idling) {
+                return;
+            }
+            Thread.ofVirtual().start(ImapWaiter.this::wakeUp); // it sends a command and may wait for the lock
+            next = TIMERS.schedule(this::unanswered, answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void unanswered() {
+            if (!idling) {
+                return;
+            }
+            Thread.ofVirtual().start(() -> {
+                try {
+                    folder.forceClose();
+                } catch (MessagingException | RuntimeException ignored) {
+                    // closing anyway
+                }
+            });
+        }
+
+        void end() {
+            idling = false;
+            next.cancel(false);
         }
     }
 
