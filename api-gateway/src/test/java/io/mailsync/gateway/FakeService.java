@@ -29,12 +29,20 @@ public final class FakeService implements AutoCloseable {
         }
     }
 
+    /** A 200 answered at once whose body comes as {@code chunks} chunks of {@code chunkBytes}, one every {@code every}. */
+    public record Trickle(int chunks, int chunkBytes, Duration every) {
+        public long bytes() {
+            return (long) chunks * chunkBytes;
+        }
+    }
+
     /** An answer a test computes from the request (a stand-in for one route of the real service). */
     public record Answer(int status, String body) {
     }
 
     private final String name;
     private final Map<String, Function<Received, Answer>> routes = new ConcurrentHashMap<>();
+    private final Map<String, Trickle> trickles = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Duration delay = Duration.ZERO;
     private volatile int status = 200;
@@ -78,6 +86,12 @@ public final class FakeService implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            Trickle trickle = trickles.entrySet().stream().filter(e -> path.endsWith(e.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (trickle != null) {
+                trickle(exchange, trickle);
+                return;
+            }
             Function<Received, Answer> route = routes.entrySet().stream().filter(e -> path.endsWith(e.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             if (route != null) {
@@ -93,6 +107,22 @@ public final class FakeService implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(trouble ? troubleStatus : status, answer.length);
             exchange.getResponseBody().write(answer);
+        }
+    }
+
+    private static void trickle(HttpExchange exchange, Trickle trickle) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, trickle.bytes());
+        byte[] chunk = new byte[trickle.chunkBytes()];
+        for (int i = 0; i < trickle.chunks(); i++) {
+            exchange.getResponseBody().write(chunk);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(trickle.every()); // a slow but flowing download, not a test wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -115,6 +145,11 @@ public final class FakeService implements AutoCloseable {
     /** Requests whose path ends with {@code pathSuffix} get what {@code route} computes. */
     public void route(String pathSuffix, Function<Received, Answer> route) {
         routes.put(pathSuffix, route);
+    }
+
+    /** Requests whose path ends with {@code pathSuffix} get a body that keeps flowing, slowly. */
+    public void trickle(String pathSuffix, Trickle trickle) {
+        trickles.put(pathSuffix, trickle);
     }
 
     public void answerAfter(Duration delay) {

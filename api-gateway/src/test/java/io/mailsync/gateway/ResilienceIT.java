@@ -1,9 +1,14 @@
 package io.mailsync.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.testkit.JwtKit;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -13,10 +18,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A downstream outage answers 503 problem+json quickly; the circuit breaker stops calling and recovers. */
+/**
+ * A downstream outage answers 503 problem+json quickly; the circuit breaker stops calling and recovers. The time
+ * limit is for the answer's headers: a download that keeps flowing is streamed for as long as the proxy's longest
+ * transfer ({@code spring.http.clients.read-timeout}) allows.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + GatewayApplication.CONFIG_NAME,
                 "mailsync.gateway.downstream.timeout=1s",
+                "spring.http.clients.read-timeout=4s",
                 "mailsync.gateway.downstream.sliding-window-size=4",
                 "mailsync.gateway.downstream.minimum-number-of-calls=4",
                 "mailsync.gateway.downstream.open-for=2s"})
@@ -85,6 +95,36 @@ class ResilienceIT {
             assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
         } finally {
             sync.answerAfter(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void aDownloadThatKeepsFlowingIsStreamedWholeLongPastTheTimeLimit() throws Exception {
+        FakeService.Trickle slow = new FakeService.Trickle(10, 64 * 1024, Duration.ofMillis(250)); // 640 KiB in 2.5 s
+        sync.trickle("/m1/raw", slow);
+
+        HttpResponse<byte[]> download = download("/api/v1/accounts/a1/messages/m1/raw");
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat((long) download.body().length).isEqualTo(slow.bytes());
+    }
+
+    @Test
+    void aDownloadStillFlowingAfterTheLongestTransferIsCutOff() {
+        FakeService.Trickle endless = new FakeService.Trickle(40, 1024, Duration.ofMillis(250)); // 10 s
+        sync.trickle("/m2/raw", endless);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> download("/api/v1/accounts/a1/messages/m2/raw"))
+                .as("a body cut short by the gateway").isInstanceOf(IOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(3),
+                Duration.ofSeconds(8));
+    }
+
+    private HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
         }
     }
 }
