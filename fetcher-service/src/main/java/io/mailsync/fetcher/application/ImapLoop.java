@@ -146,7 +146,7 @@ final class ImapLoop {
                         next.command().getClass().getSimpleName(), next.command().commandId(), e.getMessage());
             } catch (RuntimeException e) {
                 PendingCommand failed = next.failedOnce();
-                if (failed.failures() < ATTEMPTS) {
+                if (failed.failures() < ATTEMPTS || !control.running()) { // a stopping session gives up nothing
                     control.retryFirst(failed); // the session reports the failure and connects again after a pause
                     throw e;
                 }
