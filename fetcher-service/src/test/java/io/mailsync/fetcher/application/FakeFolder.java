@@ -149,6 +149,9 @@ final class FakeFolder implements RemoteFolder {
 
     @Override
     public boolean store(Uid uid, Set<Keyword> add, Set<Keyword> remove, ModSeq unchangedSince) {
+        if (broken.contains(uid.value())) {
+            throw new IllegalStateException("STORE on a broken message " + uid.value());
+        }
         FlagState m = messages.get(uid.value());
         if (m == null) {
             return true;
@@ -169,6 +172,15 @@ final class FakeFolder implements RemoteFolder {
     }
 
     private Runnable afterStore;
+    private final Set<Long> broken = new HashSet<>();
+
+    /** Every STORE on these messages fails (not as a server's refusal: as a bug or a store below would); none: mended. */
+    void breakStores(long... uids) {
+        broken.clear();
+        for (long uid : uids) {
+            broken.add(uid);
+        }
+    }
 
     /** Another client's change that lands right after the next STORE, before the fetcher reads the flags back. */
     static void afterNextStore(FakeFolder folder, Runnable change) {
