@@ -6,6 +6,9 @@ import io.mailsync.events.mail.MessageId;
 import io.mailsync.sync.application.port.out.CommandPublisher;
 import io.mailsync.sync.application.port.out.KeywordUpdates;
 import io.mailsync.sync.application.port.out.KeywordUpdates.PendingWriteBack;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,26 +22,33 @@ import org.slf4j.LoggerFactory;
  * should have the flag within milliseconds, and the edit's answer need not wait for the acknowledgement); whatever
  * could not be sent then is retried by {@link #retryPending()}. A command sent twice (a crash between send and drop)
  * is harmless: {@code +FLAGS}/{@code -FLAGS} are idempotent. A command still on its way is never sent again by this
- * replica: a second copy arriving after a later edit's command would undo that edit on the server.
+ * replica: a second copy arriving after a later edit's command would undo that edit on the server. The retrier leaves
+ * a command younger than {@link #SETTLE} to its own dispatch: its outbox entry may be read just before
+ * {@link #sendSoon} marks it on its way, or just before its acknowledgement takes it out — either read alone would
+ * send it a second time.
  */
 public class SendWriteBack {
 
     private static final Logger log = LoggerFactory.getLogger(SendWriteBack.class);
     private static final int BATCH = 200;
+    /** How long a dispatched command is left to its dispatch before the retrier may send it (far above an ack). */
+    static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final KeywordUpdates messages;
     private final CommandPublisher commands;
     private final Executor afterSend;
+    private final Clock clock;
     private final Set<UUID> onTheirWay = ConcurrentHashMap.newKeySet();
 
     /**
      * @param afterSend runs the outbox update once the broker has a dispatched command (not on the producer's own
      *                  thread, which must not wait for the database)
      */
-    public SendWriteBack(KeywordUpdates messages, CommandPublisher commands, Executor afterSend) {
+    public SendWriteBack(KeywordUpdates messages, CommandPublisher commands, Executor afterSend, Clock clock) {
         this.messages = messages;
         this.commands = commands;
         this.afterSend = afterSend;
+        this.clock = clock;
     }
 
     /**
@@ -77,11 +87,13 @@ public class SendWriteBack {
         return true;
     }
 
-    /** Sends what is still queued (and not on its way already); returns how many were sent. */
+    /** Sends what is still queued (not on its way, and older than {@link #SETTLE}); returns how many were sent. */
     public int retryPending() {
         int sent = 0;
+        Instant settled = clock.instant().minus(SETTLE);
         for (PendingWriteBack pending : messages.pendingWriteBacks(BATCH)) {
-            if (onTheirWay.contains(pending.command().commandId())) {
+            if (onTheirWay.contains(pending.command().commandId())
+                    || pending.command().issuedAt().isAfter(settled)) {
                 continue;
             }
             if (!send(pending.accountId(), pending.messageId(), pending.command())) {

@@ -60,9 +60,10 @@ class MessageUseCases {
     }
 
     @Bean
-    SendWriteBack sendWriteBack(KeywordUpdates messages, CommandPublisher commands) {
+    SendWriteBack sendWriteBack(KeywordUpdates messages, CommandPublisher commands, Clock clock) {
         // the outbox update after the broker's acknowledgement, on a thread of its own rather than the producer's
-        return new SendWriteBack(messages, commands, task -> Thread.ofVirtual().name("write-back-sent").start(task));
+        return new SendWriteBack(messages, commands, task -> Thread.ofVirtual().name("write-back-sent").start(task),
+                clock);
     }
 
     @Bean

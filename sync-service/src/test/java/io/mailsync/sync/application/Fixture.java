@@ -36,7 +36,7 @@ final class Fixture {
             arrivals);
     final ApplyMailEvents applyAll = new ApplyMailEvents(accounts, messages, counter, changeLog, published, arrivals,
             apply, clock);
-    final SendWriteBack sendWriteBack = new SendWriteBack(messages, published, Runnable::run);
+    final SendWriteBack sendWriteBack = new SendWriteBack(messages, published, Runnable::run, clock);
     final UpdateKeywords update = new UpdateKeywords(access, messages, messages, devices, counter, changes,
             sendWriteBack, clock);
     final GetChanges getChanges = new GetChanges(access, counter, changeLog, devices, settings, clock);

@@ -4,16 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.mail.DeviceId;
 import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.ModSeq;
+import io.mailsync.sync.application.port.out.KeywordUpdates;
+import io.mailsync.sync.application.port.out.KeywordUpdates.PendingWriteBack;
 import io.mailsync.sync.domain.KeywordDelta;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.support.MailEvents;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class UpdateKeywordsTest {
@@ -57,6 +65,7 @@ class UpdateKeywordsTest {
 
         assertThat(result.message().keywords()).containsExactly(Keyword.SEEN);
         assertThat(f.published.commands()).isEmpty();
+        f.clock.advance(SendWriteBack.SETTLE.plusSeconds(1)); // the retrier's next round
         assertThat(f.sendWriteBack.retryPending()).isZero();
         f.published.brokerDown(false);
         assertThat(f.sendWriteBack.retryPending()).isEqualTo(1);
@@ -83,6 +92,48 @@ class UpdateKeywordsTest {
         f.published.acknowledge();
         assertThat(f.sendWriteBack.retryPending()).as("acknowledged: no longer in the outbox").isZero();
         assertThat(f.published.commands()).hasSize(1);
+    }
+
+    /**
+     * The retrier reads the outbox, the acknowledgement lands and takes the command out of it and off its way, then
+     * the retrier looks at what it read: without {@link SendWriteBack#SETTLE} it sent the command a second time.
+     */
+    @Test
+    void aWriteBackAcknowledgedJustAfterTheRetrierReadTheOutboxIsNotSentAgain() {
+        AccountId account = AccountId.of("acc-1");
+        MessageId message = MessageIds.of(account, "imap:INBOX:7:1");
+        SetFlags seen = new SetFlags(UUID.randomUUID(), f.clock.instant(), account, Origin.device("phone-1"),
+                MessageLocator.imap("INBOX", 7, 1), Set.of("$seen"), Set.of(), null);
+        List<PendingWriteBack> readBeforeTheAck = List.of(new PendingWriteBack(account, message, seen));
+        List<SetFlags> leftTheOutbox = new ArrayList<>();
+        SendWriteBack sending = new SendWriteBack(new KeywordUpdates() {
+            @Override
+            public boolean updateKeywords(AccountId accountId, MessageId messageId, ModSeq expectedModseq,
+                                          Set<Keyword> keywords, ModSeq modseq, SetFlags writeBack) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void writeBackSent(AccountId accountId, MessageId messageId, SetFlags writeBack) {
+                leftTheOutbox.add(writeBack);
+            }
+
+            @Override
+            public List<PendingWriteBack> pendingWriteBacks(int limit) {
+                return readBeforeTheAck;
+            }
+        }, f.published, Runnable::run, f.clock);
+        f.published.slowBroker(true);
+
+        sending.sendSoon(account, message, seen);
+        f.published.acknowledge();
+
+        assertThat(leftTheOutbox).containsExactly(seen);
+        assertThat(sending.retryPending()).isZero();
+        assertThat(f.published.commands()).hasSize(1);
+        // what the outbox still shows once the command is older than its dispatch can take is sent again
+        f.clock.advance(SendWriteBack.SETTLE.plusSeconds(1));
+        assertThat(sending.retryPending()).isEqualTo(1);
     }
 
     @Test
