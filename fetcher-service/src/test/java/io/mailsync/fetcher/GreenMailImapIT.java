@@ -13,8 +13,8 @@ import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
 import io.mailsync.events.Topics;
 import io.mailsync.events.mail.AccountId;
-import io.mailsync.fetcher.application.port.out.OwnerEpochs;
 import io.mailsync.fetcher.support.DeadLetterTap;
+import io.mailsync.fetcher.support.EpochStoreOutage;
 import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.fetcher.support.Mailboxes;
 import io.mailsync.testkit.GreenMailKit.MailUser;
@@ -29,27 +29,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DataAccessResourceFailureException;
 
 /** IMAP accounts against GreenMail (IDLE, no CONDSTORE/QRESYNC): the full-comparison path, on the real broker. */
 @SpringBootTest(classes = FetcherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=fetcher-service", "mailsync.fetcher.session.start-stagger=0s",
                 "mailsync.fetcher.session.full-compare-every=500ms"})
-@Import(GreenMailImapIT.EpochStoreOutage.class)
+@Import(EpochStoreOutage.class)
 class GreenMailImapIT extends FetcherIntegrationTest {
 
     /** Health and metrics answer on a port of their own (issue 17). */
@@ -148,10 +141,7 @@ class GreenMailImapIT extends FetcherIntegrationTest {
         MessageFlagsChanged changed = awaitFirst(MessageFlagsChanged.class, accountId, Duration.ofSeconds(10));
         assertThat(changed.origin()).isEqualTo(Origin.device("phone-1"));
         assertThat(changed.added()).containsExactly("$seen");
-        AtomicBoolean seen = new AtomicBoolean();
-        Mailboxes.withInbox(port, user.login(), user.password(), inbox -> seen.set(((UIDFolder) inbox)
-                .getMessageByUID(arrived.locator().uid()).isSet(Flags.Flag.SEEN)));
-        assertThat(seen).isTrue();
+        assertThat(seenOnServer(user, arrived)).isTrue();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> events.of(MessageFlagsChanged.class, accountId).size() == 1);
         accounts.remove(accountId);
@@ -325,40 +315,5 @@ class GreenMailImapIT extends FetcherIntegrationTest {
     private static void appendPlain(MailUser user, String subject) {
         Mailboxes.append(GreenMailKit.imapPort(), user.login(), user.password(),
                 MailText.simple("sender@example.net", user.address(), subject, "body"), new Flags());
-    }
-
-    /** The shared epoch store, unreachable for the accounts named here (an outage as the MongoDB driver reports it). */
-    @TestConfiguration
-    static class EpochStoreOutage {
-
-        static final Set<String> ACCOUNTS = ConcurrentHashMap.newKeySet();
-
-        @Bean
-        static BeanPostProcessor failingForNamedAccounts() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof OwnerEpochs real ? new OwnerEpochs() {
-                        @Override
-                        public long take(AccountId accountId, String owner) {
-                            return real.take(accountId, owner);
-                        }
-
-                        @Override
-                        public Map<AccountId, Long> takeAll(Collection<AccountId> accountIds, String owner) {
-                            return real.takeAll(accountIds, owner);
-                        }
-
-                        @Override
-                        public boolean holds(AccountId accountId, long epoch) {
-                            if (ACCOUNTS.contains(accountId.value())) {
-                                throw new DataAccessResourceFailureException("Timed out waiting for a server");
-                            }
-                            return real.holds(accountId, epoch);
-                        }
-                    } : bean;
-                }
-            };
-        }
     }
 }
