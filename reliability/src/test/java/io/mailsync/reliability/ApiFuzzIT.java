@@ -86,12 +86,29 @@ class ApiFuzzIT {
      */
     @Property(tries = 60)
     @Label("R7: invalid encodings in path and query are 400, open no breaker")
-    void invalidEncodingsAre400(@ForAll("badEncodings") String target) {
+    void invalidEncodingsAre400(@ForAll("badEncodings") String target) throws InterruptedException {
         double openings = Stack.shared().breakerOpenings();
-        ApiClient.Response response = api.get(target.replace("{own}", own));
-        neverA5xxAndEveryErrorIsAProblem(new Request("GET", target.replace("{own}", own), null, null));
-        assertThat(response.status()).as(target).isEqualTo(400);
+        requests.incrementAndGet();
+        ApiClient.Response response = pastTheRateLimit(target.replace("{own}", own));
+        if (response.status() != 400) {
+            violations.add("GET " + target + " -> " + response.status());
+        }
+        assertThat(response.status()).as(target + ": " + response.raw()).isEqualTo(400);
+        assertThat(response.contentType()).as(target).startsWith("application/problem+json");
         assertThat(Stack.shared().breakerOpenings()).as("breaker openings").isEqualTo(openings);
+    }
+
+    /**
+     * The fuzz sends as fast as it can as one customer, past the gateway's per-customer rate limit now and then: a
+     * 429 is the limit doing its job, not what this property is about, so the request is asked again a second later.
+     */
+    private static ApiClient.Response pastTheRateLimit(String path) throws InterruptedException {
+        ApiClient.Response response = api.get(path);
+        for (int again = 0; response.status() == 429 && again < 10; again++) {
+            Thread.sleep(1_000);
+            response = api.get(path);
+        }
+        return response;
     }
 
     @Provide
