@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class NoisyNeighbourIT {
 
     private static final int QUIET_REQUESTS = 150;
-    private static final int ATTEMPTS = 3;
+    /** Rounds of (alone, beside the noise), pooled: the p99 of 150 requests would be their second slowest. */
+    private static final int ROUNDS = 3;
     private static final long QUIET_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(25); // 40/s, under its own limit
 
     /** What one scenario run saw. */
@@ -51,24 +52,23 @@ class NoisyNeighbourIT {
     }
 
     @Test
-    @Disabled("BUG (issue 16, not met reliably): the quiet customer's p99 beside the noise is 0.9-3.2x its p99 "
-            + "alone on this 2-core machine (2026-12-03, machine otherwise idle, twelve attempts after the gateway "
-            + "began holding over-limit requests and counting malformed ones: 1.46, 0.93, 1.9, 2.5, 1.0, 1.74, 2.3, "
-            + "1.8, 0.9, 1.7, 2.2, 3.2) where it was 3-5x before (the noisy client's refusals came back at once, 500 "
-            + "in ~1 s). The quiet p50 no longer moves (15 ms alone and beside); the p99 is set by short clusters "
-            + "about once a second: the bytes bucket refills all at once, the noisy customer's next 1 MB bodies are "
-            + "admitted (within its 2 MB/s) and their parsing, storing and the garbage they leave take the CPU for "
-            + "~100 ms; and the run alone itself varies 31-123 ms at p99 in a JVM that holds the whole system, its "
-            + "JIT and GC, and both clients. 2026-12-04, once a header field over 192 KiB is refused (the noise files "
-            + "nothing any more): 2.5, 3.2, 5.3 — the quiet p50 still unmoved, 4-7 % of its requests over 40 ms; "
-            + "greedy refill of the buckets was worse (p50 doubled: more of the noise admitted, spread over the run).")
+    @Disabled("BUG (issue 16, not met reliably): the quiet customer's p99 beside the noise is 1.2-2.9x its p99 "
+            + "alone on this 2-core machine (2026-12-04, machine otherwise idle, three rounds pooled, 450 requests "
+            + "each side: 2.8, 1.5 before Spring Security's observations were turned off; 2.0, 1.56, 1.17 after; "
+            + "1.41, 2.9 with a warm-up round of noise for the JIT). The quiet p50 does not move (9-11 ms either "
+            + "side). The slow requests beside the noise come once a second, when the customer buckets refill: "
+            + "the noisy customer's held requests are admitted together, eight in flight, at ~8 ms of CPU each in "
+            + "this one JVM, and take both cores for a few hundred ms; alone, ~30 of 450 requests still take over "
+            + "35 ms with no GC and no noise (the whole system, its JIT, Kafka and both clients share the JVM). A "
+            + "per-customer bulkhead that holds instead of refusing (2 or 4 in flight) moved it within the noise "
+            + "of the measurement (0.74, 2.0). Greedy refill was worse on 2026-12-03 (the noise spread over the run).")
     @DisplayName("R17: one customer's 500 hostile requests do not slow another's beyond 1.5x")
     void aNoisyNeighbourDoesNotSlowAQuietCustomer() throws Exception {
-        Seen seen = scenario(ATTEMPTS);
+        Seen seen = scenario(ROUNDS);
         assertThat(seen.within()).as("p99 beside the noise within 1.5× of alone: " + seen.note()).isTrue();
     }
 
-    private Seen scenario(int attemptsAllowed) throws Exception {
+    private Seen scenario(int rounds) throws Exception {
         Stack stack = Stack.shared();
         String quietCustomer = "r13q-" + UUID.randomUUID();
         String noisyCustomer = "r13n-" + UUID.randomUUID();
@@ -77,37 +77,46 @@ class NoisyNeighbourIT {
         ApiClient quiet = stack.customer(quietCustomer);
         ApiClient noisy = stack.customer(noisyCustomer);
         String device = noisy.registerDevice(noisyAccount, "noisy-phone");
-        run(quiet, quietAccount, new ArrayList<>()); // warm-up: connections, JIT
+        // warm-up: connections, the JIT; for a latency comparison also the hostile requests' paths
+        run(quiet, quietAccount, new ArrayList<>());
+        if (rounds > 1) {
+            besideNoise(noisy, noisyAccount, device, quiet, quietAccount, new ArrayList<>(), new TreeMap<>());
+        }
 
         List<Integer> quietStatuses = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, Integer> byStatus = new TreeMap<>();
-        List<String> attempts = new ArrayList<>();
+        List<String> perRound = new ArrayList<>();
         List<String> cpuNote = new ArrayList<>();
+        long[] alone = new long[0];
+        long[] beside = new long[0];
         double openings = stack.breakerOpenings();
-        boolean within = false;
-        int sent = 0;
-        // a timing assertion on a machine other builds load too: up to three attempts, each a run alone and a run
-        // beside the noise; errors for the quiet customer count in every attempt
-        for (int attempt = 0; attempt < attemptsAllowed && !within; attempt++) {
+        for (int round = 0; round < rounds; round++) {
             long cpu0 = cpuNanos();
-            long[] alone = run(quiet, quietAccount, quietStatuses);
+            long[] a = run(quiet, quietAccount, quietStatuses);
             long cpu1 = cpuNanos();
-            long[] besideNoise = besideNoise(noisy, noisyAccount, device, quiet, quietAccount, quietStatuses, byStatus);
+            long[] b = besideNoise(noisy, noisyAccount, device, quiet, quietAccount, quietStatuses, byStatus);
             long cpu2 = cpuNanos();
             cpuNote.add((cpu1 - cpu0) / 1_000_000 + " → " + (cpu2 - cpu1) / 1_000_000 + " ms");
-            sent += 500;
-            long p99Alone = p99(alone);
-            long p99Noisy = p99(besideNoise);
-            within = p99Noisy <= p99Alone * 3 / 2;
-            attempts.add(p99Alone / 1000 + " → " + p99Noisy / 1000 + " µs");
+            perRound.add(p(a, 0.99) / 1000 + " → " + p(b, 0.99) / 1000 + " µs");
+            alone = concat(alone, a);
+            beside = concat(beside, b);
         }
+        boolean within = p(beside, 0.99) <= p(alone, 0.99) * 3 / 2;
         int quietErrors = (int) quietStatuses.stream().filter(s -> s != 200).count();
-        String note = "quiet p99 alone → beside 500 hostile requests: " + attempts + " (their answers: " + byStatus
+        String note = "quiet p99 alone → beside 500 hostile requests, " + alone.length + " requests each: "
+                + p(alone, 0.99) / 1000 + " → " + p(beside, 0.99) / 1000 + " µs (p50 " + p(alone, 0.5) / 1000
+                + " → " + p(beside, 0.5) / 1000 + " µs; per round " + perRound + "; their answers: " + byStatus
                 + "); CPU of this JVM alone → beside: " + cpuNote + "; quiet errors " + quietErrors
                 + "; breaker openings " + (stack.breakerOpenings() - openings);
-        Outcomes.held("R17", "noisy neighbour: errors and 503s for the quiet customer", sent, quietStatuses.size(),
-                0, 0, quietErrors, note + (within ? "" : "; p99 NOT within 1.5×"));
+        Outcomes.held("R17", "noisy neighbour: errors and 503s for the quiet customer", 500 * rounds,
+                quietStatuses.size(), 0, 0, quietErrors, note + (within ? "" : "; p99 NOT within 1.5×"));
         return new Seen(within, note, quietStatuses, byStatus);
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     /** The quiet customer's run while the noisy one sends 500 hostile requests, eight at a time. */
@@ -178,10 +187,10 @@ class NoisyNeighbourIT {
                 .getProcessCpuTime();
     }
 
-    private static long p99(long[] latencies) {
+    private static long p(long[] latencies, double quantile) {
         long[] sorted = latencies.clone();
         java.util.Arrays.sort(sorted);
-        return sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
+        return sorted[(int) Math.ceil(sorted.length * quantile) - 1];
     }
 
     private static List<String> hostileRequests(String account) {

@@ -16,6 +16,9 @@ import org.springframework.core.env.MapPropertySource;
  * consumer continues the producer's trace (gateway → sync-service → Kafka → fetcher is one trace).</li>
  * <li>Trace and span ids go into the ECS JSON logs under ECS's own names ({@code trace.id}, {@code span.id}).</li>
  * <li>Metrics carry the service name, and HTTP server latency is published as histogram buckets.</li>
+ * <li>Spring Security's observations are off: it observes every filter of its chain, authentication and
+ * authorization — a span and timers each, a fifth of the CPU of a gateway request through the filters (JFR, issue
+ * 16's R17); the request's own HTTP observation and trace remain.</li>
  * <li>A service started on a random port (tests, devstack) gets a random management port too: its configured
  * management port (e.g. 9081) is for a pod of its own, and two instances in one JVM or host would collide on it.</li>
  * </ul>
@@ -34,6 +37,7 @@ public class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("logging.structured.json.rename[spanId]", "span.id");
         defaults.put("management.metrics.tags.application", "${spring.application.name:mailsync}");
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        defaults.put("management.observations.enable.spring.security", "false");
         environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS, defaults));
 
         if ("0".equals(environment.getProperty("server.port"))
