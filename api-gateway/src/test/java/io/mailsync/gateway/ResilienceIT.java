@@ -13,7 +13,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "mailsync.gateway.downstream.sliding-window-size=4",
                 "mailsync.gateway.downstream.minimum-number-of-calls=4",
                 "mailsync.gateway.downstream.open-for=2s"})
+@ExtendWith(OutputCaptureExtension.class)
 class ResilienceIT {
 
     static final FakeService sync = new FakeService("sync");
@@ -109,8 +113,9 @@ class ResilienceIT {
         assertThat((long) download.body().length).isEqualTo(slow.bytes());
     }
 
+    /** Cut off, and the client can tell: the connection closes without the body's last chunk; one WARN line. */
     @Test
-    void aDownloadStillFlowingAfterTheLongestTransferIsCutOff() {
+    void aDownloadStillFlowingAfterTheLongestTransferIsCutOff(CapturedOutput output) {
         FakeService.Trickle endless = new FakeService.Trickle(40, 1024, Duration.ofMillis(250)); // 10 s
         sync.trickle("/m2/raw", endless);
 
@@ -119,6 +124,12 @@ class ResilienceIT {
                 .as("a body cut short by the gateway").isInstanceOf(IOException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofSeconds(3),
                 Duration.ofSeconds(8));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("GET /api/v1/accounts/a1/messages/m2/raw: the answer was cut off after 200 began"));
+        assertThat(output.getOut().lines())
+                .as("not as an unexpected failure, not as a failed problem handler, not as Tomcat's ERROR")
+                .noneMatch(line -> line.contains("unexpected failure") || line.contains("Failure in @ExceptionHandler")
+                        || line.contains("Servlet.service()"));
     }
 
     private HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {

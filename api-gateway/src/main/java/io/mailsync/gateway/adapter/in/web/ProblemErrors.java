@@ -2,6 +2,7 @@ package io.mailsync.gateway.adapter.in.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -30,7 +31,11 @@ final class ProblemErrors {
         private static final Logger log = LoggerFactory.getLogger(Advice.class);
 
         @ExceptionHandler(Exception.class)
-        ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+                throws Exception {
+            if (response.isCommitted()) {
+                throw e; // an answer already on its way cannot become a problem: CutOffAnswers closes it
+            }
             if (BodyLimitFilter.causedByLimit(e)) {
                 return problem(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large", request);
             }

@@ -10,8 +10,8 @@ import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * The servlet filters outside Spring Security: the access log outermost, then the limit for malformed requests,
- * then the body limit, so a too-large or unacceptable body is refused before anything reads it.
+ * The servlet filters outside Spring Security: the access log outermost, then the closing of answers cut off
+ * mid-stream, then the limit for malformed requests, then the body limit, so a too-large or unacceptable body is refused before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
@@ -23,6 +23,14 @@ class WebFilters {
     FilterRegistrationBean<AccessLogFilter> accessLogFilter(MeterRegistry meters) {
         FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter(meters));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+        return registration;
+    }
+
+    /** Inside the access log (which records the cut-off answer's status), around everything else. */
+    @Bean
+    FilterRegistrationBean<CutOffAnswers> cutOffAnswers() {
+        FilterRegistrationBean<CutOffAnswers> registration = new FilterRegistrationBean<>(new CutOffAnswers());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 51);
         return registration;
     }
 
