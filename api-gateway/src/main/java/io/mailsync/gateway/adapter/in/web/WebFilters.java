@@ -11,7 +11,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * The servlet filters outside Spring Security: the access log outermost, then the closing of answers cut off
- * mid-stream, then the limit for malformed requests, then the body limit, so a too-large or unacceptable body is refused before anything reads it.
+ * mid-stream, then the limit for malformed requests, then the body limit, so a too-large or unacceptable body is
+ * refused before anything reads it.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
