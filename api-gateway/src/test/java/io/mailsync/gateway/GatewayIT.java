@@ -162,7 +162,7 @@ class GatewayIT extends SharedGateway {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("held for rate-limit.max-delay before the 429")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(950));
         assertProblem(last, 429);
-        assertThat(last.headers().firstValue("Retry-After")).as("what is left of the minute after the hold")
+        assertThat(last.headers().firstValue("Retry-After")).as("until its next token, after the hold")
                 .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 59L));
         assertThat(sync.received()).hasSize(30);
         // another client is not affected
@@ -177,7 +177,8 @@ class GatewayIT extends SharedGateway {
             assertThat(client.get(malformed, sloppy).statusCode()).as("request %d", i).isEqualTo(400);
         }
         HttpResponse<String> over = client.get(malformed, sloppy);
-        assertThat(over.statusCode()).as("the 31st in the minute: over the customer's 30").isEqualTo(429);
+        assertThat(over.statusCode()).as("the 31st: over the customer's 30, no token due within the hold")
+                .isEqualTo(429);
         assertProblem(over, 429);
         assertThat(over.headers().firstValue("Retry-After")).isPresent();
         assertThat(client.get("/api/v1/accounts", sloppy).statusCode()).as("one bucket for all its requests")

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + GatewayApplication.CONFIG_NAME,
                 "mailsync.gateway.rate-limit.per-customer=30",
-                "mailsync.gateway.rate-limit.period=1m",
+                "mailsync.gateway.rate-limit.period=10m", // a token back every 20 s: well past the 1 s hold
                 "mailsync.gateway.max-request-size=64KB",
                 "mailsync.gateway.cors.allowed-origins=https://portal.example",
                 "mailsync.gateway.push.ping-interval=300ms"})

@@ -19,56 +19,35 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * R17 (issue 16): a noisy neighbour. One customer sends 500 hostile or slow requests — malformed encodings, a
  * 1 MB header line, 100k-element address lists, comments nested 100k deep, bursts beyond its rate limit — eight at a
- * time, while another customer reads its mailbox at a steady pace. The quiet customer never sees a 503 (nor any
- * error). The issue's latency bound (p99 within 1.5× of a run without the neighbour) is not met reliably yet — see
- * the disabled test. The noisy client's bodies are encoded once: the generator shares the machine with the system,
- * and its own cost is not what the bound is about.
+ * time, while another customer reads its mailbox at a steady pace (40/s). The quiet customer never sees a 503 (nor
+ * any error), and its p99 beside the noise stays within 1.5× of its p99 alone.
+ *
+ * <p>What keeps it there is the noisy customer's share: its rate limits (the suite's stack sizes them to this
+ * machine, see {@link Stack}) and the gateway's pacing of a customer at its limit. The comparison is made warm and
+ * from the same state on both sides: rounds of (alone, beside the noise) pooled, after warm-up rounds for the JIT
+ * (the hostile requests take paths nothing else takes), each side after a full collection and once the JVM is idle
+ * again. The noisy client's bodies are encoded once: the generator shares the machine with the system, and its own
+ * cost is not what the bound is about.
  */
 class NoisyNeighbourIT {
 
     private static final int QUIET_REQUESTS = 150;
     /** Rounds of (alone, beside the noise), pooled: the p99 of 150 requests would be their second slowest. */
     private static final int ROUNDS = 3;
+    /** Until then the C2 compiler takes ~a third of the JVM's CPU (the hostile requests' paths are new to it). */
+    private static final int WARM_UP_ROUNDS = 3;
+    private static final String CASE = "noisy neighbour: the quiet customer's errors, 503s and p99 (≤ 1.5× alone)";
     private static final long QUIET_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(25); // 40/s, under its own limit
 
-    /** What one scenario run saw. */
-    record Seen(boolean within, String note, List<Integer> quietStatuses, Map<Integer, Integer> noisyStatuses) {
-    }
-
     @Test
-    @DisplayName("R17: one customer's 500 hostile requests never fail another's")
-    void aNoisyNeighbourNeverFailsAQuietCustomer() throws Exception {
-        Seen seen = scenario(1);
-        assertThat(seen.quietStatuses()).as(seen.note()).containsOnly(200);
-        assertThat(seen.noisyStatuses().keySet()).as("the noisy customer's answers: " + seen.note())
-                .noneMatch(s -> s >= 500 || s < 0);
-    }
-
-    @Test
-    @Disabled("BUG (issue 16, not met reliably): the quiet customer's p99 beside the noise is 1.2-2.9x its p99 "
-            + "alone on this 2-core machine (2026-12-04, machine otherwise idle, three rounds pooled, 450 requests "
-            + "each side: 2.8, 1.5 before Spring Security's observations were turned off; 2.0, 1.56, 1.17 after; "
-            + "1.41, 2.9 with a warm-up round of noise for the JIT). The quiet p50 does not move (9-11 ms either "
-            + "side). The slow requests beside the noise come once a second, when the customer buckets refill: "
-            + "the noisy customer's held requests are admitted together, eight in flight, at ~8 ms of CPU each in "
-            + "this one JVM, and take both cores for a few hundred ms; alone, ~30 of 450 requests still take over "
-            + "35 ms with no GC and no noise (the whole system, its JIT, Kafka and both clients share the JVM). A "
-            + "per-customer bulkhead that holds instead of refusing (2 or 4 in flight) moved it within the noise "
-            + "of the measurement (0.74, 2.0). Greedy refill was worse on 2026-12-03 (the noise spread over the run).")
-    @DisplayName("R17: one customer's 500 hostile requests do not slow another's beyond 1.5x")
-    void aNoisyNeighbourDoesNotSlowAQuietCustomer() throws Exception {
-        Seen seen = scenario(ROUNDS);
-        assertThat(seen.within()).as("p99 beside the noise within 1.5× of alone: " + seen.note()).isTrue();
-    }
-
-    private Seen scenario(int rounds) throws Exception {
+    @DisplayName("R17: one customer's 500 hostile requests neither fail another's nor slow them beyond 1.5x")
+    void aNoisyNeighbourNeitherFailsNorSlowsAQuietCustomer() throws Exception {
         Stack stack = Stack.shared();
         String quietCustomer = "r13q-" + UUID.randomUUID();
         String noisyCustomer = "r13n-" + UUID.randomUUID();
@@ -77,40 +56,55 @@ class NoisyNeighbourIT {
         ApiClient quiet = stack.customer(quietCustomer);
         ApiClient noisy = stack.customer(noisyCustomer);
         String device = noisy.registerDevice(noisyAccount, "noisy-phone");
-        // warm-up: connections, the JIT; for a latency comparison also the hostile requests' paths
-        run(quiet, quietAccount, new ArrayList<>());
-        if (rounds > 1) {
+        List<Long> warmUpJit = new ArrayList<>();
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) { // connections, the JIT on both customers' paths
+            long jit = jitMillis();
+            run(quiet, quietAccount, new ArrayList<>());
             besideNoise(noisy, noisyAccount, device, quiet, quietAccount, new ArrayList<>(), new TreeMap<>());
+            warmUpJit.add(jitMillis() - jit);
         }
 
         List<Integer> quietStatuses = Collections.synchronizedList(new ArrayList<>());
-        Map<Integer, Integer> byStatus = new TreeMap<>();
+        Map<Integer, Integer> noisyStatuses = new TreeMap<>();
         List<String> perRound = new ArrayList<>();
         List<String> cpuNote = new ArrayList<>();
         long[] alone = new long[0];
         long[] beside = new long[0];
         double openings = stack.breakerOpenings();
-        for (int round = 0; round < rounds; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
+            settle();
             long cpu0 = cpuNanos();
             long[] a = run(quiet, quietAccount, quietStatuses);
             long cpu1 = cpuNanos();
-            long[] b = besideNoise(noisy, noisyAccount, device, quiet, quietAccount, quietStatuses, byStatus);
+            settle();
             long cpu2 = cpuNanos();
-            cpuNote.add((cpu1 - cpu0) / 1_000_000 + " → " + (cpu2 - cpu1) / 1_000_000 + " ms");
+            long[] b = besideNoise(noisy, noisyAccount, device, quiet, quietAccount, quietStatuses, noisyStatuses);
+            long cpu3 = cpuNanos();
+            cpuNote.add((cpu1 - cpu0) / 1_000_000 + " → " + (cpu3 - cpu2) / 1_000_000 + " ms");
             perRound.add(p(a, 0.99) / 1000 + " → " + p(b, 0.99) / 1000 + " µs");
             alone = concat(alone, a);
             beside = concat(beside, b);
         }
         boolean within = p(beside, 0.99) <= p(alone, 0.99) * 3 / 2;
         int quietErrors = (int) quietStatuses.stream().filter(s -> s != 200).count();
+        double breakerOpenings = stack.breakerOpenings() - openings;
         String note = "quiet p99 alone → beside 500 hostile requests, " + alone.length + " requests each: "
                 + p(alone, 0.99) / 1000 + " → " + p(beside, 0.99) / 1000 + " µs (p50 " + p(alone, 0.5) / 1000
-                + " → " + p(beside, 0.5) / 1000 + " µs; per round " + perRound + "; their answers: " + byStatus
+                + " → " + p(beside, 0.5) / 1000 + " µs; per round " + perRound + "; their answers: " + noisyStatuses
                 + "); CPU of this JVM alone → beside: " + cpuNote + "; quiet errors " + quietErrors
-                + "; breaker openings " + (stack.breakerOpenings() - openings);
-        Outcomes.held("R17", "noisy neighbour: errors and 503s for the quiet customer", 500 * rounds,
-                quietStatuses.size(), 0, 0, quietErrors, note + (within ? "" : "; p99 NOT within 1.5×"));
-        return new Seen(within, note, quietStatuses, byStatus);
+                + "; breaker openings " + breakerOpenings + "; JIT ms per warm-up round " + warmUpJit;
+        if (within && breakerOpenings == 0) {
+            Outcomes.held("R17", CASE, 500 * ROUNDS, quietStatuses.size(), 0, 0, quietErrors, note);
+        } else {
+            Outcomes.failed("R17", CASE, 500 * ROUNDS, quietStatuses.size(), 0, 0, quietErrors,
+                    note + (within ? "" : "; p99 NOT within 1.5×"));
+        }
+
+        assertThat(quietStatuses).as(note).containsOnly(200);
+        assertThat(noisyStatuses.keySet()).as("the noisy customer's answers: " + note)
+                .noneMatch(s -> s >= 500 || s < 0);
+        assertThat(breakerOpenings).as(note).isZero();
+        assertThat(within).as("p99 beside the noise within 1.5× of alone: " + note).isTrue();
     }
 
     private static long[] concat(long[] a, long[] b) {
@@ -181,6 +175,25 @@ class NoisyNeighbourIT {
             latencies[i] = System.nanoTime() - start;
         }
         return latencies;
+    }
+
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    /** A full collection, then until the JVM is back to idle (at most 5 s). */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            long cpu = cpuNanos();
+            long t = System.nanoTime();
+            Thread.sleep(250);
+            double cores = (double) (cpuNanos() - cpu) / (System.nanoTime() - t);
+            if (cores < 0.3) {
+                return;
+            }
+        }
     }
 
     /** CPU time of the whole JVM — the system and both customers' clients (all in one process here). */

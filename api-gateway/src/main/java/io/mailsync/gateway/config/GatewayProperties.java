@@ -57,14 +57,15 @@ public record GatewayProperties(
      *
      * @param perCustomer  requests one customer may make per period
      * @param perClient    requests all customers of one client application may make per period
-     * @param period       the period; a bucket is full again at the start of each
+     * @param period       the period; a bucket gets its tokens back one at a time, all of them within a period
      * @param bytesPerCustomer request body bytes one customer may send per period (a chunked body counts as
      *                     {@code max-request-size}): a customer posting megabytes cannot take the services' time
      *                     from the others (issue 16); at least {@code max-request-size}. A body no larger than
      *                     this over {@code per-customer} is counted by the request limits alone
      * @param storeTimeout longer than this and a replica falls back to its own buckets for a while
-     * @param maxDelay     a request over a limit is held this long at most (less if a token is back sooner) before
-     *                     it answers 429, so a client retrying at once cannot flood the gateway (0: refuse at once)
+     * @param maxDelay     a request over a limit waits this long at most for its token and then goes on; when none
+     *                     is due that soon it is held this long (less if a token is back sooner) before it answers
+     *                     429, so a client retrying at once cannot flood the gateway (0: refuse at once)
      * @param maxHeldPerCustomer requests of one customer held at once on one replica; more answer 429 at once
      * @param maxHeld      requests of all customers held at once on one replica (each keeps a server thread: keep it
      *                     well under {@code server.tomcat.threads.max}, 200 by default)

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param rateLimited      false turns the token buckets off (the body limit stays)
  * @param perCustomer      requests one customer may make per period
  * @param perClient        requests all customers of one client application may make per period
- * @param period           the period; a bucket is full again at the start of each
+ * @param period           the period; a bucket gets its tokens back one at a time, all of them within a period
  * @param bytesPerCustomer request body bytes one customer may send per period; never less than
  *                         {@code maxRequestBytes}, so a single allowed request always fits
  * @param storeTimeout     a shared bucket store slower than this and a replica counts on its own for a while
@@ -21,10 +21,11 @@ public record RequestLimits(long maxRequestBytes, boolean rateLimited, int perCu
         Duration period, long bytesPerCustomer, Duration storeTimeout, OverLimit overLimit) {
 
     /**
-     * A request over its customer's or client's limit is held up to {@code maxDelay} (never past the time a token
-     * is back) before it answers 429, so a client that retries at once cannot spend the gateway's CPU on refusals
-     * (issue 16, R17). At most {@code maxHeldPerCustomer} of one
-     * customer's and {@code maxHeld} of all requests are held at once; past that, 429 at once.
+     * A request over its customer's or client's limit waits up to {@code maxDelay} for its token and goes on; with
+     * none due that soon it is held up to {@code maxDelay} (never past the time a token is back) before it answers
+     * 429, so a client that retries at once cannot spend the gateway's CPU on refusals (issue 16, R17). At most
+     * {@code maxHeldPerCustomer} of one customer's and {@code maxHeld} of all requests wait or are held at once;
+     * past that, 429 at once.
      */
     public record OverLimit(Duration maxDelay, int maxHeldPerCustomer, int maxHeld) {
 

@@ -1,6 +1,5 @@
 package io.mailsync.gateway.adapter.in.web;
 
-import io.mailsync.gateway.application.settings.RequestLimits;
 import io.mailsync.gateway.domain.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether one request of a known caller may go on, by its customer's and its client application's limits
- * ({@link RateLimits}). A request over either is held a while ({@link OverLimitHold}), then answers 429 with
- * {@code Retry-After} (the time still left after the hold). Every answer carries {@code RateLimit-Policy} and
+ * ({@link RateLimits}). A request over either waits for its turn when it is due within the hold's delay; otherwise
+ * it is held a while ({@link OverLimitHold}), then answers 429 with {@code Retry-After} (the time still left after
+ * the hold). Every answer carries {@code RateLimit-Policy} and
  * {@code RateLimit} (draft-ietf-httpapi-ratelimit-headers: the policy nearest exhaustion, {@code r} requests left,
  * {@code t} seconds until it is full again).
  */
@@ -21,9 +21,9 @@ class RateLimitAdmission {
     private final RateLimits limits;
     private final OverLimitHold hold;
 
-    RateLimitAdmission(RateLimits limits, RequestLimits settings) {
+    RateLimitAdmission(RateLimits limits, OverLimitHold hold) {
         this.limits = limits;
-        this.hold = new OverLimitHold(settings.overLimit());
+        this.hold = hold;
     }
 
     /** True when the request may go on; false when its 429 has been written. */

@@ -2,6 +2,7 @@ package io.mailsync.gateway.adapter.in.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -17,6 +18,7 @@ import io.mailsync.gateway.application.settings.RequestLimits;
 import io.mailsync.gateway.domain.Caller;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * The limits every API request counts against (issue 16): its customer's and its client application's request
  * counts, and its customer's request-body bytes — each a Bucket4j token bucket kept in the store every replica
- * shares. When the store fails or is slow, a breaker sends the counting to buckets of this replica's own until the
- * store answers again: limits loosen to per replica, the API stays up.
+ * shares, refilled a token at a time (a customer at its limit is admitted evenly, not in a burst per period). A
+ * request over a limit waits for a token reserved ahead when one is due soon enough ({@link OverLimitHold}). When
+ * the store fails or is slow, a breaker sends the counting to buckets of this replica's own until the store answers
+ * again: limits loosen to per replica, the API stays up.
  */
 @Component
 class RateLimits {
@@ -50,19 +54,21 @@ class RateLimits {
     private final String policyHeader;
     private final long windowSeconds;
     private final CircuitBreaker store;
+    private final OverLimitHold hold;
     private final Cache<String, Bucket> local;
     /**
-     * One proxy per bucket, so Bucket4j's skip-on-zero can remember an emptied bucket: until its refill, requests
+     * One proxy per bucket, so Bucket4j's skip-on-zero can remember an emptied bucket: until its next token, requests
      * over the limit are refused by this replica without asking the store (no other replica can add tokens), so a
-     * customer hammering past its limit costs the store nothing (issue 16, R17).
+     * customer hammering past its limit costs the store little (issue 16, R17).
      */
     private final Cache<String, BucketProxy> proxies;
     private final Optimization skipOnZero =
             new SkipSyncOnZeroOptimization(new DefaultOptimizationListener(), TimeMeter.SYSTEM_MILLISECONDS);
 
-    RateLimits(RequestLimits limit, ProxyManager<String> shared) {
+    RateLimits(RequestLimits limit, ProxyManager<String> shared, OverLimitHold hold) {
         this.enabled = limit.rateLimited();
         this.shared = shared;
+        this.hold = hold;
         this.perCustomer = bucket(limit.perCustomer(), limit.period());
         this.perClient = bucket(limit.perClient(), limit.period());
         this.maxRequestBytes = limit.maxRequestBytes();
@@ -89,7 +95,7 @@ class RateLimits {
 
     private static BucketConfiguration bucket(long tokens, Duration period) {
         return BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(tokens).refillIntervally(tokens, period))
+                .addLimit(l -> l.capacity(tokens).refillGreedy(tokens, period))
                 .build();
     }
 
@@ -101,13 +107,16 @@ class RateLimits {
         return policyHeader;
     }
 
-    /** Takes one request from the customer's bucket, then from the client application's. */
+    /**
+     * Takes one request from the customer's bucket, then from the client application's — waiting for a token where
+     * one is due soon enough.
+     */
     Decision take(Caller caller) {
-        ConsumptionProbe customer = consume("customer:" + caller.customerId(), perCustomer);
+        ConsumptionProbe customer = consume("customer:" + caller.customerId(), perCustomer, 1, caller);
         if (!customer.isConsumed()) {
             return refused("customer", customer);
         }
-        ConsumptionProbe client = consume("client:" + caller.clientId(), perClient);
+        ConsumptionProbe client = consume("client:" + caller.clientId(), perClient, 1, caller);
         if (!client.isConsumed()) {
             return refused("client", client);
         }
@@ -130,7 +139,7 @@ class RateLimits {
         if (bytes <= bytesPerRequest) {
             return null;
         }
-        ConsumptionProbe probe = consume("bytes:" + caller.customerId(), bytesPerCustomer, bytes);
+        ConsumptionProbe probe = consume("bytes:" + caller.customerId(), bytesPerCustomer, bytes, caller);
         return probe.isConsumed() ? null : refused("bytes", probe);
     }
 
@@ -139,25 +148,52 @@ class RateLimits {
         return new Decision(false, policy, 0, retry, retry, probe.getNanosToWaitForRefill());
     }
 
-    private ConsumptionProbe consume(String key, BucketConfiguration configuration) {
-        return consume(key, configuration, 1);
+    /** Takes {@code tokens}; without them, waits for its turn when it is due soon enough and there is room to wait. */
+    private ConsumptionProbe consume(String key, BucketConfiguration configuration, long tokens, Caller caller) {
+        ConsumptionProbe probe = inStore(key, configuration, bucket -> bucket.tryConsumeAndReturnRemaining(tokens));
+        if (probe.isConsumed()) {
+            return probe;
+        }
+        try {
+            long waited = hold.waitForTurn(caller.customerId(),
+                    maxWait -> inStore(key, configuration, bucket -> reserve(bucket, tokens, maxWait)));
+            return waited < 0 ? probe : ConsumptionProbe.consumed(0, probe.getNanosToWaitForReset());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return probe;
+        }
     }
 
-    private ConsumptionProbe consume(String key, BucketConfiguration configuration, long tokens) {
+    /** Nanoseconds until {@code tokens} reserved ahead are due; -1 when they would not be within {@code maxWait}. */
+    private static long reserve(Bucket bucket, long tokens, long maxWait) {
+        long[] due = {0};
+        try {
+            return bucket.asBlocking().tryConsume(tokens, maxWait, nanos -> due[0] = nanos) ? due[0] : -1;
+        } catch (InterruptedException e) { // not from the strategy above, which never waits
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /**
+     * Runs one command on the key's bucket in the shared store, or on this replica's own while the store is failing;
+     * a reservation's wait is the caller's (the {@link BlockingStrategy} passed to Bucket4j only notes it), so
+     * the breaker times the store alone.
+     */
+    private <T> T inStore(String key, BucketConfiguration configuration, Function<Bucket, T> command) {
         if (store.tryAcquirePermission()) {
             long start = System.nanoTime();
             try {
-                ConsumptionProbe probe = proxies.get(key, k -> shared.builder().withOptimization(skipOnZero)
-                        .build(k, () -> configuration)).tryConsumeAndReturnRemaining(tokens);
+                T result = command.apply(proxies.get(key, k -> shared.builder().withOptimization(skipOnZero)
+                        .build(k, () -> configuration)));
                 store.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                return probe;
+                return result;
             } catch (RuntimeException e) {
                 store.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
                 log.debug("rate-limit store failed for one request: {}", e.toString());
             }
         }
-        return local.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
-                .tryConsumeAndReturnRemaining(tokens);
+        return command.apply(local.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build()));
     }
 
     private static long seconds(long nanos) {

@@ -13,7 +13,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** How long a request over its limit is held before its 429, and that holding is bounded (issue 16, R17). */
+/**
+ * How long a request over its limit waits for its turn or is held before its 429, and that holding is bounded
+ * (issue 16, R17).
+ */
 class OverLimitHoldTest {
 
     private static final long MS = 1_000_000L;
@@ -30,6 +33,46 @@ class OverLimitHoldTest {
         assertThat(hold.hold("c", 60_000 * MS)).isEqualTo(300 * MS);
         assertThat(System.nanoTime() - start).as("a minute away: held the maximum only").isBetween(300 * MS,
                 2_000 * MS);
+    }
+
+    @Test
+    void aRequestWaitsForATokenDueWithinTheMaximumAndIsNotGivenOneFurtherAway() throws Exception {
+        OverLimitHold hold = new OverLimitHold(new RequestLimits.OverLimit(Duration.ofMillis(300), 4, 10));
+        List<Long> asked = new ArrayList<>();
+
+        long start = System.nanoTime();
+        assertThat(hold.waitForTurn("c", maxWait -> {
+            asked.add(maxWait);
+            return 100 * MS;
+        })).isEqualTo(100 * MS);
+        assertThat(System.nanoTime() - start).as("waited until the reserved token was due").isGreaterThanOrEqualTo(
+                100 * MS);
+        assertThat(asked).as("a token reserved at most the maximum ahead").containsExactly(300 * MS);
+
+        start = System.nanoTime();
+        assertThat(hold.waitForTurn("c", maxWait -> -1)).as("none due in time").isEqualTo(-1);
+        assertThat(System.nanoTime() - start).isLessThan(100 * MS);
+        assertThat(new OverLimitHold(new RequestLimits.OverLimit(Duration.ZERO, 4, 10)).waitForTurn("c", maxWait -> {
+            throw new AssertionError("nothing is reserved when nothing may wait");
+        })).isEqualTo(-1);
+    }
+
+    @Test
+    void aCustomerWithAllItsPlacesTakenReservesNothing() throws Exception {
+        OverLimitHold hold = new OverLimitHold(new RequestLimits.OverLimit(Duration.ofSeconds(2), 1, 10));
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch waiting = new CountDownLatch(1);
+            Future<Long> first = threads.submit(() -> hold.waitForTurn("noisy", maxWait -> {
+                waiting.countDown();
+                return 500 * MS;
+            }));
+            waiting.await();
+            assertThat(hold.waitForTurn("noisy", maxWait -> {
+                throw new AssertionError("its one place is taken: no token may be reserved for it");
+            })).isEqualTo(-1);
+            assertThat(hold.waitForTurn("other", maxWait -> 0)).as("another customer has room").isZero();
+            assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(500 * MS);
+        }
     }
 
     @Test
