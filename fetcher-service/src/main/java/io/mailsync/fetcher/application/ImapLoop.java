@@ -100,6 +100,11 @@ final class ImapLoop {
                 } while (inbox.messageCount() != count && control.running());
                 usageDue |= others.pollIfDue() > 0;
                 sampleUsage(account, c);
+                if (inbox.messageCount() != count) {
+                    // new mail announced in the answer to another folder's poll or to the quota's: IDLE would not
+                    // announce it again, and it would wait for the next change (a devstack run waited 30 s)
+                    continue;
+                }
                 if (!slot.mayIdle()) {
                     control.status(Status.POLLING);
                     return true;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
+import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
@@ -58,7 +59,7 @@ class ImapLoopTest {
         fence.take("fetcher-1");
         CommandReplies noReplies = reply -> {
         };
-        loop = new ImapLoop(new OneFolderServer(inbox), with, Origin.session("fetcher-1/acc-1"), fence,
+        loop = new ImapLoop(new OneFolderServer(inbox, () -> { }), with, Origin.session("fetcher-1/acc-1"), fence,
                 new BodyFetches(with.contents(), noReplies, Clock.systemUTC()), HostBudget.UNLIMITED);
         inbox.deliver();
         inbox.deliver();
@@ -112,6 +113,29 @@ class ImapLoopTest {
 
         assertThat(seen.completed).hasValue(1);
         assertThat(inbox.flagsOf(new Uid(1)).orElseThrow().keywords()).contains(Keyword.SEEN);
+    }
+
+    @Test
+    void mailAnnouncedWhileTheQuotaIsReadIsSyncedBeforeTheSessionIdles() {
+        RecordingPublisher published = new RecordingPublisher();
+        SyncContext context = new SyncContext(new InMemoryCursorStore(), published,
+                (ContentStore) (account, key, raw) -> "mem:" + key, Clock.systemUTC(),
+                FolderSyncTest.settings(Duration.ZERO)).fencedBy(fence);
+        AtomicInteger quotaReads = new AtomicInteger();
+        // the server's answer to GETQUOTAROOT carries an EXISTS: a message delivered just then
+        ImapLoop session = new ImapLoop(new OneFolderServer(inbox, () -> {
+            if (quotaReads.getAndIncrement() == 0) {
+                inbox.deliver();
+            }
+        }), context, Origin.session("fetcher-1/acc-1"), fence,
+                new BodyFetches(context.contents(), reply -> { }, Clock.systemUTC()), HostBudget.UNLIMITED);
+
+        control.running = true;
+        session.run(account, () -> null, control); // until it would IDLE
+
+        assertThat(quotaReads).hasValueGreaterThan(0);
+        assertThat(published.of(MessageArrived.class)).as("all three announced before the IDLE, which would not "
+                + "announce the third again").hasSize(3);
     }
 
     /** One connection: from login until the session would IDLE (the fake stops it there). */
@@ -200,8 +224,8 @@ class ImapLoopTest {
         }
     }
 
-    /** A server whose every connection has the one folder. */
-    private record OneFolderServer(FakeFolder inbox) implements MailServer {
+    /** A server whose every connection has the one folder; {@code duringUsage} happens as the quota is read. */
+    private record OneFolderServer(FakeFolder inbox, Runnable duringUsage) implements MailServer {
 
         @Override
         public MailboxConnection connect(MailLogin login) {
@@ -222,6 +246,7 @@ class ImapLoopTest {
 
                 @Override
                 public Optional<MailboxUsage> usage() {
+                    duringUsage.run();
                     return Optional.empty();
                 }
 
