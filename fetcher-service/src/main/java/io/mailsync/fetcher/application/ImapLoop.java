@@ -94,15 +94,18 @@ final class ImapLoop {
             while (control.running()) {
                 applyCommands(control, sync, others, c, inbox);
                 int count;
+                long announced;
                 do {
                     count = inbox.messageCount();
                     usageDue |= sync.sync() > 0;
+                    announced = inbox.announcements();
                 } while (inbox.messageCount() != count && control.running());
                 usageDue |= others.pollIfDue() > 0;
                 sampleUsage(account, c);
-                if (inbox.messageCount() != count) {
-                    // new mail announced in the answer to another folder's poll or to the quota's: IDLE would not
-                    // announce it again, and it would wait for the next change (a devstack run waited 30 s)
+                if (inbox.announcements() != announced) {
+                    // new mail, a flag change or an expunge announced in the answer to a command after the sync (the
+                    // message count's NOOP, another folder's poll, the quota read): IDLE would not announce it again,
+                    // and it would wait for the next change (new mail waited 30 s in a devstack run)
                     continue;
                 }
                 if (!slot.mayIdle()) {

@@ -34,6 +34,8 @@ final class FakeFolder implements RemoteFolder {
     private final TreeMap<Long, Long> expungedAt = new TreeMap<>();
     int fullComparisons;
     int changedSinceQueries;
+    /** Every change is announced to the session at once, as a server's untagged response would announce it. */
+    private long announcements;
 
     FakeFolder(String name, long uidValidity, boolean condstore, boolean qresync) {
         this.name = name;
@@ -43,12 +45,14 @@ final class FakeFolder implements RemoteFolder {
     }
 
     long deliver(String... keywords) {
+        announcements++;
         long uid = uidNext++;
         messages.put(uid, state(uid, keywords));
         return uid;
     }
 
     void setKeywords(long uid, String... keywords) {
+        announcements++;
         messages.put(uid, state(uid, keywords));
     }
 
@@ -57,6 +61,7 @@ final class FakeFolder implements RemoteFolder {
     }
 
     void expunge(long uid) {
+        announcements++;
         messages.remove(uid);
         expungedAt.put(uid, ++modSeq);
     }
@@ -103,6 +108,11 @@ final class FakeFolder implements RemoteFolder {
     @Override
     public int messageCount() {
         return messages.size();
+    }
+
+    @Override
+    public long announcements() {
+        return announcements;
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.MessageArrived;
+import io.mailsync.events.MessageFlagsChanged;
 import io.mailsync.events.MessageLocator;
 import io.mailsync.events.Origin;
 import io.mailsync.events.SetFlags;
@@ -117,25 +118,50 @@ class ImapLoopTest {
 
     @Test
     void mailAnnouncedWhileTheQuotaIsReadIsSyncedBeforeTheSessionIdles() {
-        RecordingPublisher published = new RecordingPublisher();
-        SyncContext context = new SyncContext(new InMemoryCursorStore(), published,
-                (ContentStore) (account, key, raw) -> "mem:" + key, Clock.systemUTC(),
-                FolderSyncTest.settings(Duration.ZERO)).fencedBy(fence);
         AtomicInteger quotaReads = new AtomicInteger();
         // the server's answer to GETQUOTAROOT carries an EXISTS: a message delivered just then
-        ImapLoop session = new ImapLoop(new OneFolderServer(inbox, () -> {
+        RecordingPublisher published = oneConnection(inbox, () -> {
             if (quotaReads.getAndIncrement() == 0) {
                 inbox.deliver();
             }
-        }), context, Origin.session("fetcher-1/acc-1"), fence,
-                new BodyFetches(context.contents(), reply -> { }, Clock.systemUTC()), HostBudget.UNLIMITED);
-
-        control.running = true;
-        session.run(account, () -> null, control); // until it would IDLE
+        });
 
         assertThat(quotaReads).hasValueGreaterThan(0);
         assertThat(published.of(MessageArrived.class)).as("all three announced before the IDLE, which would not "
                 + "announce the third again").hasSize(3);
+    }
+
+    @Test
+    void aFlagChangeAnnouncedWhileTheQuotaIsReadIsSyncedBeforeTheSessionIdles() {
+        FakeFolder condstore = new FakeFolder("INBOX", VALIDITY, true, true);
+        long uid = condstore.deliver();
+        AtomicInteger quotaReads = new AtomicInteger();
+        // the answer to GETQUOTAROOT carries a FETCH: another client flagged the message just then; the message
+        // count does not move, and only a sync asks the server what changed since the last one
+        RecordingPublisher published = oneConnection(condstore, () -> {
+            if (quotaReads.getAndIncrement() == 0) {
+                condstore.setKeywords(uid, "\\Flagged");
+            }
+        });
+
+        assertThat(quotaReads).hasValueGreaterThan(0);
+        assertThat(published.of(MessageFlagsChanged.class)).as("the change announced before the IDLE, which would "
+                + "not announce it again").singleElement()
+                .satisfies(changed -> assertThat(changed.current()).contains(Keyword.FLAGGED.value()));
+    }
+
+    /** A first connection to {@code folder} with a fresh cursor, until the session would IDLE; what it published. */
+    private RecordingPublisher oneConnection(FakeFolder folder, Runnable duringUsage) {
+        RecordingPublisher published = new RecordingPublisher();
+        SyncContext context = new SyncContext(new InMemoryCursorStore(), published,
+                (ContentStore) (account, key, raw) -> "mem:" + key, Clock.systemUTC(),
+                FolderSyncTest.settings(Duration.ZERO)).fencedBy(fence);
+        ImapLoop session = new ImapLoop(new OneFolderServer(folder, duringUsage), context,
+                Origin.session("fetcher-1/acc-1"), fence,
+                new BodyFetches(context.contents(), reply -> { }, Clock.systemUTC()), HostBudget.UNLIMITED);
+        control.running = true;
+        session.run(account, () -> null, control);
+        return published;
     }
 
     /** One connection: from login until the session would IDLE (the fake stops it there). */

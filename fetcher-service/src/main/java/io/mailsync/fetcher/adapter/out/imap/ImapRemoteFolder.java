@@ -25,6 +25,7 @@ final class ImapRemoteFolder implements RemoteFolder {
     private volatile ModSeq highestModSeq;
     private final ImapWaiter waiter;
     private final ImapSummaries summaries;
+    private final ServerAnnouncements announcements = new ServerAnnouncements();
 
     ImapRemoteFolder(IMAPFolder folder, boolean idle, boolean condstore, boolean qresync, Runnable idleWakeUp,
                      java.util.function.Supplier<String> serverError, Duration answerTimeout)
@@ -35,6 +36,16 @@ final class ImapRemoteFolder implements RemoteFolder {
         this.highestModSeq = selectedModSeq();
         this.waiter = new ImapWaiter(folder, idle, idleWakeUp, serverError, answerTimeout);
         this.summaries = new ImapSummaries(folder, condstore);
+        listen();
+    }
+
+    /** On the folder's connection of this selection (a folder selected again may be on another). */
+    private void listen() throws MessagingException {
+        folder.doCommand(p -> {
+            p.removeResponseHandler(announcements);
+            p.addResponseHandler(announcements);
+            return null;
+        });
     }
 
     /**
@@ -43,6 +54,7 @@ final class ImapRemoteFolder implements RemoteFolder {
      */
     void selectedAgain() throws MessagingException {
         highestModSeq = selectedModSeq();
+        listen();
     }
 
     boolean isOn(IMAPFolder other) {
@@ -97,6 +109,11 @@ final class ImapRemoteFolder implements RemoteFolder {
     @Override
     public int messageCount() {
         return call("message count", folder::getMessageCount);
+    }
+
+    @Override
+    public long announcements() {
+        return announcements.seen();
     }
 
     @Override

@@ -34,6 +34,14 @@ public interface RemoteFolder {
     /** The number of messages the server last reported (updated by any command's untagged responses). */
     int messageCount();
 
+    /**
+     * How many changes the server has announced on this folder's connection so far ({@code EXISTS}, {@code EXPUNGE},
+     * {@code FETCH}, {@code VANISHED}), whichever command's answer carried them — its own FETCH and STORE answers
+     * included. Compared around commands that ask for no message data, it tells whether their answers announced a
+     * change, which an IDLE started afterwards would not announce again.
+     */
+    long announcements();
+
     /** Up to {@code max} messages with UID at least {@code fromUid}, in UID order, read best effort. */
     List<MessageSummary> messagesFrom(long fromUid, int max);
 

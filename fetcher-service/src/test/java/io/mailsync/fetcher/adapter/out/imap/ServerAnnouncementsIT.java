@@ -1,0 +1,69 @@
+package io.mailsync.fetcher.adapter.out.imap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mailsync.testkit.Dovecot;
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.MailText;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import java.time.Duration;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18: a change another client makes is announced in the answer to whatever command the session sends next — a
+ * NOOP to read the message count, a poll — and an IDLE started after it would not announce it again. The folder
+ * counts such announcements (a flag change moves no message count), so the session knows to sync before it idles;
+ * the answer to a command that asks for no message data counts nothing by itself.
+ */
+class ServerAnnouncementsIT {
+
+    @Test
+    void changesAnnouncedInTheAnswerToAnotherCommandAreCounted() throws Exception {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("announced", "*:storage=10M");
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "first", "1"));
+        IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", dovecot.imapPort(), user.login(), user.password());
+        try {
+            IMAPFolder folder = (IMAPFolder) store.getFolder("INBOX");
+            folder.open(Folder.READ_WRITE);
+            ImapRemoteFolder inbox = new ImapRemoteFolder(folder, true, true, true, () -> { }, () -> null,
+                    Duration.ofSeconds(10));
+            long before = inbox.announcements();
+
+            folder.doCommand(p -> p.getQuotaRoot("INBOX"));
+            noop(folder);
+            assertThat(inbox.announcements()).as("nothing changed: a quota read and a NOOP announce nothing")
+                    .isEqualTo(before);
+
+            dovecot.doveadm("flags", "add", "-u", user.login(), "\\Flagged", "mailbox", "INBOX", "all");
+            noop(folder);
+            assertThat(inbox.announcements()).as("another client's flag change, in the answer to a NOOP")
+                    .isGreaterThan(before);
+            assertThat(folder.getMessageCount()).as("which moves no message count").isEqualTo(1);
+
+            long afterFlag = inbox.announcements();
+            dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "second", "2"));
+            noop(folder);
+            assertThat(inbox.announcements()).as("new mail").isGreaterThan(afterFlag);
+
+            long afterMail = inbox.announcements();
+            dovecot.doveadm("expunge", "-u", user.login(), "mailbox", "INBOX", "all");
+            noop(folder);
+            assertThat(inbox.announcements()).as("an expunge").isGreaterThan(afterMail);
+        } finally {
+            store.close();
+        }
+    }
+
+    private static void noop(IMAPFolder folder) throws Exception {
+        folder.doCommand(p -> {
+            p.simpleCommand("NOOP", null);
+            return null;
+        });
+    }
+}
