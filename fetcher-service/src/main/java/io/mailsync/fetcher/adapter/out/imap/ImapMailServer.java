@@ -28,8 +28,10 @@ import org.springframework.stereotype.Component;
 class ImapMailServer implements MailServer {
 
     /**
-     * Angus starts a platform thread per folder for its event queue unless this executor is given
-     * (ENVIRONMENT.md): a virtual-thread executor keeps 10,000 sessions at 10,000 cheap threads.
+     * Angus starts a platform thread per event queue unless this executor is given (ENVIRONMENT.md); and one queue
+     * for the JVM ({@code mail.event.scope=application}) instead of one per store, whose dispatcher stays parked for
+     * the life of the connection (issue 18, P3: a virtual thread's stack per IDLE session). The only listener is
+     * {@link ImapMailboxConnection}'s, which notes an error and returns.
      */
     private static final ExecutorService EVENTS = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -91,6 +93,7 @@ class ImapMailServer implements MailServer {
         Properties props = MailSessionProperties.of(account, protocol, connectTimeout, readTimeout, sockets);
         String p = "mail." + protocol + ".";
         props.put("mail.event.executor", EVENTS);
+        props.put("mail.event.scope", "application");
         // reading a message must never mark it \Seen: only a device's own change does (DESIGN.md write-back)
         props.put(p + "peek", "true");
         props.put(p + "partialfetch", "false");
