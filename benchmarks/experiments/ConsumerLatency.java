@@ -36,7 +36,7 @@ public class ConsumerLatency {
                 : KafkaKit.newNamespace();
         int gap = Integer.parseInt(a[0]);
         int n = Integer.getInteger("n", 60);
-        for (String protocol : List.of("classic", "consumer")) {
+        for (String protocol : List.of(System.getProperty("protocols", "classic,consumer").split(","))) {
             Properties c = new Properties();
             c.put("bootstrap.servers", kafka);
             c.put("group.id", "latency-" + protocol + "-" + UUID.randomUUID());
@@ -64,7 +64,7 @@ public class ConsumerLatency {
                         }
                     });
                     while (!Thread.currentThread().isInterrupted()) {
-                        var records = consumer.poll(Duration.ofSeconds(1));
+                        var records = consumer.poll(Duration.ofMillis(Long.getLong("poll", 1000)));
                         for (var r : records) {
                             Long at = sent.get(r.value());
                             if (at != null) {
