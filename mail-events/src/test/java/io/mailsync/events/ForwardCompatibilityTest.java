@@ -31,6 +31,25 @@ class ForwardCompatibilityTest {
     }
 
     @Test
+    void aRecordIsReadWhereverItsTypeAndVersionStand() {
+        String json = """
+                {"eventId":"6f1c1a52-3a57-4c1e-9a7e-0d4f5a1b2c3d","occurredAt":"2026-11-26T08:15:30Z",
+                 "origin":{"kind":"SESSION","id":"s","nested":{"type":"NotThisOne"}},"accountId":"acc-1",
+                 "locator":{"uidl":"UID-0001"},"schemaVersion":1,"type":"MessageExpunged"}""";
+
+        assertThat(codec.decode(json, MailEvent.class)).get().isInstanceOf(MessageExpunged.class);
+    }
+
+    @Test
+    void everyRecordIsWrittenWithItsTypeAndVersionFirst() {
+        for (WireRecord sample : Samples.all()) {
+            WireType wire = EventCodec.wireType(sample.getClass());
+            assertThat(codec.encode(sample)).as(wire.name())
+                    .startsWith("{\"type\":\"" + wire.name() + "\",\"schemaVersion\":" + wire.version() + ",");
+        }
+    }
+
+    @Test
     void aNewerBreakingVersionOfAKnownTypeIsSkippedToo() {
         assertThat(codec.decode("{\"type\":\"MessageArrived\",\"schemaVersion\":2,\"whatever\":1}"))
                 .isEqualTo(new EventCodec.Decoded.Unknown("MessageArrived", 2));

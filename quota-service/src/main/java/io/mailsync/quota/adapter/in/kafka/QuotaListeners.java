@@ -42,11 +42,13 @@ class QuotaListeners {
     @KafkaListener(id = "quota-events", groupId = "#{@consumerGroups.named('" + GROUP + "')}",
             topics = "#{@topicNames.events()}")
     void onEvent(ConsumerRecord<String, String> record) {
-        if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
-                MailboxUsageSampled s)) {
-            recordUsage.record(new UsageSample(s.accountId(), s.occurredAt().truncatedTo(ChronoUnit.MILLIS),
-                    s.storageUsedBytes(), s.storageLimitBytes(), s.messageCount(), s.messageLimit()));
+        if (record.value() == null) {
+            return;
         }
+        // only usage samples are read past their type: the other mail events are most of the topic (issue 18, P2)
+        codec.decode(record.value(), MailboxUsageSampled.class).ifPresent(s -> recordUsage.record(new UsageSample(
+                s.accountId(), s.occurredAt().truncatedTo(ChronoUnit.MILLIS), s.storageUsedBytes(),
+                s.storageLimitBytes(), s.messageCount(), s.messageLimit())));
     }
 
     @KafkaListener(id = "quota-accounts", groupId = "#{@consumerGroups.named('" + GROUP + "')}",
