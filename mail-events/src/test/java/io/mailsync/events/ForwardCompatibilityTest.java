@@ -31,6 +31,17 @@ class ForwardCompatibilityTest {
     }
 
     @Test
+    void aMalformedRecordOfAnotherFamilyIsPoisonUnlessTheConsumerReadsOnlyOneType() {
+        String malformed = "{\"type\":\"MessageArrived\",\"schemaVersion\":1,\"poison\":true}";
+
+        assertThatThrownBy(() -> codec.decode(malformed, MailCommand.class))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("MessageArrived v1 is malformed");
+        assertThat(codec.decodeOnly(malformed, MailboxUsageSampled.class)).isEmpty();
+        assertThatThrownBy(() -> codec.decodeOnly("{not json", MailboxUsageSampled.class))
+                .isInstanceOf(MalformedRecordException.class).hasMessageStartingWith("not JSON");
+    }
+
+    @Test
     void aRecordIsReadWhereverItsTypeAndVersionStand() {
         String json = """
                 {"eventId":"6f1c1a52-3a57-4c1e-9a7e-0d4f5a1b2c3d","occurredAt":"2026-11-26T08:15:30Z",
