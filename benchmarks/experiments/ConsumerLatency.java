@@ -24,7 +24,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code group.protocol=classic} and {@code consumer} — one record every {@code gap} ms to the accounts and commands
  * topics of a fresh namespace (the fetcher's ownership listener reads both), {@code commitSync} after each poll that
  * returned records (spring-kafka's MANUAL acks), the poll loop on a virtual thread (as the fetcher's).
- * <pre>java -cp "$(cat cp)" ConsumerLatency.java 500 [-Dn=60] [-Dwait=500] [-Dboot=host:port -Dns=namespace.]</pre>
+ * <pre>java -cp "$(cat cp)" [-Dn=60] [-Dwait=500] [-Dpoll=1000] [-Dprotocols=classic,consumer]
+ *     [-Dboot=host:port -Dns=namespace.] ConsumerLatency.java 500</pre>
  * With {@code -Dboot}/{@code -Dns} it uses a broker already running (so another kafka-clients jar can go first on
  * the classpath); otherwise it starts testkit's in-process broker.
  */
