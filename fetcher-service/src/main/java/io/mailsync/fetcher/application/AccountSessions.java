@@ -110,14 +110,16 @@ public final class AccountSessions {
     public void command(MailCommand command, Runnable done) {
         // here, on the listener's thread, the command's trace is current; the session applies it on its own thread
         PendingCommand pending = new PendingCommand(command, done, with.tracing().capture(command));
-        AccountId account = command.accountId();
-        AccountSession session = sessions.get(account);
-        if (session != null) {
-            session.enqueue(pending);
-        } else {
-            held.computeIfAbsent(account, id -> new ConcurrentLinkedQueue<>())
-                    .add(new Held(pending, clock.instant()));
-        }
+        // under the account's entry, as open() and release() are: a command read as the session opens on the
+        // ownership listener's thread is either held before open() takes the held ones, or finds the session
+        sessions.compute(command.accountId(), (id, session) -> {
+            if (session != null) {
+                session.enqueue(pending);
+            } else {
+                held.computeIfAbsent(id, k -> new ConcurrentLinkedQueue<>()).add(new Held(pending, clock.instant()));
+            }
+            return session;
+        });
     }
 
     /**
@@ -156,14 +158,16 @@ public final class AccountSessions {
         List<AccountSession> stopping = new ArrayList<>();
         List<PendingCommand> unapplied = new ArrayList<>();
         for (AccountId id : accountIds) {
-            Queue<Held> waiting = held.remove(id);
-            if (waiting != null) {
-                waiting.forEach(h -> unapplied.add(h.command()));
-            }
-            AccountSession session = sessions.remove(id);
-            if (session != null) {
-                stopping.add(session);
-            }
+            sessions.compute(id, (k, session) -> {
+                Queue<Held> waiting = held.remove(k);
+                if (waiting != null) {
+                    waiting.forEach(h -> unapplied.add(h.command()));
+                }
+                if (session != null) {
+                    stopping.add(session);
+                }
+                return null;
+            });
         }
         // stop all first, then wait: closing connections in parallel keeps a rebalance short
         List<Thread> waits = stopping.stream().map(s -> Thread.ofVirtual().start(() -> s.stop(STOP_WAIT))).toList();

@@ -5,14 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.MessageLocator;
+import io.mailsync.events.Origin;
+import io.mailsync.events.SetFlags;
 import io.mailsync.events.crypto.SecretCipher;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MailServer;
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.support.AccountFeed;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +89,51 @@ class AccountSessionsTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !tried.contains("buffered"));
         sessions.resumeAll(); // heartbeats answered again for a while: the group still assigns it here
         await().atMost(Duration.ofSeconds(10)).until(() -> tried.contains("buffered"));
+    }
+
+    /**
+     * R12 (issue 15): on a takeover the registrations and the commands of the same partitions are read on two threads.
+     * A command read just as its account's session opened was held for a registration already read, and refused
+     * as an orphan minutes later: a device's change lost. Every command must reach its session, whatever the order.
+     */
+    @Test
+    void aCommandReadAsItsAccountsSessionOpensGoesToThatSession() throws Exception {
+        sessions = sessions(LONG, 1000); // sessions open but do not reach their server
+        int accounts = 2_000;
+        AtomicInteger refused = new AtomicInteger();
+        try (ExecutorService race = Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < accounts; i++) {
+                AccountSpec spec = account("racing-" + i);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<?> open = race.submit(() -> together(start, () -> sessions.takeOver(spec)));
+                Future<?> command = race.submit(() -> together(start, () -> sessions.command(new SetFlags(
+                        UUID.randomUUID(), Instant.now(), spec.accountId(), Origin.device("phone"),
+                        MessageLocator.imap("INBOX", 1, 1), Set.of("$flagged"), Set.of(), null),
+                        refused::incrementAndGet)));
+                open.get();
+                command.get();
+            }
+        }
+
+        // the orphan sweep finds no command waiting for a registration: each account's session has its commands
+        assertThat(sessions.refuseHeldLongerThan(Duration.ZERO)).as("commands held though their session is open")
+                .isZero();
+        assertThat(refused).hasValue(0);
+        assertThat(sessions.release(List.copyOf(sessionIds(accounts)))).as("commands queued in their sessions")
+                .hasSize(accounts);
+    }
+
+    private static void together(CyclicBarrier start, Runnable then) {
+        try {
+            start.await();
+        } catch (InterruptedException | BrokenBarrierException e) {
+            throw new IllegalStateException(e);
+        }
+        then.run();
+    }
+
+    private static List<AccountId> sessionIds(int accounts) {
+        return java.util.stream.IntStream.range(0, accounts).mapToObj(i -> AccountId.of("racing-" + i)).toList();
     }
 
     private AccountSessions sessions(Duration startStagger, int takeoverLoginsPerSecond) {
