@@ -110,8 +110,8 @@ class CommandCrashIT {
                 // not all in effect: the assertion below names the commands that are not (a timeout named none)
             }
             List<String> wrong = issued.stream().filter(c -> effect(stage.dovecot, c) != 1)
-                    .map(c -> c.kind() + " " + c.messageIdHeader() + " of " + c.accountId() + " -> " + effect(stage.dovecot, c))
-                    .toList();
+                    .map(c -> c.kind() + " " + c.messageIdHeader() + " of " + c.accountId() + " -> "
+                            + effect(stage.dovecot, c)).toList();
             int lost = (int) issued.stream().filter(c -> effect(stage.dovecot, c) == 0).count();
             int twice = (int) issued.stream().filter(c -> effect(stage.dovecot, c) > 1).count();
             Outcomes.held("R12", deterministic + " commands consumed by a fetcher stuck on a stalled relay, then"
