@@ -28,6 +28,7 @@ public final class Dovecot implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/dovecot");
     static final Path DOVEADM = Path.of("/usr/bin/doveadm");
+    static final String NOT_INSTALLED = "Dovecot is not installed: apt-get install dovecot-imapd dovecot-pop3d";
     private static final int MAIL_UID = 5000;
     /**
      * The SPECIAL-USE folders (RFC 6154) every user has, created on login ({@code auto = subscribe}). Sent and Trash
@@ -92,6 +93,9 @@ public final class Dovecot implements AutoCloseable {
 
     /** An instance of its own that also lets a master user or bearer tokens in (issue 22); null: neither. */
     public static Dovecot start(DovecotAuth auth) {
+        if (!installed()) { // the benchmark starts one without a test's Requirements: say what to install
+            throw new IllegalStateException(NOT_INSTALLED);
+        }
         try {
             Path dir = Files.createTempDirectory("mailsync-dovecot-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));

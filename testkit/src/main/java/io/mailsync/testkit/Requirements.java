@@ -16,7 +16,7 @@ public final class Requirements {
     }
 
     public static void dovecot() {
-        require(Dovecot.installed(), "Dovecot is not installed: apt-get install dovecot-imapd dovecot-pop3d");
+        require(Dovecot.installed(), Dovecot.NOT_INSTALLED);
     }
 
     static void require(boolean present, String howToInstall) {
