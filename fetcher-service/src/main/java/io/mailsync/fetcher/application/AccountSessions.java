@@ -129,13 +129,24 @@ public final class AccountSessions {
     public int refuseHeldLongerThan(Duration wait) {
         Instant limit = clock.instant().minus(wait);
         int refused = 0;
-        for (Map.Entry<AccountId, Queue<Held>> e : held.entrySet()) {
-            Held oldest = e.getValue().peek();
-            if (oldest != null && oldest.since().isBefore(limit) && held.remove(e.getKey(), e.getValue())) {
-                log.warn("account {}: no registration after {}, {} commands refused", e.getKey(), wait,
-                        e.getValue().size());
-                e.getValue().forEach(h -> h.command().complete());
-                refused += e.getValue().size();
+        for (AccountId account : List.copyOf(held.keySet())) {
+            List<Held> orphans = new ArrayList<>();
+            // under the account's entry, as command() adds to the queue: none added to a queue already taken out
+            sessions.compute(account, (id, session) -> {
+                Queue<Held> waiting = held.get(id);
+                Held oldest = waiting == null ? null : waiting.peek();
+                if (session != null && waiting != null) {
+                    held.remove(id).forEach(h -> session.enqueue(h.command())); // its session opened: it applies them
+                } else if (oldest != null && oldest.since().isBefore(limit)) {
+                    held.remove(id);
+                    orphans.addAll(waiting);
+                }
+                return session;
+            });
+            if (!orphans.isEmpty()) {
+                log.warn("account {}: no registration after {}, {} commands refused", account, wait, orphans.size());
+                orphans.forEach(h -> h.command().complete());
+                refused += orphans.size();
             }
         }
         return refused;
@@ -218,6 +229,11 @@ public final class AccountSessions {
 
     public int size() {
         return sessions.size();
+    }
+
+    /** Commands read for accounts whose registration has not been read (yet): none for long, but a removed one's. */
+    public int heldCommands() {
+        return held.values().stream().mapToInt(Queue::size).sum();
     }
 
     /**

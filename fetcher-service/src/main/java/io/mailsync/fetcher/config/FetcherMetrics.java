@@ -7,7 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
-/** {@code mailsync.fetcher.sessions{state}}: how many owned accounts are in each session state. */
+/**
+ * {@code mailsync.fetcher.sessions{state}}: how many owned accounts are in each session state;
+ * {@code mailsync.fetcher.accounts.owned}; {@code mailsync.fetcher.commands.held}: commands read before their
+ * account's registration (one that stays above zero names commands no session will apply).
+ */
 @Component
 class FetcherMetrics implements MeterBinder {
 
@@ -27,6 +31,10 @@ class FetcherMetrics implements MeterBinder {
         }
         Gauge.builder("mailsync.fetcher.accounts.owned", sessions, AccountSessions::size)
                 .description("accounts whose partitions this fetcher is assigned")
+                .register(registry);
+        Gauge.builder("mailsync.fetcher.commands.held", sessions, AccountSessions::heldCommands)
+                .description("commands waiting for their account's registration (a removed account's are refused"
+                        + " after ownership.orphan-commands-after)")
                 .register(registry);
     }
 }

@@ -106,21 +106,40 @@ class AccountSessionsTest {
                 AccountSpec spec = account("racing-" + i);
                 CyclicBarrier start = new CyclicBarrier(2);
                 Future<?> open = race.submit(() -> together(start, () -> sessions.takeOver(spec)));
-                Future<?> command = race.submit(() -> together(start, () -> sessions.command(new SetFlags(
-                        UUID.randomUUID(), Instant.now(), spec.accountId(), Origin.device("phone"),
-                        MessageLocator.imap("INBOX", 1, 1), Set.of("$flagged"), Set.of(), null),
-                        refused::incrementAndGet)));
+                Future<?> command = race.submit(() -> together(start,
+                        () -> sessions.command(flag(spec.accountId().value()), refused::incrementAndGet)));
                 open.get();
                 command.get();
             }
         }
 
-        // the orphan sweep finds no command waiting for a registration: each account's session has its commands
-        assertThat(sessions.refuseHeldLongerThan(Duration.ZERO)).as("commands held though their session is open")
-                .isZero();
+        // no command waits for a registration: each account's session has its commands (before any orphan sweep)
+        assertThat(sessions.heldCommands()).as("commands held though their session is open").isZero();
+        assertThat(sessions.refuseHeldLongerThan(Duration.ZERO)).as("commands refused as orphans").isZero();
         assertThat(refused).hasValue(0);
         assertThat(sessions.release(List.copyOf(sessionIds(accounts)))).as("commands queued in their sessions")
                 .hasSize(accounts);
+    }
+
+    @Test
+    void aCommandForAnAccountNotReadYetWaitsForItsRegistrationAndARemovedAccountsIsRefused() {
+        sessions = sessions(LONG, 1000);
+        AtomicInteger refused = new AtomicInteger();
+        sessions.command(flag("late"), refused::incrementAndGet);
+        sessions.command(flag("removed"), refused::incrementAndGet);
+        assertThat(sessions.heldCommands()).isEqualTo(2);
+
+        sessions.takeOver(account("late")); // its registration read after the command: the session takes it
+        assertThat(sessions.heldCommands()).isEqualTo(1);
+        assertThat(sessions.refuseHeldLongerThan(Duration.ZERO)).as("refused: the removed account's").isOne();
+        assertThat(refused).hasValue(1);
+        assertThat(sessions.release(List.of(AccountId.of("late")))).as("the late account's, in its session")
+                .hasSize(1);
+    }
+
+    private static SetFlags flag(String accountId) {
+        return new SetFlags(UUID.randomUUID(), Instant.now(), AccountId.of(accountId), Origin.device("phone"),
+                MessageLocator.imap("INBOX", 1, 1), Set.of("$flagged"), Set.of(), null);
     }
 
     private static void together(CyclicBarrier start, Runnable then) {
