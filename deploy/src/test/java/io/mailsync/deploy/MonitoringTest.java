@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MonitoringTest {
 
     static final List<String> ALERTS = List.of("MailsyncConsumerLagGrowing", "MailsyncDeadLettersNonEmpty",
-            "MailsyncAuthFailedSurge", "MailsyncSessionsDropping", "MailsyncCircuitBreakerOpen");
+            "MailsyncAuthFailedSurge", "MailsyncSessionsDropping", "MailsyncCommandsHeld",
+            "MailsyncCircuitBreakerOpen");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
