@@ -1,12 +1,12 @@
 package io.mailsync.reliability;
 
-import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mailsync.events.Topics;
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.ShutdownOrder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,17 +42,11 @@ final class FailoverStage implements AutoCloseable {
     private int started;
 
     private FailoverStage() {
-        broker = new EmbeddedKafkaKraftBroker(1, Topics.ACCOUNT_PARTITIONS);
-        broker.brokerProperties(Map.of(
-                "auto.create.topics.enable", "false",
-                "group.initial.rebalance.delay.ms", "0",
-                "offsets.topic.num.partitions", "4",
+        broker = KafkaKit.embeddedBroker(Map.of(
                 "group.consumer.session.timeout.ms", String.valueOf(SESSION_TIMEOUT.toMillis()),
                 "group.consumer.min.session.timeout.ms", "3000",
                 "group.consumer.heartbeat.interval.ms", String.valueOf(HEARTBEAT.toMillis()),
-                "group.consumer.min.heartbeat.interval.ms", "500",
-                "log.dirs", System.getProperty("java.io.tmpdir") + "/mailsync-failover-" + UUID.randomUUID()));
-        broker.afterPropertiesSet();
+                "group.consumer.min.heartbeat.interval.ms", "500"));
         stack = Stack.onBroker(broker.getBrokersAsString());
         stack.kill("fetcher-service"); // the fetchers of this stage are processes of their own
         events = new EventLog(broker.getBrokersAsString(), stack.topics().events());

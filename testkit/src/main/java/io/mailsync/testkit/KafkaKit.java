@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.utils.Exit;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -31,15 +32,35 @@ public final class KafkaKit {
     }
 
     private static String startEmbedded() {
-        embedded = new EmbeddedKafkaKraftBroker(1, Topics.ACCOUNT_PARTITIONS);
-        embedded.brokerProperties(Map.of(
-                "auto.create.topics.enable", "false",
-                "group.initial.rebalance.delay.ms", "0",
-                "offsets.topic.num.partitions", "4",
-                "log.dirs", System.getProperty("java.io.tmpdir") + "/mailsync-kafka-" + UUID.randomUUID()));
-        embedded.afterPropertiesSet();
+        embedded = embeddedBroker(Map.of());
         ShutdownOrder.infrastructure(embedded::destroy);
         return embedded.getBrokersAsString();
+    }
+
+    /**
+     * A started in-process KRaft broker with mailsync's broker settings and {@code overrides}; its caller stops it.
+     * Kafka's test kit deletes the broker's temporary directories in JVM shutdown hooks of its own, which would run
+     * beside {@link ShutdownOrder}'s: the log directories vanished under a broker still serving services that were
+     * closing ("marked offline"), and a producer that could not drain waited out its 30 s close timeout. Those hooks
+     * run after every infrastructure step registered before them — after this broker stops.
+     */
+    public static EmbeddedKafkaKraftBroker embeddedBroker(Map<String, String> overrides) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, Topics.ACCOUNT_PARTITIONS);
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "auto.create.topics.enable", "false",
+                "group.initial.rebalance.delay.ms", "0",
+                "offsets.topic.num.partitions", "4"));
+        properties.putAll(overrides);
+        broker.brokerProperties(properties);
+        synchronized (KafkaKit.class) {
+            Exit.setShutdownHookAdder((name, hook) -> ShutdownOrder.lastly(hook));
+            try {
+                broker.afterPropertiesSet();
+            } finally {
+                Exit.resetShutdownHookAdder();
+            }
+        }
+        return broker;
     }
 
     /** A fresh namespace whose topics exist, with the production partition counts and cleanup policies. */

@@ -12,6 +12,7 @@ public final class ShutdownOrder {
 
     private static final Deque<Runnable> APPLICATIONS = new ArrayDeque<>();
     private static final Deque<Runnable> INFRASTRUCTURE = new ArrayDeque<>();
+    private static final Deque<Runnable> LAST = new ArrayDeque<>();
     private static boolean hooked;
 
     private ShutdownOrder() {
@@ -29,6 +30,12 @@ public final class ShutdownOrder {
         INFRASTRUCTURE.push(stop);
     }
 
+    /** Runs at shutdown after all infrastructure has stopped (deleting its files); in the order registered. */
+    public static synchronized void lastly(Runnable step) {
+        hook();
+        LAST.add(step);
+    }
+
     private static void hook() {
         if (!hooked) {
             hooked = true;
@@ -39,12 +46,15 @@ public final class ShutdownOrder {
     private static void runAll() {
         Deque<Runnable> apps;
         Deque<Runnable> infra;
+        Deque<Runnable> last;
         synchronized (ShutdownOrder.class) {
             apps = new ArrayDeque<>(APPLICATIONS);
             infra = new ArrayDeque<>(INFRASTRUCTURE);
+            last = new ArrayDeque<>(LAST);
         }
         apps.forEach(ShutdownOrder::quietly);
         infra.forEach(ShutdownOrder::quietly);
+        last.forEach(ShutdownOrder::quietly);
     }
 
     private static void quietly(Runnable stop) {
