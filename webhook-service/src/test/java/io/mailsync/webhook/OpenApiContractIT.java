@@ -1,7 +1,5 @@
 package io.mailsync.webhook;
 
-import io.mailsync.testkit.openapi.DocumentedStatuses;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.support.security.ApiScopes;
@@ -9,6 +7,7 @@ import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import io.mailsync.testkit.openapi.PublicApiDocument;
 import io.mailsync.testkit.openapi.RouteDrift;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**

@@ -1,7 +1,5 @@
 package io.mailsync.webhook;
 
-import io.mailsync.testkit.openapi.DocumentedStatuses;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +7,7 @@ import io.mailsync.events.TopicNames;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.WebhookReceiver;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 19: "two instances → each event delivered once per subscription". Two replicas share the database and the

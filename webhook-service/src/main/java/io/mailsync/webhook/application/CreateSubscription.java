@@ -97,8 +97,7 @@ public final class CreateSubscription {
             }
             // another customer's account reads as one that does not exist (ADR 0008)
             // or one shared with the customer to read (issue 23)
-            if (!owners.ownerOf(account).map(customerId::equals).orElse(false)
-                    && !owners.readersOf(account).contains(customerId)) {
+            if (!owners.holdersOf(account).map(holders -> holders.mayRead(customerId)).orElse(false)) {
                 throw new InvalidSubscriptionException("accounts: no account " + value + " is yours");
             }
             accounts.add(account);

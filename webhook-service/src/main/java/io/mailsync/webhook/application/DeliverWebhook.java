@@ -62,8 +62,7 @@ public final class DeliverWebhook {
     }
 
     private boolean mayRead(String customer, AccountId account) {
-        return owners.ownerOf(account).map(customer::equals).orElse(false)
-                || owners.readersOf(account).contains(customer);
+        return owners.holdersOf(account).map(holders -> holders.mayRead(customer)).orElse(false);
     }
 
     /** How a delivery ended without a retry. */

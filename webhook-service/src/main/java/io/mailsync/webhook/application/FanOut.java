@@ -26,10 +26,11 @@ public final class FanOut {
 
     /** Returns how many deliveries were queued. An account nobody owns (yet, or any more) queues none. */
     public int fanOut(AccountEvent event) {
-        String owner = owners.ownerOf(event.accountId()).orElse(null);
-        if (owner == null) {
+        AccountOwners.Holders holders = owners.holdersOf(event.accountId()).orElse(null);
+        if (holders == null) {
             return 0;
         }
+        String owner = holders.customerId();
         int queued = 0;
         for (Subscription subscription : subscriptions.ofCustomer(owner)) {
             if (subscription.wants(owner, event.accountId(), event.type())) {
@@ -37,7 +38,7 @@ public final class FanOut {
                 queued++;
             }
         }
-        for (String reader : owners.readersOf(event.accountId())) { // issue 23: people the mailbox is shared with
+        for (String reader : holders.readers()) { // issue 23: people the mailbox is shared with
             for (Subscription subscription : subscriptions.ofCustomer(reader)) {
                 if (subscription.wantsShared(event.accountId(), event.type())) {
                     queue.enqueue(event.deliveryFor(subscription.id()));

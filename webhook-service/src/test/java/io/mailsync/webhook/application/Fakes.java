@@ -29,13 +29,9 @@ final class Fakes {
         final Map<AccountId, java.util.Set<String>> readers = new ConcurrentHashMap<>();
 
         @Override
-        public Optional<String> ownerOf(AccountId account) {
-            return Optional.ofNullable(owners.get(account));
-        }
-
-        @Override
-        public java.util.Set<String> readersOf(AccountId account) {
-            return readers.getOrDefault(account, java.util.Set.of());
+        public Optional<Holders> holdersOf(AccountId account) {
+            return Optional.ofNullable(owners.get(account))
+                    .map(owner -> new Holders(owner, readers.getOrDefault(account, java.util.Set.of())));
         }
 
         @Override

@@ -24,15 +24,10 @@ class MongoAccountOwners implements AccountOwners {
     }
 
     @Override
-    public Optional<String> ownerOf(AccountId account) {
+    public Optional<Holders> holdersOf(AccountId account) {
         return Optional.ofNullable(owners.find(Filters.eq("_id", account.value())).first())
-                .map(doc -> doc.getString("customerId"));
-    }
-
-    @Override
-    public Set<String> readersOf(AccountId account) {
-        return Optional.ofNullable(owners.find(Filters.eq("_id", account.value())).first())
-                .map(doc -> doc.getList("readers", String.class)).map(Set::copyOf).orElse(Set.of());
+                .map(doc -> new Holders(doc.getString("customerId"), Set.copyOf(doc.getList("readers", String.class,
+                        List.of()))));
     }
 
     @Override

@@ -10,10 +10,34 @@ import java.util.Set;
  */
 public interface AccountOwners {
 
-    Optional<String> ownerOf(AccountId account);
+    /**
+     * The account's owner and readers, in one read (every event fans out by both, and every delivery checks both).
+     *
+     * @param customerId the owner
+     * @param readers people other than the owner who may read the account
+     */
+    record Holders(String customerId, Set<String> readers) {
+
+        public Holders {
+            readers = Set.copyOf(readers);
+        }
+
+        public boolean mayRead(String customer) {
+            return customerId.equals(customer) || readers.contains(customer);
+        }
+    }
+
+    /** Empty for an account nobody owns (yet, or any more). */
+    Optional<Holders> holdersOf(AccountId account);
+
+    default Optional<String> ownerOf(AccountId account) {
+        return holdersOf(account).map(Holders::customerId);
+    }
 
     /** People other than the owner who may read the account; none for an unknown one. */
-    Set<String> readersOf(AccountId account);
+    default Set<String> readersOf(AccountId account) {
+        return holdersOf(account).map(Holders::readers).orElse(Set.of());
+    }
 
     default void record(AccountId account, String customerId) {
         record(account, customerId, Set.of());

@@ -25,6 +25,12 @@ class MongoAccountOwnersTest {
         AccountId account = AccountId.of("acc-" + UUID.randomUUID());
         owners.record(account, "owner", java.util.Set.of("bob", "carol"));
         assertThat(owners.readersOf(account)).containsExactlyInAnyOrder("bob", "carol");
+        assertThat(owners.holdersOf(account)).hasValueSatisfying(holders -> {
+            assertThat(holders.customerId()).isEqualTo("owner");
+            assertThat(holders.mayRead("bob")).isTrue();
+            assertThat(holders.mayRead("owner")).isTrue();
+            assertThat(holders.mayRead("mallory")).isFalse();
+        });
         owners.record(account, "owner", java.util.Set.of("carol"));
         assertThat(owners.readersOf(account)).containsExactly("carol");
         assertThat(owners.readersOf(AccountId.of("acc-unknown-" + UUID.randomUUID()))).isEmpty();
