@@ -1,8 +1,5 @@
 package io.mailsync.quota;
 
-import io.mailsync.testkit.openapi.DocumentedStatuses;
-import org.junit.jupiter.api.extension.ExtendWith;
-import io.mailsync.events.mail.AccountId;
 import static io.mailsync.testkit.builders.MessageArrivedBuilder.aMessageArrived;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.Topics;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.ViewQuota;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What arrives on the topics that is not a plain usage sample: poison, unknown types, other events, tombstones. */
 @ExtendWith(DocumentedStatuses.Check.class) // issue 19: every status answered is documented

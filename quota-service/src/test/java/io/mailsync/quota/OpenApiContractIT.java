@@ -1,15 +1,15 @@
 package io.mailsync.quota;
 
-import io.mailsync.testkit.openapi.DocumentedStatuses;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsync.support.security.ApiScopes;
 import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.JwtKit;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import io.mailsync.testkit.openapi.PublicApiDocument;
 import io.mailsync.testkit.openapi.RouteDrift;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**

@@ -1,18 +1,17 @@
 package io.mailsync.quota;
 
-import io.mailsync.testkit.openapi.DocumentedStatuses;
-import org.junit.jupiter.api.extension.ExtendWith;
-import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailsync.events.QuotaAlert;
 import io.mailsync.events.QuotaForecastWarning;
 import io.mailsync.events.QuotaLevelCrossed;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.ReconcileAccounts;
 import io.mailsync.quota.application.UsageSample;
 import io.mailsync.quota.application.port.out.UsageStore;
 import io.mailsync.testkit.GreenMailKit;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * quota-service on a real broker, the MongoDB wire server and GreenMail SMTP: samples published with a real

@@ -1,7 +1,5 @@
 package io.mailsync.quota;
 
-import io.mailsync.testkit.openapi.DocumentedStatuses;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +9,7 @@ import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.JwtKit;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 23: a shared mailbox's quota notice reaches its owner and every person whose grant names a contact address

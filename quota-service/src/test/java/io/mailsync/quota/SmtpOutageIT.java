@@ -1,8 +1,5 @@
 package io.mailsync.quota;
 
-import io.mailsync.testkit.openapi.DocumentedStatuses;
-import org.junit.jupiter.api.extension.ExtendWith;
-import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,10 +7,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.mailsync.events.QuotaLevelCrossed;
 import io.mailsync.events.TopicNames;
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.QuotaView;
 import io.mailsync.quota.application.ViewQuota;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The SMTP relay is down when a level is crossed: the notice waits, is retried, and is sent once it is back. */
 @ExtendWith(DocumentedStatuses.Check.class) // issue 19: every status answered is documented

@@ -1,7 +1,5 @@
 package io.mailsync.quota;
 
-import io.mailsync.testkit.openapi.DocumentedStatuses;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +10,7 @@ import io.mailsync.quota.application.ReconcileAccounts;
 import io.mailsync.testkit.GreenMailKit;
 import io.mailsync.testkit.KafkaKit;
 import io.mailsync.testkit.MongoKit;
+import io.mailsync.testkit.openapi.DocumentedStatuses;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two replicas (two Spring contexts: one consumer group, one database) while a rebalance moves partitions

@@ -1,8 +1,8 @@
 package io.mailsync.reliability;
 
-import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.testkit.ApiClient;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;

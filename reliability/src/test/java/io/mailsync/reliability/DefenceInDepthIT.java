@@ -1,8 +1,8 @@
 package io.mailsync.reliability;
 
-import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.JwtKit;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.mailsync.reliability;
 
-import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package io.mailsync.reliability;
 
-import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,11 +1,12 @@
 package io.mailsync.reliability;
 
-import io.mailsync.testkit.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mailsync.testkit.ApiClient;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.PublicApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import io.mailsync.testkit.PublicApi;
 
 /**
  * R8: another customer's token gets nothing — every public route, through the gateway and straight at the

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -152,7 +153,7 @@ class AccountSessionsTest {
     }
 
     private static List<AccountId> sessionIds(int accounts) {
-        return java.util.stream.IntStream.range(0, accounts).mapToObj(i -> AccountId.of("racing-" + i)).toList();
+        return IntStream.range(0, accounts).mapToObj(i -> AccountId.of("racing-" + i)).toList();
     }
 
     private AccountSessions sessions(Duration startStagger, int takeoverLoginsPerSecond) {

@@ -1,8 +1,8 @@
 package io.mailsync.quota.application;
 
-import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.domain.Notice;
 import io.mailsync.quota.domain.Resource;
 import io.mailsync.testkit.SettableClock;

@@ -1,8 +1,8 @@
 package io.mailsync.quota.application;
 
-import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.port.out.UsageStore;
 import java.time.Duration;
 import java.time.Instant;

@@ -45,8 +45,8 @@ class QuotaListeners {
         if (record.value() == null) {
             return;
         }
-        // only usage samples are read past their type: the other mail events are most of the topic, and sync-service's
-        // (which dead-letters a malformed one) (issue 18, P2)
+        // only usage samples are read past their type: the other mail events are most of the topic and not this
+        // service's to judge — a malformed one is sync-service's to dead-letter (issue 18, P2)
         codec.decodeOnly(record.value(), MailboxUsageSampled.class).ifPresent(s -> recordUsage.record(new UsageSample(
                 s.accountId(), s.occurredAt().truncatedTo(ChronoUnit.MILLIS), s.storageUsedBytes(),
                 s.storageLimitBytes(), s.messageCount(), s.messageLimit())));

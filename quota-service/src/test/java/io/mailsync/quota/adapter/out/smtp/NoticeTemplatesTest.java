@@ -1,8 +1,8 @@
 package io.mailsync.quota.adapter.out.smtp;
 
-import io.mailsync.events.mail.AccountId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.QuotaAccount;
 import io.mailsync.quota.domain.Forecast;
 import io.mailsync.quota.domain.Notice;

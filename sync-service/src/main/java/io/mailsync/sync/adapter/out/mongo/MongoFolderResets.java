@@ -1,11 +1,11 @@
 package io.mailsync.sync.adapter.out.mongo;
 
-import io.mailsync.events.mail.UidValidity;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import static io.mailsync.sync.adapter.out.mongo.Docs.date;
 
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.events.mail.UidValidity;
 import io.mailsync.sync.application.port.out.FolderResets;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
