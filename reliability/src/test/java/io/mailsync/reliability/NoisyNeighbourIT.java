@@ -56,7 +56,7 @@ class NoisyNeighbourIT {
      */
     private static final long WARM_JIT_MILLIS = 3_000;
     private static final int MIN_WARM_UP_ROUNDS = 3;
-    private static final int MAX_WARM_UP_ROUNDS = 6;
+    private static final int MAX_WARM_UP_ROUNDS = 5;
     private static final String CASE = "noisy neighbour: the quiet customer's errors, 503s and p99 (≤ 1.5× alone)";
     private static final long QUIET_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(25); // 40/s, under its own limit
 
