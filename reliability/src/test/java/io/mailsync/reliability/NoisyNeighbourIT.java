@@ -43,10 +43,11 @@ class NoisyNeighbourIT {
     /** The quiet customer's requests in a warm-up round alone (beside the noise, it reads until the noise ends). */
     private static final int QUIET_REQUESTS = 150;
     /**
-     * Rounds of (beside the noise, alone), pooled: ~600 requests a side each — the p99 is then the 12th slowest of
-     * ~1,200, not (as when the quiet customer stopped after 150 requests, a quarter of the noise) the 5th of 450.
+     * Rounds of (beside the noise, alone), pooled: ~830 requests a side each (the noise lasts ~21 s), so the p99 is
+     * the 25th slowest of ~2,500 — not, as when the quiet customer stopped after 150 requests (a quarter of the
+     * noise), the 5th of 450. One round's ratio alone ranged 0.96–1.52× on the same code.
      */
-    private static final int ROUNDS = 2;
+    private static final int ROUNDS = 3;
     /**
      * Warm-up rounds go on until the JIT compiler spends less than this in one (at most {@link #MAX_WARM_UP_ROUNDS}):
      * before, C2 takes a third of the JVM's CPU beside the noise (the hostile requests' paths are new to it, and they
