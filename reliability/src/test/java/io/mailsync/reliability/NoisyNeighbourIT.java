@@ -112,7 +112,8 @@ class NoisyNeighbourIT {
                 + p(alone, 0.99) / 1000 + " → " + p(beside, 0.99) / 1000 + " µs (p50 " + p(alone, 0.5) / 1000
                 + " → " + p(beside, 0.5) / 1000 + " µs; per round (alone → beside) " + perRound
                 + "; their answers: " + noisyStatuses + "); CPU of this JVM alone → beside: " + cpuNote
-                + "; quiet errors " + quietErrors + "; breaker openings " + breakerOpenings + "; JIT ms per warm-up round " + warmUpJit;
+                + "; quiet errors " + quietErrors + "; breaker openings " + breakerOpenings
+                + "; JIT ms per warm-up round " + warmUpJit;
         if (within && breakerOpenings == 0) {
             Outcomes.held("R17", CASE, 500 * ROUNDS, quietStatuses.size(), 0, 0, quietErrors, note);
         } else {
