@@ -91,15 +91,23 @@ final class ImapLoop {
             boolean push = c.supportsPush();
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
             OtherFolders others = new OtherFolders(account, origin, c, with);
+            Duration waited = null; // set when the last IDLE ran its whole length: nothing the server said ended it
+            boolean unannouncedLogged = false;
             while (control.running()) {
                 applyCommands(control, sync, others, c, inbox);
                 int count;
                 long announced;
+                int found = 0;
                 do {
                     count = inbox.messageCount();
-                    usageDue |= sync.sync() > 0;
+                    found += sync.sync();
                     announced = inbox.announcements();
                 } while (inbox.messageCount() != count && control.running());
+                usageDue |= found > 0;
+                if (waited != null && found > 0) {
+                    unannouncedLogged = unannounced(account, found, waited, unannouncedLogged);
+                }
+                waited = null;
                 usageDue |= others.pollIfDue() > 0;
                 sampleUsage(account, c);
                 if (inbox.announcements() != announced) {
@@ -113,7 +121,11 @@ final class ImapLoop {
                     return true;
                 }
                 control.status(push ? Status.IDLE : Status.POLLING);
-                inbox.awaitChange(min(min(renew, sync.untilFullCompare()), min(untilUsage(), others.untilDue())));
+                Duration untilCompare = sync.untilFullCompare();
+                Duration wait = min(min(renew, untilCompare), min(untilUsage(), others.untilDue()));
+                boolean ranOut = inbox.awaitChange(wait);
+                // a wait cut short for a due full comparison is there to find what the server does not push
+                waited = ranOut && push && wait.compareTo(untilCompare) < 0 ? wait : null;
             }
             return false;
         } finally {
@@ -121,6 +133,23 @@ final class ImapLoop {
             control.onCommand(null);
             control.holding(null);
         }
+    }
+
+    /**
+     * Changes found right after an IDLE that ran its whole length were never announced during it: the server's IDLE
+     * notifications are off or late (Cyrus without {@code idled}; Dovecot past its inotify limits, then polling every
+     * {@code mailbox_idle_check_interval}), and new mail waited for the renewal instead of arriving at once. Said at
+     * WARN once per connection (then DEBUG): a change made in the last moment before the renewal is one too.
+     */
+    private static boolean unannounced(AccountSpec account, int found, Duration waited, boolean logged) {
+        String format = "account {}: {} change(s) in INBOX found after an IDLE that ran its full {} ms: the server did"
+                + " not announce them while they waited (are its IDLE notifications working?)";
+        if (logged) {
+            log.debug(format, account.accountId(), found, waited.toMillis());
+        } else {
+            log.warn(format, account.accountId(), found, waited.toMillis());
+        }
+        return true;
     }
 
     /**

@@ -36,6 +36,8 @@ final class FakeFolder implements RemoteFolder {
     int changedSinceQueries;
     /** Every change is announced to the session at once, as a server's untagged response would announce it. */
     private long announcements;
+    /** What happens, unannounced, during the next wait, which then runs its whole length (a silent IDLE). */
+    private Runnable unannouncedDuringNextWait;
 
     FakeFolder(String name, long uidValidity, boolean condstore, boolean qresync) {
         this.name = name;
@@ -49,6 +51,17 @@ final class FakeFolder implements RemoteFolder {
         long uid = uidNext++;
         messages.put(uid, state(uid, keywords));
         return uid;
+    }
+
+    /** A message the server does not announce: as if its IDLE notifications were off. */
+    long deliverUnannounced() {
+        long uid = uidNext++;
+        messages.put(uid, state(uid));
+        return uid;
+    }
+
+    void duringNextWait(Runnable unannounced) {
+        unannouncedDuringNextWait = unannounced;
     }
 
     void setKeywords(long uid, String... keywords) {
@@ -198,7 +211,14 @@ final class FakeFolder implements RemoteFolder {
     }
 
     @Override
-    public void awaitChange(Duration maxWait) {
+    public boolean awaitChange(Duration maxWait) {
+        Runnable meanwhile = unannouncedDuringNextWait;
+        unannouncedDuringNextWait = null;
+        if (meanwhile == null) {
+            return false;
+        }
+        meanwhile.run();
+        return true;
     }
 
     @Override

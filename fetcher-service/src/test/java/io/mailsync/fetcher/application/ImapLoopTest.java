@@ -4,6 +4,10 @@ import static io.mailsync.testkit.builders.AccountSpecBuilder.anAccountSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.MessageArrived;
@@ -33,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 12: a write-back is never dropped from its session's queue by a failure that is not the command's. An owner
@@ -150,6 +155,34 @@ class ImapLoopTest {
                 .satisfies(changed -> assertThat(changed.current()).contains(Keyword.FLAGGED.value()));
     }
 
+    /**
+     * A server whose IDLE never says a word (Cyrus without {@code idled}, Dovecot past its inotify limits): the mail
+     * delivered meanwhile is found once the IDLE runs out and is renewed, and the log says the server is not pushing.
+     */
+    @Test
+    void mailTheServerNeverAnnouncedDuringAnIdleIsFoundWhenTheIdleRunsOutAndTheLogSaysSo() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(ImapLoop.class);
+        logger.addAppender(logged);
+        try {
+            FakeFolder silent = new FakeFolder("INBOX", VALIDITY, false, false);
+            silent.deliver();
+            silent.duringNextWait(silent::deliverUnannounced);
+            control.idles = 2;
+
+            RecordingPublisher published = oneConnection(silent, () -> { });
+
+            assertThat(published.of(MessageArrived.class)).as("the first message, then the unannounced one").hasSize(2);
+            assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN)
+                    .singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                    .contains("1 change(s) in INBOX found after an IDLE that ran its full")
+                    .contains("are its IDLE notifications working?");
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+
     /** A first connection to {@code folder} with a fresh cursor, until the session would IDLE; what it published. */
     private RecordingPublisher oneConnection(FakeFolder folder, Runnable duringUsage) {
         RecordingPublisher published = new RecordingPublisher();
@@ -184,6 +217,8 @@ class ImapLoopTest {
 
         private final CommandQueue commands = new CommandQueue();
         volatile boolean running = true;
+        /** How many times the session may go to IDLE before the connection is stopped there. */
+        int idles = 1;
 
         Pending queue(SetFlags command) {
             Pending pending = new Pending();
@@ -198,7 +233,7 @@ class ImapLoopTest {
 
         @Override
         public void status(Status status) {
-            if (status == Status.IDLE || status == Status.POLLING) {
+            if ((status == Status.IDLE || status == Status.POLLING) && --idles <= 0) {
                 running = false;
             }
         }

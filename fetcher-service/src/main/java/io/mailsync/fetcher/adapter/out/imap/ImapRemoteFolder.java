@@ -196,8 +196,8 @@ final class ImapRemoteFolder implements RemoteFolder {
     }
 
     @Override
-    public void awaitChange(Duration maxWait) {
-        waiter.awaitChange(maxWait);
+    public boolean awaitChange(Duration maxWait) {
+        return waiter.awaitChange(maxWait);
     }
 
     @Override

@@ -49,15 +49,16 @@ final class ImapWaiter {
         return timers;
     }
 
-    void awaitChange(Duration maxWait) {
+    /** Returns true when the wait ran out: neither the server nor a wake-up ended it before {@code maxWait}. */
+    boolean awaitChange(Duration maxWait) {
         failOnServerError();
         if (wakeRequested.getAndSet(false)) {
-            return;
+            return false;
         }
         if (!idle) {
-            poll(maxWait);
+            boolean ranOut = poll(maxWait);
             failOnServerError();
-            return;
+            return ranOut;
         }
         // the watchdog ends the IDLE before maxWait (re-issued before RFC 2177's 29 minutes), and cuts the
         // connection off when the server does not answer the DONE: a silent server is found within maxWait + answer
@@ -75,6 +76,7 @@ final class ImapWaiter {
             wakeRequested.set(false);
         }
         failOnServerError();
+        return watchdog.ranOut;
     }
 
     /**
@@ -109,6 +111,8 @@ final class ImapWaiter {
     private final class Watchdog {
 
         private volatile boolean idling = true;
+        /** The IDLE was ended at maxWait, not by anything the server sent or a wake-up. */
+        private volatile boolean ranOut;
         private volatile ScheduledFuture<?> next;
 
         void start(Duration maxWait) {
@@ -119,6 +123,7 @@ final class ImapWaiter {
             if (!idling) {
                 return;
             }
+            ranOut = true;
             Thread.ofVirtual().start(ImapWaiter.this::wakeUp); // it sends a command and may wait for the lock
             next = TIMERS.schedule(this::unanswered, answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -150,11 +155,12 @@ final class ImapWaiter {
         }
     }
 
-    private void poll(Duration wait) {
+    private boolean poll(Duration wait) {
+        boolean ranOut = false;
         try {
             pollWake.drainPermits();
             if (!wakeRequested.getAndSet(false)) {
-                pollWake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                ranOut = !pollWake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
             }
             wakeRequested.set(false);
         } catch (InterruptedException e) {
@@ -166,5 +172,6 @@ final class ImapWaiter {
         } catch (MessagingException e) {
             throw ImapFailures.translate("NOOP on " + folder.getFullName(), e);
         }
+        return ranOut;
     }
 }

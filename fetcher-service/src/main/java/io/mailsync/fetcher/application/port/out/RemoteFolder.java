@@ -75,8 +75,10 @@ public interface RemoteFolder {
     /**
      * Waits until the server reports a change, {@link #wakeUp()} is called, or {@code maxWait} passes: IDLE where
      * offered (re-issued by the caller before RFC 2177's 29 minutes), a plain wait plus NOOP otherwise.
+     *
+     * @return true when {@code maxWait} passed: nothing the server announced and no wake-up ended the wait
      */
-    void awaitChange(Duration maxWait);
+    boolean awaitChange(Duration maxWait);
 
     /** Ends a wait in {@link #awaitChange} early (from another thread): there is work to do. */
     void wakeUp();
