@@ -161,23 +161,38 @@ class ImapLoopTest {
      */
     @Test
     void mailTheServerNeverAnnouncedDuringAnIdleIsFoundWhenTheIdleRunsOutAndTheLogSaysSo() {
+        FakeFolder silent = new FakeFolder("INBOX", VALIDITY, true, true); // QRESYNC: no full comparison is ever due
+
+        List<ILoggingEvent> warnings = warningsOfAnIdleThatRunsOutWhileMailArrives(silent);
+
+        assertThat(warnings).singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("1 change(s) in INBOX found after an IDLE that ran its full")
+                .contains("are its IDLE notifications working?");
+    }
+
+    /** Without CONDSTORE the wait ends for a due full comparison, which is there to find what a server never pushes. */
+    @Test
+    void aWaitCutShortForAFullComparisonIsNotTakenForASilentServer() {
+        FakeFolder noCondstore = new FakeFolder("INBOX", VALIDITY, false, false); // a full comparison due at once
+
+        assertThat(warningsOfAnIdleThatRunsOutWhileMailArrives(noCondstore)).isEmpty();
+    }
+
+    /** One message, then an IDLE that runs its whole length while a second one arrives unannounced. */
+    private List<ILoggingEvent> warningsOfAnIdleThatRunsOutWhileMailArrives(FakeFolder folder) {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         Logger logger = (Logger) LoggerFactory.getLogger(ImapLoop.class);
         logger.addAppender(logged);
         try {
-            FakeFolder silent = new FakeFolder("INBOX", VALIDITY, false, false);
-            silent.deliver();
-            silent.duringNextWait(silent::deliverUnannounced);
+            folder.deliver();
+            folder.duringNextWait(folder::deliverUnannounced);
             control.idles = 2;
 
-            RecordingPublisher published = oneConnection(silent, () -> { });
+            RecordingPublisher published = oneConnection(folder, () -> { });
 
             assertThat(published.of(MessageArrived.class)).as("the first message, then the unannounced one").hasSize(2);
-            assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN)
-                    .singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
-                    .contains("1 change(s) in INBOX found after an IDLE that ran its full")
-                    .contains("are its IDLE notifications working?");
+            return logged.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
         } finally {
             logger.detachAppender(logged);
         }
