@@ -91,7 +91,7 @@ final class ImapLoop {
             boolean push = c.supportsPush();
             Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
             OtherFolders others = new OtherFolders(account, origin, c, with);
-            Duration waited = null; // set when the last IDLE ran its whole length: nothing the server said ended it
+            Duration waited = null; // set when the last IDLE lasted until its renewal: nothing the server said ended it
             boolean unannouncedLogged = false;
             while (control.running()) {
                 applyCommands(control, sync, others, c, inbox);
@@ -121,11 +121,11 @@ final class ImapLoop {
                     return true;
                 }
                 control.status(push ? Status.IDLE : Status.POLLING);
-                Duration untilCompare = sync.untilFullCompare();
-                Duration wait = min(min(renew, untilCompare), min(untilUsage(), others.untilDue()));
+                Duration wait = min(min(renew, sync.untilFullCompare()), min(untilUsage(), others.untilDue()));
                 boolean ranOut = inbox.awaitChange(wait);
-                // a wait cut short for a due full comparison is there to find what the server does not push
-                waited = ranOut && push && wait.compareTo(untilCompare) < 0 ? wait : null;
+                // only an IDLE that lasted until its renewal: one cut short for the usage sample, another folder's poll
+                // or a due full comparison may end before a push already on its way (Dovecot sends them ~0.5 s late)
+                waited = ranOut && push && wait.compareTo(renew) == 0 ? wait : null;
             }
             return false;
         } finally {
@@ -136,13 +136,13 @@ final class ImapLoop {
     }
 
     /**
-     * Changes found right after an IDLE that ran its whole length were never announced during it: the server's IDLE
-     * notifications are off or late (Cyrus without {@code idled}; Dovecot past its inotify limits, then polling every
-     * {@code mailbox_idle_check_interval}), and new mail waited for the renewal instead of arriving at once. Said at
-     * WARN once per connection (then DEBUG): a change made in the last moment before the renewal is one too.
+     * Changes found right after an IDLE that lasted until its renewal were never announced during it: the server's
+     * IDLE notifications are off or late (Cyrus without {@code idled}; Dovecot past its inotify limits, then polling
+     * every {@code mailbox_idle_check_interval}), and new mail waited for the renewal instead of arriving at once.
+     * Said at WARN once per connection (then DEBUG): a change made in the last moment before the renewal is one too.
      */
     private static boolean unannounced(AccountSpec account, int found, Duration waited, boolean logged) {
-        String format = "account {}: {} change(s) in INBOX found after an IDLE that ran its full {} ms: the server did"
+        String format = "account {}: {} change(s) in INBOX found when an IDLE was renewed after {} ms: the server did"
                 + " not announce them while they waited (are its IDLE notifications working?)";
         if (logged) {
             log.debug(format, account.accountId(), found, waited.toMillis());
