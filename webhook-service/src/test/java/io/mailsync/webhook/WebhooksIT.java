@@ -19,8 +19,10 @@ import io.mailsync.testkit.openapi.DocumentedStatuses;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,38 @@ class WebhooksIT {
             JsonNode mail = JSON.readTree(receiver.requests().getFirst().body());
             assertThat(mail.path("type").asString()).isEqualTo("message.arrived");
             assertThat(mail.path("data").path("uid").asString()).isEqualTo("5");
+        }
+    }
+
+    @Test
+    void aPoisonRecordAmongNewMailIsDeadLetteredAndEveryMessageAroundItIsDeliveredOnce() throws Exception {
+        String[] ca = h.aCustomerWithAnAccount();
+        String tag = UUID.randomUUID().toString();
+        try (WebhookReceiver receiver = WebhookReceiver.up()) {
+            h.subscribed(ca[0], ca[1], receiver, List.of("message.arrived"));
+            List<MessageArrived> before = new ArrayList<>();
+            List<MessageArrived> after = new ArrayList<>();
+            for (int uid = 1; uid <= 40; uid++) { // one poll's worth or more: the fan-out takes a poll at a time
+                (uid <= 20 ? before : after).add(aMessageArrived().forAccount(ca[1]).inFolder("INBOX").withUid(uid)
+                        .build());
+            }
+            for (MessageArrived arrived : before) {
+                h.send(topics.events(), ca[1], CODEC.encode(arrived));
+            }
+            String poison = "{\"type\":\"MessageArrived\",\"schemaVersion\":1,\"accountId\":\"" + ca[1]
+                    + "\",\"poison\":\"" + tag + "\"}"; // a known type without its fields
+            h.send(topics.events(), ca[1], poison);
+            for (MessageArrived arrived : after) {
+                h.send(topics.events(), ca[1], CODEC.encode(arrived));
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.acceptedByEventId().size() == 40);
+            List<ConsumerRecord<String, String>> dead = h.awaitDeadLetters(topics.events(),
+                    r -> r.value() != null && r.value().contains(tag), 1);
+            assertThat(dead).extracting(ConsumerRecord::value).containsExactly(poison);
+            Thread.sleep(1_000); // a replay of the records before the poison would have arrived by now
+            assertThat(receiver.acceptedByEventId()).hasSize(40)
+                    .allSatisfy((eventId, times) -> assertThat(times).as(eventId).isEqualTo(1L));
         }
     }
 

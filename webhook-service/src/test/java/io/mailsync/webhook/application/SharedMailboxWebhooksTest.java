@@ -47,7 +47,7 @@ class SharedMailboxWebhooksTest {
         subscribe("bob", List.of()); // "all mine": bob's own accounts, not the one shared with him
         Subscription owners = subscribe("owner", List.of());
 
-        assertThat(fanOut.fanOut(AccountEvent.stateChanged(SHARED, "s1", clock.instant()))).isEqualTo(2);
+        assertThat(fanOut.pass().fanOut(AccountEvent.stateChanged(SHARED, "s1", clock.instant()))).isEqualTo(2);
         assertThat(queue.queued).extracting(Delivery::subscriptionId)
                 .containsExactlyInAnyOrder(bobs.id().value(), owners.id().value());
         Delivery queuedForBob = queue.queued.stream().filter(d -> d.subscriptionId().equals(bobs.id().value()))
@@ -58,8 +58,37 @@ class SharedMailboxWebhooksTest {
         assertThat(deliver.deliver(queuedForBob)).isEqualTo(DeliverWebhook.Result.NO_ACCESS);
         assertThat(sender.sent).isEmpty();
         queue.queued.clear();
-        assertThat(fanOut.fanOut(AccountEvent.stateChanged(SHARED, "s2", clock.instant()))).isEqualTo(1);
+        assertThat(fanOut.pass().fanOut(AccountEvent.stateChanged(SHARED, "s2", clock.instant()))).isEqualTo(1);
         assertThat(queue.queued).extracting(Delivery::subscriptionId).containsExactly(owners.id().value());
+    }
+
+    @Test
+    void anAccountIsListenedToWhenItsOwnerOrAReaderHasASubscriptionAndNotOtherwise() {
+        AccountId unshared = AccountId.of("alone-1");
+        track.apply(SHARED, Optional.of("owner"), Set.of("bob"));
+        track.apply(unshared, Optional.of("carol"), Set.of());
+        subscribe("dave", List.of()); // someone else's subscription is not a listener
+
+        assertThat(fanOut.pass().anyoneListensTo(SHARED)).isFalse();
+        assertThat(fanOut.pass().anyoneListensTo(unshared)).isFalse();
+        assertThat(fanOut.pass().anyoneListensTo(AccountId.of("nobody-owns-it"))).isFalse();
+        subscribe("bob", List.of(SHARED.value()));
+        assertThat(fanOut.pass().anyoneListensTo(SHARED)).as("a reader's subscription").isTrue();
+        subscribe("carol", List.of());
+        assertThat(fanOut.pass().anyoneListensTo(unshared)).as("the owner's").isTrue();
+    }
+
+    @Test
+    void aPassReadsTheSubscriptionsAsTheyWereWhenItFirstNeededThem() {
+        track.apply(SHARED, Optional.of("owner"), Set.of());
+        subscribe("owner", List.of());
+        FanOut.Pass pass = fanOut.pass();
+        assertThat(pass.fanOut(AccountEvent.stateChanged(SHARED, "s1", clock.instant()))).isEqualTo(1);
+
+        subscribe("owner", List.of(SHARED.value())); // made while the run is fanned out: counts from the next run
+
+        assertThat(pass.fanOut(AccountEvent.stateChanged(SHARED, "s2", clock.instant()))).isEqualTo(1);
+        assertThat(fanOut.pass().fanOut(AccountEvent.stateChanged(SHARED, "s3", clock.instant()))).isEqualTo(2);
     }
 
     @Test

@@ -92,9 +92,9 @@ class WebhookUseCasesTest {
         subscribe("cust-other", List.of());
         Instant at = Instant.parse("2026-12-03T10:00:00Z");
 
-        assertThat(fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s42", at))).isEqualTo(1);
-        assertThat(fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s42", at))).isEqualTo(1);
-        assertThat(fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("nobody"), "s1", at))).isZero();
+        assertThat(fanOut.pass().fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s42", at))).isEqualTo(1);
+        assertThat(fanOut.pass().fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s42", at))).isEqualTo(1);
+        assertThat(fanOut.pass().fanOut(AccountEvent.stateChanged(AccountId.of("nobody"), "s1", at))).isZero();
 
         assertThat(queue.queued).extracting(Delivery::subscriptionId).containsOnly(all.id().value());
         assertThat(queue.queued).extracting(Delivery::eventId).containsOnly("a1:s42");
@@ -104,7 +104,7 @@ class WebhookUseCasesTest {
     void aFailedAttemptThrowsAndIsLoggedASuccessIsNotRepeatedUnlessRedelivered() {
         owners.record(AccountId.of("a1"), "cust-1");
         CreatedSubscription created = subscribe("cust-1", List.of());
-        fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s1", clock.instant()));
+        fanOut.pass().fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s1", clock.instant()));
         Delivery d = queue.queued.getFirst();
 
         sender.next = SendOutcome.answered(503);
@@ -130,13 +130,13 @@ class WebhookUseCasesTest {
         CreatedSubscription created = subscribe("cust-1", List.of());
         RotateSecret.Rotated rotated = new RotateSecret(store, secrets, settings, clock)
                 .rotate("cust-1", created.subscription().id()).orElseThrow();
-        fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s1", clock.instant()));
+        fanOut.pass().fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s1", clock.instant()));
 
         deliver.deliver(queue.queued.getLast());
         assertThat(sender.sent.getLast().secrets()).containsExactly(rotated.secret(), created.secret());
 
         clock.advance(Duration.ofHours(1));
-        fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s2", clock.instant()));
+        fanOut.pass().fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s2", clock.instant()));
         deliver.deliver(queue.queued.getLast());
         assertThat(sender.sent.getLast().secrets()).containsExactly(rotated.secret());
     }
@@ -145,7 +145,7 @@ class WebhookUseCasesTest {
     void aDeliveryForADeletedSubscriptionIsDroppedAndAParkedOneIsLogged() {
         owners.record(AccountId.of("a1"), "cust-1");
         CreatedSubscription created = subscribe("cust-1", List.of());
-        fanOut.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s1", clock.instant()));
+        fanOut.pass().fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s1", clock.instant()));
         Delivery d = queue.queued.getFirst();
         new ParkDelivery(log, clock).park(d);
         assertThat(log.find(d.subscriptionId(), d.eventId()).orElseThrow().status()).isEqualTo(DeliveryStatus.PARKED);

@@ -10,9 +10,11 @@ import io.mailsync.events.mail.GrantScope;
 import io.mailsync.webhook.application.FanOut;
 import io.mailsync.webhook.application.TrackAccountOwners;
 import io.mailsync.webhook.domain.AccountEvent;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,23 +41,58 @@ class FanOutListeners {
     void onState(ConsumerRecord<String, String> record) {
         if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
                 AccountStateAdvanced advanced)) {
-            fanOut.fanOut(AccountEvent.stateChanged(accountId(advanced.accountId().value()), advanced.state(),
+            fanOut.pass().fanOut(AccountEvent.stateChanged(accountId(advanced.accountId().value()), advanced.state(),
                     advanced.occurredAt()));
         }
     }
 
-    /** New mail, keywords, expunges and account status from mail.events; quota levels from quota.alerts. */
+    /**
+     * New mail, keywords, expunges and account status from mail.events; quota levels from quota.alerts. A poll at a
+     * time, so that its events share their lookups ({@link FanOut#pass()}): an import is thousands of one account's
+     * events. Both topics are keyed by account, and a record of an account no holder of which has a subscription is
+     * not read past its key — that is most accounts; whether it is malformed is then for the services that read it
+     * (sync-service, quota-service) to say. A record that fails is named to the error handler by its index: those
+     * before it are committed, it alone is retried and then dead-lettered (at once if malformed), and those after it
+     * are polled again.
+     */
     @KafkaListener(id = "webhooks-events", groupId = "#{@consumerGroups.named('" + GROUP + "')}",
-            topics = {"#{@topicNames.events()}", "#{@topicNames.quotaAlerts()}"})
-    void onEvent(ConsumerRecord<String, String> record) {
-        if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
+            topics = {"#{@topicNames.events()}", "#{@topicNames.quotaAlerts()}"}, batch = "true")
+    void onEvents(List<ConsumerRecord<String, String>> records) {
+        FanOut.Pass pass = fanOut.pass();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            try {
+                if (record.value() != null && listened(pass, record.key())) {
+                    event(record).ifPresent(pass::fanOut);
+                }
+            } catch (RuntimeException failed) {
+                throw new BatchListenerFailedException(failed.getMessage(), failed, i);
+            }
+        }
+    }
+
+    /** A record without an account for its key is read whole, as before keys were looked at. */
+    private static boolean listened(FanOut.Pass pass, String key) {
+        if (key == null) {
+            return true;
+        }
+        try {
+            return pass.anyoneListensTo(AccountId.of(key));
+        } catch (IllegalArgumentException notAnAccount) {
+            return true;
+        }
+    }
+
+    private Optional<AccountEvent> event(ConsumerRecord<String, String> record) {
+        if (codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
                 WireRecord known)) {
             try {
-                AccountEvents.of(known).ifPresent(fanOut::fanOut);
+                return AccountEvents.of(known);
             } catch (IllegalArgumentException e) {
                 throw new MalformedRecordException("not an account id", e);
             }
         }
+        return Optional.empty();
     }
 
     @KafkaListener(id = "webhooks-accounts", groupId = "#{@consumerGroups.named('" + GROUP + "')}",
