@@ -89,6 +89,15 @@ public final class EventCodec {
     }
 
     /**
+     * The class this build would read {@code json} as, from its type and version alone — empty for a type it does not
+     * know or a newer version of one. For a reader that needs no more than the type and the record's key (a count of
+     * {@code MessageArrived} per account). JSON that is not a wire record fails.
+     */
+    public Optional<Class<? extends WireRecord>> knownType(String json) {
+        return Optional.ofNullable(header(json).known());
+    }
+
+    /**
      * Reads {@code json} only if it is a {@code type} record: for a consumer that wants one type of a topic others
      * own (quota-service's usage samples on mail.events), which leaves every other record — a malformed one too — to
      * the consumer it is for, and skips it after its type (issue 18, P2: binding every {@code MessageArrived} only

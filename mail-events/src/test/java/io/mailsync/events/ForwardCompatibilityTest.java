@@ -42,6 +42,15 @@ class ForwardCompatibilityTest {
     }
 
     @Test
+    void aRecordsKnownTypeIsToldFromItsTypeAndVersionAlone() {
+        assertThat(codec.knownType("{\"type\":\"MessageArrived\",\"schemaVersion\":1,\"poison\":true}"))
+                .contains(MessageArrived.class);
+        assertThat(codec.knownType("{\"type\":\"MessageArrived\",\"schemaVersion\":99}")).isEmpty();
+        assertThat(codec.knownType("{\"type\":\"MailboxShrunkByMagic\",\"schemaVersion\":1}")).isEmpty();
+        assertThatThrownBy(() -> codec.knownType("{not json")).isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
     void aRecordIsReadWhereverItsTypeAndVersionStand() {
         String json = """
                 {"eventId":"6f1c1a52-3a57-4c1e-9a7e-0d4f5a1b2c3d","occurredAt":"2026-11-26T08:15:30Z",
