@@ -1,6 +1,7 @@
 package io.mailsync.benchmarks;
 
 import io.mailsync.events.AccountSpec;
+import io.mailsync.events.AccountStateAdvanced;
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.MessageArrived;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Notes when records reach Kafka, from the moment it is made: each account's {@code MessageArrived} (mail.events),
  * the first {@code MessageFlagsChanged} and {@code SetFlags} per message (mail.events, mail.commands) and the first
- * {@code AccountSpec} and {@code AccountStatusChanged} of each status per account (mail.accounts, mail.events). A
+ * {@code AccountSpec} and {@code AccountStatusChanged} of each status per account (mail.accounts, mail.events), and
+ * every {@code AccountStateAdvanced} (mail.state: sync-service has applied something). A
  * figure uses them to say which stage its time goes to (the fetcher, Kafka, sync-service and the API).
  */
 final class Announced {
@@ -35,6 +37,7 @@ final class Announced {
     private final Map<String, Long> commandAt = new ConcurrentHashMap<>();
     private final Map<String, Long> specAt = new ConcurrentHashMap<>();
     private final Map<String, Long> statusAt = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> statesAt = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private final Thread reader;
 
@@ -46,7 +49,7 @@ final class Announced {
         p.put("enable.auto.commit", "false");
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(topics.events(), topics.commands(), topics.accounts())) {
+        for (String topic : List.of(topics.events(), topics.commands(), topics.accounts(), topics.state())) {
             consumer.partitionsFor(topic).forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
         }
         consumer.assign(partitions);
@@ -80,6 +83,8 @@ final class Announced {
                     now);
             case SetFlags s -> commandAt.putIfAbsent(key(s.accountId().value(), s.locator().uid()), now);
             case AccountSpec spec -> specAt.putIfAbsent(spec.accountId().value(), now);
+            case AccountStateAdvanced advanced -> statesAt.computeIfAbsent(advanced.accountId().value(),
+                    x -> Collections.synchronizedList(new ArrayList<>())).add(now);
             case AccountStatusChanged status -> statusAt.putIfAbsent(status.accountId() + "|" + status.status(), now);
             default -> {
             }
@@ -120,6 +125,17 @@ final class Announced {
     /** When the account's session first reported {@code status} (CONNECTING, CONNECTED, IDLE, ...), or null. */
     Long status(String accountId, AccountStatusChanged.Status status) {
         return statusAt.get(accountId + "|" + status);
+    }
+
+    /** When the first {@code AccountStateAdvanced} of the account read at or after {@code after} was read, or null. */
+    Long stateAfter(String accountId, long after) {
+        List<Long> list = statesAt.get(accountId);
+        if (list == null) {
+            return null;
+        }
+        synchronized (list) {
+            return list.stream().filter(at -> at >= after).findFirst().orElse(null);
+        }
     }
 
     /** When the account's first registration was read, or null. */

@@ -128,7 +128,7 @@ public final class Benchmarks {
             List<Figure> f = run.call();
             say(String.format("%s: done in %.0f s (load average %.1f): %s", id,
                     Stats.ms(System.nanoTime() - started) / 1000, Machine.load(), f.getFirst().note()));
-            List<String> spent = timers.top(stack, 15);
+            List<String> spent = timers.top(stack, 30);
             say(id + ": the services' timers that took the most time: " + String.join("; ", spent));
             f.getFirst().details().put("service_timers", spent);
             return f;
