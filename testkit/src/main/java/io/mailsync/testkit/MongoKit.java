@@ -10,8 +10,9 @@ import java.util.UUID;
 /**
  * A MongoDB wire-protocol server (mongo-java-server) reached through the real driver; started once per JVM, in
  * memory for tests, or file-backed for devstack. Its oplog is off: nothing here reads change streams, and it cost
- * every insert and update a second document written (a sixth of the server's CPU in an import: issue 18, P2). With {@code MAILSYNC_TESTCONTAINERS=true} and Docker,
- * a real MongoDB container instead. Tests isolate themselves by database name.
+ * every insert and update a second document written (a sixth of the server's CPU in an import: issue 18, P2).
+ * With {@code MAILSYNC_TESTCONTAINERS=true} and Docker, a real MongoDB container instead. Tests isolate themselves by
+ * database name.
  */
 public final class MongoKit {
 
