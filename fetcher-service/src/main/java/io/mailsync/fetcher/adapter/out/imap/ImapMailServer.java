@@ -100,6 +100,11 @@ class ImapMailServer implements MailServer {
         // issue 15: every response to the store's listeners, so an untagged NO/BAD (a server-side error that leaves
         // the connection open but the mailbox unsynced) ends the session's wait instead of going unnoticed
         props.put(p + "enableresponseevents", "true");
+        // Angus sleeps this long (10 ms by default) each time an IDLE ends, so that an application calling idle() in
+        // a tight loop lets other threads at the folder: every new mail, flag change and write-back waited 10 ms
+        // for it (issue 18, P6). The session does its own commands between two IDLEs, and a wake-up from another
+        // thread is retried until the session has seen it (ImapWaiter), so nothing needs the pause.
+        props.put(p + "minidletime", "0");
         return LoginProperties.add(props, protocol, login);
     }
 }
