@@ -34,6 +34,7 @@ final class Announced {
     private final Map<String, Long> lastAt = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> times = new ConcurrentHashMap<>();
     private final Map<String, Long> flagsChangedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> flagsChangedSentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> commandAt = new ConcurrentHashMap<>();
     private final Map<String, Long> specAt = new ConcurrentHashMap<>();
     private final Map<String, Long> statusAt = new ConcurrentHashMap<>();
@@ -68,6 +69,10 @@ final class Announced {
                         if (CODEC.knownType(r.value()).orElse(null) == MessageArrived.class && r.key() != null) {
                             arrived(r.key(), now);
                         } else if (CODEC.decode(r.value()) instanceof EventCodec.Decoded.Known k) {
+                            if (k.record() instanceof MessageFlagsChanged c) {
+                                flagsChangedSentAt.putIfAbsent(key(c.accountId().value(), c.locator().uid()),
+                                        r.timestamp());
+                            }
                             note(k.record(), now);
                         }
                     }
@@ -115,6 +120,11 @@ final class Announced {
     /** When the first MessageFlagsChanged for the message was read, or null. */
     Long flagsChanged(String accountId, long uid) {
         return flagsChangedAt.get(key(accountId, uid));
+    }
+
+    /** When (epoch ms) the producer of the first MessageFlagsChanged for the message sent it, or null. */
+    Long flagsChangedSent(String accountId, long uid) {
+        return flagsChangedSentAt.get(key(accountId, uid));
     }
 
     /** When the first SetFlags for the message was read, or null. */
