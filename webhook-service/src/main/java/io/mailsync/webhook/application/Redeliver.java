@@ -30,7 +30,7 @@ public final class Redeliver {
         return log.find(id.value(), eventId).map(entry -> {
             Delivery again = entry.delivery().asRedelivery();
             log.requeued(again, clock.instant());
-            queue.enqueue(again);
+            queue.enqueue(again).await();
             return true;
         }).orElse(false);
     }

@@ -47,12 +47,20 @@ final class Fakes {
         }
     }
 
+    /** Takes every delivery, except that of the event {@link #refusing} names (its await throws). */
     static final class Queue implements DeliveryQueue {
         final List<Delivery> queued = new ArrayList<>();
+        String refusing;
 
         @Override
-        public void enqueue(Delivery delivery) {
+        public Queued enqueue(Delivery delivery) {
             queued.add(delivery);
+            boolean refused = delivery.eventId().equals(refusing);
+            return () -> {
+                if (refused) {
+                    throw new IllegalStateException("the queue did not take " + delivery.eventId());
+                }
+            };
         }
     }
 

@@ -101,6 +101,28 @@ class WebhookUseCasesTest {
     }
 
     @Test
+    void aPassHandsOnEveryDeliveryAtOnceAndNamesTheFirstEventOneOfWhichWasNotTaken() {
+        owners.record(AccountId.of("a1"), "cust-1");
+        subscribe("cust-1", List.of());
+        queue.refusing = "a1:s2";
+        FanOut.Pass pass = fanOut.pass();
+        Instant at = clock.instant();
+
+        pass.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s1", at));
+        pass.fanOut(AccountEvent.stateChanged(AccountId.of("nobody"), "s9", at)); // no delivery, still an event
+        pass.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s2", at));
+        pass.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s3", at));
+
+        assertThat(queue.queued).extracting(Delivery::eventId).containsExactly("a1:s1", "a1:s2", "a1:s3");
+        assertThatThrownBy(pass::awaitQueued).isInstanceOfSatisfying(FanOut.NotQueued.class,
+                e -> assertThat(e.event()).isEqualTo(2)).hasMessage("the queue did not take a1:s2");
+        queue.refusing = null;
+        FanOut.Pass again = fanOut.pass();
+        again.fanOut(AccountEvent.stateChanged(AccountId.of("a1"), "s2", at));
+        assertThatCode(again::awaitQueued).doesNotThrowAnyException();
+    }
+
+    @Test
     void aFailedAttemptThrowsAndIsLoggedASuccessIsNotRepeatedUnlessRedelivered() {
         owners.record(AccountId.of("a1"), "cust-1");
         CreatedSubscription created = subscribe("cust-1", List.of());

@@ -10,6 +10,7 @@ import io.mailsync.events.mail.GrantScope;
 import io.mailsync.webhook.application.FanOut;
 import io.mailsync.webhook.application.TrackAccountOwners;
 import io.mailsync.webhook.domain.AccountEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,8 +42,10 @@ class FanOutListeners {
     void onState(ConsumerRecord<String, String> record) {
         if (record.value() != null && codec.decode(record.value()) instanceof EventCodec.Decoded.Known(
                 AccountStateAdvanced advanced)) {
-            fanOut.pass().fanOut(AccountEvent.stateChanged(accountId(advanced.accountId().value()), advanced.state(),
+            FanOut.Pass pass = fanOut.pass();
+            pass.fanOut(AccountEvent.stateChanged(accountId(advanced.accountId().value()), advanced.state(),
                     advanced.occurredAt()));
+            pass.awaitQueued();
         }
     }
 
@@ -59,15 +62,31 @@ class FanOutListeners {
             topics = {"#{@topicNames.events()}", "#{@topicNames.quotaAlerts()}"}, batch = "true")
     void onEvents(List<ConsumerRecord<String, String>> records) {
         FanOut.Pass pass = fanOut.pass();
+        List<Integer> fannedOut = new ArrayList<>(); // the record index of each event fanned out, in order
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, String> record = records.get(i);
             try {
                 if (record.value() != null && listened(pass, record.key())) {
-                    event(record).ifPresent(pass::fanOut);
+                    Optional<AccountEvent> event = event(record);
+                    if (event.isPresent()) {
+                        fannedOut.add(i);
+                        pass.fanOut(event.get());
+                    }
                 }
             } catch (RuntimeException failed) {
+                awaitQueued(pass, fannedOut); // the records before it are committed: their deliveries must be queued
                 throw new BatchListenerFailedException(failed.getMessage(), failed, i);
             }
+        }
+        awaitQueued(pass, fannedOut);
+    }
+
+    /** Deliveries travel to the queue a poll at a time; a record whose deliveries were not taken is named by index. */
+    private static void awaitQueued(FanOut.Pass pass, List<Integer> fannedOut) {
+        try {
+            pass.awaitQueued();
+        } catch (FanOut.NotQueued failed) {
+            throw new BatchListenerFailedException(failed.getMessage(), failed, fannedOut.get(failed.event()));
         }
     }
 
