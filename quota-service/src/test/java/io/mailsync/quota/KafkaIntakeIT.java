@@ -10,18 +10,13 @@ import io.mailsync.events.Topics;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.quota.application.ViewQuota;
 import io.mailsync.testkit.GreenMailKit;
-import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.TopicReader;
 import io.mailsync.testkit.openapi.DocumentedStatuses;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,26 +51,12 @@ class KafkaIntakeIT {
                 + "\"}"); // a known type missing required fields
         wire.usage(id, 81, Instant.now());
 
-        List<ConsumerRecord<String, String>> dead = new CopyOnWriteArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers",
-                KafkaKit.bootstrapServers(), "group.id", "dlt-reader-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetter(topics.events())));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        dead.add(r);
-                    }
-                });
-                return dead.size() >= 2;
-            });
-        }
+        List<ConsumerRecord<String, String>> dead = TopicReader.await(Topics.deadLetter(topics.events()),
+                r -> id.equals(r.key()), 2, Duration.ofSeconds(30));
         assertThat(dead).extracting(ConsumerRecord::value)
                 .containsExactly("{not json", "{\"type\":\"MailboxUsageSampled\",\"schemaVersion\":1,"
                         + "\"accountId\":\"" + id + "\"}");
-        String reason = new String(dead.getFirst().headers().lastHeader("kafka_dlt-exception-message").value(),
-                StandardCharsets.UTF_8);
-        assertThat(reason).contains("not JSON");
+        assertThat(TopicReader.deadLetterReason(dead.getFirst())).contains("not JSON");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Inbox.of(GreenMailKit.server(), id + "@home.example").size() == 1);
     }

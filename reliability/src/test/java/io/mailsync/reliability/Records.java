@@ -1,16 +1,12 @@
 package io.mailsync.reliability;
 
 import io.mailsync.testkit.KafkaKit;
-import java.time.Duration;
-import java.util.ArrayList;
+import io.mailsync.testkit.TopicReader;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads a topic as it stands, and writes raw records to it — what a broken or hostile producer would. */
@@ -21,19 +17,7 @@ final class Records {
 
     /** Every record now in {@code topic}, from the beginning to the current end. */
     static List<ConsumerRecord<String, String>> all(String topic) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        Map<String, Object> config = Map.of("bootstrap.servers", KafkaKit.bootstrapServers());
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return TopicReader.readAll(topic, r -> true);
     }
 
     static List<ConsumerRecord<String, String>> of(String topic, String accountId) {

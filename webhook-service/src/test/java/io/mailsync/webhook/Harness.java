@@ -11,6 +11,7 @@ import io.mailsync.events.Topics;
 import io.mailsync.events.mail.AccountId;
 import io.mailsync.testkit.JwtKit;
 import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.TopicReader;
 import io.mailsync.testkit.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,17 +19,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,21 +78,7 @@ final class Harness implements AutoCloseable {
     /** The records of {@code topic}'s dead-letter topic that match, once there are {@code count} of them. */
     List<ConsumerRecord<String, String>> awaitDeadLetters(String topic, Predicate<ConsumerRecord<String, String>> match,
             int count) {
-        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers",
-                KafkaKit.bootstrapServers(), "group.id", "dlt-reader-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetter(topic)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (match.test(r)) {
-                        dead.add(r);
-                    }
-                });
-                return dead.size() >= count;
-            });
-        }
-        return dead;
+        return TopicReader.await(Topics.deadLetter(topic), match, count, Duration.ofSeconds(30));
     }
 
     /** A customer with one account, known to webhook-service through the accounts topic. */

@@ -7,16 +7,14 @@ import io.mailsync.events.MalformedRecordException;
 import io.mailsync.events.TopicNames;
 import io.mailsync.events.Topics;
 import io.mailsync.testkit.KafkaKit;
-import java.nio.charset.StandardCharsets;
+import io.mailsync.testkit.TopicReader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -70,10 +68,11 @@ class KafkaRetryIT {
             assertThat(probe.deliveries.get("poison")).hasValue(1 + 2);
             assertThat(probe.deliveries.get("malformed")).hasValue(1);
 
-            List<ConsumerRecord<String, String>> dead = readAll(Topics.deadLetter(topics.events()), 2);
+            List<ConsumerRecord<String, String>> dead = TopicReader.await(Topics.deadLetter(topics.events()), r -> true,
+                    2, Duration.ofSeconds(30));
             assertThat(dead).extracting(ConsumerRecord::value).containsExactly("poison", "malformed");
             assertThat(dead).allSatisfy(r -> assertThat(r.partition()).isZero());
-            assertThat(header(dead.get(0), "kafka_dlt-exception-message")).contains("cannot apply this one");
+            assertThat(TopicReader.deadLetterReason(dead.get(0))).contains("cannot apply this one");
         }
     }
 
@@ -95,23 +94,5 @@ class KafkaRetryIT {
                 "--mailsync.kafka.group-suffix=-" + topics.namespace(),
                 "--mailsync.kafka.retry.max-retries=2",
                 "--mailsync.security.api.enabled=false");
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", KafkaKit.bootstrapServers(), "group.id", "dlt-reader-" + topic,
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= expected;
-            });
-        }
-        return records;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -3,8 +3,8 @@ package io.mailsync.sync.support;
 import io.mailsync.events.EventCodec;
 import io.mailsync.events.WireRecord;
 import io.mailsync.testkit.KafkaKit;
+import io.mailsync.testkit.TopicReader;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The real broker from the test's side: publishes what a fetcher would, and reads what the service published. */
@@ -78,56 +75,16 @@ public final class Broker {
 
     public static List<ConsumerRecord<String, String>> awaitAll(String topic,
             Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (match.test(record)) {
-                        found.add(record);
-                    }
-                }
-                if (found.size() >= count) {
-                    return found;
-                }
-            }
-            throw new AssertionError("found " + found.size() + " of " + count + " matching records on " + topic);
-        }
+        return TopicReader.await(topic, match, count, timeout);
     }
 
     /** Everything on {@code topic} matching {@code match} now (reads to the current end). */
     public static List<ConsumerRecord<String, String>> readAll(String topic,
             Predicate<ConsumerRecord<String, String>> match) {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(deadline)
-                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (match.test(record)) {
-                        found.add(record);
-                    }
-                }
-            }
-            return found;
-        }
+        return TopicReader.readAll(topic, match);
     }
 
     public static <T extends WireRecord> Optional<T> decode(ConsumerRecord<String, String> record, Class<T> type) {
         return record.value() == null ? Optional.empty() : CODEC.decode(record.value(), type);
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of("bootstrap.servers", KafkaKit.bootstrapServers(),
-                "enable.auto.commit", false), new StringDeserializer(), new StringDeserializer());
     }
 }
