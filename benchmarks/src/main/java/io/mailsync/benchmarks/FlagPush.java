@@ -104,9 +104,9 @@ final class FlagPush {
         details.put("applied_p99_ms", a.p99());
         String note = String.format("mailsync p50 %.0f / p99 %.0f / max %.0f ms; bare IDLE p50 %.0f / p99 %.0f / max %.0f ms; "
                         + "n=%d changes >= %d ms apart (%d never seen); /changes polled every %d ms; the fetcher sent "
-                        + "its MessageFlagsChanged after p50 %.0f / p99 %.0f ms (the record's timestamp, ms), the tap read "
-                        + "it after p50 %.0f / p99 %.0f ms, sync-service's next AccountStateAdvanced after p50 %.0f / "
-                        + "p99 %.0f ms", s.p50(), s.p99(), s.max(), b.p50(), b.p99(), b.max(), s.count(),
+                        + "its MessageFlagsChanged after p50 %.0f / p99 %.0f ms (the record's timestamp, ms), the tap "
+                        + "read it after p50 %.0f / p99 %.0f ms, sync-service's next AccountStateAdvanced after p50 "
+                        + "%.0f / p99 %.0f ms", s.p50(), s.p99(), s.max(), b.p50(), b.p99(), b.max(), s.count(),
                 SPACING.toMillis(), missed, POLL.toMillis(), pr.p50(), pr.p99(), k.p50(), k.p99(), a.p50(), a.p99());
         return new Figure("P6", "another client's flag -> /changes via gateway, p99 (n=" + s.count() + ")", "ms",
                 s.p99(), b.p99(), "bare IDLE client's FETCH of the same change", ratio, TARGET,
