@@ -36,7 +36,7 @@ class SmtpOutageIT {
     static void start() {
         // below Linux's ephemeral range: a port from it (ServerSocket(0)) that nothing listens on can be this
         // test's own outgoing port, and the relay's client then connects to itself and waits for a greeting
-        // (TCP self-connect: "Read timed out" instead of "Connection refused", seen once in a full run)
+        // (TCP self-connect: "Read timed out" instead of "Connection refused", seen once in a verify run of this module)
         smtpPort = LoopbackPorts.freeBelow32768();
         TopicNames topics = KafkaKit.newNamespace();
         quota = QuotaInstance.start(topics, MongoKit.uriForNewDatabase("quota-smtp"), smtpPort,
