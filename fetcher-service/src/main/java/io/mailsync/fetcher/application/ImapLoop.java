@@ -95,14 +95,15 @@ final class ImapLoop {
             boolean unannouncedLogged = false;
             while (control.running()) {
                 applyCommands(control, sync, others, c, inbox);
-                int count;
+                long counted;
                 long announced;
                 int found = 0;
                 do {
-                    count = inbox.messageCount();
+                    // not the message count: Angus asks the server for it with a NOOP after every IDLE (issue 18)
+                    counted = inbox.countAnnouncements();
                     found += sync.sync();
                     announced = inbox.announcements();
-                } while (inbox.messageCount() != count && control.running());
+                } while (inbox.countAnnouncements() != counted && control.running());
                 usageDue |= found > 0;
                 if (waited != null && found > 0) {
                     unannouncedLogged = unannounced(account, found, waited, unannouncedLogged);
@@ -111,9 +112,9 @@ final class ImapLoop {
                 usageDue |= others.pollIfDue() > 0;
                 sampleUsage(account, c);
                 if (inbox.announcements() != announced) {
-                    // new mail, a flag change or an expunge announced in the answer to a command after the sync (the
-                    // message count's NOOP, another folder's poll, the quota read): IDLE would not announce it again,
-                    // and it would wait for the next change (new mail waited 30 s in a devstack run)
+                    // new mail, a flag change or an expunge announced in the answer to a command after the sync
+                    // (another folder's poll, the quota read): IDLE would not announce it again, and it would wait
+                    // for the next change (new mail waited 30 s in a devstack run)
                     continue;
                 }
                 if (!slot.mayIdle()) {

@@ -36,6 +36,8 @@ final class FakeFolder implements RemoteFolder {
     int changedSinceQueries;
     /** Every change is announced to the session at once, as a server's untagged response would announce it. */
     private long announcements;
+    /** Of those, the deliveries and expunges: what a server's EXISTS/EXPUNGE report, also after a silent IDLE. */
+    private long countAnnouncements;
     /** What happens, unannounced, during the next wait, which then runs its whole length (a silent IDLE). */
     private Runnable unannouncedDuringNextWait;
 
@@ -48,6 +50,7 @@ final class FakeFolder implements RemoteFolder {
 
     long deliver(String... keywords) {
         announcements++;
+        countAnnouncements++;
         long uid = uidNext++;
         messages.put(uid, state(uid, keywords));
         return uid;
@@ -55,6 +58,7 @@ final class FakeFolder implements RemoteFolder {
 
     /** A message the server does not announce: as if its IDLE notifications were off. */
     long deliverUnannounced() {
+        countAnnouncements++; // in the answer to the session's next command, as EXISTS
         long uid = uidNext++;
         messages.put(uid, state(uid));
         return uid;
@@ -75,6 +79,7 @@ final class FakeFolder implements RemoteFolder {
 
     void expunge(long uid) {
         announcements++;
+        countAnnouncements++;
         messages.remove(uid);
         expungedAt.put(uid, ++modSeq);
     }
@@ -126,6 +131,11 @@ final class FakeFolder implements RemoteFolder {
     @Override
     public long announcements() {
         return announcements;
+    }
+
+    @Override
+    public long countAnnouncements() {
+        return countAnnouncements;
     }
 
     @Override

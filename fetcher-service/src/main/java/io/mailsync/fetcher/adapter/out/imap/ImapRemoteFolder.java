@@ -117,6 +117,11 @@ final class ImapRemoteFolder implements RemoteFolder {
     }
 
     @Override
+    public long countAnnouncements() {
+        return announcements.countChanges();
+    }
+
+    @Override
     public List<MessageSummary> messagesFrom(long fromUid, int max) {
         try {
             return summaries.from(fromUid, max);

@@ -11,21 +11,34 @@ import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
  * them. Angus calls it on the thread that reads the response, before the command returns, so a session that reads
  * the count before and after a command knows whether that command's answer announced something IDLE will not
  * announce again (issue 18). It counts the answers to the fetcher's own FETCH and STORE commands too: a session
- * compares the count only around commands that ask for no message data.
+ * compares the count only around commands that ask for no message data. Those that say messages came or went
+ * ({@code EXISTS}, {@code EXPUNGE}, {@code VANISHED}) are also counted on their own: a session compares that count
+ * around a sync, whose FETCH answers it does not include.
  */
 final class ServerAnnouncements implements ResponseHandler {
 
     private final AtomicLong seen = new AtomicLong();
+    private final AtomicLong countChanges = new AtomicLong();
 
     @Override
     public void handleResponse(Response response) {
-        if (response instanceof IMAPResponse r && r.isUnTagged() && (r.keyEquals("FETCH") || r.keyEquals("EXISTS")
-                || r.keyEquals("EXPUNGE") || r.keyEquals("VANISHED"))) {
+        if (!(response instanceof IMAPResponse r) || !r.isUnTagged()) {
+            return;
+        }
+        boolean count = r.keyEquals("EXISTS") || r.keyEquals("EXPUNGE") || r.keyEquals("VANISHED");
+        if (count) {
+            countChanges.incrementAndGet();
+        }
+        if (count || r.keyEquals("FETCH")) {
             seen.incrementAndGet();
         }
     }
 
     long seen() {
         return seen.get();
+    }
+
+    long countChanges() {
+        return countChanges.get();
     }
 }

@@ -31,7 +31,7 @@ public interface RemoteFolder {
     /** QRESYNC (RFC 7162): expunges reported as {@code VANISHED}. */
     boolean qresync();
 
-    /** The number of messages the server last reported (updated by any command's untagged responses). */
+    /** The number of messages in the folder (Angus sends a NOOP first when the last command is over a second old). */
     int messageCount();
 
     /**
@@ -41,6 +41,14 @@ public interface RemoteFolder {
      * change, which an IDLE started afterwards would not announce again.
      */
     long announcements();
+
+    /**
+     * How many of those {@link #announcements()} said that messages came or went ({@code EXISTS}, {@code EXPUNGE},
+     * {@code VANISHED}). Reading it sends nothing to the server — unlike {@link #messageCount()} in Angus, which
+     * sends a NOOP first when the connection's last command is over a second old, as it is after every IDLE.
+     * Compared around a sync, it tells whether mail came or went while the sync ran.
+     */
+    long countAnnouncements();
 
     /** Up to {@code max} messages with UID at least {@code fromUid}, in UID order, read best effort. */
     List<MessageSummary> messagesFrom(long fromUid, int max);

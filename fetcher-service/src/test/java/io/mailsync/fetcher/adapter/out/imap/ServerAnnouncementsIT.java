@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * Issue 18: a change another client makes is announced in the answer to whatever command the session sends next — a
  * NOOP to read the message count, a poll — and an IDLE started after it would not announce it again. The folder
  * counts such announcements (a flag change moves no message count), so the session knows to sync before it idles;
- * the answer to a command that asks for no message data counts nothing by itself.
+ * the answer to a command that asks for no message data counts nothing by itself. Those saying that mail came or went
+ * are counted apart: a session compares them around a sync, reading them without a command — where Angus' message
+ * count sends a NOOP after every IDLE.
  */
 class ServerAnnouncementsIT {
 
@@ -34,6 +36,7 @@ class ServerAnnouncementsIT {
             ImapRemoteFolder inbox = new ImapRemoteFolder(folder, true, true, true, () -> { }, () -> null,
                     Duration.ofSeconds(10));
             long before = inbox.announcements();
+            long countsBefore = inbox.countAnnouncements();
 
             folder.doCommand(p -> p.getQuotaRoot("INBOX"));
             noop(folder);
@@ -45,16 +48,47 @@ class ServerAnnouncementsIT {
             assertThat(inbox.announcements()).as("another client's flag change, in the answer to a NOOP")
                     .isGreaterThan(before);
             assertThat(folder.getMessageCount()).as("which moves no message count").isEqualTo(1);
+            assertThat(inbox.countAnnouncements()).as("nor the count's announcements").isEqualTo(countsBefore);
 
             long afterFlag = inbox.announcements();
             dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "second", "2"));
             noop(folder);
             assertThat(inbox.announcements()).as("new mail").isGreaterThan(afterFlag);
+            long afterMailCounts = inbox.countAnnouncements();
+            assertThat(afterMailCounts).as("new mail moves the count").isGreaterThan(countsBefore);
 
             long afterMail = inbox.announcements();
             dovecot.doveadm("expunge", "-u", user.login(), "mailbox", "INBOX", "all");
             noop(folder);
             assertThat(inbox.announcements()).as("an expunge").isGreaterThan(afterMail);
+            assertThat(inbox.countAnnouncements()).as("an expunge moves the count").isGreaterThan(afterMailCounts);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void theCountsAnnouncementsAreReadWithoutAskingTheServer() throws Exception {
+        Dovecot dovecot = Dovecot.shared();
+        MailUser user = dovecot.newUser("counted", "*:storage=10M");
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "first", "1"));
+        IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", dovecot.imapPort(), user.login(), user.password());
+        try {
+            IMAPFolder folder = (IMAPFolder) store.getFolder("INBOX");
+            folder.open(Folder.READ_WRITE);
+            ImapRemoteFolder inbox = new ImapRemoteFolder(folder, true, true, true, () -> { }, () -> null,
+                    Duration.ofSeconds(10));
+            Thread.sleep(1_100); // the connection's last command over a second old, as after an IDLE
+            dovecot.doveadm("flags", "add", "-u", user.login(), "\\Flagged", "mailbox", "INBOX", "all");
+            long before = inbox.announcements();
+
+            inbox.countAnnouncements();
+            assertThat(inbox.announcements()).as("reading the count's announcements asked nothing: the flag change"
+                    + " is not announced yet").isEqualTo(before);
+            inbox.messageCount();
+            assertThat(inbox.announcements()).as("Angus' message count sent a NOOP, whose answer announced it")
+                    .isGreaterThan(before);
         } finally {
             store.close();
         }
