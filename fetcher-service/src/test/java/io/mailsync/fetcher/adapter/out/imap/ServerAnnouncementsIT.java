@@ -23,18 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class ServerAnnouncementsIT {
 
+    private final Dovecot dovecot = Dovecot.shared();
+
     @Test
     void changesAnnouncedInTheAnswerToAnotherCommandAreCounted() throws Exception {
-        Dovecot dovecot = Dovecot.shared();
         MailUser user = dovecot.newUser("announced", "*:storage=10M");
-        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "first", "1"));
-        IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", dovecot.imapPort(), user.login(), user.password());
-        try {
-            IMAPFolder folder = (IMAPFolder) store.getFolder("INBOX");
-            folder.open(Folder.READ_WRITE);
-            ImapRemoteFolder inbox = new ImapRemoteFolder(folder, true, true, true, () -> { }, () -> null,
-                    Duration.ofSeconds(10));
+        try (Selected selected = selectInbox(user)) {
+            IMAPFolder folder = selected.folder();
+            ImapRemoteFolder inbox = selected.inbox();
             long before = inbox.announcements();
             long countsBefore = inbox.countAnnouncements();
 
@@ -62,23 +58,14 @@ class ServerAnnouncementsIT {
             noop(folder);
             assertThat(inbox.announcements()).as("an expunge").isGreaterThan(afterMail);
             assertThat(inbox.countAnnouncements()).as("an expunge moves the count").isGreaterThan(afterMailCounts);
-        } finally {
-            store.close();
         }
     }
 
     @Test
     void theCountsAnnouncementsAreReadWithoutAskingTheServer() throws Exception {
-        Dovecot dovecot = Dovecot.shared();
         MailUser user = dovecot.newUser("counted", "*:storage=10M");
-        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "first", "1"));
-        IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", dovecot.imapPort(), user.login(), user.password());
-        try {
-            IMAPFolder folder = (IMAPFolder) store.getFolder("INBOX");
-            folder.open(Folder.READ_WRITE);
-            ImapRemoteFolder inbox = new ImapRemoteFolder(folder, true, true, true, () -> { }, () -> null,
-                    Duration.ofSeconds(10));
+        try (Selected selected = selectInbox(user)) {
+            ImapRemoteFolder inbox = selected.inbox();
             Thread.sleep(1_100); // the connection's last command over a second old, as after an IDLE
             dovecot.doveadm("flags", "add", "-u", user.login(), "\\Flagged", "mailbox", "INBOX", "all");
             long before = inbox.announcements();
@@ -89,7 +76,23 @@ class ServerAnnouncementsIT {
             inbox.messageCount();
             assertThat(inbox.announcements()).as("Angus' message count sent a NOOP, whose answer announced it")
                     .isGreaterThan(before);
-        } finally {
+        }
+    }
+
+    /** The user's INBOX, holding one message, selected on a connection of its own. */
+    private Selected selectInbox(MailUser user) throws Exception {
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "first", "1"));
+        IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", dovecot.imapPort(), user.login(), user.password());
+        IMAPFolder folder = (IMAPFolder) store.getFolder("INBOX");
+        folder.open(Folder.READ_WRITE);
+        return new Selected(store, folder, new ImapRemoteFolder(folder, true, true, true, () -> { }, () -> null,
+                Duration.ofSeconds(10)));
+    }
+
+    private record Selected(IMAPStore store, IMAPFolder folder, ImapRemoteFolder inbox) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
             store.close();
         }
     }
