@@ -68,6 +68,7 @@ final class ImapWaiter {
             folder.idle(true);
             idleWakeUp.run();
         } catch (MessagingException e) {
+            disconnect();
             throw ImapFailures.translate("IDLE on " + folder.getFullName(), e);
         } catch (IllegalStateException e) {
             throw new MailServerException.Unreachable("IDLE on " + folder.getFullName() + ": " + e.getMessage(), e);
@@ -75,8 +76,31 @@ final class ImapWaiter {
             watchdog.end();
             wakeRequested.set(false);
         }
+        if (watchdog.ranOut) {
+            noop();
+        }
         failOnServerError();
         return watchdog.ranOut;
+    }
+
+    /**
+     * A NOOP after an IDLE that nothing ended before its renewal. A server that broke the mailbox keeps the IDLE
+     * silent and answers the next command with {@code * NO} (Dovecot's "Internal error occurred"), and after a quiet
+     * IDLE the session itself may send none: without this the break went unnoticed for good (issue 15), and a server
+     * whose IDLE notifications are late reports what it held back. One round trip per mailbox per renewal, not per
+     * wake-up (issue 18). The error arrives as a response event, after this returns, and fails the next wait.
+     */
+    private void noop() {
+        try {
+            folder.doCommand(p -> {
+                p.noop();
+                return null;
+            });
+        } catch (MessagingException e) {
+            throw ImapFailures.translate("NOOP on " + folder.getFullName(), e);
+        } catch (IllegalStateException e) {
+            throw new MailServerException.Unreachable("NOOP on " + folder.getFullName() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -144,6 +168,20 @@ final class ImapWaiter {
         void end() {
             idling = false;
             next.cancel(false);
+        }
+    }
+
+    /**
+     * After an IDLE that failed, the connection is cut rather than closed politely. Angus takes an untagged
+     * {@code * NO} or {@code * BAD} during IDLE (Dovecot's "Internal error occurred" when an IDLE starts on a mailbox
+     * broken since the last command) for the IDLE's end and throws, while the server is still idling: the close's
+     * next command went unanswered until the read timeout (60 s), and the session reported the error only then.
+     */
+    private void disconnect() {
+        try {
+            folder.forceClose();
+        } catch (MessagingException | IllegalStateException ignored) {
+            // already closed: the connection is gone, which is all this wants
         }
     }
 
