@@ -31,6 +31,10 @@ final class ImapWaiter {
     private final Supplier<String> serverError;
     private final Duration answerTimeout;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    /** The session's thread is in an IDLE, or about to start one: a wake-up ends it with a command of its own. */
+    private volatile boolean inIdle;
+    /** The connection was cut here: a command now would borrow (and log in) another of the store's connections. */
+    private volatile boolean cut;
     private final Semaphore pollWake = new Semaphore(0);
 
     ImapWaiter(IMAPFolder folder, boolean idle, Runnable idleWakeUp, Supplier<String> serverError,
@@ -64,6 +68,7 @@ final class ImapWaiter {
         // connection off when the server does not answer the DONE: a silent server is found within maxWait + answer
         Watchdog watchdog = new Watchdog();
         watchdog.start(maxWait);
+        inIdle = true;
         try {
             folder.idle(true);
             idleWakeUp.run();
@@ -73,6 +78,7 @@ final class ImapWaiter {
         } catch (IllegalStateException e) {
             throw new MailServerException.Unreachable("IDLE on " + folder.getFullName() + ": " + e.getMessage(), e);
         } finally {
+            inIdle = false;
             watchdog.end();
             wakeRequested.set(false);
         }
@@ -105,7 +111,11 @@ final class ImapWaiter {
 
     /**
      * Any command on the folder from another thread makes Angus end the IDLE (DONE). The flag covers a wake-up
-     * that lands just before the IDLE starts: it is retried until the waiting side has seen it.
+     * that lands just before the IDLE starts: it is retried until the waiting side has seen it. A session not in an
+     * IDLE sees the flag before its next one, so nothing is sent then. Not {@code IMAPFolder.isOpen()} to ask
+     * whether the folder is still there: it ends the IDLE itself and then sends a NOOP whenever the connection's last
+     * command is over a second old, which after an IDLE it always is — one more round trip to the mail server before
+     * every write-back and body fetch (issue 18).
      */
     void wakeUp() {
         wakeRequested.set(true);
@@ -113,9 +123,11 @@ final class ImapWaiter {
         if (!idle) {
             return;
         }
-        for (int attempt = 0; attempt < WAKE_ATTEMPTS && wakeRequested.get() && folder.isOpen(); attempt++) {
+        for (int attempt = 0; attempt < WAKE_ATTEMPTS && wakeRequested.get(); attempt++) {
             try {
-                folder.doCommand(p -> null);
+                if (inIdle && !cut) {
+                    folder.doCommand(p -> null);
+                }
                 Thread.sleep(WAKE_RETRY);
             } catch (MessagingException | IllegalStateException e) {
                 return;
@@ -156,6 +168,7 @@ final class ImapWaiter {
             if (!idling) {
                 return;
             }
+            cut = true;
             Thread.ofVirtual().start(() -> {
                 try {
                     folder.forceClose();
@@ -178,6 +191,7 @@ final class ImapWaiter {
      * next command went unanswered until the read timeout (60 s), and the session reported the error only then.
      */
     private void disconnect() {
+        cut = true;
         try {
             folder.forceClose();
         } catch (MessagingException | IllegalStateException ignored) {
