@@ -180,12 +180,17 @@ final class ImapMailboxFolders implements MailboxFolders {
         T on(IMAPFolder folder) throws MessagingException;
     }
 
-    /** On the session's open folder of that name where there is one, else on one opened for this and closed. */
+    /**
+     * On the session's open folder of that name where there is one, else on one opened for this and closed. The
+     * session's folders are all selected read-write; not asked {@code isOpen()} or {@code getMode()}, which send a
+     * NOOP when the connection's last command is over a second old — a round trip before every move out of a folder
+     * the session idles on (issue 18). One Angus closed with its connection fails the work as unreachable, and the
+     * session connects again.
+     */
     private <T> T withFolder(String name, int mode, String what, FolderWork<T> work) {
         try {
             for (IMAPFolder open : opened) {
-                if (open.getFullName().equals(name) && open.isOpen()
-                        && (mode == Folder.READ_ONLY || open.getMode() == Folder.READ_WRITE)) {
+                if (open.getFullName().equals(name)) {
                     return work.on(open);
                 }
             }

@@ -1,0 +1,98 @@
+package io.mailsync.fetcher.adapter.out.imap;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mailsync.events.MessageLocator;
+import io.mailsync.fetcher.application.port.out.RemoteFolder;
+import io.mailsync.testkit.Dovecot;
+import io.mailsync.testkit.GreenMailKit.MailUser;
+import io.mailsync.testkit.MailText;
+import jakarta.mail.Session;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18: a session's command to the mail server costs its own round trip and no other. Angus' {@code isOpen()}
+ * and {@code getMode()} send a NOOP whenever the connection's last command is over a second old — after an IDLE it
+ * always is — and asking them first put one more round trip before a write-back, a body fetch or a move: on loopback
+ * a fraction of a millisecond, to an ISP's IMAP server across a network a whole round trip. Read in Angus' protocol
+ * trace, after a second's silence.
+ */
+class RoundTripsIT {
+
+    private final Dovecot dovecot = Dovecot.shared();
+
+    @Test
+    void aWakeUpEndsTheIdleWithDoneAloneAndTheWaitSaysItWasWoken() throws Exception {
+        try (Traced traced = connect(dovecot.newUser("woken", null));
+             ExecutorService waiter = Executors.newVirtualThreadPerTaskExecutor()) {
+            RemoteFolder inbox = traced.connection().open("INBOX");
+            CompletableFuture<Boolean> ranOut = CompletableFuture.supplyAsync(
+                    () -> inbox.awaitChange(Duration.ofSeconds(30)), waiter);
+            await().atMost(Duration.ofSeconds(10)).until(() -> traced.text().contains("+ idling"));
+            Thread.sleep(1_100); // the connection's last command over a second old, as after any IDLE
+
+            int before = traced.size();
+            inbox.wakeUp();
+            assertThat(ranOut.get(5, TimeUnit.SECONDS)).as("the wait ended by the wake-up, not run out").isFalse();
+            assertThat(traced.text().substring(before)).as("what the wake-up sent").contains("DONE")
+                    .doesNotContain("NOOP");
+        }
+    }
+
+    @Test
+    void aMoveOutOfTheSessionsFolderSendsTheMoveAlone() throws Exception {
+        MailUser user = dovecot.newUser("moved", null);
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "to be trashed", "1"));
+        try (Traced traced = connect(user)) {
+            traced.connection().open("INBOX");
+            long uidValidity = ((IMAPFolder) traced.store().getFolder("INBOX")).getUIDValidity();
+            Thread.sleep(1_100);
+
+            int before = traced.size();
+            assertThat(traced.connection().move(MessageLocator.imap("INBOX", uidValidity, 1), Dovecot.TRASH))
+                    .as("moved").isTrue();
+            assertThat(traced.text().substring(before)).as("what the move sent").contains("MOVE")
+                    .doesNotContain("NOOP");
+        }
+    }
+
+    /** A connection as the session makes one, with Angus' protocol trace kept. */
+    private Traced connect(MailUser user) throws Exception {
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        Session session = Session.getInstance(new Properties());
+        session.setDebug(true);
+        session.setDebugOut(new PrintStream(trace, true, US_ASCII));
+        IMAPStore store = (IMAPStore) session.getStore("imap");
+        store.connect("127.0.0.1", dovecot.imapPort(), user.login(), user.password());
+        return new Traced(store, new ImapMailboxConnection(store, () -> { }, Duration.ofSeconds(10)), trace);
+    }
+
+    private record Traced(IMAPStore store, ImapMailboxConnection connection, ByteArrayOutputStream trace)
+            implements AutoCloseable {
+
+        String text() {
+            return trace.toString(US_ASCII);
+        }
+
+        int size() {
+            return trace.size();
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+}
