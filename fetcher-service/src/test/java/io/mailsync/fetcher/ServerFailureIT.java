@@ -10,7 +10,6 @@ import io.mailsync.fetcher.support.FetcherIntegrationTest;
 import io.mailsync.testkit.Dovecot;
 import io.mailsync.testkit.GreenMailKit.MailUser;
 import io.mailsync.testkit.MailText;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -34,17 +33,13 @@ class ServerFailureIT extends FetcherIntegrationTest {
         MailUser user = dovecot.newUser("broken", null);
         String accountId = registerImap(user, dovecot.imapPort());
         awaitStatus(accountId, Status.IDLE, Instant.EPOCH, Duration.ofSeconds(30));
-        String maildir = dovecot.doveadm("user", "-f", "mail", user.login()).trim().replaceFirst("^maildir:", "");
 
         Instant broken = Instant.now();
-        chmod("000", maildir);
-        try {
+        try (Dovecot.Repair repair = dovecot.breakMailbox(user)) {
             AccountStatusChanged error = awaitStatus(accountId, Status.ERROR, broken, Duration.ofSeconds(60));
             Duration noticed = Duration.between(broken, error.occurredAt());
             // the default IDLE renewal is 30 s: the server's "* NO Internal error" answers the first command after it
             assertThat(noticed).as("time until the broken mailbox was noticed").isLessThan(Duration.ofSeconds(45));
-        } finally {
-            chmod("700", maildir);
         }
         Instant recovered = Instant.now();
         dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "after the repair", "1"));
@@ -73,11 +68,6 @@ class ServerFailureIT extends FetcherIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> events.of(MessageArrived.class, accountId),
                 list -> !list.isEmpty());
         accounts.remove(accountId);
-    }
-
-    private static void chmod(String mode, String path) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("chmod", mode, path).inheritIO().start();
-        assertThat(p.waitFor()).isZero();
     }
 
 }

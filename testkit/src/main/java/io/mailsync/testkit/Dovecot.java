@@ -169,6 +169,32 @@ public final class Dovecot implements AutoCloseable {
         deliver(user, "INBOX", rfc822);
     }
 
+    /**
+     * Breaks the user's mailbox under the server until the answer is closed: its maildir unreadable, Dovecot keeps a
+     * running IDLE silent and answers the next command with {@code * NO Internal error occurred} (issue 15).
+     */
+    public Repair breakMailbox(MailUser user) {
+        Path maildir = Path.of(doveadm("user", "-f", "mail", user.login()).trim().replaceFirst("^maildir:", ""));
+        try {
+            Files.setPosixFilePermissions(maildir, PosixFilePermissions.fromString("---------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return () -> {
+            try {
+                Files.setPosixFilePermissions(maildir, PosixFilePermissions.fromString("rwx------"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** Undoes {@link #breakMailbox}. */
+    public interface Repair extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Runs {@code doveadm -c <this config> args...} and returns its output; fails on a non-zero exit. */
     public String doveadm(String... args) {
         return doveadmWithInput(null, args);
