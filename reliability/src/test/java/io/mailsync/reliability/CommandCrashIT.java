@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,11 @@ class CommandCrashIT {
 
     /** One command and how to tell at the server that it took effect exactly once. */
     private record Issued(String kind, String accountId, MailUser user, String messageIdHeader) {
+    }
+
+    @AfterAll
+    static void closeTheStage() {
+        FailoverStage.closeShared(); // its last user: TlsIT, SecretsIT and the classes without an @Order run without it
     }
 
     @Test

@@ -58,9 +58,21 @@ final class FailoverStage implements AutoCloseable {
     static synchronized FailoverStage shared() {
         if (stage == null) {
             stage = new FailoverStage();
-            ShutdownOrder.application(stage::close);
+            ShutdownOrder.application(FailoverStage::closeShared);
         }
         return stage;
+    }
+
+    /**
+     * Ends the shared stage, as its last user (by {@code @Order}) does when done: the tests after it then run without
+     * three fetcher processes polling 150 mailboxes beside them. Otherwise the JVM's end closes it; a user after the
+     * last would get a stage of its own.
+     */
+    static synchronized void closeShared() {
+        if (stage != null) {
+            stage.close();
+            stage = null;
+        }
     }
 
     FetcherJvm startFetcher() {
