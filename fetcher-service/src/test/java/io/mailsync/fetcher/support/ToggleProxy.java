@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay in front of a mail server that a test can stop (every connection cut, the port refusing) and start
- * again on the same port: a server that goes away and comes back, as far as a client can tell.
+ * again on the same port: a server that goes away and comes back, as far as a client can tell. Or silence: the
+ * connections stay open and nothing passes either way, as behind a router that drops the flow (a black hole).
  */
 public final class ToggleProxy implements AutoCloseable {
 
@@ -20,6 +21,7 @@ public final class ToggleProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private volatile boolean silent;
 
     public ToggleProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -79,9 +81,20 @@ public final class ToggleProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    /** From now on every byte either way is dropped; the connections stay open and the port accepts. */
+    public void silence() {
+        silent = true;
+    }
+
+    private void pump(Socket from, Socket to) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (!silent) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            }
         } catch (IOException ignored) {
             // one side closed
         } finally {

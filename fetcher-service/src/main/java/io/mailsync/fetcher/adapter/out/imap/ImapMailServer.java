@@ -40,8 +40,11 @@ class ImapMailServer implements MailServer {
     private final Duration answerTimeout;
 
     private final Runnable idleWakeUp;
-    /** Issue 16 (SSRF): sockets that refuse internal addresses after DNS resolution; null = the JDK's own. */
-    private final SocketFactory sockets;
+    /**
+     * Issue 16 (SSRF): sockets that refuse internal addresses after DNS resolution (the JDK's own where no policy is
+     * given), kept so that a session's connection can be cut from any thread.
+     */
+    private final ImapSockets sockets;
     private final Map<List<Object>, Session> sessions = new ConcurrentHashMap<>();
 
     @Autowired
@@ -60,7 +63,7 @@ class ImapMailServer implements MailServer {
         this.readTimeout = readTimeout;
         this.answerTimeout = answerTimeout;
         this.idleWakeUp = idleWakeUp;
-        this.sockets = sockets;
+        this.sockets = new ImapSockets(sockets != null ? sockets : SocketFactory.getDefault());
     }
 
     @Override
@@ -80,7 +83,7 @@ class ImapMailServer implements MailServer {
             // issue 22: a budgeted host counts one connection per mailbox, so the mailbox never opens a second
             boolean oneConnection = account.hostLogin() != null && account.hostLogin().connectionBudget() != null;
             return new ImapMailboxConnection((org.eclipse.angus.mail.imap.IMAPStore) store, idleWakeUp, answerTimeout,
-                    oneConnection);
+                    oneConnection, sockets);
         } catch (MessagingException e) {
             throw ImapFailures.translate("login to " + account.host() + ":" + account.port(), e);
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.SocketFactory;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
@@ -38,6 +39,7 @@ final class ImapMailboxConnection implements MailboxConnection {
     private final List<ImapRemoteFolder> waiting = new CopyOnWriteArrayList<>();
     private final Runnable idleWakeUp;
     private final Duration answerTimeout;
+    private final ImapSockets sockets;
     private volatile String serverError;
     private volatile boolean closed;
     private final Set<String> capabilities = new HashSet<>();
@@ -45,19 +47,23 @@ final class ImapMailboxConnection implements MailboxConnection {
     private final ImapUsage usage;
     private final ImapOneConnection one;
 
+    /** A store connected by sockets of Angus' own: cut, its connections fall back to Angus' {@code forceClose}. */
     ImapMailboxConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout) {
-        this(store, idleWakeUp, answerTimeout, false);
+        this(store, idleWakeUp, answerTimeout, false, new ImapSockets(SocketFactory.getDefault()));
     }
 
     /**
      * Capabilities are read once, right after login: asked later, while a folder holds the store's connection,
      * Angus opens a second connection just to answer (two per mailbox, found by the P3 benchmark).
      * {@code oneConnection}: the host budgets connections (issue 22), so other folders' work never opens a second.
+     * {@code sockets}: the factory the store's session connects with, so a connection can be cut at once.
      */
-    ImapMailboxConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout, boolean oneConnection) {
+    ImapMailboxConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout, boolean oneConnection,
+                          ImapSockets sockets) {
         this.store = store;
         this.idleWakeUp = idleWakeUp;
         this.answerTimeout = answerTimeout;
+        this.sockets = sockets;
         // every response reaches this listener (mail.imap.enableresponseevents): an untagged error ends the wait
         store.addStoreListener(event -> {
             if (event.getMessageType() == IMAPStore.RESPONSE && ServerErrors.isError(event.getMessage())) {
@@ -88,7 +94,7 @@ final class ImapMailboxConnection implements MailboxConnection {
         IMAPFolder folder = one.open(name);
         try {
             ImapRemoteFolder remote = new ImapRemoteFolder(folder, supportsPush(), condstore(), has("QRESYNC"),
-                    idleWakeUp, () -> serverError, answerTimeout);
+                    idleWakeUp, () -> serverError, answerTimeout, sockets);
             waiting.add(remote);
             return remote;
         } catch (MessagingException e) {
@@ -188,12 +194,17 @@ final class ImapMailboxConnection implements MailboxConnection {
         return one.around(() -> folders.move(from, target));
     }
 
+    /**
+     * The folders' connections are cut first: Angus' {@code forceClose} ends an IDLE with DONE and waits for its
+     * answer, from a server that may have gone silent, and for a wake-up holding the folder's lock.
+     */
     @Override
     public void abort() {
         closed = true;
+        waiting.forEach(ImapRemoteFolder::cut);
         for (IMAPFolder folder : opened) {
             try {
-                folder.forceClose(); // the socket goes now, in the middle of an IDLE too
+                folder.forceClose();
             } catch (MessagingException | RuntimeException ignored) {
                 // going away anyway
             }

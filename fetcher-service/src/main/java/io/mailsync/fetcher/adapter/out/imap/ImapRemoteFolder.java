@@ -10,6 +10,7 @@ import io.mailsync.fetcher.domain.MessageSummary;
 import io.mailsync.fetcher.domain.ServerChanges;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,24 +29,29 @@ final class ImapRemoteFolder implements RemoteFolder {
     private final ServerAnnouncements announcements = new ServerAnnouncements();
 
     ImapRemoteFolder(IMAPFolder folder, boolean idle, boolean condstore, boolean qresync, Runnable idleWakeUp,
-                     java.util.function.Supplier<String> serverError, Duration answerTimeout)
+                     java.util.function.Supplier<String> serverError, Duration answerTimeout, ImapSockets sockets)
             throws MessagingException {
         this.folder = folder;
         this.condstore = condstore;
         this.qresync = qresync;
         this.highestModSeq = selectedModSeq();
-        this.waiter = new ImapWaiter(folder, idle, idleWakeUp, serverError, answerTimeout);
+        this.waiter = new ImapWaiter(folder, idle, idleWakeUp, serverError, answerTimeout, sockets);
         this.summaries = new ImapSummaries(folder, condstore);
         listen();
     }
 
     /** On the folder's connection of this selection (a folder selected again may be on another). */
     private void listen() throws MessagingException {
-        folder.doCommand(p -> {
+        waiter.selectedOn((SocketAddress) folder.doCommand(p -> {
             p.removeResponseHandler(announcements);
             p.addResponseHandler(announcements);
-            return null;
-        });
+            return p.getLocalSocketAddress();
+        }));
+    }
+
+    /** Closes the folder's connection at once, whatever it is doing (an abort: the session is going away). */
+    void cut() {
+        waiter.cut();
     }
 
     /**

@@ -2,9 +2,8 @@ package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import jakarta.mail.MessagingException;
+import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,20 +15,22 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * Either wait can be ended early from another thread, when there is work for the session. Issue 15: a server that
  * ends the IDLE (BYE, a dropped connection) fails the wait at once; one that reported an error ({@code * NO} /
  * {@code * BAD}, e.g. Dovecot's "Internal error occurred" once a mailbox breaks) fails it at the next check; one
- * that does not answer the DONE that ends an IDLE within {@code answerTimeout} is cut off.
+ * that does not answer the DONE that ends an IDLE within {@code answerTimeout} is cut off: its socket is closed
+ * ({@link ImapSockets}), since Angus would close it only once that DONE is answered.
  */
 final class ImapWaiter {
 
     private static final int WAKE_ATTEMPTS = 50;
     private static final Duration WAKE_RETRY = Duration.ofMillis(100);
-    /** Every IDLE's watchdog timers: one daemon thread for the JVM; a cancelled timer leaves the queue at once. */
-    private static final ScheduledThreadPoolExecutor TIMERS = timers();
 
     private final IMAPFolder folder;
     private final boolean idle;
     private final Runnable idleWakeUp;
     private final Supplier<String> serverError;
     private final Duration answerTimeout;
+    private final ImapSockets sockets;
+    /** The local end of the folder's connection, for {@link ImapSockets#cut}; set at each selection. */
+    private volatile SocketAddress connection;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     /** The session's thread is in an IDLE, or about to start one: a wake-up ends it with a command of its own. */
     private volatile boolean inIdle;
@@ -38,19 +39,18 @@ final class ImapWaiter {
     private final Semaphore pollWake = new Semaphore(0);
 
     ImapWaiter(IMAPFolder folder, boolean idle, Runnable idleWakeUp, Supplier<String> serverError,
-               Duration answerTimeout) {
+               Duration answerTimeout, ImapSockets sockets) {
         this.folder = folder;
         this.idle = idle;
         this.idleWakeUp = idleWakeUp;
         this.serverError = serverError;
         this.answerTimeout = answerTimeout;
+        this.sockets = sockets;
     }
 
-    private static ScheduledThreadPoolExecutor timers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name("imap-idle-timers").daemon().factory());
-        timers.setRemoveOnCancelPolicy(true);
-        return timers;
+    /** The folder was selected on the connection whose local end is {@code local}. */
+    void selectedOn(SocketAddress local) {
+        connection = local;
     }
 
     /** Returns true when the wait ran out: neither the server nor a wake-up ended it before {@code maxWait}. */
@@ -66,8 +66,7 @@ final class ImapWaiter {
         }
         // the watchdog ends the IDLE before maxWait (re-issued before RFC 2177's 29 minutes), and cuts the
         // connection off when the server does not answer the DONE: a silent server is found within maxWait + answer
-        Watchdog watchdog = new Watchdog();
-        watchdog.start(maxWait);
+        IdleWatchdog watchdog = IdleWatchdog.start(maxWait, answerTimeout, this::wakeUp, this::cut);
         inIdle = true;
         try {
             folder.idle(true);
@@ -82,11 +81,11 @@ final class ImapWaiter {
             watchdog.end();
             wakeRequested.set(false);
         }
-        if (watchdog.ranOut) {
+        if (watchdog.ranOut()) {
             noop();
         }
         failOnServerError();
-        return watchdog.ranOut;
+        return watchdog.ranOut();
     }
 
     /**
@@ -139,49 +138,22 @@ final class ImapWaiter {
     }
 
     /**
-     * One IDLE's timers, on the JVM's shared scheduler rather than a thread per session (issue 18, P3: a sleeping
-     * thread per IDLE costs its stack): at {@code maxWait} the IDLE is ended, and if it is still going
-     * {@code answerTimeout} later the connection is closed. Each IDLE has its own, so a timer that fires just as its
-     * IDLE ends can never close the next one.
+     * Closes the folder's connection from any thread, at once: its socket, where {@link ImapSockets} made it. Angus'
+     * own close takes the folder's lock, which a wake-up waiting for the IDLE's end holds, and sends DONE and waits
+     * for its answer first; it is the fallback for a connection made elsewhere.
      */
-    private final class Watchdog {
-
-        private volatile boolean idling = true;
-        /** The IDLE was ended at maxWait, not by anything the server sent or a wake-up. */
-        private volatile boolean ranOut;
-        private volatile ScheduledFuture<?> next;
-
-        void start(Duration maxWait) {
-            next = TIMERS.schedule(this::ended, maxWait.toMillis(), TimeUnit.MILLISECONDS);
+    void cut() {
+        cut = true;
+        if (sockets.cut(connection)) {
+            return;
         }
-
-        private void ended() {
-            if (!idling) {
-                return;
+        Thread.ofVirtual().start(() -> {
+            try {
+                folder.forceClose();
+            } catch (MessagingException | RuntimeException ignored) {
+                // closing anyway
             }
-            ranOut = true;
-            Thread.ofVirtual().start(ImapWaiter.this::wakeUp); // it sends a command and may wait for the lock
-            next = TIMERS.schedule(this::unanswered, answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        private void unanswered() {
-            if (!idling) {
-                return;
-            }
-            cut = true;
-            Thread.ofVirtual().start(() -> {
-                try {
-                    folder.forceClose();
-                } catch (MessagingException | RuntimeException ignored) {
-                    // closing anyway
-                }
-            });
-        }
-
-        void end() {
-            idling = false;
-            next.cancel(false);
-        }
+        });
     }
 
     /**

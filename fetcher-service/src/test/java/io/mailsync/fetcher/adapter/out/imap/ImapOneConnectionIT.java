@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import javax.net.SocketFactory;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,8 @@ class ImapOneConnectionIT {
         try {
             IMAPStore store = (IMAPStore) Session.getInstance(new Properties()).getStore("imap");
             store.connect("127.0.0.1", dovecot.imapPort(), user.login(), user.password());
-            return new ImapMailboxConnection(store, () -> { }, Duration.ofSeconds(10), true);
+            return new ImapMailboxConnection(store, () -> { }, Duration.ofSeconds(10), true,
+                    new ImapSockets(SocketFactory.getDefault()));
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

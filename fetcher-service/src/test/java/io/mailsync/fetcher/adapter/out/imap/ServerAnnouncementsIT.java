@@ -9,6 +9,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.Properties;
+import javax.net.SocketFactory;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class ServerAnnouncementsIT {
         IMAPFolder folder = (IMAPFolder) store.getFolder("INBOX");
         folder.open(Folder.READ_WRITE);
         return new Selected(store, folder, new ImapRemoteFolder(folder, true, true, true, () -> { }, () -> null,
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10), new ImapSockets(SocketFactory.getDefault())));
     }
 
     private record Selected(IMAPStore store, IMAPFolder folder, ImapRemoteFolder inbox) implements AutoCloseable {
