@@ -46,6 +46,7 @@ final class ImapMailboxConnection implements MailboxConnection {
     private final ImapMailboxFolders folders;
     private final ImapUsage usage;
     private final ImapOneConnection one;
+    private final ImapConnectionEnd ending;
 
     /** A store connected by sockets of Angus' own: cut, its connections fall back to Angus' {@code forceClose}. */
     ImapMailboxConnection(IMAPStore store, Runnable idleWakeUp, Duration answerTimeout) {
@@ -83,6 +84,7 @@ final class ImapMailboxConnection implements MailboxConnection {
         this.folders = new ImapMailboxFolders(store, opened, has("UIDPLUS"), has("MOVE"));
         this.usage = new ImapUsage(store, opened, has("QUOTA"));
         this.one = new ImapOneConnection(oneConnection, opened, this::select, this::reselect, () -> closed);
+        this.ending = new ImapConnectionEnd(store, opened, waiting, answerTimeout);
     }
 
     private boolean has(String capability) {
@@ -194,53 +196,16 @@ final class ImapMailboxConnection implements MailboxConnection {
         return one.around(() -> folders.move(from, target));
     }
 
-    /**
-     * The folders' connections are cut first: Angus' {@code forceClose} ends an IDLE with DONE and waits for its
-     * answer, from a server that may have gone silent, and for a wake-up holding the folder's lock.
-     */
     @Override
     public void abort() {
         closed = true;
-        waiting.forEach(ImapRemoteFolder::cut);
-        for (IMAPFolder folder : opened) {
-            try {
-                folder.forceClose();
-            } catch (MessagingException | RuntimeException ignored) {
-                // going away anyway
-            }
-        }
-        try {
-            store.close();
-        } catch (MessagingException | RuntimeException ignored) {
-            // already gone
-        }
+        ending.abort();
     }
 
-    /**
-     * Closing the folder from another thread ends its IDLE (Angus sends DONE), then logs out. The store is closed
-     * again even when an abort came first: Angus' store-level calls (capabilities, quota, listing) open and log in a
-     * new pooled connection whenever the pool is empty, also after the store was closed, and only a store close logs
-     * such a connection out — R13 saw one left logged in, idle, beside the mailbox's new owner for 87 s.
-     */
     @Override
     public void close() {
         boolean first = !closed;
         closed = true;
-        if (first) {
-            for (IMAPFolder folder : opened) {
-                try {
-                    if (folder.isOpen()) {
-                        folder.close(false);
-                    }
-                } catch (MessagingException | IllegalStateException ignored) {
-                    // the connection is going away anyway
-                }
-            }
-        }
-        try {
-            store.close();
-        } catch (MessagingException | RuntimeException ignored) {
-            // already gone
-        }
+        ending.close(first);
     }
 }

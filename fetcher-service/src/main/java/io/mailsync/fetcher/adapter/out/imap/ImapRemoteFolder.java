@@ -54,6 +54,11 @@ final class ImapRemoteFolder implements RemoteFolder {
         waiter.cut();
     }
 
+    /** The connection was cut here (a server that went silent, or failed an IDLE): nothing more is said to it. */
+    boolean wasCut() {
+        return waiter.wasCut();
+    }
+
     /**
      * Issue 22: the folder was set aside and selected again (a budgeted host's one connection): HIGHESTMODSEQ is the
      * new selection's, so a rebuild after a UIDVALIDITY change in between never starts from the old incarnation's.

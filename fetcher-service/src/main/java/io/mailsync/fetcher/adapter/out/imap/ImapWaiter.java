@@ -137,6 +137,10 @@ final class ImapWaiter {
         }
     }
 
+    boolean wasCut() {
+        return cut;
+    }
+
     /**
      * Closes the folder's connection from any thread, at once: its socket, where {@link ImapSockets} made it. Angus'
      * own close takes the folder's lock, which a wake-up waiting for the IDLE's end holds, and sends DONE and waits

@@ -57,6 +57,33 @@ class SilentServerIT {
         }
     }
 
+    /**
+     * A session that looked up a folder while INBOX held its connection has a second one in Angus' pool, logged in;
+     * closing the store logs it out, and over a silent server that LOGOUT waited for the read timeout — the session
+     * reported the server unreachable only after it.
+     */
+    @Test
+    void aConnectionCutForSilenceClosesWithoutWaitingForTheServer() throws Exception {
+        try (ToggleProxy server = new ToggleProxy(dovecot.imapPort());
+             Connected connected = connect(server, dovecot.newUser("silent-pool", null));
+             ExecutorService session = Executors.newVirtualThreadPerTaskExecutor()) {
+            RemoteFolder inbox = connected.connection().open("INBOX");
+            assertThat(connected.connection().resolveFolder("Trash", "\\Trash")).as("a LIST on a second connection")
+                    .isNotBlank();
+            CompletableFuture<Boolean> wait = CompletableFuture.supplyAsync(
+                    () -> inbox.awaitChange(Duration.ofSeconds(1)), session);
+            await().atMost(Duration.ofSeconds(10)).until(() -> connected.trace().contains("+ idling"));
+            server.silence();
+            assertThat(failureOf(wait, READ_TIMEOUT.plusSeconds(10))).isInstanceOf(MailServerException.class);
+
+            long started = System.nanoTime();
+            connected.connection().close();
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("closing what the cut left, against the read timeout (30 s)")
+                    .isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
     @Test
     void anAbortMidIdleOnASilentServerCutsTheConnectionAtOnce() throws Exception {
         try (ToggleProxy server = new ToggleProxy(dovecot.imapPort());
@@ -112,10 +139,13 @@ class SilentServerIT {
             return log.toString(US_ASCII);
         }
 
+        /** Not waited for: over a silent server it ends when the proxy, closed next, cuts what is left. */
         @Override
         public void close() {
-            connection.abort();
-            connection.close();
+            Thread.ofVirtual().start(() -> {
+                connection.abort();
+                connection.close();
+            });
         }
     }
 }
