@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * A stable page of an account's messages, newest first, with the state it reflects. The state is read before the
+ * A page of an account's messages, newest received first, with the state it reflects. The state is read before the
  * messages, so a change that races the listing is reported again by {@code /changes}, never lost.
  */
 public class ListMessages {
@@ -39,7 +39,7 @@ public class ListMessages {
         PageRequest request = PageRequest.of(folder, limit, cursor, settings);
         SyncState state = counter.current(accountId).state();
         PageRequest.Page page = request.cut(messages.list(accountId, request.folder(),
-                request.before(), request.size() + 1));
+                request.after(), request.size() + 1));
         if (deviceId != null) {
             devices.find(accountId, deviceId).orElseThrow(() -> SyncProblems.unknownDevice(deviceId.value()));
             devices.delivered(accountId, deviceId, page.messages().stream().map(StoredMessage::id).toList(),

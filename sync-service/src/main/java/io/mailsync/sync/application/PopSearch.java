@@ -2,10 +2,10 @@ package io.mailsync.sync.application;
 
 import io.mailsync.events.SearchCriteria;
 import io.mailsync.events.mail.AccountId;
-import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.application.port.out.MimeReader;
 import io.mailsync.sync.domain.Account;
+import io.mailsync.sync.domain.ListingKey;
 import io.mailsync.sync.domain.MessageStructure;
 import io.mailsync.sync.domain.SearchQuery;
 import io.mailsync.sync.domain.StoredMessage;
@@ -36,9 +36,9 @@ public class PopSearch {
     List<StoredMessage> search(Account account, SearchCriteria criteria, String folder) {
         AccountId id = account.accountId();
         List<StoredMessage> found = new ArrayList<>();
-        ModSeq before = null;
+        ListingKey after = null;
         for (int scanned = 0; scanned < MAX_SCANNED; ) {
-            List<StoredMessage> page = messages.list(id, folder, before, PAGE);
+            List<StoredMessage> page = messages.list(id, folder, after, PAGE);
             for (StoredMessage m : page) {
                 if (SearchQuery.matchesStored(criteria, m) && (!SearchQuery.needsBody(criteria)
                         || matchesBody(account, m, criteria))) {
@@ -49,7 +49,7 @@ public class PopSearch {
             if (page.size() < PAGE) {
                 break;
             }
-            before = ModSeq.of(page.getLast().createdModseq());
+            after = ListingKey.of(page.getLast());
         }
         return found;
     }

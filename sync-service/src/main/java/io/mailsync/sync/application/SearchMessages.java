@@ -11,12 +11,12 @@ import io.mailsync.sync.application.port.out.MailboxOwner;
 import io.mailsync.sync.application.port.out.MessageBatches;
 import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.domain.Account;
+import io.mailsync.sync.domain.ListingKey;
 import io.mailsync.sync.domain.SearchQuery;
 import io.mailsync.sync.domain.StoredMessage;
 import io.mailsync.sync.domain.SyncState;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -63,8 +63,8 @@ public class SearchMessages {
         List<StoredMessage> found = account.isPop3() ? pop.search(account, criteria, folder)
                 : onServer(account, criteria, folder);
         PageRequest.Page page = request.cut(found.stream().filter(m -> !m.destroyed())
-                .filter(m -> request.after(m.createdModseq()))
-                .sorted(Comparator.comparingLong(StoredMessage::createdModseq).reversed())
+                .filter(request::follows)
+                .sorted(ListingKey.NEWEST_FIRST)
                 .limit(request.size() + 1L).toList());
         return new ListMessages.MessagePage(accountId, state, page.messages(), page.nextCursor());
     }

@@ -15,12 +15,12 @@ import io.mailsync.sync.application.port.out.MessageDestruction;
 import io.mailsync.sync.application.port.out.MessageFiling;
 import io.mailsync.sync.application.port.out.MessageLookup;
 import io.mailsync.sync.application.port.out.ServerChanges;
+import io.mailsync.sync.domain.ListingKey;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,13 +202,12 @@ public final class InMemoryMessageStore implements MessageLookup, MessageFiling,
     }
 
     @Override
-    public synchronized List<StoredMessage> list(AccountId accountId, String folder, ModSeq beforeCreatedModseq,
-                                                 int limit) {
+    public synchronized List<StoredMessage> list(AccountId accountId, String folder, ListingKey after, int limit) {
         return byId.values().stream()
                 .filter(m -> m.accountId().equals(accountId) && !m.destroyed())
                 .filter(m -> folder == null || folder.equals(m.folder()))
-                .filter(m -> beforeCreatedModseq == null || m.createdModseq() < beforeCreatedModseq.value())
-                .sorted(Comparator.comparingLong(StoredMessage::createdModseq).reversed()).limit(limit).toList();
+                .filter(m -> after == null || after.isFollowedBy(m))
+                .sorted(ListingKey.NEWEST_FIRST).limit(limit).toList();
     }
 
     @Override

@@ -25,7 +25,7 @@ final class ApiExamples {
             + "\"registeredAt\":\"2026-11-26T08:01:00Z\",\"acknowledgedState\":\"42\"}";
     static final String DEVICE_REQUEST = "{\"name\":\"Bob's phone\"}";
     static final String PAGE = "{\"accountId\":\"acc-1\",\"state\":\"42\",\"messages\":[" + MESSAGE
-            + "],\"nextCursor\":\"eyJvIjoxMH0\"}";
+            + "],\"nextCursor\":\"r1764496800250.42\"}";
     static final String DETAILS = "{\"accountId\":\"acc-1\",\"message\":" + MESSAGE + ",\"devices\":[{\"deviceId\":"
             + "\"dev-9\",\"deliveredAt\":\"2026-11-26T08:00:03Z\",\"readAt\":\"2026-11-26T08:05:00Z\"}]}";
     static final String KEYWORDS = "{\"keywords\":{\"$seen\":true},\"baseState\":\"42\"}";

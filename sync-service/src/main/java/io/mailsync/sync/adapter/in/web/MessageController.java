@@ -72,8 +72,10 @@ class MessageController {
      * public document, so a client sees one listMessages with an optional filter).
      */
     @GetMapping("/messages")
-    @Operation(operationId = "listMessages", summary = "Messages, newest first, a page at a time",
-            description = "With X-Device-Id, the listed messages count as delivered to that device (not for a search)."
+    @Operation(operationId = "listMessages", summary = "Messages, newest received first, a page at a time",
+            description = "Ordered by when the mail server received each message, newest first (a large mailbox is"
+            + " imported newest first, so its first page is right early and older pages fill in as the import goes"
+            + " on). With X-Device-Id, the listed messages count as delivered to that device (not for a search)."
             + " With query, only the messages that match every filter; on IMAP it runs as UID SEARCH on the mail"
             + " server through the mailbox's owner (503 with Retry-After when that does not answer in time).")
     @ApiResponse(responseCode = "200", description = "A page and the state it is at", content = @Content(
@@ -87,7 +89,7 @@ class MessageController {
                      @RequestParam(required = false) String query,
                      @Parameter(description = "page size (default 50, at most 500)", example = "50")
                      @RequestParam(required = false) Integer limit,
-                     @Parameter(description = "nextCursor of the previous page", example = "eyJvIjoxMH0")
+                     @Parameter(description = "nextCursor of the previous page", example = "r1764496800250.42")
                      @RequestParam(required = false) String cursor,
                      @Parameter(description = ApiExamples.DEVICE_ID, example = "dev-9")
                      @RequestHeader(name = DEVICE, required = false) String deviceId) {

@@ -11,6 +11,7 @@ import io.mailsync.events.mail.ModSeq;
 import io.mailsync.sync.application.port.out.AccountMessages;
 import io.mailsync.sync.application.port.out.MessageFiling;
 import io.mailsync.sync.application.port.out.MessageLookup;
+import io.mailsync.sync.domain.ListingKey;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ class MongoMessageLookup implements MessageLookup, MessageFiling, AccountMessage
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("locatorKey", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
-                .on("createdModseq", Sort.Direction.DESC));
+                .on("receivedAt", Sort.Direction.DESC).on("createdModseq", Sort.Direction.DESC));
         // Conditional writes filter on exactly (_id, modseq). _id alone is unique, so this index is too; it exists
         // because the MongoDB wire server used in tests only uses an index whose keys equal the filter's keys.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
@@ -114,16 +115,26 @@ class MongoMessageLookup implements MessageLookup, MessageFiling, AccountMessage
         mongo.updateFirst(byId(messageId.value()), new Update().set("deleteRequested", true), COLLECTION);
     }
 
+    /**
+     * Newest received first ({@link ListingKey}): a message with no received time sorts below every date in MongoDB,
+     * so last, as in the key's order; and a range on a date never matches one, so it is asked for by name.
+     */
     @Override
-    public List<StoredMessage> list(AccountId accountId, String folder, ModSeq beforeCreatedModseq, int limit) {
+    public List<StoredMessage> list(AccountId accountId, String folder, ListingKey after, int limit) {
         Criteria criteria = Criteria.where("accountId").is(accountId.value()).and("destroyed").is(false);
         if (folder != null) {
             criteria = criteria.and("folder").is(folder);
         }
-        if (beforeCreatedModseq != null) {
-            criteria = criteria.and("createdModseq").lt(beforeCreatedModseq.value());
+        if (after != null) {
+            Criteria sameTime = Criteria.where("receivedAt").is(date(after.receivedAt()))
+                    .and("createdModseq").lt(after.createdModseq());
+            criteria = after.receivedAt() == null ? new Criteria().andOperator(criteria, sameTime)
+                    : new Criteria().andOperator(criteria, new Criteria().orOperator(
+                            Criteria.where("receivedAt").lt(date(after.receivedAt())), sameTime,
+                            Criteria.where("receivedAt").is(null)));
         }
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdModseq")).limit(limit);
+        Query query = Query.query(criteria)
+                .with(Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("createdModseq"))).limit(limit);
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoMessageLookup::toMessage).toList();
     }
 

@@ -1,9 +1,9 @@
 package io.mailsync.sync.application.port.out;
 
-import io.mailsync.events.mail.ModSeq;
-import io.mailsync.events.mail.MessageId;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.events.MessageLocator;
+import io.mailsync.events.mail.AccountId;
+import io.mailsync.events.mail.MessageId;
+import io.mailsync.sync.domain.ListingKey;
 import io.mailsync.sync.domain.StoredMessage;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +16,6 @@ public interface MessageLookup {
 
     Optional<StoredMessage> findByLocator(AccountId accountId, MessageLocator locator);
 
-    /** A page of live messages, newest first, created before {@code beforeCreatedModseq} when given. */
-    List<StoredMessage> list(AccountId accountId, String folder, ModSeq beforeCreatedModseq, int limit);
+    /** A page of live messages, newest received first ({@link ListingKey}), those after {@code after} if given. */
+    List<StoredMessage> list(AccountId accountId, String folder, ListingKey after, int limit);
 }

@@ -11,10 +11,12 @@ import io.mailsync.events.mail.Keyword;
 import io.mailsync.events.mail.MessageId;
 import io.mailsync.events.mail.ModSeq;
 import io.mailsync.events.mail.UidValidity;
+import io.mailsync.sync.domain.ListingKey;
 import io.mailsync.sync.domain.MessageIds;
 import io.mailsync.sync.domain.StoredMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -177,11 +179,43 @@ public interface MessagePortsContract {
                 ModSeq.of(6), Instant.now());
 
         List<StoredMessage> first = messages().lookup().list(AccountId.of(account), null, null, 2);
-        List<StoredMessage> second = messages().lookup().list(AccountId.of(account), "INBOX", ModSeq.of(first.getLast().createdModseq()), 2);
+        List<StoredMessage> second = messages().lookup().list(AccountId.of(account), "INBOX", ListingKey.of(first.getLast()), 2);
 
         assertThat(first).extracting(StoredMessage::createdModseq).containsExactly(5L, 3L);
         assertThat(second).extracting(StoredMessage::createdModseq).containsExactly(2L, 1L);
         assertThat(messages().lookup().list(AccountId.of(account), "Archive", null, 10)).isEmpty();
+    }
+
+    /**
+     * Issue 18: a large mailbox is imported newest first, so creation order is not the mailbox's order; a listing is
+     * by received time, newest first, ties and messages without one (last) by creation, newest first.
+     */
+    @Test
+    default void listsByReceivedTimeNewestFirstWhateverTheOrderOfCreation() {
+        String account = "a-" + UUID.randomUUID();
+        Instant t = Instant.parse("2026-11-30T10:00:00Z");
+        Instant[] received = {t.plusSeconds(5), t.plusSeconds(1), t.plusSeconds(3), t.plusSeconds(3), null,
+                t.plusSeconds(2), t.plusSeconds(9)};
+        for (int i = 1; i <= received.length; i++) {
+            StoredMessage m = message(account, "m" + i + "-" + account, MessageLocator.imap("INBOX", 1, i), i);
+            messages().filing().insert(new StoredMessage(m.id(), m.accountId(), m.locator(), m.envelope(),
+                    received[i - 1], m.size(), m.keywords(), null, i, i, null, m.lastServerEventAt(), false, false));
+        }
+        messages().destruction().markDestroyed(AccountId.of(account), MessageId.of("m7-" + account), ModSeq.of(7),
+                ModSeq.of(8), Instant.now());
+
+        List<Long> order = new ArrayList<>();
+        ListingKey after = null;
+        for (int page = 0; page < 5; page++) {
+            List<StoredMessage> read = messages().lookup().list(AccountId.of(account), "INBOX", after, 2);
+            if (read.isEmpty()) {
+                break;
+            }
+            read.forEach(m -> order.add(m.createdModseq()));
+            after = ListingKey.of(read.getLast());
+        }
+        assertThat(order).as("created 1..7, received +5 +1 +3 +3 none +2 (+9 destroyed), two a page")
+                .containsExactly(1L, 4L, 3L, 6L, 2L, 5L);
     }
 
     @Test
