@@ -132,29 +132,28 @@ final class FolderSync {
     }
 
     /**
-     * Reads batch after batch while the ones before travel to the broker ({@link OrderedSends}); every {@link #SETTLE_EVERY} messages the
-     * ones read so far are settled — acknowledgements awaited, then the index and the cursor written — in the
-     * background while reading goes on ({@link Settling}); the last one before this returns.
+     * Reads batch after batch ({@link ImportOrder}: a large backlog newest batch first) while the ones before travel
+     * to the broker ({@link OrderedSends}); every {@link #SETTLE_EVERY} messages the ones read so far are settled —
+     * acknowledgements awaited, then the index and the cursor written — in the background while reading goes on
+     * ({@link Settling}); the last one before this returns.
      */
     private int announceNew() {
         int announced = 0;
-        int batchSize = with.settings().batchSize();
-        long from = cursor.uidNext();
+        ImportOrder order = new ImportOrder(folder, cursor.uidNext(), with.settings().batchSize());
         OrderedSends sends = new OrderedSends(with.publisher());
         Map<Uid, Set<Keyword>> unsettled = new HashMap<>();
         Settling settling = new Settling(with.cursors(), accountId, folder.name());
         while (true) {
-            List<MessageSummary> batch = folder.messagesFrom(from, batchSize);
+            List<MessageSummary> batch = order.next();
             if (!batch.isEmpty()) {
                 sends.send(batch.stream().map(m -> announce.arrived(m, cursor)).toList());
                 batch.forEach(m -> unsettled.put(m.uid(), m.keywords()));
-                from = batch.getLast().uid().value() + 1;
                 announced += batch.size();
             }
-            boolean last = batch.size() < batchSize;
+            boolean last = order.done();
             if (!unsettled.isEmpty() && (last || unsettled.size() >= SETTLE_EVERY)) {
                 settled(settling);
-                settling.start(sends.taken(), Map.copyOf(unsettled), cursor.advancedTo(from, null));
+                settling.start(sends.taken(), Map.copyOf(unsettled), cursor.advancedTo(order.readBelow(), null));
                 unsettled.clear();
             }
             if (last) {

@@ -139,8 +139,18 @@ final class FakeFolder implements RemoteFolder {
     }
 
     @Override
-    public List<MessageSummary> messagesFrom(long fromUid, int max) {
-        return messages.tailMap(fromUid, true).values().stream().limit(max)
+    public List<MessageSummary> messagesBetween(long fromUid, long toUid, int max) {
+        return summaries(messages.subMap(fromUid, true, toUid, true).values().stream().limit(max).toList());
+    }
+
+    @Override
+    public List<MessageSummary> newest(long fromUid, int max) {
+        List<FlagState> backlog = List.copyOf(messages.tailMap(fromUid, true).values());
+        return backlog.size() <= max ? List.of() : summaries(backlog.subList(backlog.size() - max, backlog.size()));
+    }
+
+    private List<MessageSummary> summaries(List<FlagState> read) {
+        return read.stream()
                 .map(m -> new MessageSummary(m.uid(), condstore ? m.modSeq() : null, new Envelope(
                         "<" + m.uid().value() + "@test>", List.of("a@example.net"), List.of("b@example.net"), List.of(),
                         "subject " + m.uid().value(), Instant.EPOCH), Instant.EPOCH, 100, m.keywords()))

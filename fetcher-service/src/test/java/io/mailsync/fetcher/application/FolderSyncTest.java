@@ -72,6 +72,26 @@ class FolderSyncTest {
     }
 
     /**
+     * Issue 18: a backlog larger than one batch (here 2) is announced newest batch first, then the rest in UID order;
+     * the cursor ends past all of it, so a restart announces nothing again.
+     */
+    @Test
+    void aBacklogLargerThanABatchIsAnnouncedNewestBatchFirstThenInOrder() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        for (int i = 0; i < 7; i++) {
+            inbox.deliver();
+        }
+        new FolderSync(ACCOUNT, SESSION, inbox, context).sync();
+        assertThat(publisher.of(MessageArrived.class)).extracting(m -> m.locator().uid())
+                .containsExactly(6L, 7L, 1L, 2L, 3L, 4L, 5L);
+
+        publisher.clear();
+        long eighth = inbox.deliver();
+        new FolderSync(ACCOUNT, SESSION, inbox, context).sync();
+        assertThat(publisher.of(MessageArrived.class)).extracting(m -> m.locator().uid()).containsExactly(eighth);
+    }
+
+    /**
      * ADR 0012: a server flag no JMAP keyword can spell (RFC 8621 §4.1.1) is not announced — the message arrives with
      * its other keywords, and a change of that flag alone is no change; a mixed-case flag arrives in lower case.
      */

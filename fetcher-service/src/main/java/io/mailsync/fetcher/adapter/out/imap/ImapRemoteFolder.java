@@ -133,11 +133,20 @@ final class ImapRemoteFolder implements RemoteFolder {
     }
 
     @Override
-    public List<MessageSummary> messagesFrom(long fromUid, int max) {
+    public List<MessageSummary> messagesBetween(long fromUid, long toUid, int max) {
         try {
-            return summaries.from(fromUid, max);
+            return summaries.between(fromUid, toUid, max);
         } catch (MessagingException e) {
             throw ImapFailures.translate("fetch from " + name(), e);
+        }
+    }
+
+    @Override
+    public List<MessageSummary> newest(long fromUid, int max) {
+        try {
+            return summaries.newest(fromUid, max);
+        } catch (MessagingException e) {
+            throw ImapFailures.translate("fetch the newest of " + name(), e);
         }
     }
 

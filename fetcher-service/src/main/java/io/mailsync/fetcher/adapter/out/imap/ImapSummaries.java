@@ -47,53 +47,86 @@ final class ImapSummaries {
 
     private final IMAPFolder folder;
     private final boolean condstore;
-    /** UIDs listed but not read yet, ascending. */
+    /** UIDs listed but not read yet, ascending; the UIDs asked from never go down (they follow a sync's cursor). */
     private final ArrayDeque<Long> listed = new ArrayDeque<>();
+    /** {@link #newest} has just listed up to the folder's end: the read that follows need not ask again. */
+    private boolean listedToEnd;
 
     ImapSummaries(IMAPFolder folder, boolean condstore) {
         this.folder = folder;
         this.condstore = condstore;
     }
 
-    /** Up to {@code max} messages with UID at least {@code fromUid}, in UID order; gone ones are left out. */
-    List<MessageSummary> from(long fromUid, int max) throws MessagingException {
+    /** Up to {@code max} messages with UID from {@code fromUid} to {@code toUid}, in UID order; gone ones left out. */
+    List<MessageSummary> between(long fromUid, long toUid, int max) throws MessagingException {
         List<MessageSummary> read = new ArrayList<>(max);
         while (read.size() < max) {
-            List<Long> wanted = next(fromUid, max - read.size());
+            List<Long> wanted = next(fromUid, toUid, max - read.size());
             if (wanted.isEmpty()) {
                 break;
             }
-            @SuppressWarnings("unchecked")
-            Map<Long, MessageSummary> parsed = (Map<Long, MessageSummary>) folder.doCommand(p -> fetch(p, wanted));
-            for (long uid : wanted) {
-                MessageSummary m = parsed.containsKey(uid) ? parsed.get(uid) : oneByOne(uid);
-                if (m != null) {
-                    read.add(complete(m));
-                }
-            }
+            read.addAll(read(wanted));
             fromUid = wanted.getLast() + 1;
         }
         return read;
     }
 
-    private List<Long> next(long fromUid, int max) throws MessagingException {
-        while (!listed.isEmpty() && listed.peekFirst() < fromUid) {
-            listed.pollFirst();
+    /**
+     * Issue 18: the newest {@code max} of the messages with UID at least {@code fromUid}, in UID order, when there are
+     * more of them than that; none otherwise (a backlog that fits one batch is read in order anyway).
+     */
+    List<MessageSummary> newest(long fromUid, int max) throws MessagingException {
+        dropBelow(fromUid);
+        listMore(fromUid);
+        listedToEnd = true; // a new mail's sync lists once, as before this was asked (issue 18, P1)
+        if (listed.size() <= max) {
+            return List.of();
         }
-        if (listed.size() < max) {
-            long after = listed.isEmpty() ? fromUid : listed.peekLast() + 1;
-            @SuppressWarnings("unchecked")
-            TreeSet<Long> found = (TreeSet<Long>) folder.doCommand(p -> list(p, after));
-            listed.addAll(found);
+        List<Long> wanted = new ArrayList<>(listed).subList(listed.size() - max, listed.size());
+        return read(wanted);
+    }
+
+    private List<MessageSummary> read(List<Long> wanted) throws MessagingException {
+        @SuppressWarnings("unchecked")
+        Map<Long, MessageSummary> parsed = (Map<Long, MessageSummary>) folder.doCommand(p -> fetch(p, wanted));
+        List<MessageSummary> read = new ArrayList<>(wanted.size());
+        for (long uid : wanted) {
+            MessageSummary m = parsed.containsKey(uid) ? parsed.get(uid) : oneByOne(uid);
+            if (m != null) {
+                read.add(complete(m));
+            }
         }
+        return read;
+    }
+
+    private List<Long> next(long fromUid, long toUid, int max) throws MessagingException {
+        dropBelow(fromUid);
+        if (listed.size() < max && (listed.isEmpty() || listed.peekLast() < toUid) && !listedToEnd) {
+            listMore(fromUid);
+        }
+        listedToEnd = false;
         List<Long> next = new ArrayList<>(Math.min(max, listed.size()));
         for (Long uid : listed) {
-            if (next.size() == max) {
+            if (next.size() == max || uid > toUid) {
                 break;
             }
             next.add(uid);
         }
         return next;
+    }
+
+    private void dropBelow(long fromUid) {
+        while (!listed.isEmpty() && listed.peekFirst() < fromUid) {
+            listed.pollFirst();
+        }
+    }
+
+    /** Lists what the server has after the UIDs listed so far (everything from {@code fromUid} when none are). */
+    private void listMore(long fromUid) throws MessagingException {
+        long after = listed.isEmpty() ? fromUid : listed.peekLast() + 1;
+        @SuppressWarnings("unchecked")
+        TreeSet<Long> found = (TreeSet<Long>) folder.doCommand(p -> list(p, after));
+        listed.addAll(found);
     }
 
     /** {@code UID FETCH n:* (UID)}: "n:*" also matches the highest UID when it is below n (RFC 3501 §6.4.8). */

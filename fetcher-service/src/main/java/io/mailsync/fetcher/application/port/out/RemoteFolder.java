@@ -51,7 +51,18 @@ public interface RemoteFolder {
     long countAnnouncements();
 
     /** Up to {@code max} messages with UID at least {@code fromUid}, in UID order, read best effort. */
-    List<MessageSummary> messagesFrom(long fromUid, int max);
+    default List<MessageSummary> messagesFrom(long fromUid, int max) {
+        return messagesBetween(fromUid, Long.MAX_VALUE, max);
+    }
+
+    /** Up to {@code max} messages with UID from {@code fromUid} to {@code toUid}, in UID order, read best effort. */
+    List<MessageSummary> messagesBetween(long fromUid, long toUid, int max);
+
+    /**
+     * The newest {@code max} messages with UID at least {@code fromUid}, in UID order, when there are more of them
+     * than that; none when they fit in {@code max} (issue 18: a large backlog shows its newest mail first).
+     */
+    List<MessageSummary> newest(long fromUid, int max);
 
     /**
      * {@code UID SEARCH} (RFC 3501 §6.4.4) on the server, which has every body (issue 20): the UIDs of the messages that

@@ -68,6 +68,30 @@ class RoundTripsIT {
         }
     }
 
+    /**
+     * Issue 18: asking for the newest of a backlog first (a large one is imported newest first) costs a new mail
+     * nothing: its sync lists the folder's new UIDs once, reads the message, and lists once more to find the end —
+     * as before the question was asked.
+     */
+    @Test
+    void aNewMessagesSyncListsTheNewUidsOnceBeforeReadingIt() throws Exception {
+        MailUser user = dovecot.newUser("one-new", null);
+        dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "first", "1"));
+        try (Traced traced = connect(user)) {
+            RemoteFolder inbox = traced.connection().open("INBOX");
+            assertThat(inbox.messagesFrom(1, 500)).hasSize(1);
+            dovecot.deliver(user, MailText.simple("a@example.net", user.address(), "second", "2"));
+            assertThat(inbox.awaitChange(Duration.ofSeconds(10))).as("IDLE ended by the server's EXISTS").isFalse();
+
+            int before = traced.size();
+            assertThat(inbox.newest(2, 500)).as("one new message fits a batch").isEmpty();
+            assertThat(inbox.messagesFrom(2, 500)).hasSize(1);
+            String sent = traced.text().substring(before);
+            assertThat(sent.lines().filter(line -> line.endsWith(" (UID)"))).as("listings of new UIDs in:\n" + sent)
+                    .hasSize(2);
+        }
+    }
+
     /** A connection as the session makes one, with Angus' protocol trace kept. */
     private Traced connect(MailUser user) throws Exception {
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
