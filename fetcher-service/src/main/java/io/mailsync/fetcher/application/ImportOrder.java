@@ -41,8 +41,9 @@ final class ImportOrder {
                 return newest;
             }
         }
-        if (from < newestFirstUid && newestFirstUid != Long.MAX_VALUE) {
-            List<MessageSummary> older = folder.messagesBetween(from, newestFirstUid - 1, batchSize);
+        if (newestFirstUid != Long.MAX_VALUE) {
+            List<MessageSummary> older = from < newestFirstUid
+                    ? folder.messagesBetween(from, newestFirstUid - 1, batchSize) : List.of();
             if (older.size() < batchSize) {
                 from = newestLastUid + 1; // everything below the newest batch is read: on after it
                 newestFirstUid = Long.MAX_VALUE;

@@ -91,6 +91,18 @@ class FolderSyncTest {
         assertThat(publisher.of(MessageArrived.class)).extracting(m -> m.locator().uid()).containsExactly(eighth);
     }
 
+    /** The older messages fill whole batches up to the newest one (P2 found the newest batch announced twice). */
+    @Test
+    void aBacklogOfWholeBatchesIsAnnouncedOnceEach() {
+        FakeFolder inbox = new FakeFolder("INBOX", 100, false, false);
+        for (int i = 0; i < 6; i++) {
+            inbox.deliver();
+        }
+        new FolderSync(ACCOUNT, SESSION, inbox, context).sync();
+        assertThat(publisher.of(MessageArrived.class)).extracting(m -> m.locator().uid())
+                .containsExactly(5L, 6L, 1L, 2L, 3L, 4L);
+    }
+
     /**
      * ADR 0012: a server flag no JMAP keyword can spell (RFC 8621 §4.1.1) is not announced — the message arrives with
      * its other keywords, and a change of that flag alone is no change; a mixed-case flag arrives in lower case.
