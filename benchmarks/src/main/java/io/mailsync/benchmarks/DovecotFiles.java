@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,7 +35,8 @@ final class DovecotFiles {
     /**
      * Writes {@code count} messages straight into the user's Maildir {@code new/} (owned by the mail uid), as a
      * delivery agent would — an APPEND per message costs 25 ms on a busy machine. Dovecot indexes them on the first
-     * SELECT. Answers their Message-IDs in order, as {@link Listing#key}s.
+     * SELECT. Each file's time is its received time (Dovecot's INTERNALDATE), a second apart as in a real mailbox,
+     * the last message the newest. Answers their Message-IDs in order, as {@link Listing#key}s.
      */
     static List<String> fill(Dovecot dovecot, MailUser user, int count, String prefix) throws Exception {
         Path maildir = maildir(dovecot, user.login());
@@ -48,8 +50,9 @@ final class DovecotFiles {
             ids.add(Listing.key(id));
             String text = MailText.withMessageId(id, "Sender " + (k % 97) + " <s" + (k % 97) + "@sender.test>",
                     user.address(), prefix + " message " + k, "body of message " + k + "\r\n" + "x".repeat(200 + k % 800));
-            Files.writeString(maildir.resolve("new").resolve((now - count + k) + ".M" + k + "P1." + prefix), text,
-                    StandardCharsets.UTF_8);
+            Path file = maildir.resolve("new").resolve((now - count + k) + ".M" + k + "P1." + prefix);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Files.setLastModifiedTime(file, FileTime.from(now - count + k, TimeUnit.SECONDS));
         }
         chownToMailUser(maildir);
         return ids;
