@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.Test;
@@ -38,22 +39,14 @@ class SilentServerIT {
 
     @Test
     void aServerSilentMidIdleIsCutAtTheRenewalPlusTheAnswerTimeout() throws Exception {
-        try (ToggleProxy server = new ToggleProxy(dovecot.imapPort());
-             Connected connected = connect(server, dovecot.newUser("silent", null));
-             ExecutorService session = Executors.newVirtualThreadPerTaskExecutor()) {
-            RemoteFolder inbox = connected.connection().open("INBOX");
-            long started = System.nanoTime();
-            CompletableFuture<Boolean> wait = CompletableFuture.supplyAsync(
-                    () -> inbox.awaitChange(Duration.ofSeconds(3)), session);
-            await().atMost(Duration.ofSeconds(10)).until(() -> connected.trace().contains("+ idling"));
-            server.silence();
-
-            Throwable failure = failureOf(wait, READ_TIMEOUT.plusSeconds(10));
+        long started = System.nanoTime();
+        try (Silent s = idleThenSilence("silent", Duration.ofSeconds(3), connection -> { })) {
+            Throwable failure = failureOf(s.wait(), READ_TIMEOUT.plusSeconds(10));
             Duration taken = Duration.ofNanos(System.nanoTime() - started);
             assertThat(failure).as("the IDLE's end").isInstanceOf(MailServerException.Unreachable.class);
             assertThat(taken).as("renewal (3 s) + answer timeout (2 s), against the read timeout (30 s)")
                     .isLessThan(Duration.ofSeconds(10));
-            assertThat(connected.trace()).as("the renewal's DONE was sent into the silence").contains("DONE");
+            assertThat(s.connected().trace()).as("the renewal's DONE was sent into the silence").contains("DONE");
         }
     }
 
@@ -64,20 +57,13 @@ class SilentServerIT {
      */
     @Test
     void aConnectionCutForSilenceClosesWithoutWaitingForTheServer() throws Exception {
-        try (ToggleProxy server = new ToggleProxy(dovecot.imapPort());
-             Connected connected = connect(server, dovecot.newUser("silent-pool", null));
-             ExecutorService session = Executors.newVirtualThreadPerTaskExecutor()) {
-            RemoteFolder inbox = connected.connection().open("INBOX");
-            assertThat(connected.connection().resolveFolder("Trash", "\\Trash")).as("a LIST on a second connection")
-                    .isNotBlank();
-            CompletableFuture<Boolean> wait = CompletableFuture.supplyAsync(
-                    () -> inbox.awaitChange(Duration.ofSeconds(1)), session);
-            await().atMost(Duration.ofSeconds(10)).until(() -> connected.trace().contains("+ idling"));
-            server.silence();
-            assertThat(failureOf(wait, READ_TIMEOUT.plusSeconds(10))).isInstanceOf(MailServerException.class);
+        try (Silent s = idleThenSilence("silent-pool", Duration.ofSeconds(1), connection ->
+                assertThat(connection.resolveFolder("Trash", "\\Trash")).as("a LIST on a second connection")
+                        .isNotBlank())) {
+            assertThat(failureOf(s.wait(), READ_TIMEOUT.plusSeconds(10))).isInstanceOf(MailServerException.class);
 
             long started = System.nanoTime();
-            connected.connection().close();
+            s.connected().connection().close();
             assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .as("closing what the cut left, against the read timeout (30 s)")
                     .isLessThan(Duration.ofSeconds(3));
@@ -86,26 +72,47 @@ class SilentServerIT {
 
     @Test
     void anAbortMidIdleOnASilentServerCutsTheConnectionAtOnce() throws Exception {
-        try (ToggleProxy server = new ToggleProxy(dovecot.imapPort());
-             Connected connected = connect(server, dovecot.newUser("aborted", null));
-             ExecutorService session = Executors.newVirtualThreadPerTaskExecutor()) {
-            RemoteFolder inbox = connected.connection().open("INBOX");
-            CompletableFuture<Boolean> wait = CompletableFuture.supplyAsync(
-                    () -> inbox.awaitChange(Duration.ofSeconds(60)), session);
-            await().atMost(Duration.ofSeconds(10)).until(() -> connected.trace().contains("+ idling"));
-            server.silence();
+        try (Silent s = idleThenSilence("aborted", Duration.ofSeconds(60), connection -> { })) {
             // a write-back for the session: its DONE goes unanswered, and it holds the folder's lock meanwhile
-            CompletableFuture<Void> wakeUp = CompletableFuture.runAsync(inbox::wakeUp, session);
-            await().atMost(Duration.ofSeconds(10)).until(() -> connected.trace().contains("DONE"));
+            CompletableFuture<Void> wakeUp = CompletableFuture.runAsync(s.inbox()::wakeUp, s.session());
+            await().atMost(Duration.ofSeconds(10)).until(() -> s.connected().trace().contains("DONE"));
 
             long started = System.nanoTime();
-            connected.connection().abort();
-            Throwable failure = failureOf(wait, READ_TIMEOUT.plusSeconds(10));
+            s.connected().connection().abort();
+            Throwable failure = failureOf(s.wait(), READ_TIMEOUT.plusSeconds(10));
             assertThat(failure).as("the IDLE's end").isInstanceOf(MailServerException.class);
             wakeUp.get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Duration taken = Duration.ofNanos(System.nanoTime() - started);
             assertThat(taken).as("the abort, the IDLE's end and the wake-up's, against the read timeout (30 s)")
                     .isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    /**
+     * Dovecot behind a proxy, as the session logs in; {@code before} runs on the connection, then INBOX waits (an IDLE
+     * renewed after {@code renewal}) and, once the server has confirmed the IDLE, the proxy goes silent.
+     */
+    private Silent idleThenSilence(String user, Duration renewal, Consumer<ImapMailboxConnection> before)
+            throws Exception {
+        ToggleProxy server = new ToggleProxy(dovecot.imapPort());
+        Connected connected = connect(server, dovecot.newUser(user, null));
+        ExecutorService session = Executors.newVirtualThreadPerTaskExecutor();
+        RemoteFolder inbox = connected.connection().open("INBOX");
+        before.accept(connected.connection());
+        CompletableFuture<Boolean> wait = CompletableFuture.supplyAsync(() -> inbox.awaitChange(renewal), session);
+        await().atMost(Duration.ofSeconds(10)).until(() -> connected.trace().contains("+ idling"));
+        server.silence();
+        return new Silent(server, connected, session, inbox, wait);
+    }
+
+    private record Silent(ToggleProxy server, Connected connected, ExecutorService session, RemoteFolder inbox,
+                          CompletableFuture<Boolean> wait) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            session.close();
+            connected.close();
+            server.close();
         }
     }
 
