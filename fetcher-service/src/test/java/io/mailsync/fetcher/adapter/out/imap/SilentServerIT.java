@@ -41,7 +41,7 @@ class SilentServerIT {
     void aServerSilentMidIdleIsCutAtTheRenewalPlusTheAnswerTimeout() throws Exception {
         long started = System.nanoTime();
         try (Silent s = idleThenSilence("silent", Duration.ofSeconds(3), connection -> { })) {
-            Throwable failure = failureOf(s.wait(), READ_TIMEOUT.plusSeconds(10));
+            Throwable failure = failureOf(s.idle(), READ_TIMEOUT.plusSeconds(10));
             Duration taken = Duration.ofNanos(System.nanoTime() - started);
             assertThat(failure).as("the IDLE's end").isInstanceOf(MailServerException.Unreachable.class);
             assertThat(taken).as("renewal (3 s) + answer timeout (2 s), against the read timeout (30 s)")
@@ -60,7 +60,7 @@ class SilentServerIT {
         try (Silent s = idleThenSilence("silent-pool", Duration.ofSeconds(1), connection ->
                 assertThat(connection.resolveFolder("Trash", "\\Trash")).as("a LIST on a second connection")
                         .isNotBlank())) {
-            assertThat(failureOf(s.wait(), READ_TIMEOUT.plusSeconds(10))).isInstanceOf(MailServerException.class);
+            assertThat(failureOf(s.idle(), READ_TIMEOUT.plusSeconds(10))).isInstanceOf(MailServerException.class);
 
             long started = System.nanoTime();
             s.connected().connection().close();
@@ -79,7 +79,7 @@ class SilentServerIT {
 
             long started = System.nanoTime();
             s.connected().connection().abort();
-            Throwable failure = failureOf(s.wait(), READ_TIMEOUT.plusSeconds(10));
+            Throwable failure = failureOf(s.idle(), READ_TIMEOUT.plusSeconds(10));
             assertThat(failure).as("the IDLE's end").isInstanceOf(MailServerException.class);
             wakeUp.get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Duration taken = Duration.ofNanos(System.nanoTime() - started);
@@ -106,7 +106,7 @@ class SilentServerIT {
     }
 
     private record Silent(ToggleProxy server, Connected connected, ExecutorService session, RemoteFolder inbox,
-                          CompletableFuture<Boolean> wait) implements AutoCloseable {
+                          CompletableFuture<Boolean> idle) implements AutoCloseable {
 
         @Override
         public void close() {
