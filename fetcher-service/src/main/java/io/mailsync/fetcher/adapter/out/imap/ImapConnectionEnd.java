@@ -1,26 +1,22 @@
 package io.mailsync.fetcher.adapter.out.imap;
 
 import jakarta.mail.MessagingException;
-import java.time.Duration;
 import java.util.List;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
-/** How an {@link ImapMailboxConnection} ends: cut at once (an abort), or closed politely, within bounds. */
+/** How an {@link ImapMailboxConnection} ends: cut at once (an abort), or closed politely. */
 final class ImapConnectionEnd {
 
     private final IMAPStore store;
     private final List<IMAPFolder> opened;
     private final List<ImapRemoteFolder> waiting;
-    private final Duration answerTimeout;
 
     /** {@code opened} and {@code waiting}: the connection's own lists, read when it ends. */
-    ImapConnectionEnd(IMAPStore store, List<IMAPFolder> opened, List<ImapRemoteFolder> waiting,
-                      Duration answerTimeout) {
+    ImapConnectionEnd(IMAPStore store, List<IMAPFolder> opened, List<ImapRemoteFolder> waiting) {
         this.store = store;
         this.opened = opened;
         this.waiting = waiting;
-        this.answerTimeout = answerTimeout;
     }
 
     /**
@@ -44,22 +40,19 @@ final class ImapConnectionEnd {
      * again even when an abort came first ({@code first} false): Angus' store-level calls (capabilities, quota,
      * listing) open and log in a new pooled connection whenever the pool is empty, also after the store was closed,
      * and only a store close logs such a connection out — R13 saw one left logged in, idle, beside the mailbox's new
-     * owner for 87 s.
+     * owner for 87 s. On the caller's thread, so a host's connection budget (issue 22) is given back only once the
+     * server let the connections go.
      *
-     * <p>Waited for at most the answer timeout, and not at all once a connection was cut for a server's silence: a
-     * LOGOUT over a silent connection (a pooled one, e.g. after a folder lookup) waits for the read timeout, and the
-     * session reported the server unreachable only after that. The close then finishes on its own.
+     * <p>Not waited for once the server went silent (an IDLE's DONE unanswered): a LOGOUT over a silent connection (a
+     * pooled one, e.g. after a folder lookup) waits for the read timeout, and the session reported the server
+     * unreachable only after that. The close then finishes on its own.
      */
     void close(boolean first) {
-        Thread closing = Thread.ofVirtual().name("imap-close").start(() -> closePolitely(first));
-        if (waiting.stream().anyMatch(ImapRemoteFolder::wasCut)) {
+        if (waiting.stream().anyMatch(ImapRemoteFolder::wentSilent)) {
+            Thread.ofVirtual().name("imap-close").start(() -> closePolitely(first));
             return;
         }
-        try {
-            closing.join(answerTimeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        closePolitely(first);
     }
 
     private void closePolitely(boolean first) {

@@ -84,7 +84,7 @@ final class ImapMailboxConnection implements MailboxConnection {
         this.folders = new ImapMailboxFolders(store, opened, has("UIDPLUS"), has("MOVE"));
         this.usage = new ImapUsage(store, opened, has("QUOTA"));
         this.one = new ImapOneConnection(oneConnection, opened, this::select, this::reselect, () -> closed);
-        this.ending = new ImapConnectionEnd(store, opened, waiting, answerTimeout);
+        this.ending = new ImapConnectionEnd(store, opened, waiting);
     }
 
     private boolean has(String capability) {

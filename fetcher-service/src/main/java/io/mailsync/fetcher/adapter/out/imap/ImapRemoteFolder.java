@@ -54,9 +54,9 @@ final class ImapRemoteFolder implements RemoteFolder {
         waiter.cut();
     }
 
-    /** The connection was cut here (a server that went silent, or failed an IDLE): nothing more is said to it. */
-    boolean wasCut() {
-        return waiter.wasCut();
+    /** The server left an IDLE's DONE unanswered, and the connection was cut for it. */
+    boolean wentSilent() {
+        return waiter.wentSilent();
     }
 
     /**

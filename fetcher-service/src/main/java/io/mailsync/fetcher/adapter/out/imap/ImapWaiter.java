@@ -36,6 +36,8 @@ final class ImapWaiter {
     private volatile boolean inIdle;
     /** The connection was cut here: a command now would borrow (and log in) another of the store's connections. */
     private volatile boolean cut;
+    /** Cut because the server left an IDLE's DONE unanswered: nothing said to it now would be answered. */
+    private volatile boolean silent;
     private final Semaphore pollWake = new Semaphore(0);
 
     ImapWaiter(IMAPFolder folder, boolean idle, Runnable idleWakeUp, Supplier<String> serverError,
@@ -66,7 +68,10 @@ final class ImapWaiter {
         }
         // the watchdog ends the IDLE before maxWait (re-issued before RFC 2177's 29 minutes), and cuts the
         // connection off when the server does not answer the DONE: a silent server is found within maxWait + answer
-        IdleWatchdog watchdog = IdleWatchdog.start(maxWait, answerTimeout, this::wakeUp, this::cut);
+        IdleWatchdog watchdog = IdleWatchdog.start(maxWait, answerTimeout, this::wakeUp, () -> {
+            silent = true;
+            cut();
+        });
         inIdle = true;
         try {
             folder.idle(true);
@@ -137,8 +142,8 @@ final class ImapWaiter {
         }
     }
 
-    boolean wasCut() {
-        return cut;
+    boolean wentSilent() {
+        return silent;
     }
 
     /**
