@@ -10,7 +10,6 @@ import io.mailsync.fetcher.domain.MessageSummary;
 import io.mailsync.fetcher.domain.ServerChanges;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -42,10 +41,10 @@ final class ImapRemoteFolder implements RemoteFolder {
 
     /** On the folder's connection of this selection (a folder selected again may be on another). */
     private void listen() throws MessagingException {
-        waiter.selectedOn((SocketAddress) folder.doCommand(p -> {
+        waiter.selectedOn((ImapSockets.Ends) folder.doCommand(p -> {
             p.removeResponseHandler(announcements);
             p.addResponseHandler(announcements);
-            return p.getLocalSocketAddress();
+            return new ImapSockets.Ends(p.getLocalSocketAddress(), p.getInetAddress());
         }));
     }
 

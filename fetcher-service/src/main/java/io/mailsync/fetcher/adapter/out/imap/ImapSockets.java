@@ -16,8 +16,10 @@ import javax.net.SocketFactory;
  * read timed out (60 s), whatever the watchdog decided, and an abort waited as long. Closing the socket ends the
  * blocked read at once; Angus then cleans up as after any broken connection.
  *
- * <p>Held weakly: a connection Angus dropped leaves with its socket. Found by the connection's local address, which
- * Angus' protocol object gives; a search over all sockets, made only when a connection is cut.
+ * <p>Held weakly: a connection Angus dropped leaves with its socket. Found by the connection's two ends as Angus'
+ * protocol object gives them (its local address and the server's): one local port can serve connections to two
+ * servers at once, so the local end alone does not name a connection. A search over all sockets, made only when a
+ * connection is cut.
  */
 final class ImapSockets extends SocketFactory {
 
@@ -61,19 +63,23 @@ final class ImapSockets extends SocketFactory {
     }
 
     /**
-     * Closes the connection whose local end is {@code local}: a read blocked on it fails at once. False when no
-     * socket made here has that address (a connection made elsewhere, or already closed and collected).
+     * Closes the one open connection from {@code local} to {@code server}: a read blocked on it fails at once. False
+     * when no socket made here, or more than one, has those ends (a connection made elsewhere, or already closed and
+     * collected); the caller then closes it the slow way rather than risk another mailbox's connection.
      */
-    boolean cut(SocketAddress local) {
-        if (local == null) {
+    boolean cut(Ends ends) {
+        if (ends == null) {
             return false;
         }
         Socket found = null;
         synchronized (made) {
             for (Socket socket : made) {
-                if (!socket.isClosed() && local.equals(socket.getLocalSocketAddress())) {
+                if (!socket.isClosed() && ends.local().equals(socket.getLocalSocketAddress())
+                        && ends.server().equals(socket.getInetAddress())) {
+                    if (found != null) {
+                        return false;
+                    }
                     found = socket;
-                    break;
                 }
             }
         }
@@ -86,5 +92,9 @@ final class ImapSockets extends SocketFactory {
             // closed either way
         }
         return true;
+    }
+
+    /** A connection's local end and the address of the server it reaches. */
+    record Ends(SocketAddress local, InetAddress server) {
     }
 }

@@ -2,7 +2,6 @@ package io.mailsync.fetcher.adapter.out.imap;
 
 import io.mailsync.fetcher.application.port.out.MailServerException;
 import jakarta.mail.MessagingException;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,8 @@ final class ImapWaiter {
     private final Supplier<String> serverError;
     private final Duration answerTimeout;
     private final ImapSockets sockets;
-    /** The local end of the folder's connection, for {@link ImapSockets#cut}; set at each selection. */
-    private volatile SocketAddress connection;
+    /** The ends of the folder's connection, for {@link ImapSockets#cut}; set at each selection. */
+    private volatile ImapSockets.Ends connection;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     /** The session's thread is in an IDLE, or about to start one: a wake-up ends it with a command of its own. */
     private volatile boolean inIdle;
@@ -50,9 +49,9 @@ final class ImapWaiter {
         this.sockets = sockets;
     }
 
-    /** The folder was selected on the connection whose local end is {@code local}. */
-    void selectedOn(SocketAddress local) {
-        connection = local;
+    /** The folder was selected on the connection with these ends. */
+    void selectedOn(ImapSockets.Ends ends) {
+        connection = ends;
     }
 
     /** Returns true when the wait ran out: neither the server nor a wake-up ended it before {@code maxWait}. */
