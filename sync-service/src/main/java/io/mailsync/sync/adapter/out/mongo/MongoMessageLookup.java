@@ -17,10 +17,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Component;
 class MongoMessageLookup implements MessageLookup, MessageFiling, AccountMessages {
 
     static final String COLLECTION = "messages";
+    static final String SUPERSEDED_LISTING_INDEX = "accountId_1_createdModseq_-1";
 
     private final MongoTemplate mongo;
 
@@ -45,12 +48,34 @@ class MongoMessageLookup implements MessageLookup, MessageFiling, AccountMessage
                 .on("locatorKey", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("receivedAt", Sort.Direction.DESC).on("createdModseq", Sort.Direction.DESC));
+        dropSuperseded(mongo.indexOps(COLLECTION));
         // Conditional writes filter on exactly (_id, modseq). _id alone is unique, so this index is too; it exists
         // because the MongoDB wire server used in tests only uses an index whose keys equal the filter's keys.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("modseq", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
                 .on("messageIdHeader", Sort.Direction.ASC));
+    }
+
+    /**
+     * The listing's index until it went by received time (issue 18): no query uses it, and every message write pays
+     * for it. Replicas starting together may race to drop it; whichever loses finds it gone.
+     */
+    private static void dropSuperseded(IndexOperations indexes) {
+        if (!hasSuperseded(indexes)) {
+            return;
+        }
+        try {
+            indexes.dropIndex(SUPERSEDED_LISTING_INDEX);
+        } catch (DataAccessException e) {
+            if (hasSuperseded(indexes)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean hasSuperseded(IndexOperations indexes) {
+        return indexes.getIndexInfo().stream().anyMatch(i -> SUPERSEDED_LISTING_INDEX.equals(i.getName()));
     }
 
     @Override

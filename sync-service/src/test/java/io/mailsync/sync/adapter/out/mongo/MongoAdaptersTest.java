@@ -1,5 +1,7 @@
 package io.mailsync.sync.adapter.out.mongo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.mailsync.events.mail.AccountId;
@@ -8,10 +10,14 @@ import io.mailsync.sync.application.port.out.AccountCounterContract;
 import io.mailsync.sync.application.port.out.MessagePortsContract;
 import io.mailsync.testkit.MongoKit;
 import io.mailsync.testkit.SettableClock;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 
 /** The MongoDB adapters against the MongoDB wire server through the real driver. */
 class MongoAdaptersTest {
@@ -96,6 +102,33 @@ class MongoAdaptersTest {
         public MessagePorts messages() {
             return new MessagePorts(store, store, new MongoKeywordUpdates(MONGO, new io.mailsync.events.EventCodec()),
                     new MongoServerChanges(MONGO), new MongoFolderResets(MONGO), new MongoMessageBatches(MONGO), store);
+        }
+    }
+
+    /**
+     * Issue 18: a deployment from before listings went by received time has the old listing index; starting drops
+     * it (every message write paid for it) and keeps the new one, and starting again finds nothing to drop.
+     */
+    @Nested
+    class Upgrade {
+        private final MongoTemplate older = new MongoTemplate(CLIENT, "sync-upgrade-" + UUID.randomUUID());
+
+        @org.junit.jupiter.api.Test
+        void theSupersededListingIndexIsDroppedAtStart() {
+            older.indexOps(MongoMessageLookup.COLLECTION).createIndex(new Index().on("accountId", Sort.Direction.ASC)
+                    .on("createdModseq", Sort.Direction.DESC));
+            assertThat(indexNames()).contains(MongoMessageLookup.SUPERSEDED_LISTING_INDEX);
+
+            new MongoMessageLookup(older);
+            new MongoMessageLookup(older);
+
+            assertThat(indexNames()).doesNotContain(MongoMessageLookup.SUPERSEDED_LISTING_INDEX)
+                    .contains("accountId_1_receivedAt_-1_createdModseq_-1");
+        }
+
+        private List<String> indexNames() {
+            return older.indexOps(MongoMessageLookup.COLLECTION).getIndexInfo().stream().map(IndexInfo::getName)
+                    .toList();
         }
     }
 }
