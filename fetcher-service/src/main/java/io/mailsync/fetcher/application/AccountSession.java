@@ -62,10 +62,6 @@ final class AccountSession implements SessionControl {
         this.thread = new SessionThread(spec.accountId().value());
     }
 
-    AccountId accountId() {
-        return id;
-    }
-
     Status currentStatus() {
         return status.current();
     }
@@ -120,8 +116,7 @@ final class AccountSession implements SessionControl {
     }
 
     private void run() {
-        // every line this session logs carries the account as a field of its own in structured (JSON) logs
-        MDC.put("accountId", id.value());
+        MDC.put("accountId", id.value()); // every line this session logs carries the account, in JSON as a field
         pause(Backoff.randomUpTo(stagger));
         if (paced && !stopped && !with.takeovers().awaitTurn()) {
             stopped = true; // interrupted: stop() was called
@@ -134,12 +129,13 @@ final class AccountSession implements SessionControl {
             }
             try {
                 restart = false;
-                Long taken = fence.claim(with.context().settings().instanceId());
+                // on a short thread, as the loop's work is: a MongoDB round trip is a deep wait (ShortThreads)
+                Long taken = ShortThreads.call(this, () -> fence.claim(with.context().settings().instanceId()));
                 if (taken != null) {
-                    log.info("account {}: owner epoch {}", accountId(), taken);
+                    log.info("account {}: owner epoch {}", id, taken);
                 }
                 AccountSpec account = spec.get();
-                status.report(Status.CONNECTING, null);
+                ShortThreads.run(this, () -> status.report(Status.CONNECTING, null));
                 try {
                     // issue 22: the login is resolved per connection (a token refreshed once it expires)
                     with.loops().run(account, with.logins().of(account), origin, this, fence);
@@ -149,7 +145,7 @@ final class AccountSession implements SessionControl {
             } catch (OwnershipLost lost) {
                 connection.close();
                 if (lost.epochTaken()) {
-                    log.warn("account {}: {}; stopping", accountId(), lost.getMessage());
+                    log.warn("account {}: {}; stopping", id, lost.getMessage());
                     stopped = true;
                 } // else the lease lapsed: the loop waits until it holds again, and the epoch is checked anew
             } catch (MailServerException.AuthenticationFailed e) {
@@ -160,7 +156,7 @@ final class AccountSession implements SessionControl {
                 failed(Status.UNREACHABLE, e, backoff.afterFailure(with.context().clock().instant()));
             } catch (RuntimeException e) {
                 if (!stopped && !restart && !suspended) {
-                    log.warn("account {}: session failed", accountId(), e);
+                    log.warn("account {}: session failed", id, e);
                 }
                 failed(Status.ERROR, e, backoff.afterFailure(with.context().clock().instant()));
             }
@@ -169,10 +165,7 @@ final class AccountSession implements SessionControl {
         status.report(Status.STOPPED, null);
     }
 
-    /**
-     * Waits while suspended by the fetcher (until {@link #resume()}) or while the lease has lapsed; the next
-     * connection then checks that the epoch still holds.
-     */
+    /** Waits while suspended (until {@link #resume()}) or the lease lapsed; the next connection checks the epoch. */
     private void awaitResume() {
         connection.close();
         while (!stopped && (suspended || !with.lease().valid())) {
@@ -218,6 +211,11 @@ final class AccountSession implements SessionControl {
     @Override
     public void retryFirst(PendingCommand command) {
         commands.retryFirst(command);
+    }
+
+    @Override
+    public void endApplying() {
+        commands.endApplying();
     }
 
     @Override

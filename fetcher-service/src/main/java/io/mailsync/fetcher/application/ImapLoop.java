@@ -2,18 +2,10 @@ package io.mailsync.fetcher.application;
 
 import io.mailsync.events.AccountSpec;
 import io.mailsync.events.AccountStatusChanged.Status;
-import io.mailsync.events.AppendMessage;
-import io.mailsync.events.FetchMessageBody;
-import io.mailsync.events.MailCommand;
 import io.mailsync.events.MailboxUsageSampled;
-import io.mailsync.events.MoveMessage;
 import io.mailsync.events.Origin;
-import io.mailsync.events.SearchMailbox;
-import io.mailsync.events.SetFlags;
-import io.mailsync.events.mail.AccountId;
 import io.mailsync.fetcher.application.port.out.MailLogin;
 import io.mailsync.fetcher.application.port.out.MailServer;
-import io.mailsync.fetcher.application.port.out.MailServerException;
 import io.mailsync.fetcher.application.port.out.MailboxConnection;
 import io.mailsync.fetcher.application.port.out.RemoteFolder;
 import io.mailsync.fetcher.domain.MailboxUsage;
@@ -28,20 +20,21 @@ import org.slf4j.LoggerFactory;
 /**
  * An IMAP account's connection: announce what is new, apply write-back commands, sample usage, IDLE on INBOX
  * (or poll), and again at once — latency is a feature (DESIGN.md), there is no debounce.
+ *
+ * <p>Everything but the wait runs on a {@link ShortThreads short thread}: the session's own thread lives as long as
+ * its mailbox, and a virtual thread keeps the stack its deepest wait ever needed (issue 18, heap per IDLE mailbox).
  */
 final class ImapLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ImapLoop.class);
     private static final String INBOX = "INBOX";
     /** Attempts at a command that fails neither by the connection, the claim nor the server's refusal. */
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = ImapCommands.ATTEMPTS;
 
     private final MailServer server;
     private final SyncContext with;
     private final Origin origin;
-    private final FolderCommands folderCommands;
-    private final Fence fence;
-    private final BodyFetches bodies;
+    private final ImapCommands commands;
     private final HostBudget budget;
     private Instant lastUsage = Instant.MIN;
     private boolean usageDue = true;
@@ -54,9 +47,7 @@ final class ImapLoop {
         this.budget = budget;
         this.with = with;
         this.origin = origin;
-        this.fence = fence;
-        this.folderCommands = new FolderCommands(with.contents());
-        this.bodies = bodies;
+        this.commands = new ImapCommands(fence, bodies, new FolderCommands(with.contents()));
     }
 
     void run(AccountSpec account, Supplier<MailLogin> login, SessionControl control) {
@@ -74,7 +65,7 @@ final class ImapLoop {
     /** Returns true when the host's budget left no IDLE place: one round done and logged out, to be polled again. */
     private boolean connected(AccountSpec account, Supplier<MailLogin> login, SessionControl control,
                               HostBudget.Slot slot) {
-        try (MailboxConnection c = server.connect(login.get())) {
+        try (MailboxConnection c = ShortThreads.call(control, () -> server.connect(login.get()))) {
             control.holding(c);
             // the host's slot lost (issue 22): cut without a goodbye, another fetcher may hold the slot by now
             slot.cutBy(() -> Thread.ofVirtual().start(c::abort));
@@ -82,57 +73,91 @@ final class ImapLoop {
                 return false;
             }
             control.connected();
-            if (!polling) {
-                control.status(Status.CONNECTED); // a mailbox polled within its host's budget stays POLLING
-            }
-            RemoteFolder inbox = c.open(INBOX);
-            control.onCommand(inbox::wakeUp);
-            FolderSync sync = new FolderSync(account.accountId(), origin, inbox, with, account.storeBodies());
-            boolean push = c.supportsPush();
-            Duration renew = push ? with.settings().idleRenewal() : account.pollInterval();
-            OtherFolders others = new OtherFolders(account, origin, c, with);
-            Duration waited = null; // set when the last IDLE lasted until its renewal: nothing the server said ended it
-            boolean unannouncedLogged = false;
+            Selected inbox = ShortThreads.call(control, () -> new Selected(account, c, control));
             while (control.running()) {
-                applyCommands(control, sync, others, c, inbox);
-                long counted;
-                long announced;
-                int found = 0;
-                do {
-                    // not the message count: Angus asks the server for it with a NOOP after every IDLE (issue 18)
-                    counted = inbox.countAnnouncements();
-                    found += sync.sync();
-                    announced = inbox.announcements();
-                } while (inbox.countAnnouncements() != counted && control.running());
-                usageDue |= found > 0;
-                if (waited != null && found > 0) {
-                    unannouncedLogged = unannounced(account, found, waited, unannouncedLogged);
-                }
-                waited = null;
-                usageDue |= others.pollIfDue() > 0;
-                sampleUsage(account, c);
-                if (inbox.announcements() != announced) {
-                    // new mail, a flag change or an expunge announced in the answer to a command after the sync
-                    // (another folder's poll, the quota read): IDLE would not announce it again, and it would wait
-                    // for the next change (new mail waited 30 s in a devstack run)
+                Duration wait = ShortThreads.call(control, () -> inbox.round(slot));
+                if (wait == null) {
+                    if (inbox.loggedOut) {
+                        return true;
+                    }
                     continue;
                 }
-                if (!slot.mayIdle()) {
-                    control.status(Status.POLLING);
-                    return true;
-                }
-                control.status(push ? Status.IDLE : Status.POLLING);
-                Duration wait = min(min(renew, sync.untilFullCompare()), min(untilUsage(), others.untilDue()));
-                boolean ranOut = inbox.awaitChange(wait);
+                boolean ranOut = inbox.folder.awaitChange(wait);
                 // only an IDLE that lasted until its renewal: one cut short for the usage sample, another folder's poll
                 // or a due full comparison may end before a push already on its way (Dovecot sends them ~0.5 s late)
-                waited = ranOut && push && wait.compareTo(renew) == 0 ? wait : null;
+                inbox.waited = ranOut && inbox.push && wait.compareTo(inbox.renew) == 0 ? wait : null;
             }
             return false;
         } finally {
             slot.cutBy(null);
             control.onCommand(null);
             control.holding(null);
+        }
+    }
+
+    /** INBOX selected on one connection, and what the rounds between two waits on it carry over. */
+    private final class Selected {
+        final AccountSpec account;
+        final MailboxConnection connection;
+        final SessionControl control;
+        final RemoteFolder folder;
+        final FolderSync sync;
+        final OtherFolders others;
+        final boolean push;
+        final Duration renew;
+        /** Set when the last IDLE lasted until its renewal: nothing the server said ended it. */
+        Duration waited;
+        boolean unannouncedLogged;
+        /** The host's budget left no IDLE place: this round was the connection's last. */
+        boolean loggedOut;
+
+        Selected(AccountSpec account, MailboxConnection connection, SessionControl control) {
+            this.account = account;
+            this.connection = connection;
+            this.control = control;
+            if (!polling) {
+                control.status(Status.CONNECTED); // a mailbox polled within its host's budget stays POLLING
+            }
+            this.folder = connection.open(INBOX);
+            control.onCommand(folder::wakeUp);
+            this.sync = new FolderSync(account.accountId(), origin, folder, with, account.storeBodies());
+            this.push = connection.supportsPush();
+            this.renew = push ? with.settings().idleRenewal() : account.pollInterval();
+            this.others = new OtherFolders(account, origin, connection, with);
+        }
+
+        /** Commands, the sync, other folders and usage; then how long to wait, or null to go round again at once. */
+        Duration round(HostBudget.Slot slot) {
+            commands.applyAll(control, sync, others, connection, folder);
+            long counted;
+            long announced;
+            int found = 0;
+            do {
+                // not the message count: Angus asks the server for it with a NOOP after every IDLE (issue 18)
+                counted = folder.countAnnouncements();
+                found += sync.sync();
+                announced = folder.announcements();
+            } while (folder.countAnnouncements() != counted && control.running());
+            usageDue |= found > 0;
+            if (waited != null && found > 0) {
+                unannouncedLogged = unannounced(account, found, waited, unannouncedLogged);
+            }
+            waited = null;
+            usageDue |= others.pollIfDue() > 0;
+            sampleUsage(account, connection);
+            if (folder.announcements() != announced) {
+                // new mail, a flag change or an expunge announced in the answer to a command after the sync
+                // (another folder's poll, the quota read): IDLE would not announce it again, and it would wait
+                // for the next change (new mail waited 30 s in a devstack run)
+                return null;
+            }
+            if (!slot.mayIdle()) {
+                control.status(Status.POLLING);
+                loggedOut = true;
+                return null;
+            }
+            control.status(push ? Status.IDLE : Status.POLLING);
+            return min(min(renew, sync.untilFullCompare()), min(untilUsage(), others.untilDue()));
         }
     }
 
@@ -151,65 +176,6 @@ final class ImapLoop {
             log.warn(format, account.accountId(), found, waited.toMillis());
         }
         return true;
-    }
-
-    /**
-     * Applies the queued commands, each completed (its offset committed) only once the server has it or refused it
-     * for good (issue 15). A lost connection, a lost claim or a failed owner check (the epoch store unreachable) puts
-     * it back first in line: the next connection — or, should the account move, its next owner — applies it again,
-     * and each command is safe to repeat. Any other failure while applying it (a store, the broker) puts it back too,
-     * up to {@link #ATTEMPTS} times; a command that fails every time is then given up with an error in the log, so
-     * it cannot hold its account's later commands back for good.
-     */
-    private void applyCommands(SessionControl control, FolderSync sync, OtherFolders others, MailboxConnection c,
-                               RemoteFolder inbox) {
-        PendingCommand next = control.nextCommand();
-        if (next != null) {
-            try {
-                fence.checkOwner(); // a stale owner must not write to the server
-            } catch (RuntimeException e) {
-                control.retryFirst(next); // the claim is lost or could not be checked: not the command's fault
-                throw e;
-            }
-        }
-        for (; next != null; next = control.nextCommand()) {
-            try {
-                apply(next.command(), sync, others, c, inbox);
-            } catch (MailServerException.Unreachable | OwnershipLost e) {
-                control.retryFirst(next); // the connection or the claim failed, not the command
-                throw e;
-            } catch (MailServerException | IllegalArgumentException e) {
-                // refused by the server or not expressible: retrying cannot help, and must not loop
-                log.warn("account {}: {} {} refused: {}", next.command().accountId(),
-                        next.command().getClass().getSimpleName(), next.command().commandId(), e.getMessage());
-            } catch (RuntimeException e) {
-                PendingCommand failed = next.failedOnce();
-                if (failed.failures() < ATTEMPTS || !control.running()) { // a stopping session gives up nothing
-                    control.retryFirst(failed); // the session reports the failure and connects again after a pause
-                    throw e;
-                }
-                log.error("account {}: {} {} given up after {} failed attempts", next.command().accountId(),
-                        next.command().getClass().getSimpleName(), next.command().commandId(), ATTEMPTS, e);
-            }
-            next.complete();
-        }
-    }
-
-    private void apply(MailCommand command, FolderSync sync, OtherFolders others, MailboxConnection c,
-                       RemoteFolder inbox) {
-        switch (command) {
-            // issue 20: on the selected INBOX, or on a folder opened for it
-            case FetchMessageBody fetch when INBOX.equalsIgnoreCase(fetch.locator().folder()) ->
-                    bodies.answer(fetch, inbox, fence.epoch());
-            case FetchMessageBody fetch -> bodies.answerElsewhere(fetch, c, fence.epoch());
-            case SearchMailbox search -> bodies.searches().answer(search, inbox, c, fence.epoch());
-            case AppendMessage append -> folderCommands.append(c, append); // finds a lost-answer copy by Message-ID
-            case MoveMessage move -> folderCommands.move(c, move);
-            case SetFlags setFlags when !setFlags.locator().isPop3()
-                    && !INBOX.equalsIgnoreCase(setFlags.locator().folder()) -> others.apply(setFlags);
-            case SetFlags setFlags -> sync.apply(setFlags);
-            default -> log.debug("account {}: {} is not for IMAP", command.accountId(), command.getClass());
-        }
     }
 
     /** RFC 9208 GETQUOTAROOT on connect and after changes, at most once per {@code usageEvery}. */

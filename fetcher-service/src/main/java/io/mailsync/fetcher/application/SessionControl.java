@@ -22,6 +22,9 @@ interface SessionControl {
     /** A command that could not be applied because the connection failed: first in line after reconnecting. */
     void retryFirst(PendingCommand command);
 
+    /** Ends the span of a command left applying on the calling thread, if any (its loop failed mid-command). */
+    void endApplying();
+
     /** Waits, woken early by a stop or a new registration. */
     void pause(java.time.Duration duration);
 

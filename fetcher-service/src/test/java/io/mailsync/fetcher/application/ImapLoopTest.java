@@ -267,6 +267,11 @@ class ImapLoopTest {
         }
 
         @Override
+        public void endApplying() {
+            commands.endApplying();
+        }
+
+        @Override
         public void holding(AutoCloseable connection) {
         }
 
