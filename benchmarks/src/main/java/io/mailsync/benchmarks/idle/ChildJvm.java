@@ -18,9 +18,14 @@ import java.util.function.Consumer;
 
 /**
  * A JVM of its own on this benchmark's classpath: the per-process descriptor limit (20,000 here) means the IMAP
- * server side and the fetcher's side of 20,000 connections cannot share one process.
+ * server side and the fetcher's side of 20,000 connections cannot share one process. And the fetcher's side alone
+ * needs more than 20,000 (its sockets, plus Kafka's, MongoDB's and the class path's): each child asks for
+ * {@value #DESCRIPTORS} descriptors, as a fetcher holding that many mailboxes in production must be given, and goes
+ * on with the machine's limit where raising it is not allowed (the JVM itself raises its soft limit to the hard one).
  */
 final class ChildJvm implements AutoCloseable {
+
+    static final int DESCRIPTORS = 65_536;
 
     final Process process;
     private final PrintWriter in;
@@ -32,7 +37,8 @@ final class ChildJvm implements AutoCloseable {
 
     static ChildJvm start(String name, List<String> jvmOptions, String mainClass, List<String> args,
                           Consumer<String> lines, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
+                "ulimit -n " + DESCRIPTORS + " 2>/dev/null; exec \"$@\"", name));
         command.add(javaHome().resolve("bin/java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
