@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mailsync.events.AccountStatusChanged.Status;
 import io.mailsync.events.AccountStatusChanged;
 import io.mailsync.events.AppendMessage;
+import io.mailsync.events.MailboxUsageSampled;
 import io.mailsync.events.MessageArrived;
 import io.mailsync.events.MessageExpunged;
 import io.mailsync.events.MessageFlagsChanged;
@@ -310,6 +311,29 @@ class GreenMailImapIT extends FetcherIntegrationTest {
         Mailboxes.withInbox(GreenMailKit.imapPort(), user.login(), user.password(), inbox -> seen.set(
                 ((UIDFolder) inbox).getMessageByUID(arrived.locator().uid()).isSet(Flags.Flag.SEEN)));
         return seen.get();
+    }
+
+    /**
+     * A server whose quota answer cannot be read (GreenMail's): the INBOX is counted, every message's size summed,
+     * and counted again once more mail arrives.
+     */
+    @Test
+    void withoutAReadableQuotaTheInboxIsCounted() {
+        MailUser user = GreenMailKit.newUser("sizes");
+        appendPlain(user, "one");
+        appendPlain(user, "two");
+        String accountId = "acc-" + UUID.randomUUID();
+        accounts.register(accounts.imap(accountId, GreenMailKit.imapPort(), user.login(), user.password()));
+        List<MessageArrived> arrived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> events.of(MessageArrived.class, accountId), list -> list.size() == 2);
+
+        MailboxUsageSampled usage = awaitFirst(MailboxUsageSampled.class, accountId, Duration.ofSeconds(20));
+
+        assertThat(usage.source()).isEqualTo(MailboxUsageSampled.Source.FOLDER_SIZES);
+        assertThat(usage.messageCount()).isEqualTo(2L);
+        assertThat(usage.storageUsedBytes()).isEqualTo(arrived.get(0).size() + arrived.get(1).size());
+        assertThat(usage.storageLimitBytes()).isNull();
+        accounts.remove(accountId);
     }
 
     private static void appendPlain(MailUser user, String subject) {
