@@ -10,8 +10,8 @@ import org.slf4j.MDC;
  * A session's work between two waits, run on a virtual thread that ends with it while the session's own thread
  * waits for it. Issue 18, heap per IDLE mailbox: a virtual thread keeps, for as long as it lives, stack room for the
  * deepest wait it ever made — the MongoDB driver, the broker, a login are three to four times as deep as an IDLE —
- * and a session's thread lives as long as its mailbox. Measured on P3's fetcher: 12.3 KiB of parked stack per IDLE
- * mailbox, 7.4 KiB with the work on short threads.
+ * and a session's thread lives as long as its mailbox. Measured on P3's fetcher: 12.0 KiB of parked stack per IDLE
+ * mailbox, 7.6 KiB with the work on short threads.
  *
  * <p>The short thread carries the session's logging context and its name, and ends any command span it began (spans
  * end on the thread that began them). A stop that interrupts the session's thread interrupts the work instead, as it
