@@ -57,36 +57,46 @@ final class Pop3Loop {
 
     void run(AccountSpec account, Supplier<MailLogin> login, SessionControl control) {
         while (control.running()) {
-            confirmStored(account, control);
-            Duration wait = account.pollInterval();
-            HostBudget.Slot slot = budget.connection(control); // issue 22: the host's connection budget
-            if (slot == null) {
+            // the poll on a short thread, the session's thread only waits between polls (ShortThreads, issue 18)
+            Duration wait = ShortThreads.call(control, () -> session(account, login, control));
+            if (wait == null) {
                 return;
             }
-            try (slot; Pop3Drop drop = server.connect(login.get())) {
-                control.holding(drop);
-                slot.cutBy(() -> Thread.ofVirtual().start(drop::close)); // the host's slot lost (issue 22)
-                if (!control.running()) {
-                    return;
-                }
-                control.connected();
-                if (!reportedConnected) {
-                    control.status(Status.CONNECTED); // once per session, not per poll
-                    reportedConnected = true;
-                }
-                List<String> deleted = poll(account, drop);
-                // forgotten before QUIT makes them real (RFC 1939 §6): should the QUIT fail, a message comes back
-                // as a duplicate arrival (idempotent downstream), never as a false expunge of stored mail
-                drops.remove(account.accountId(), deleted);
-                drop.commit();
-                Duration loginDelay = drop.loginDelay().orElse(Duration.ZERO);
-                wait = loginDelay.compareTo(wait) > 0 ? loginDelay : wait;
-            } finally {
-                control.holding(null);
-            }
-            control.status(Status.POLLING);
             control.pause(wait);
         }
+    }
+
+    /** One session on the maildrop; returns how long until the next, or null when the loop is to end. */
+    private Duration session(AccountSpec account, Supplier<MailLogin> login, SessionControl control) {
+        confirmStored(account, control);
+        Duration wait = account.pollInterval();
+        HostBudget.Slot slot = budget.connection(control); // issue 22: the host's connection budget
+        if (slot == null) {
+            return null;
+        }
+        try (slot; Pop3Drop drop = server.connect(login.get())) {
+            control.holding(drop);
+            slot.cutBy(() -> Thread.ofVirtual().start(drop::close)); // the host's slot lost (issue 22)
+            if (!control.running()) {
+                return null;
+            }
+            control.connected();
+            if (!reportedConnected) {
+                control.status(Status.CONNECTED); // once per session, not per poll
+                reportedConnected = true;
+            }
+            List<String> deleted = poll(account, drop);
+            // forgotten before QUIT makes them real (RFC 1939 §6): should the QUIT fail, a message comes back
+            // as a duplicate arrival (idempotent downstream), never as a false expunge of stored mail
+            drops.remove(account.accountId(), deleted);
+            drop.commit();
+            Duration loginDelay = drop.loginDelay().orElse(Duration.ZERO);
+            wait = loginDelay.compareTo(wait) > 0 ? loginDelay : wait;
+        } finally {
+            control.holding(null);
+        }
+        control.status(Status.POLLING);
+        return wait;
     }
 
     /** Returns the UIDLs marked for deletion; they go when the session commits. */
