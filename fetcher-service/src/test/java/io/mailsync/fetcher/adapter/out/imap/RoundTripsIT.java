@@ -33,21 +33,36 @@ class RoundTripsIT {
 
     private final Dovecot dovecot = Dovecot.shared();
 
+    /**
+     * The wake-up must find the IDLE still running: once in a clean-clone CI run (a loaded machine) the trace after
+     * the wake-up was empty while the wait had ended, not run out: by all appearances something the server sent
+     * ended that IDLE within the second (the trace was not kept to say what), Angus sent its DONE then, and the
+     * wake-up found no IDLE to end. Such an IDLE is waited out and another started; a failure now prints the trace.
+     */
     @Test
     void aWakeUpEndsTheIdleWithDoneAloneAndTheWaitSaysItWasWoken() throws Exception {
         try (Traced traced = connect(dovecot.newUser("woken", null));
              ExecutorService waiter = Executors.newVirtualThreadPerTaskExecutor()) {
             RemoteFolder inbox = traced.connection().open("INBOX");
-            CompletableFuture<Boolean> ranOut = CompletableFuture.supplyAsync(
-                    () -> inbox.awaitChange(Duration.ofSeconds(30)), waiter);
-            await().atMost(Duration.ofSeconds(10)).until(() -> traced.text().contains("+ idling"));
-            Thread.sleep(1_100); // the connection's last command over a second old, as after any IDLE
+            CompletableFuture<Boolean> ranOut;
+            int before;
+            for (int attempt = 1; ; attempt++) {
+                int from = traced.size();
+                ranOut = CompletableFuture.supplyAsync(() -> inbox.awaitChange(Duration.ofSeconds(30)), waiter);
+                await().atMost(Duration.ofSeconds(10)).until(() -> traced.text().substring(from).contains("+ idling"));
+                Thread.sleep(1_100); // the connection's last command over a second old, as after any IDLE
+                before = traced.size();
+                if (!ranOut.isDone() && !traced.text().substring(from).contains("DONE")) {
+                    break;
+                }
+                ranOut.get(5, TimeUnit.SECONDS); // ended by the server on its own: wait that one out, IDLE again
+                assertThat(attempt).as("IDLEs the server ended on its own:%n%s", traced.text()).isLessThan(3);
+            }
 
-            int before = traced.size();
             inbox.wakeUp();
             assertThat(ranOut.get(5, TimeUnit.SECONDS)).as("the wait ended by the wake-up, not run out").isFalse();
-            assertThat(traced.text().substring(before)).as("what the wake-up sent").contains("DONE")
-                    .doesNotContain("NOOP");
+            assertThat(traced.text().substring(before)).as("what the wake-up sent, in:%n%s", traced.text())
+                    .contains("DONE").doesNotContain("NOOP");
         }
     }
 
